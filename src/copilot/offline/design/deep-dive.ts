@@ -1,0 +1,213 @@
+/**
+ * Deep-dives: for each chosen component, its data model, how it works, what it looks like at 10x
+ * and 100x (with the engine's numbers at those multiples), how it fails and its interface. The
+ * matching reference guide supplies the principle and the failure modes it teaches.
+ */
+import {
+  estimate,
+  formatBytes,
+  formatRate,
+  scaleInput,
+  servers,
+  type Estimate,
+} from '../../../estimation/index.js';
+import type { Guide } from '../../../knowledge/guide.js';
+import { guidesFor } from '../../../knowledge/guide.js';
+import type { SessionState } from '../../../protocol/types.js';
+import { designDrafts, type Component, type DeepDive } from '../../../protocols/design/model.js';
+import { deepDiveCandidates, resolveFocus } from './focus.js';
+import { metricValue, signalsOf, type Signals } from './signals.js';
+import { THRESHOLDS as T } from './thresholds.js';
+
+export function deepDivesOf(state: SessionState, guides: readonly Guide[]): DeepDive[] {
+  const s = signalsOf(state);
+  const architecture = designDrafts(state).architecture;
+  if (!architecture) throw new Error('deep-dives need the high-level architecture');
+  const record = state.decisions['deep-dive.focus'];
+  const candidates = deepDiveCandidates(s, state);
+  const picked =
+    record?.choice === 'other'
+      ? resolveFocus(record.chosen, architecture.components)
+      : (record?.choice === 'B' ? candidates.slice(1, 4) : candidates.slice(0, 3)).map(
+          (candidate) => candidate.component,
+        );
+  const chosen = picked.length > 0 ? picked : candidates.slice(0, 2).map((candidate) => candidate.component);
+  const reasons = new Map(candidates.map((candidate) => [candidate.component.id, candidate.reason]));
+  return chosen.map((component) =>
+    deepDive(component, s, guides, reasons.get(component.id) ?? 'you chose it'),
+  );
+}
+
+function atScale(s: Signals, factor: number): Estimate {
+  const scaled = estimate(scaleInput(s.estimate.input, factor));
+  if (!scaled.ok) throw new Error(`scaling the estimate by ${factor} failed: ${scaled.error}`);
+  return scaled.value;
+}
+
+function deepDive(component: Component, s: Signals, guides: readonly Guide[], why: string): DeepDive {
+  const guide = guidesFor(guides, component.type, 'deep-dive')[0] ?? guidesFor(guides, component.type)[0];
+  const body = BODIES[component.type]?.(component, s) ?? genericBody(component, s);
+  const scaling = [10, 100].map((factor) => {
+    const e = atScale(s, factor);
+    const peak = metricValue(e, 'qps.peak');
+    const stored = metricValue(e, 'storage.retention');
+    const peakWrites = metricValue(e, 'writes.peak');
+    return {
+      factor,
+      numbers: `${formatRate(peak)} peak (${formatRate(peakWrites)} writes), ${formatBytes(stored)} stored, ${formatBytes(metricValue(e, 'cache.memory'))} hot set`,
+      plan: body.scale(e, factor),
+    };
+  });
+  const guideFailures = (guide?.failureModes ?? []).slice(0, 2).map((mode) => `${mode.name}: ${mode.text}`);
+  return {
+    componentId: component.id,
+    title: component.name,
+    why: `Chosen because ${why}.`,
+    dataModel: body.dataModel,
+    approach: body.approach,
+    scaling,
+    failureHandling: [...body.failures, ...guideFailures],
+    interface: body.interface,
+    ...(guide ? { guide: { id: guide.id, title: guide.title, principle: guide.principle } } : {}),
+  };
+}
+
+interface Body {
+  readonly dataModel: string[];
+  readonly approach: string[];
+  readonly failures: string[];
+  readonly interface: string[];
+  readonly scale: (e: Estimate, factor: number) => string;
+}
+
+const BODIES: Partial<Record<Component['type'], (component: Component, s: Signals) => Body>> = {
+  datastore: (_component, s) => ({
+    dataModel: [
+      `Primary table keyed by \`${s.partitionKey}\`: one row per record, ${formatBytes(s.writeSize)} on average, written ${formatRate(s.peakWrites)} at peak.`,
+      `Access pattern first: every hot query is a lookup or a range scan by \`${s.partitionKey}\`; anything else gets a named secondary index or goes to an analytics copy.`,
+      `Retention: rows older than the retention period are deleted by partition (drop a time partition), never row by row.`,
+    ],
+    approach: [
+      s.strong
+        ? 'Writes go to the owner of the key (one primary per shard) with a synchronous standby, so an acknowledged write survives a node loss.'
+        : 'Writes go to a quorum of replicas (2 of 3), reads at quorum where read-your-writes matters and at one replica elsewhere.',
+      `The partition key \`${s.partitionKey}\` spreads load only if no single key is hot: a key drawing more than ~1% of traffic gets its own handling (cache it, or split it with a suffix).`,
+      'Schema changes are expand/contract: add the new column or table, write both, backfill, switch reads, stop writing the old, drop it, each step deployed separately.',
+    ],
+    failures: [
+      `Loss of a node: ${s.strong ? 'the standby is promoted automatically (target under 60 s); writes in flight are retried by clients with idempotency keys.' : 'replicas keep serving; hinted handoff or repair brings the node back in sync.'}`,
+      `Loss of a region or bad deploy that corrupts data: point-in-time recovery from continuous backups; RPO ${s.rpo === undefined ? 'as set by the backup interval' : `${s.rpo} s`} is tested by a restore drill every quarter.`,
+    ],
+    interface: [
+      `get(${s.partitionKey}) -> record | not found`,
+      `put(${s.partitionKey}, record, idempotency_key) -> version`,
+      'scan by time range for retention and backfills (internal only)',
+    ],
+    scale: (e) => {
+      const writes = metricValue(e, 'writes.peak');
+      const stored = metricValue(e, 'storage.retention');
+      const byWrites = Math.ceil(writes / T.relationalPrimaryWritesPerSecond);
+      const byBytes = Math.ceil(stored / T.relationalPrimaryBytes);
+      const shards = Math.max(byWrites, byBytes);
+      return shards <= 1
+        ? `Still one primary (${formatRate(writes)} writes, ${formatBytes(stored)}); add read replicas before anything else.`
+        : `${shards} shards by \`${s.partitionKey}\` (max of ${byWrites} for ${formatRate(writes)} writes at ${formatRate(T.relationalPrimaryWritesPerSecond)} each and ${byBytes} for ${formatBytes(stored)} at ${formatBytes(T.relationalPrimaryBytes)} each); plan ${nextPowerOfTwo(shards)} so shards split in halves.`;
+    },
+  }),
+  cache: (_component, s) => ({
+    dataModel: [
+      `Key \`${s.partitionKey}\` -> serialised read response (${formatBytes(s.readSize)}), with a TTL.`,
+      `Hot set: ${formatBytes(s.cacheBytes)} (20% of a day's reads).`,
+    ],
+    approach: [
+      'Cache-aside: read the cache, on a miss read the datastore and set the entry; on a write, update the datastore then delete the entry (delete, not set, so a race cannot leave an old value behind).',
+      'Stampede control: when a hot key expires, one request recomputes it while the others get the stale value for a few seconds (request coalescing).',
+      'Evict with LRU under memory pressure; alert when the hit rate drops below 80%.',
+    ],
+    failures: [
+      'Cache node loss: its keys miss until refilled; the datastore must absorb the miss rate for minutes, so shed low-priority reads if it cannot.',
+      'Cold start after a full flush: warm the top keys from logs before taking traffic.',
+    ],
+    interface: [
+      `get(${s.partitionKey}) -> value | miss`,
+      `set(${s.partitionKey}, value, ttl)`,
+      `delete(${s.partitionKey}) on every write to the key`,
+    ],
+    scale: (e) => {
+      const memory = metricValue(e, 'cache.memory');
+      const reads = metricValue(e, 'reads.peak');
+      const nodes = Math.max(Math.ceil(memory / 64e9), Math.ceil(reads / 100_000));
+      return `${formatBytes(memory)} hot set and ${formatRate(reads)} reads: ${nodes} Redis shard(s) (planning 64 GB and 100K ops/s each), consistent hashing on \`${s.partitionKey}\`, a replica per shard.`;
+    },
+  }),
+  queue: (_component, s) => ({
+    dataModel: [
+      `Event: {${s.partitionKey}, operation, payload, idempotency_key, produced_at}, keyed by \`${s.partitionKey}\` so one key's writes stay ordered.`,
+    ],
+    approach: [
+      'At-least-once delivery: a worker commits its offset after the write is applied, so a crash replays, and the write is idempotent (upsert by idempotency key).',
+      'Poison messages go to a dead-letter queue after 5 attempts with backoff, with an alert and a replay tool.',
+    ],
+    failures: [
+      'Consumer lag: alert when lag in seconds exceeds the staleness the requirements allow; scale consumers up to the partition count.',
+      'Broker loss: replication factor 3 with acks from all in-sync replicas keeps acknowledged writes.',
+    ],
+    interface: ['publish(event) -> offset, after replication', 'consume(group) -> events in order per key'],
+    scale: (e) => {
+      const bytesIn = metricValue(e, 'bandwidth.in');
+      const partitions = Math.max(
+        6,
+        Math.ceil(bytesIn / 10e6),
+        Math.ceil(metricValue(e, 'writes.peak') / 5_000),
+      );
+      return `${formatRate(metricValue(e, 'writes.peak'))} writes and ${formatBytes(bytesIn)}/s in: at least ${partitions} partitions (planning 10 MB/s and 5K events/s each), as many workers as partitions at most.`;
+    },
+  }),
+  'model-serving': (_component, s) => ({
+    dataModel: [
+      'Request: {entity_id, context}; response: {score, model_version, fallback: bool}.',
+      'Every prediction is logged with its feature vector and model version: the evidence for monitoring and the training data of the next model.',
+    ],
+    approach: [
+      `Latency budget ${s.show.p99}: about 10 ms network and API, about 5 ms online features, the rest inference minus 20% slack.`,
+      'Load the production model from the registry at start-up and on promotion; serve the old version until the new one passes a warm-up.',
+      'Roll out new models as shadow (score, do not act), then canary 1% -> 10% -> 100% with the prediction distribution compared to the old model.',
+    ],
+    failures: [
+      'Model server timeout or overload: return the default (or rules-based) prediction, mark it as a fallback, and alert when fallbacks exceed 1%.',
+      'A bad model promoted: roll back by promoting the previous version in the registry; keep the last 3 versions warm.',
+    ],
+    interface: [
+      'POST /predict {entity_id, context} -> {score, model_version, fallback}',
+      'GET /healthz (model loaded, version)',
+    ],
+    scale: (e) => {
+      const peak = metricValue(e, 'qps.peak');
+      const fleet = servers(peak, T.modelServerRequestsPerSecond, T.targetUtilisation);
+      return `${formatRate(peak)} predictions: ${fleet.servers} replicas at ${formatRate(T.modelServerRequestsPerSecond)} each and ${Math.round(T.targetUtilisation * 100)}% utilisation${peak > T.autoscaleRequestsPerSecond ? ', autoscaled on concurrency' : ''}; past this, dynamic batching or a GPU pool.`;
+    },
+  }),
+};
+
+function genericBody(component: Component, s: Signals): Body {
+  return {
+    dataModel: [component.data],
+    approach: [
+      component.purpose,
+      `Stateless where possible, so any instance can serve any ${s.partitionKey}.`,
+    ],
+    failures: [component.failureMode],
+    interface: [component.api],
+    scale: (e) => {
+      const peak = metricValue(e, 'qps.peak');
+      const fleet = servers(peak, T.appServerRequestsPerSecond, T.targetUtilisation);
+      return `${formatRate(peak)} peak: ${fleet.servers} instances (${fleet.powerOfTwo} rounded to a power of two), scaled horizontally behind the gateway.`;
+    },
+  };
+}
+
+function nextPowerOfTwo(n: number): number {
+  let power = 1;
+  while (power < n) power *= 2;
+  return power;
+}

@@ -1,0 +1,88 @@
+/**
+ * The facts the offline co-pilot reasons from: the engine's numbers and the requirements, gathered
+ * once so every proposal and draft quotes the same figures.
+ */
+import { formatBytes, formatRate, type Estimate, type MetricId } from '../../../estimation/index.js';
+import type { SessionState } from '../../../protocol/types.js';
+import { designAnswers, designDrafts, type DesignAnswers } from '../../../protocols/design/model.js';
+
+export interface Signals {
+  readonly answers: DesignAnswers;
+  readonly estimate: Estimate;
+  readonly ml: boolean;
+  readonly peakQps: number;
+  readonly avgQps: number;
+  readonly peakWrites: number;
+  readonly peakReads: number;
+  readonly readRatio: number;
+  readonly storagePerDay: number;
+  readonly storageRetention: number;
+  readonly cacheBytes: number;
+  readonly writeSize: number;
+  readonly readSize: number;
+  readonly peakFactor: number;
+  /** Seconds; undefined when no latency target was given. */
+  readonly p99?: number;
+  readonly availability: number;
+  readonly strong: boolean;
+  readonly rpo?: number;
+  readonly partitionKey: string;
+  /** Display helpers. */
+  readonly show: {
+    readonly peakQps: string;
+    readonly peakWrites: string;
+    readonly peakReads: string;
+    readonly storageRetention: string;
+    readonly cacheBytes: string;
+    readonly p99: string;
+  };
+}
+
+export function metricValue(estimate: Estimate, id: MetricId): number {
+  return estimate.metrics.find((metric) => metric.id === id)?.value ?? 0;
+}
+
+export function signalsOf(state: SessionState): Signals {
+  const answers = designAnswers(state);
+  const estimate = designDrafts(state).estimate;
+  if (!estimate) throw new Error('the design advisor needs the estimation draft before it can advise');
+  const value = (id: MetricId): number => metricValue(estimate, id);
+  const writes = value('writes.avg');
+  const reads = value('reads.avg');
+  const p99 = answers.latency?.p99;
+  const signals = {
+    answers,
+    estimate,
+    ml: state.scope !== 'system',
+    peakQps: value('qps.peak'),
+    avgQps: value('qps.avg'),
+    peakWrites: value('writes.peak'),
+    peakReads: value('reads.peak'),
+    readRatio: writes > 0 ? reads / writes : 0,
+    storagePerDay: value('storage.day'),
+    storageRetention: value('storage.retention'),
+    cacheBytes: value('cache.memory'),
+    writeSize: estimate.input.writeSizeBytes,
+    readSize: estimate.input.readSizeBytes,
+    peakFactor: estimate.input.peakFactor,
+    availability: answers.availability ?? 0.999,
+    strong: answers.consistency?.model === 'strong',
+    partitionKey: answers.partitionKey ?? 'id',
+    ...(p99 === undefined ? {} : { p99 }),
+    ...(answers.durability?.rpoSeconds === undefined ? {} : { rpo: answers.durability.rpoSeconds }),
+  };
+  return {
+    ...signals,
+    show: {
+      peakQps: `${formatRate(signals.peakQps)} peak`,
+      peakWrites: `${formatRate(signals.peakWrites)} peak writes`,
+      peakReads: `${formatRate(signals.peakReads)} peak reads`,
+      storageRetention: formatBytes(signals.storageRetention),
+      cacheBytes: formatBytes(signals.cacheBytes),
+      p99: p99 === undefined ? 'no P99 target' : `${Math.round(p99 * 1000)} ms P99`,
+    },
+  };
+}
+
+export const ratioText = (ratio: number): string =>
+  `${ratio >= 10 ? Math.round(ratio) : Math.round(ratio * 10) / 10}:1`;

@@ -1,0 +1,31 @@
+/**
+ * Planning thresholds the offline co-pilot reasons with. They are rules of thumb for 2025-2026
+ * commodity cloud hardware (the reference guides explain each); they decide which option is
+ * recommended, and every message that uses one quotes it.
+ */
+export const THRESHOLDS = {
+  /** Simple writes per second a single well-tuned relational primary sustains comfortably. */
+  relationalPrimaryWritesPerSecond: 5_000,
+  /** Data a single relational primary holds before backups, index rebuilds and failover get slow. */
+  relationalPrimaryBytes: 5e12,
+  /** Reads per write from which a cache clearly pays for its invalidation cost. */
+  cacheReadRatio: 5,
+  /** Peak reads per second from which a cache pays even for moderate read ratios. */
+  cacheReadsPerSecond: 2_000,
+  /** Peak writes per second, or a peak factor, from which a queue should absorb write bursts. */
+  queueWritesPerSecond: 2_000,
+  queuePeakFactor: 4,
+  /** Write size from which payloads belong in object storage rather than in the database. */
+  blobBytes: 100_000,
+  /** Requests per second one stateless application server handles (simple request, mostly I/O wait). */
+  appServerRequestsPerSecond: 2_000,
+  /** Target utilisation: headroom for a failed instance and for the next spike. */
+  targetUtilisation: 0.6,
+  /** ML serving rules (seconds). */
+  edgeServingP99: 0.05,
+  batchServingP99: 0.5,
+  batchFreshness: 3_600,
+  autoscaleRequestsPerSecond: 1_000,
+  /** Predictions per second one CPU model server sustains for a small tabular model. */
+  modelServerRequestsPerSecond: 500,
+} as const;

@@ -1,0 +1,50 @@
+/**
+ * The expert side of a session. A co-pilot phrases questions, reviews answers, proposes options and
+ * drafts parts of the design; it never decides what is asked next (the step machine does) and never
+ * does arithmetic (the estimation engine does). Offline, Anthropic and replay adapters implement it.
+ */
+import type {
+  DecisionRecord,
+  DecisionSlot,
+  DraftStep,
+  Proposal,
+  QuestionSlot,
+  SessionState,
+} from '../protocol/types.js';
+
+export interface Review {
+  /** A push-back on a usable but vague answer: the user is asked once more before it is accepted. */
+  readonly pushBack?: string;
+  /** What the answer implies, shown after it is accepted (e.g. the downtime a target allows). */
+  readonly note?: string;
+}
+
+export type DecisionChoice = Pick<DecisionRecord, 'choice' | 'chosen'>;
+
+export interface CoPilot {
+  readonly name: string;
+  /** The question as it should be put to this user in this context. */
+  phrase(slot: QuestionSlot, state: SessionState): Promise<string>;
+  review(slot: QuestionSlot, value: unknown, state: SessionState): Promise<Review>;
+  propose(slot: DecisionSlot, state: SessionState): Promise<Proposal>;
+  /** What was decided and what constraint it creates. */
+  report(
+    slot: DecisionSlot,
+    choice: DecisionChoice,
+    proposal: Proposal,
+    state: SessionState,
+  ): Promise<string>;
+  draft(step: DraftStep, state: SessionState): Promise<unknown>;
+}
+
+/**
+ * The offline co-pilot's knowledge of one protocol: pure functions of the state. Each protocol
+ * (design, pipeline scoping, interview) provides one.
+ */
+export interface Advisor {
+  phrase?(slot: QuestionSlot, state: SessionState): string | undefined;
+  note?(slot: QuestionSlot, value: unknown, state: SessionState): string | undefined;
+  propose(slot: DecisionSlot, state: SessionState): Proposal;
+  report(slot: DecisionSlot, choice: DecisionChoice, proposal: Proposal, state: SessionState): string;
+  draft(step: DraftStep, state: SessionState): unknown;
+}

@@ -1,0 +1,38 @@
+/**
+ * The exit-code contract of DESIGN.md, in one table. Every error the program raises carries one of
+ * these codes; the CLI entry point is the only place that turns it into a process exit.
+ */
+export const ExitCode = {
+  ok: 0,
+  checkFailed: 1,
+  usage: 64,
+  badInput: 65,
+  inputNotFound: 66,
+  internal: 70,
+  outputExists: 73,
+  llmUnavailable: 75,
+  config: 78,
+  interrupted: 130,
+  terminated: 143,
+} as const;
+
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** An expected failure with a user-facing message, an exit code and, where useful, what to do next. */
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  constructor(
+    readonly exitCode: ExitCodeValue,
+    message: string,
+    readonly hint?: string,
+    /** Further lines (e.g. every problem found in an answers file), printed one per line. */
+    readonly details: readonly string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export const usageError = (message: string, hint?: string): AppError =>
+  new AppError(ExitCode.usage, message, hint);
+export const badInput = (message: string, details: readonly string[] = [], hint?: string): AppError =>
+  new AppError(ExitCode.badInput, message, hint, details);

@@ -1,0 +1,72 @@
+import type { Bytes, Rate, Seconds } from './units.js';
+
+/** Reads either follow writes by a ratio (reads per write) or have their own rate. */
+export type ReadSpec = { ratio: number } | Rate;
+
+export interface EstimateInput {
+  /** Needed when a rate is per user. */
+  dailyActiveUsers?: number;
+  writes: Rate;
+  reads: ReadSpec;
+  writeSizeBytes: Bytes;
+  /** Default: writeSizeBytes. */
+  readSizeBytes?: Bytes;
+  retentionSeconds: Seconds;
+  /** Peak over average traffic. Default 2. */
+  peakFactor?: number;
+  /** Stored copies of each write. Default 1. */
+  replication?: number;
+}
+
+export type DefaultedField = 'readSizeBytes' | 'peakFactor' | 'replication';
+
+/** The input with every default applied; `defaulted` says which values nobody gave. */
+export interface NormalisedInput {
+  dailyActiveUsers?: number;
+  writes: Rate;
+  reads: ReadSpec;
+  writeSizeBytes: Bytes;
+  readSizeBytes: Bytes;
+  retentionSeconds: Seconds;
+  peakFactor: number;
+  replication: number;
+  defaulted: DefaultedField[];
+}
+
+export const METRIC_IDS = [
+  'writes.avg',
+  'reads.avg',
+  'qps.avg',
+  'qps.peak',
+  'writes.peak',
+  'reads.peak',
+  'storage.day',
+  'storage.month',
+  'storage.retention',
+  'bandwidth.in',
+  'bandwidth.out',
+  'cache.memory',
+] as const;
+
+export type MetricId = (typeof METRIC_IDS)[number];
+
+export type MetricUnit = 'per_second' | 'bytes' | 'bytes_per_second' | 'seconds' | 'count' | 'usd';
+
+export interface Metric {
+  /** Stable across releases: documents, answers files and tests refer to it. */
+  id: MetricId;
+  label: string;
+  /** In base units: 1/s, B, B/s, s. */
+  value: number;
+  unit: MetricUnit;
+  /** The formula in words and numbers: "10M writes/day / 86,400 s/day = 115.7/s". */
+  calculation: string;
+  /** The value formatted for display: "116/s". */
+  result: string;
+}
+
+export interface Estimate {
+  input: NormalisedInput;
+  metrics: Metric[];
+  assumptions: string[];
+}

@@ -1,0 +1,38 @@
+/** Reads the bundled reference guides from the package's references/ folder. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { AppError, ExitCode } from '../errors.js';
+import { parseGuide, type Guide } from './guide.js';
+import { parsePrices, type PriceTable } from './prices.js';
+
+/** references/ sits at the package root, two levels above both src/knowledge and dist/knowledge. */
+export const REFERENCES_DIR = fileURLToPath(new URL('../../references/', import.meta.url));
+
+export function loadGuides(directory = `${REFERENCES_DIR}capabilities/`): Guide[] {
+  const files = readdirSync(directory)
+    .filter((name) => name.endsWith('.md'))
+    .sort();
+  return files.map((name) => {
+    const parsed = parseGuide(name, readFileSync(`${directory}${name}`, 'utf8'));
+    if (!parsed.ok) {
+      throw new AppError(ExitCode.internal, `A bundled reference guide is malformed: ${parsed.error}`);
+    }
+    return parsed.value;
+  });
+}
+
+export function loadPrices(file = `${REFERENCES_DIR}numbers/cloud-prices.yaml`): PriceTable {
+  const parsed = parsePrices('references/numbers/cloud-prices.yaml', readFileSync(file, 'utf8'));
+  if (!parsed.ok)
+    throw new AppError(ExitCode.internal, `The bundled price table is malformed: ${parsed.error}`);
+  return parsed.value;
+}
+
+export interface Knowledge {
+  readonly guides: readonly Guide[];
+  readonly prices: PriceTable;
+}
+
+export function loadKnowledge(): Knowledge {
+  return { guides: loadGuides(), prices: loadPrices() };
+}

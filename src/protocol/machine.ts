@@ -1,0 +1,103 @@
+/**
+ * The step machine: pure functions over a protocol and a session state. It decides what comes
+ * next, records answers, and rewinds a phase for revision. It performs no I/O; the session
+ * runner drives it with a respondent and a co-pilot.
+ */
+import type {
+  AnswerRecord,
+  ContextDocument,
+  DecisionRecord,
+  PhaseDef,
+  Protocol,
+  Scope,
+  SessionState,
+  Step,
+} from './types.js';
+
+export function initialState(
+  protocol: Protocol,
+  title: string,
+  scope: Scope,
+  context: readonly ContextDocument[] = [],
+): SessionState {
+  return { version: 1, protocol: protocol.id, title, scope, context, answers: {}, decisions: {}, drafts: {} };
+}
+
+export function applies(step: Step, state: SessionState): boolean {
+  return step.appliesTo ? step.appliesTo(state) : true;
+}
+
+export function isDone(step: Step, state: SessionState): boolean {
+  switch (step.kind) {
+    case 'question':
+      return step.id in state.answers;
+    case 'decision':
+      return step.id in state.decisions;
+    case 'draft':
+      return step.id in state.drafts;
+  }
+}
+
+/** The first applicable step that has no record yet, in protocol order. */
+export function nextStep(protocol: Protocol, state: SessionState): Step | undefined {
+  return protocol.steps.find((step) => applies(step, state) && !isDone(step, state));
+}
+
+export function phaseIndex(protocol: Protocol, phaseId: string): number {
+  const index = protocol.phases.findIndex((phase) => phase.id === phaseId);
+  if (index < 0) throw new Error(`protocol ${protocol.id} has no phase ${phaseId}`);
+  return index;
+}
+
+export function phaseOf(protocol: Protocol, step: Step): PhaseDef {
+  const phase = protocol.phases[phaseIndex(protocol, step.phase)];
+  if (!phase) throw new Error(`protocol ${protocol.id} has no phase ${step.phase}`);
+  return phase;
+}
+
+/** "Phase 2/6 · Estimation" */
+export function progressLabel(protocol: Protocol, step: Step): string {
+  const index = phaseIndex(protocol, step.phase);
+  return `Phase ${index + 1}/${protocol.phases.length} · ${phaseOf(protocol, step).title}`;
+}
+
+export function recordAnswer(state: SessionState, id: string, record: AnswerRecord): SessionState {
+  return { ...state, answers: { ...state.answers, [id]: record } };
+}
+
+export function recordDecision(state: SessionState, id: string, record: DecisionRecord): SessionState {
+  return { ...state, decisions: { ...state.decisions, [id]: record } };
+}
+
+export function recordDraft(state: SessionState, id: string, draft: unknown): SessionState {
+  return { ...state, drafts: { ...state.drafts, [id]: draft } };
+}
+
+/**
+ * Rewind for a revision of `phaseId`: that phase's answers are cleared so they are asked again,
+ * and every decision and draft from that phase on is cleared too, because proposals and drafts are
+ * derived from earlier answers (option A may mean something else once the numbers change).
+ * Answers to later questions are kept: they are the user's words and still stand.
+ */
+export function rewindTo(protocol: Protocol, state: SessionState, phaseId: string): SessionState {
+  const from = phaseIndex(protocol, phaseId);
+  const later = (step: Step): boolean => phaseIndex(protocol, step.phase) >= from;
+  const clear = new Set(
+    protocol.steps
+      .filter((step) => (step.kind === 'question' ? step.phase === phaseId : later(step)))
+      .map((step) => step.id),
+  );
+  const keep = <T>(records: Readonly<Record<string, T>>): Record<string, T> =>
+    Object.fromEntries(Object.entries(records).filter(([id]) => !clear.has(id)));
+  return {
+    ...state,
+    answers: keep(state.answers),
+    decisions: keep(state.decisions),
+    drafts: keep(state.drafts),
+  };
+}
+
+/** Every step that applies to a state, for plans and listings. */
+export function applicableSteps(protocol: Protocol, state: SessionState): Step[] {
+  return protocol.steps.filter((step) => applies(step, state));
+}

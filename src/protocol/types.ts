@@ -1,0 +1,140 @@
+/**
+ * The vocabulary of the step machine: a protocol is data (phases made of steps), and a session
+ * state is the record of what was answered, decided and drafted. Nothing here knows about the
+ * design protocol in particular; pipeline scoping and interviews define their own steps.
+ */
+import type { Result } from '../lib/result.js';
+
+export type Scope = 'system' | 'ml' | 'hybrid';
+export const SCOPES: readonly Scope[] = ['system', 'ml', 'hybrid'];
+
+export interface PhaseDef {
+  readonly id: string;
+  readonly title: string;
+}
+
+/** The kind of answer a question expects, shown by `questions` and used by prompts. */
+export type AnswerKind =
+  | 'text'
+  | 'list'
+  | 'count'
+  | 'number'
+  | 'size'
+  | 'rate'
+  | 'rate-or-ratio'
+  | 'duration'
+  | 'percent'
+  | 'latency'
+  | 'choice'
+  | 'decision'
+  | 'approval';
+
+/** An answer as typed at a prompt or written in an answers file. */
+export type RawAnswer = string | readonly string[];
+
+/** A document found beside the session (e.g. problem_statement.md) and read as context. */
+export interface ContextDocument {
+  readonly name: string;
+  readonly text: string;
+}
+
+export interface AnswerRecord {
+  readonly raw: RawAnswer;
+  readonly value: unknown;
+  /** The push-back the co-pilot gave before this answer was accepted, if it gave one. */
+  readonly pushBack?: string;
+}
+
+export interface ProposalOption {
+  readonly key: 'A' | 'B';
+  readonly label: string;
+  readonly summary: string;
+  readonly pros: readonly string[];
+  readonly cons: readonly string[];
+}
+
+/** EPCE: what is decided and why it matters, two options with tradeoffs, and more detail on request. */
+export interface Proposal {
+  readonly explain: string;
+  readonly options: readonly [ProposalOption, ProposalOption];
+  /** The position the co-pilot takes, with its reason (shown with option A). */
+  readonly position: string;
+  /** What option C ("more detail") shows. */
+  readonly detail: string;
+}
+
+export interface DecisionRecord {
+  readonly proposal: Proposal;
+  readonly choice: 'A' | 'B' | 'other';
+  /** The chosen option's label, or the user's own words. */
+  readonly chosen: string;
+  readonly detailShown: boolean;
+  /** The report: what was decided and what constraint it creates. */
+  readonly report: string;
+}
+
+export interface SessionState {
+  readonly version: 1;
+  readonly protocol: string;
+  readonly title: string;
+  readonly scope: Scope;
+  readonly context: readonly ContextDocument[];
+  readonly answers: Readonly<Record<string, AnswerRecord>>;
+  readonly decisions: Readonly<Record<string, DecisionRecord>>;
+  readonly drafts: Readonly<Record<string, unknown>>;
+}
+
+/** When a step applies: ML steps only for ml and hybrid scope, context-dependent steps, etc. */
+export type Applicability = (state: SessionState) => boolean;
+
+interface StepBase {
+  readonly id: string;
+  readonly phase: string;
+  /** A short label, e.g. "Functional requirements". */
+  readonly title: string;
+  /** When it is asked, in words, for `questions` ("always", "ML and hybrid scope"). */
+  readonly when: string;
+  readonly appliesTo?: Applicability;
+}
+
+export interface QuestionSlot<T = unknown> extends StepBase {
+  readonly kind: 'question';
+  readonly answer: AnswerKind;
+  readonly prompt: string;
+  /** Why the question matters and what a good answer looks like. */
+  readonly help: string;
+  readonly example: string;
+  readonly parse: (raw: RawAnswer) => Result<T>;
+  /** A deterministic push-back on a usable but vague answer; asked once before accepting it. */
+  readonly pushBack?: (value: T, state: SessionState) => string | undefined;
+  /** An optional question: its documented default applies when it is not answered. */
+  readonly optional?: { readonly default: string; readonly note: string };
+  readonly choices?: readonly { readonly value: string; readonly label: string }[];
+}
+
+export interface DecisionSlot extends StepBase {
+  readonly kind: 'decision';
+  /** The decision in a few words, e.g. "Primary datastore". */
+  readonly prompt: string;
+}
+
+/** A step where the co-pilot drafts part of the design (numbers, components, deep-dives...). */
+export interface DraftStep extends StepBase {
+  readonly kind: 'draft';
+}
+
+export type Slot = QuestionSlot | DecisionSlot;
+export type Step = QuestionSlot | DecisionSlot | DraftStep;
+
+export interface Protocol {
+  readonly id: string;
+  readonly title: string;
+  /** Questions asked before the phases (title, scope); answers files give them as top-level keys. */
+  readonly setup: readonly QuestionSlot[];
+  readonly phases: readonly PhaseDef[];
+  readonly steps: readonly Step[];
+  /** The final question: approve, or name a phase to revise. */
+  readonly approval: QuestionSlot<Approval>;
+}
+
+export type Approval = { readonly approved: true } | { readonly approved: false; readonly revise: string };

@@ -1,0 +1,241 @@
+/**
+ * Reading requirements as people write them. Each reader is deterministic: it extracts what the
+ * estimation and the advice need (numbers, durations, a consistency model) and says what is missing,
+ * so the co-pilot can push back on a vague answer with a precise question instead of a generic one.
+ */
+import { parseCount, parseDuration, parseLatency } from '../../estimation/index.js';
+import { fail, ok, type Result } from '../../lib/result.js';
+import type { RawAnswer } from '../../protocol/types.js';
+
+type Seconds = number;
+
+export function asText(raw: RawAnswer): string {
+  return typeof raw === 'string' ? raw.trim() : raw.join('\n').trim();
+}
+
+export function nonEmptyText(raw: RawAnswer): Result<string> {
+  const text = asText(raw);
+  return text.length > 0 ? ok(text) : fail('expected an answer in words, got nothing');
+}
+
+/** Answers that mean "I don't know / skip", which are usable but never specific. */
+const EVASIVE = /^(?:-\s*)?(?:n\/?a|none|skip|tbd|todo|unknown|don'?t know|not sure|later|\?+|-)\.?$/i;
+export const isEvasive = (text: string): boolean => EVASIVE.test(text.trim());
+
+// ---------------------------------------------------------------------------------------------
+// Functional requirements: use cases
+
+export function parseUseCases(raw: RawAnswer): Result<string[]> {
+  const lines = (typeof raw === 'string' ? raw.split(/\r?\n|;\s+/) : [...raw])
+    .map((line) => line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trim())
+    .filter((line) => line.length > 0);
+  return lines.length > 0 ? ok(lines) : fail('expected at least one use case, one per line');
+}
+
+const ACTOR =
+  /\b(?:users?|customers?|clients?|visitors?|readers?|writers?|authors?|admins?|operators?|analysts?|drivers?|riders?|merchants?|sellers?|buyers?|members?|services?|systems?|apps?|applications?|callers?|partners?|devices?|jobs?|teams?|engineers?|moderators?|advertisers?|subscribers?|followers?|candidates?|api consumers?|the (?:\w+ )?(?:service|system|app|team|job))\b/i;
+const OUTPUT =
+  /\b(?:returns?|gets?|receives?|sees?|shows?|displays?|responds?|lists?|renders?|redirect(?:s|ed)?|notif(?:y|ies|ied)|emits?|produces?|publishes?|sends?|scores?|ranks?|predicts?|recommends?|downloads?|reads?|views?|back|result|response)\b/i;
+const LATENCY =
+  /\b\d+(?:\.\d+)?\s*(?:ms|milliseconds?|s|sec|seconds?|minutes?|min|hours?|h)\b|\breal[- ]?time\b|\bwithin\b/i;
+
+/** What a single use case is missing: an actor, an output, a latency. */
+export function useCaseGaps(useCase: string): string[] {
+  const gaps: string[] = [];
+  if (!ACTOR.test(useCase)) gaps.push('who does it (an actor)');
+  if (!OUTPUT.test(useCase)) gaps.push('what they get back (an output)');
+  if (!LATENCY.test(useCase)) gaps.push('how fast (a latency)');
+  return gaps;
+}
+
+export function pushBackOnUseCases(useCases: readonly string[]): string | undefined {
+  const vague = useCases
+    .map((useCase) => ({ useCase, gaps: useCaseGaps(useCase) }))
+    .filter(({ gaps }) => gaps.length >= 2);
+  if (vague.length === 0) return undefined;
+  const lines = vague.map(({ useCase, gaps }) => `"${useCase}" does not say ${gaps.join(', ')}.`);
+  return (
+    `${lines.join(' ')} A requirement names an actor, an input, an output and a latency, for example: ` +
+    '"Given a user_id, the feed service returns the 50 newest posts from followed accounts within 200 ms." ' +
+    'Rewrite the use cases that way, or answer the same again to keep them as they are.'
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scale
+
+export interface Scale {
+  readonly text: string;
+  /** The first number in the answer, taken as the headline figure (users or requests). */
+  readonly headline?: number;
+}
+
+export function parseScale(raw: RawAnswer): Result<Scale> {
+  const text = asText(raw);
+  if (text.length === 0)
+    return fail('expected the scale in words and numbers, e.g. "5M daily users, 20% growth a year"');
+  const match = /(\d[\d,_.]*\s*[kmbgt]?)\b/i.exec(text);
+  const headline = match?.[1] ? parseCount(match[1].replace(/\s+/g, '')) : undefined;
+  return ok(headline?.ok ? { text, headline: headline.value } : { text });
+}
+
+export function pushBackOnScale(scale: Scale): string | undefined {
+  if (scale.headline !== undefined) return undefined;
+  return (
+    'That has no number in it. An order of magnitude is enough, but it has to exist: 100 users and 1M users ' +
+    'lead to different architectures. How many daily users or requests per day, and how fast is that growing? ' +
+    '(e.g. "2M daily users, 30% growth a year")'
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Latency: "P50 50ms, P99 200ms", or a single number taken as the P99
+
+export interface LatencyTarget {
+  readonly p50?: Seconds;
+  readonly p99: Seconds;
+}
+
+export function parseLatencyTarget(raw: RawAnswer): Result<LatencyTarget> {
+  const text = asText(raw);
+  const expected =
+    'expected latency targets like "P50 50ms, P99 200ms" (a single figure is taken as the P99)';
+  const pick = (label: string): Result<Seconds> | undefined => {
+    const match = new RegExp(
+      `p${label}\\s*(?:[:=]|of|under|<|at)?\\s*(\\d[\\d.,]*\\s*(?:ms|s|sec|seconds?|milliseconds?))`,
+      'i',
+    ).exec(text);
+    return match?.[1] ? parseLatency(match[1]) : undefined;
+  };
+  const p50 = pick('50');
+  const p99 = pick('99') ?? pick('95');
+  if (p99?.ok) return ok(p50?.ok ? { p50: p50.value, p99: p99.value } : { p99: p99.value });
+  const bare = /(\d[\d.,]*\s*(?:ms|s|sec|seconds?|milliseconds?))\b/i.exec(text);
+  if (bare?.[1]) {
+    const single = parseLatency(bare[1]);
+    if (single.ok) return ok({ p99: single.value });
+  }
+  return fail(`${expected}, got "${text}"`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Consistency
+
+export type ConsistencyModel = 'strong' | 'read-your-writes' | 'eventual';
+
+export interface Consistency {
+  readonly text: string;
+  readonly model?: ConsistencyModel;
+  readonly stalenessSeconds?: Seconds;
+}
+
+export function parseConsistency(raw: RawAnswer): Result<Consistency> {
+  const text = asText(raw);
+  if (text.length === 0) return fail('expected a consistency model, e.g. "eventual, up to 5 s stale"');
+  const model: ConsistencyModel | undefined =
+    /\b(?:strong|strongly|linearizable|linearisable|serializable|serialisable|no stale)\b/i.test(text)
+      ? 'strong'
+      : /read[- ]your[- ](?:own[- ])?writes/i.test(text)
+        ? 'read-your-writes'
+        : /\b(?:eventual|eventually|stale|lag)\b/i.test(text)
+          ? 'eventual'
+          : undefined;
+  const staleness = firstDuration(text);
+  return ok({
+    text,
+    ...(model ? { model } : {}),
+    ...(staleness === undefined ? {} : { stalenessSeconds: staleness }),
+  });
+}
+
+export function pushBackOnConsistency(consistency: Consistency): string | undefined {
+  if (consistency.model || consistency.stalenessSeconds !== undefined) return undefined;
+  return (
+    'Say whether a reader may see stale data and for how long: "strong" (every read sees the latest write), ' +
+    '"read-your-writes", or "eventual, up to 5 s stale". The answer decides between a single primary and ' +
+    'replicas or caches that lag.'
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Durability
+
+export interface Durability {
+  readonly text: string;
+  /** Recovery point objective: how much recent data may be lost. 0 means none. */
+  readonly rpoSeconds?: Seconds;
+}
+
+export function parseDurability(raw: RawAnswer): Result<Durability> {
+  const text = asText(raw);
+  if (text.length === 0)
+    return fail('expected a durability target, e.g. "no acknowledged write lost, RPO 0"');
+  if (
+    /\b(?:no (?:acknowledged )?(?:data|write|writes|record|records)? ?(?:may be |can be )?lost|zero (?:data )?loss|no loss|rpo\s*(?:[:=]|of)?\s*0\b|rpo zero)/i.test(
+      text,
+    )
+  ) {
+    return ok({ text, rpoSeconds: 0 });
+  }
+  const rpo = /rpo\s*(?:[:=]|of|under|<)?\s*([\d.,]+\s*[a-z]+)/i.exec(text);
+  const seconds = rpo?.[1] ? parseDuration(rpo[1]) : undefined;
+  if (seconds?.ok) return ok({ text, rpoSeconds: seconds.value });
+  const anyDuration = firstDuration(text);
+  return ok(anyDuration === undefined ? { text } : { text, rpoSeconds: anyDuration });
+}
+
+export function pushBackOnDurability(durability: Durability): string | undefined {
+  if (durability.rpoSeconds !== undefined) return undefined;
+  return (
+    'How much recently written data may be lost in a disaster? State a recovery point objective: ' +
+    '"RPO 0" (synchronous replication, slower writes) or "RPO 5 minutes" (asynchronous replication and ' +
+    'periodic backups). It decides how the datastore replicates.'
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Freshness (ML): "real-time", "100ms", "1 hour", "daily", "nightly"
+
+export interface Freshness {
+  readonly text: string;
+  readonly seconds: Seconds;
+  readonly realtime: boolean;
+}
+
+const NAMED_PERIODS: readonly [RegExp, Seconds][] = [
+  [/\b(?:real[- ]?time|online|instant|immediate|streaming|per request|continuous(?:ly)?)\b/i, 1],
+  [/\bhourly\b/i, 3_600],
+  [/\b(?:daily|nightly|every day|once a day)\b/i, 86_400],
+  [/\bweekly\b/i, 604_800],
+  [/\bmonthly\b/i, 2_592_000],
+  [/\bquarterly\b/i, 7_776_000],
+];
+
+export function parseFreshness(raw: RawAnswer): Result<Freshness> {
+  const text = asText(raw);
+  const explicit = firstDuration(text);
+  const seconds = explicit ?? NAMED_PERIODS.find(([pattern]) => pattern.test(text))?.[1];
+  if (seconds === undefined) {
+    return fail(
+      `expected how fresh, e.g. "real-time", "under 100ms", "hourly", "daily" or "6 hours", got "${text}"`,
+    );
+  }
+  return ok({ text, seconds, realtime: seconds <= 1 });
+}
+
+function firstDuration(text: string): Seconds | undefined {
+  const pattern =
+    /(\d[\d.,]*)\s*(ms|milliseconds?|s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?|d|days?|weeks?|w|months?|y|years?)\b/gi;
+  for (const match of text.matchAll(pattern)) {
+    const [, number, unit] = match;
+    if (!number || !unit) continue;
+    const normalised = unit.toLowerCase().startsWith('w')
+      ? `${Number(number.replace(/,/g, '')) * 7}d`
+      : `${number}${unit}`;
+    const parsed = /^(?:ms|millisecond)/i.test(unit)
+      ? parseLatency(`${number}ms`)
+      : parseDuration(normalised);
+    if (parsed.ok) return parsed.value;
+  }
+  return undefined;
+}
