@@ -1,12 +1,9 @@
 /** Reads the bundled reference guides from the package's references/ folder. */
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { AppError, ExitCode } from '../errors.js';
+import { REFERENCES_DIR } from '../paths.js';
 import { parseGuide, type Guide } from './guide.js';
 import { parsePrices, type PriceTable } from './prices.js';
-
-/** references/ sits at the package root, two levels above both src/knowledge and dist/knowledge. */
-export const REFERENCES_DIR = fileURLToPath(new URL('../../references/', import.meta.url));
 
 export function loadGuides(directory = `${REFERENCES_DIR}capabilities/`): Guide[] {
   const files = readdirSync(directory)

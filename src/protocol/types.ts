@@ -135,6 +135,10 @@ export interface Protocol {
   readonly steps: readonly Step[];
   /** The final question: approve, or name a phase to revise. */
   readonly approval: QuestionSlot<Approval>;
+  /** Checks across answers (parsed values by id) that no single slot can make. */
+  readonly check?: (
+    values: Readonly<Record<string, unknown>>,
+  ) => readonly { readonly id: string; readonly message: string }[];
 }
 
 export type Approval = { readonly approved: true } | { readonly approved: false; readonly revise: string };

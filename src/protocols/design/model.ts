@@ -138,7 +138,7 @@ const KEYS: Readonly<Record<keyof DesignAnswers, string>> = {
   retention: 'estimation.retention',
   peakFactor: 'estimation.peak-factor',
   replication: 'estimation.replication',
-  partitionKey: 'deep-dive.partition-key',
+  partitionKey: 'high-level.access-key',
   degradation: 'operations.degradation',
   approval: 'approval',
 };

@@ -26,7 +26,10 @@ export const isEvasive = (text: string): boolean => EVASIVE.test(text.trim());
 // Functional requirements: use cases
 
 export function parseUseCases(raw: RawAnswer): Result<string[]> {
-  const lines = (typeof raw === 'string' ? raw.split(/\r?\n|;\s+/) : [...raw])
+  // One line typed at a prompt may separate use cases with ";"; written lists are one per line.
+  const split = (text: string): string[] =>
+    /\r?\n/.test(text.trim()) ? text.split(/\r?\n/) : text.split(/;\s+/);
+  const lines = (typeof raw === 'string' ? split(raw) : [...raw])
     .map((line) => line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trim())
     .filter((line) => line.length > 0);
   return lines.length > 0 ? ok(lines) : fail('expected at least one use case, one per line');

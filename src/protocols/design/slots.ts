@@ -430,7 +430,24 @@ const draft = (id: string, phase: DesignPhaseId, title: string): DraftStep => ({
   when: 'always',
 });
 
-const highLevel = [
+const highLevel: (QuestionSlot | DecisionSlot | DraftStep)[] = [
+  question({
+    kind: 'question',
+    id: 'high-level.access-key',
+    phase: 'high-level',
+    title: 'Access key',
+    when: 'always',
+    answer: 'text',
+    prompt: 'Which key do most reads and writes look up by? (e.g. user_id, short_code, account_id)',
+    help: 'The access key becomes the partition key: it decides how data spreads across shards and where hot spots form.',
+    example: 'short_code',
+    parse: (raw) => {
+      const text = asText(raw);
+      return /^[A-Za-z_][\w.-]{0,62}$/.test(text)
+        ? ok(text)
+        : fail(`expected one key name like "user_id", got "${text}"`);
+    },
+  }),
   decision(
     'high-level.architecture',
     'high-level',
@@ -469,24 +486,7 @@ const highLevel = [
   draft('high-level.components', 'high-level', 'Components and data flow'),
 ];
 
-const deepDive: (QuestionSlot | DecisionSlot | DraftStep)[] = [
-  question({
-    kind: 'question',
-    id: 'deep-dive.partition-key',
-    phase: 'deep-dive',
-    title: 'Access key',
-    when: 'always',
-    answer: 'text',
-    prompt: 'Which key do most reads and writes look up by? (e.g. user_id, short_code, account_id)',
-    help: 'The access key becomes the partition key: it decides how data spreads across shards and where hot spots form.',
-    example: 'short_code',
-    parse: (raw) => {
-      const text = asText(raw);
-      return /^[A-Za-z_][\w.-]{0,62}$/.test(text)
-        ? ok(text)
-        : fail(`expected one key name like "user_id", got "${text}"`);
-    },
-  }),
+const deepDive: (DecisionSlot | DraftStep)[] = [
   decision('deep-dive.focus', 'deep-dive', 'Deep-dive focus', 'Which components deserve a deep-dive?'),
   draft('deep-dive.details', 'deep-dive', 'Deep-dives'),
 ];

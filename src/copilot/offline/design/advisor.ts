@@ -72,7 +72,7 @@ function phrase(slot: QuestionSlot, state: SessionState): string | undefined {
     if (critical)
       return `When ${critical.name} fails or slows down, what do users get instead of an error, and for how long is that acceptable?`;
   }
-  if (slot.id === 'deep-dive.partition-key' && drafts.estimate) {
+  if (slot.id === 'high-level.access-key' && drafts.estimate) {
     const stored = drafts.estimate.metrics.find((metric) => metric.id === 'storage.retention');
     const peak = drafts.estimate.metrics.find((metric) => metric.id === 'qps.peak');
     if (stored && peak) {

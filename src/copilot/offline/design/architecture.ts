@@ -6,13 +6,32 @@
 import { formatBytes, formatRate } from '../../../estimation/index.js';
 import type { SessionState } from '../../../protocol/types.js';
 import type { Architecture, Component, Flow } from '../../../protocols/design/model.js';
-import { appServers } from './proposals.js';
+import { appServers, instancesText } from './proposals.js';
 import { signalsOf, type Signals } from './signals.js';
 import { THRESHOLDS as T } from './thresholds.js';
 
 /** Option A, option B, or the user's own words, for one decision. */
 export function chose(state: SessionState, id: string): 'A' | 'B' | 'other' | undefined {
   return state.decisions[id]?.choice;
+}
+
+/** A short component name for the chosen datastore, from the words of the choice. */
+export function datastoreName(choice: string): string {
+  if (/distributed sql|spanner|cockroach/i.test(choice)) return 'Distributed SQL database';
+  if (/postgres/i.test(choice)) return /shard/i.test(choice) ? 'PostgreSQL (sharded)' : 'PostgreSQL';
+  if (/mysql/i.test(choice)) return 'MySQL';
+  if (/wide-column|cassandra|scylla/i.test(choice)) return 'Wide-column store';
+  if (/key-value|dynamo/i.test(choice)) return 'Key-value store';
+  if (/mongo|document/i.test(choice)) return 'Document store';
+  return 'Datastore';
+}
+
+/** Whether the store is partitioned by design (wide-column, key-value, distributed SQL) rather than a relational primary. */
+export function isPartitionedStore(choice: string): boolean {
+  return (
+    /wide-column|cassandra|scylla|key-value|dynamo|distributed sql|spanner|cockroach/i.test(choice) &&
+    !/^postgres/i.test(choice)
+  );
 }
 
 /** Whether the recorded choice is the option labelled "yes, add it" for decisions whose A/B flip with the numbers. */
@@ -41,7 +60,7 @@ export function architectureOf(state: SessionState): Architecture {
     /queue|kafka|sqs/i.test(chosenLabel(state, 'high-level.write-path')) &&
     !/^write synchronously/i.test(chosenLabel(state, 'high-level.write-path'));
   const datastoreLabel = chosenLabel(state, 'high-level.datastore') || 'Datastore';
-  const blobs = s.writeSize >= T.blobBytes;
+  const blobs = s.blobs;
   const fleet = appServers(s);
 
   add({
@@ -92,7 +111,7 @@ export function architectureOf(state: SessionState): Architecture {
           id: 'app',
           name: 'Application service',
           type: 'service',
-          purpose: `Stateless modular monolith holding the business logic; ${fleet.servers} instance(s) at ${formatRate(T.appServerRequestsPerSecond)} each and ${Math.round(T.targetUtilisation * 100)}% target utilisation (${fleet.powerOfTwo} when rounded to a power of two).`,
+          purpose: `Stateless modular monolith holding the business logic; ${instancesText(fleet.servers)} at ${formatRate(T.appServerRequestsPerSecond)} each and ${Math.round(T.targetUtilisation * 100)}% target utilisation (${fleet.powerOfTwo} when rounded to a power of two).`,
           api: 'The public API behind the gateway; internal modules call each other in-process.',
           data: 'None of its own: state lives in the datastore, so any instance can serve any request.',
           failureMode:
@@ -145,9 +164,11 @@ export function architectureOf(state: SessionState): Architecture {
   }
   add({
     id: 'datastore',
-    name: datastoreLabel.replace(/:.*$/, '').replace(/\s*\(.*\)$/, ''),
+    name: datastoreName(datastoreLabel),
     type: 'datastore',
-    purpose: `System of record: ${formatBytes(s.storagePerDay)} a day, ${formatBytes(s.storageRetention)} over the retention period.`,
+    purpose: blobs
+      ? `System of record for metadata (${datastoreLabel}): ${formatBytes(s.databaseBytes)} per copy over the retention period.`
+      : `System of record (${datastoreLabel}): ${formatBytes(s.storagePerDay)} a day, ${formatBytes(s.storageRetention)} over the retention period including replicas.`,
     api: `Reads and writes by ${s.partitionKey}; secondary indexes only for named queries.`,
     data: blobs ? 'Metadata and object keys for every record.' : 'Every record for the retention period.',
     failureMode: s.strong
@@ -162,7 +183,7 @@ export function architectureOf(state: SessionState): Architecture {
       id: 'blob-store',
       name: 'Object storage',
       type: 'blob-store',
-      purpose: `Holds payloads of ${formatBytes(s.writeSize)}, which would bloat the database.`,
+      purpose: `Holds the payloads (${formatBytes(s.writeSize)} each, ${formatBytes(s.storagePerCopy)} over the retention period), which would make the database outgrow one machine.`,
       api: 'PUT/GET by object key; pre-signed URLs let clients upload and download directly.',
       data: 'Payload bytes, with lifecycle rules that expire them at the end of retention.',
       failureMode:

@@ -15,8 +15,9 @@ import type { Guide } from '../../../knowledge/guide.js';
 import { guidesFor } from '../../../knowledge/guide.js';
 import type { SessionState } from '../../../protocol/types.js';
 import { designDrafts, type Component, type DeepDive } from '../../../protocols/design/model.js';
+import { isPartitionedStore } from './architecture.js';
 import { deepDiveCandidates, resolveFocus } from './focus.js';
-import { metricValue, signalsOf, type Signals } from './signals.js';
+import { metricValue, payloadPlacement, signalsOf, type Signals } from './signals.js';
 import { THRESHOLDS as T } from './thresholds.js';
 
 export function deepDivesOf(state: SessionState, guides: readonly Guide[]): DeepDive[] {
@@ -81,16 +82,21 @@ interface Body {
 }
 
 const BODIES: Partial<Record<Component['type'], (component: Component, s: Signals) => Body>> = {
-  datastore: (_component, s) => ({
+  datastore: (component, s) => ({
     dataModel: [
       `Primary table keyed by \`${s.partitionKey}\`: one row per record, ${formatBytes(s.writeSize)} on average, written ${formatRate(s.peakWrites)} at peak.`,
       `Access pattern first: every hot query is a lookup or a range scan by \`${s.partitionKey}\`; anything else gets a named secondary index or goes to an analytics copy.`,
       `Retention: rows older than the retention period are deleted by partition (drop a time partition), never row by row.`,
     ],
     approach: [
-      s.strong
-        ? 'Writes go to the owner of the key (one primary per shard) with a synchronous standby, so an acknowledged write survives a node loss.'
-        : 'Writes go to a quorum of replicas (2 of 3), reads at quorum where read-your-writes matters and at one replica elsewhere.',
+      isPartitionedStore(component.purpose)
+        ? "Writes go to a quorum of the key's replicas (2 of 3); reads at quorum where read-your-writes matters, at one replica elsewhere."
+        : 'Writes go to the primary (one per shard once sharded), which replicates to a synchronous standby in another zone before acknowledging; reads that tolerate lag go to replicas.',
+      ...(s.blobs
+        ? [
+            'The payload is written to object storage first, then the metadata row with its object key, so a row never points at a missing object; orphaned objects are swept by a daily job.',
+          ]
+        : []),
       `The partition key \`${s.partitionKey}\` spreads load only if no single key is hot: a key drawing more than ~1% of traffic gets its own handling (cache it, or split it with a suffix).`,
       'Schema changes are expand/contract: add the new column or table, write both, backfill, switch reads, stop writing the old, drop it, each step deployed separately.',
     ],
@@ -105,13 +111,20 @@ const BODIES: Partial<Record<Component['type'], (component: Component, s: Signal
     ],
     scale: (e) => {
       const writes = metricValue(e, 'writes.peak');
-      const stored = metricValue(e, 'storage.retention');
+      if (isPartitionedStore(component.purpose)) {
+        const allCopies = payloadPlacement(e).databaseBytes * e.input.replication;
+        const byWrites = Math.ceil(writes / T.partitionedNodeWritesPerSecond);
+        const byBytes = Math.ceil(allCopies / T.partitionedNodeBytes);
+        const nodes = Math.max(3, byWrites, byBytes);
+        return `${nodes} nodes (max of ${byWrites} for ${formatRate(writes)} writes at ${formatRate(T.partitionedNodeWritesPerSecond)} each, ${byBytes} for ${formatBytes(allCopies)} with replicas at ${formatBytes(T.partitionedNodeBytes)} each, and 3 for quorum); add nodes, the ring rebalances.`;
+      }
+      const stored = payloadPlacement(e).databaseBytes;
       const byWrites = Math.ceil(writes / T.relationalPrimaryWritesPerSecond);
       const byBytes = Math.ceil(stored / T.relationalPrimaryBytes);
       const shards = Math.max(byWrites, byBytes);
       return shards <= 1
         ? `Still one primary (${formatRate(writes)} writes, ${formatBytes(stored)}); add read replicas before anything else.`
-        : `${shards} shards by \`${s.partitionKey}\` (max of ${byWrites} for ${formatRate(writes)} writes at ${formatRate(T.relationalPrimaryWritesPerSecond)} each and ${byBytes} for ${formatBytes(stored)} at ${formatBytes(T.relationalPrimaryBytes)} each); plan ${nextPowerOfTwo(shards)} so shards split in halves.`;
+        : `${shards} shards by \`${s.partitionKey}\` (max of ${byWrites} for ${formatRate(writes)} writes at ${formatRate(T.relationalPrimaryWritesPerSecond)} each and ${byBytes} for ${formatBytes(stored)} per copy at ${formatBytes(T.relationalPrimaryBytes)} each); plan ${nextPowerOfTwo(shards)} so shards split in halves.`;
     },
   }),
   cache: (_component, s) => ({

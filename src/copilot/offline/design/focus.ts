@@ -35,7 +35,7 @@ function rank(component: Component, s: Signals): { score: number; reason: string
             (s.peakWrites / T.relationalPrimaryWritesPerSecond) * 20 +
               (s.storageRetention / T.relationalPrimaryBytes) * 20,
           ),
-        reason: `it holds ${formatBytes(s.storageRetention)} and takes ${formatRate(s.peakWrites)} peak writes; its partitioning and failover decide durability`,
+        reason: `it holds ${formatBytes(s.databaseBytes)} per copy${s.blobs ? ' of metadata' : ''} and takes ${formatRate(s.peakWrites)} peak writes; its partitioning and failover decide durability`,
       };
     case 'cache':
       return {

@@ -94,10 +94,14 @@ export function operationsOf(state: SessionState, prices: PriceTable): Operation
   const fleet = servers(s.peakQps, T.appServerRequestsPerSecond, T.targetUtilisation);
   const instances = Math.max(2, fleet.servers);
   const p = prices.prices;
-  const storageGb = metricValue(s.estimate, 'storage.retention') / BYTES_PER_GB;
-  const monthGb = metricValue(s.estimate, 'storage.month') / BYTES_PER_GB;
+  // Object storage keeps its own copies, so payloads are billed once; database disks hold every replica.
+  const replication = s.estimate.input.replication;
+  const payloadShare = s.blobs ? 1 / replication : 1;
+  const storageGb = (metricValue(s.estimate, 'storage.retention') * payloadShare) / BYTES_PER_GB;
+  const monthGb = (metricValue(s.estimate, 'storage.month') * payloadShare) / BYTES_PER_GB;
+  const databaseGb = (s.databaseBytes * replication) / BYTES_PER_GB;
   const egressGb = (metricValue(s.estimate, 'bandwidth.out') * SECONDS_PER_MONTH) / BYTES_PER_GB;
-  const storagePrice = s.writeSize >= T.blobBytes ? p['storage.object'] : p['storage.block-ssd'];
+  const storagePrice = s.blobs ? p['storage.object'] : p['storage.block-ssd'];
   const cost = [
     {
       item: 'Application instances',
@@ -120,6 +124,13 @@ export function operationsOf(state: SessionState, prices: PriceTable): Operation
       monthly: formatUsd(egressGb * p['network.egress'].usd),
     },
   ];
+  if (s.blobs) {
+    cost.push({
+      item: 'Database disks for metadata, end of retention',
+      calculation: `${gb(databaseGb)} (${replication} copies) x ${formatUsd(p['storage.block-ssd'].usd)}/GB-month`,
+      monthly: formatUsd(databaseGb * p['storage.block-ssd'].usd),
+    });
+  }
   if (has('cache')) {
     const nodes = Math.max(1, Math.ceil(s.cacheBytes / 0.7 / 26e9));
     cost.push({

@@ -26,6 +26,11 @@ const option = (
   cons,
 });
 
+/** At least two instances, in different zones: one is never enough for availability. */
+export function instancesText(byLoad: number): string {
+  return byLoad >= 2 ? `${byLoad} instances` : `2 instances (${byLoad} by load, a second for redundancy)`;
+}
+
 export function appServers(s: Signals): ReturnType<typeof servers> {
   return servers(s.peakQps, T.appServerRequestsPerSecond, T.targetUtilisation);
 }
@@ -41,7 +46,7 @@ const architecture: Builder = (s) => {
       option(
         'A',
         'Modular monolith, stateless and horizontally scaled',
-        `One deployable with clear internal modules behind a load balancer: ${fleet.servers} instance(s) at ${formatRate(s.peakQps)} peak (${fleet.calculation}).`,
+        `One deployable with clear internal modules behind a load balancer: ${instancesText(fleet.servers)} at ${formatRate(s.peakQps)} peak (${fleet.calculation}).`,
         [
           'one deploy, one set of dashboards',
           'in-process calls: no network hop in the latency budget',
@@ -63,7 +68,7 @@ const architecture: Builder = (s) => {
     ],
     position: big
       ? `Option A, with the read path deployed as its own scaling group: at ${s.show.peakQps} the read and write paths scale differently, but that is a deployment split of one codebase, not a reason for a service mesh.`
-      : `Option A. At ${s.show.peakQps} this is ${fleet.servers} instance(s) of one program; splitting it into services adds network hops and failure modes without removing a bottleneck.`,
+      : `Option A. At ${s.show.peakQps} this is ${instancesText(fleet.servers)} of one program; splitting it into services adds network hops and failure modes without removing a bottleneck.`,
     detail:
       'Extract a service only when one of three boundaries exists: a team boundary (another team owns and releases it), a scaling boundary ' +
       '(it needs 10x the instances of the rest, or a GPU), or a deployment boundary (it must release on a different cadence or with different risk). ' +
@@ -73,12 +78,11 @@ const architecture: Builder = (s) => {
 
 const datastore: Builder = (s) => {
   const bigWrites = s.peakWrites > T.relationalPrimaryWritesPerSecond;
-  const bigData = s.storageRetention > T.relationalPrimaryBytes;
-  const blobs = s.writeSize >= T.blobBytes;
-  const blobNote = blobs
-    ? ` Payloads of ${formatBytes(s.writeSize)} go to object storage; the database keeps only metadata and the object key.`
+  const bigData = s.databaseBytes > T.relationalPrimaryBytes;
+  const blobNote = s.blobs
+    ? ` Payloads (${formatBytes(s.writeSize)} each, ${s.show.storagePerCopy} over the retention period) go to object storage, which is built for that volume at a quarter of the price of database disks; the database keeps metadata and the object key (about ${formatBytes(T.metadataBytesPerRecord)} a record).`
     : '';
-  const numbers = `${s.show.peakWrites} and ${s.show.storageRetention} over the retention period`;
+  const numbers = `${s.show.peakWrites} and ${s.show.databaseBytes} per copy over the retention period${s.blobs ? ' (metadata only)' : ''}`;
   if (!bigWrites && !bigData) {
     return {
       explain: `The system of record holds every write for the retention period: ${numbers}. The choice sets the consistency you can offer and the operational work for years.${blobNote}`,
@@ -115,7 +119,7 @@ const datastore: Builder = (s) => {
   }
   const why = bigWrites
     ? `${s.show.peakWrites} exceeds what one primary sustains (about ${formatRate(T.relationalPrimaryWritesPerSecond)})`
-    : `${s.show.storageRetention} exceeds what one primary should hold (about ${formatBytes(T.relationalPrimaryBytes)})`;
+    : `${s.show.databaseBytes} per copy exceeds what one primary should hold (about ${formatBytes(T.relationalPrimaryBytes)})`;
   if (s.strong) {
     return {
       explain: `The system of record must take ${numbers}, and reads must be strongly consistent. One node cannot hold it.${blobNote}`,

@@ -4,6 +4,7 @@
  */
 import { formatBytes, formatRate, type Estimate, type MetricId } from '../../../estimation/index.js';
 import type { SessionState } from '../../../protocol/types.js';
+import { THRESHOLDS as T } from './thresholds.js';
 import { designAnswers, designDrafts, type DesignAnswers } from '../../../protocols/design/model.js';
 
 export interface Signals {
@@ -17,6 +18,12 @@ export interface Signals {
   readonly readRatio: number;
   readonly storagePerDay: number;
   readonly storageRetention: number;
+  /** One copy of the data over the retention period: what a single primary must hold. */
+  readonly storagePerCopy: number;
+  /** Payloads go to object storage and the database keeps metadata. */
+  readonly blobs: boolean;
+  /** One copy of what the database holds over the retention period (metadata only when `blobs`). */
+  readonly databaseBytes: number;
   readonly cacheBytes: number;
   readonly writeSize: number;
   readonly readSize: number;
@@ -33,6 +40,8 @@ export interface Signals {
     readonly peakWrites: string;
     readonly peakReads: string;
     readonly storageRetention: string;
+    readonly storagePerCopy: string;
+    readonly databaseBytes: string;
     readonly cacheBytes: string;
     readonly p99: string;
   };
@@ -61,6 +70,8 @@ export function signalsOf(state: SessionState): Signals {
     readRatio: writes > 0 ? reads / writes : 0,
     storagePerDay: value('storage.day'),
     storageRetention: value('storage.retention'),
+    storagePerCopy: value('storage.retention') / estimate.input.replication,
+    ...payloadPlacement(estimate),
     cacheBytes: value('cache.memory'),
     writeSize: estimate.input.writeSizeBytes,
     readSize: estimate.input.readSizeBytes,
@@ -78,10 +89,24 @@ export function signalsOf(state: SessionState): Signals {
       peakWrites: `${formatRate(signals.peakWrites)} peak writes`,
       peakReads: `${formatRate(signals.peakReads)} peak reads`,
       storageRetention: formatBytes(signals.storageRetention),
+      storagePerCopy: formatBytes(signals.storagePerCopy),
+      databaseBytes: formatBytes(signals.databaseBytes),
       cacheBytes: formatBytes(signals.cacheBytes),
       p99: p99 === undefined ? 'no P99 target' : `${Math.round(p99 * 1000)} ms P99`,
     },
   };
+}
+
+/**
+ * Where payloads live: large payloads always go to object storage; smaller ones too when they would
+ * make the database outgrow one primary. Used at 1x and at the 10x/100x deep-dive multiples.
+ */
+export function payloadPlacement(estimate: Estimate): { blobs: boolean; databaseBytes: number } {
+  const perCopy = metricValue(estimate, 'storage.retention') / estimate.input.replication;
+  const size = estimate.input.writeSizeBytes;
+  const blobs = size >= T.blobBytes || (perCopy > T.relationalPrimaryBytes && size >= T.blobBytesWhenLarge);
+  const records = metricValue(estimate, 'writes.avg') * estimate.input.retentionSeconds;
+  return { blobs, databaseBytes: blobs ? records * T.metadataBytesPerRecord : perCopy };
 }
 
 export const ratioText = (ratio: number): string =>

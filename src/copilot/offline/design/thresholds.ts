@@ -8,6 +8,9 @@ export const THRESHOLDS = {
   relationalPrimaryWritesPerSecond: 5_000,
   /** Data a single relational primary holds before backups, index rebuilds and failover get slow. */
   relationalPrimaryBytes: 5e12,
+  /** Planning capacity of one node of a partitioned (wide-column / key-value) store. */
+  partitionedNodeWritesPerSecond: 10_000,
+  partitionedNodeBytes: 2e12,
   /** Reads per write from which a cache clearly pays for its invalidation cost. */
   cacheReadRatio: 5,
   /** Peak reads per second from which a cache pays even for moderate read ratios. */
@@ -17,6 +20,13 @@ export const THRESHOLDS = {
   queuePeakFactor: 4,
   /** Write size from which payloads belong in object storage rather than in the database. */
   blobBytes: 100_000,
+  /**
+   * Smaller payloads still move to object storage when they make the database outgrow one primary
+   * and are large next to their metadata (a pastebin's 10 KB pastes over 5 years).
+   */
+  blobBytesWhenLarge: 4_000,
+  /** Planning size of one record's metadata in the database once its payload lives elsewhere (row plus indexes). */
+  metadataBytesPerRecord: 500,
   /** Requests per second one stateless application server handles (simple request, mostly I/O wait). */
   appServerRequestsPerSecond: 2_000,
   /** Target utilisation: headroom for a failed instance and for the next spike. */

@@ -1,0 +1,91 @@
+/** `mlops-design questions`: every question id, its prompt, the kind of answer, and when it is asked. */
+import { initialState, applies } from '../../protocol/machine.js';
+import type { Protocol, Scope, Step } from '../../protocol/types.js';
+import { designProtocol } from '../../protocols/design/index.js';
+import type { GlobalOptions } from '../options.js';
+import { colourEnabled, createOutput } from '../output.js';
+
+const PROTOCOLS: Readonly<Record<string, Protocol>> = { design: designProtocol };
+
+interface Row {
+  readonly id: string;
+  readonly phase: string;
+  readonly kind: string;
+  readonly prompt: string;
+  readonly when: string;
+  readonly example?: string;
+  readonly default?: string;
+}
+
+export function questionRows(protocol: Protocol, scope?: Scope): Row[] {
+  const state = initialState(protocol, '', scope ?? 'hybrid');
+  const keep = (step: Step): boolean => scope === undefined || applies(step, state);
+  const rows: Row[] = [];
+  for (const slot of protocol.setup)
+    rows.push({
+      id: slot.id,
+      phase: 'setup',
+      kind: slot.answer,
+      prompt: slot.prompt,
+      when: slot.when,
+      example: slot.example,
+    });
+  for (const step of protocol.steps) {
+    if (step.kind === 'draft' || !keep(step)) continue;
+    rows.push(
+      step.kind === 'question'
+        ? {
+            id: step.id,
+            phase: step.phase,
+            kind: step.answer,
+            prompt: step.prompt,
+            when: step.when,
+            example: step.example,
+            ...(step.optional ? { default: step.optional.default } : {}),
+          }
+        : {
+            id: step.id,
+            phase: step.phase,
+            kind: 'decision (A, B, C or your own words)',
+            prompt: step.prompt,
+            when: step.when,
+          },
+    );
+  }
+  const approval = protocol.approval;
+  rows.push({
+    id: approval.id,
+    phase: 'approval',
+    kind: approval.answer,
+    prompt: approval.prompt,
+    when: approval.when,
+    example: approval.example,
+  });
+  return rows;
+}
+
+export function runQuestions(globals: GlobalOptions, options: Record<string, unknown>): void {
+  const protocol =
+    PROTOCOLS[typeof options.command === 'string' ? options.command : 'design'] ?? designProtocol;
+  const scope = typeof options.scope === 'string' ? (options.scope as Scope) : undefined;
+  const rows = questionRows(protocol, scope);
+  const out = createOutput({
+    colour: colourEnabled({ env: process.env, isTTY: process.stdout.isTTY, flag: globals.color }),
+    quiet: globals.quiet,
+  });
+  if (globals.json) {
+    out.result(JSON.stringify({ command: protocol.id, scope: scope ?? null, questions: rows }, null, 2));
+    return;
+  }
+  let phase = '';
+  for (const row of rows) {
+    if (row.phase !== phase) {
+      phase = row.phase;
+      out.result(`\n${out.style.bold(phase)}`);
+    }
+    out.result(`  ${out.style.cyan(row.id)}  [${row.kind}]  ${row.when}`);
+    out.result(`      ${row.prompt}`);
+    if (row.example)
+      out.result(`      e.g. ${row.example}${row.default ? `  (default: ${row.default})` : ''}`);
+  }
+}

@@ -1,0 +1,56 @@
+/** `mlops-design validate FILE`: check an answers file and print the plan, without a co-pilot. */
+import { readAnswersFile } from '../../answers/load.js';
+import { planAnswers } from '../../answers/plan.js';
+import { badInput } from '../../errors.js';
+import type { Scope } from '../../protocol/types.js';
+import { readContextDocuments } from '../context-documents.js';
+import { designProtocol } from '../../protocols/design/index.js';
+import type { GlobalOptions } from '../options.js';
+import { colourEnabled, createOutput } from '../output.js';
+
+export function runValidate(globals: GlobalOptions, path: string, options: Record<string, unknown>): void {
+  const out = createOutput({
+    colour: colourEnabled({ env: process.env, isTTY: process.stdout.isTTY, flag: globals.color }),
+    quiet: globals.quiet,
+  });
+  const loaded = readAnswersFile(path);
+  const scope = typeof options.scope === 'string' ? (options.scope as Scope) : undefined;
+  const context = readContextDocuments(process.cwd());
+  const plan = planAnswers(designProtocol, loaded, {
+    command: loaded.file.command ?? 'design',
+    scope,
+    context,
+  });
+  if (globals.json) {
+    out.result(
+      JSON.stringify(
+        {
+          file: path,
+          valid: plan.problems.length === 0,
+          title: plan.title,
+          scope: plan.scope ?? null,
+          problems: plan.problems,
+          warnings: plan.warnings,
+          plan: plan.lines,
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    out.result(`${path}: ${plan.title} (${plan.scope ?? 'scope missing'})`);
+    let phase = '';
+    for (const line of plan.lines) {
+      if (line.phase !== phase) {
+        phase = line.phase;
+        out.result(out.style.bold(phase));
+      }
+      out.result(`  ${line.id.padEnd(36)} ${line.answer}`);
+    }
+    for (const warning of plan.warnings) out.warn(`warning: ${warning}`);
+  }
+  if (plan.problems.length > 0) {
+    throw badInput(`${path}: ${plan.problems.length} problem(s)`, plan.problems);
+  }
+  if (!globals.json) out.result('valid');
+}

@@ -1,0 +1,33 @@
+/** Turns any failure into one clear message on stderr and the contract's exit code. */
+import { AppError, ExitCode, type ExitCodeValue } from '../errors.js';
+
+export interface Reported {
+  readonly exitCode: ExitCodeValue;
+  readonly lines: readonly string[];
+}
+
+const REPORT =
+  'This is a bug in mlops-design. Please report it with the command you ran and this message (set MLOPS_DESIGN_DEBUG=1 for a stack trace).';
+
+export function describeError(error: unknown, debug = false): Reported {
+  if (error instanceof AppError) {
+    return {
+      exitCode: error.exitCode,
+      lines: [
+        `mlops-design: ${error.message}`,
+        ...error.details.map((detail) => `  ${detail}`),
+        ...(error.hint ? [`  ${error.hint}`] : []),
+      ],
+    };
+  }
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'ExitPromptError' || name === 'AbortPromptError') {
+    return { exitCode: ExitCode.interrupted, lines: ['Interrupted.'] };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const stack = debug && error instanceof Error && error.stack ? [error.stack] : [];
+  return {
+    exitCode: ExitCode.internal,
+    lines: [`mlops-design: internal error: ${message}`, `  ${REPORT}`, ...stack],
+  };
+}

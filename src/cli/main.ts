@@ -1,0 +1,103 @@
+/**
+ * The command-line program. It parses flags, runs one command, and is the only place that turns an
+ * outcome into an exit code. Commands are imported when they run, so `--help` stays light.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { ExitCode } from '../errors.js';
+import { describeError } from './errors.js';
+import { parseGlobalOptions } from './options.js';
+import { packageVersion } from '../version.js';
+
+const EXAMPLES = `
+Examples:
+  $ mlops-design                                   start an interactive design session
+  $ mlops-design design --scope ml --out docs/      an ML system, document written to docs/
+  $ mlops-design design --answers examples/pastebin.yaml --out /tmp/design --force
+  $ mlops-design validate examples/pastebin.yaml    check an answers file and print its plan
+  $ mlops-design questions --scope ml --json        every question id, for writing answers files
+
+Exit codes: 0 ok, 1 check failed, 64 usage, 65 bad input, 66 file not found, 70 internal error,
+73 output exists (use --force), 75 LLM unavailable, 78 configuration, 130 interrupted, 143 terminated.`;
+
+export function buildProgram(): Command {
+  const program = new Command('mlops-design')
+    .description(
+      'A terminal co-pilot for system design: six phases, real numbers, explicit tradeoffs, and a design document.',
+    )
+    .version(packageVersion(), '-V, --version')
+    .option('-o, --out <dir>', 'directory to write documents into', '.')
+    .option('-f, --force', 'overwrite existing documents', false)
+    .addOption(new Option('--copilot <name>', 'co-pilot to use').choices(['offline', 'anthropic']))
+    .option('--json', 'print one JSON summary on stdout', false)
+    .option('--no-color', 'no colour or styling')
+    .option('-q, --quiet', 'print only results, warnings and errors', false)
+    .option('--no-input', 'never prompt; fail if an answer is needed')
+    .addHelpText('after', EXAMPLES)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  program
+    .command('design', { isDefault: true })
+    .description('walk the six design phases and write system_design.md')
+    .addOption(new Option('--scope <scope>', 'kind of system').choices(['system', 'ml', 'hybrid']))
+    .option('--answers <file>', 'run non-interactively from an answers file (YAML or JSON)')
+    .action(async (options: Record<string, unknown>, command: Command) => {
+      const { runDesign } = await import('./commands/design.js');
+      await runDesign(parseGlobalOptions(command.optsWithGlobals()), options);
+    });
+
+  program
+    .command('questions')
+    .description('list every question id with its prompt, the kind of answer and when it is asked')
+    .addOption(new Option('--command <name>', 'protocol to list').choices(['design']).default('design'))
+    .addOption(
+      new Option('--scope <scope>', 'only the questions asked for this scope').choices([
+        'system',
+        'ml',
+        'hybrid',
+      ]),
+    )
+    .action(async (options: Record<string, unknown>, command: Command) => {
+      const { runQuestions } = await import('./commands/questions.js');
+      runQuestions(parseGlobalOptions(command.optsWithGlobals()), options);
+    });
+
+  program
+    .command('validate')
+    .description('check an answers file (schema, ids, types, units, missing answers) and print the plan')
+    .argument('<file>', 'answers file (YAML or JSON)')
+    .addOption(
+      new Option('--scope <scope>', 'scope, when the file does not give one').choices([
+        'system',
+        'ml',
+        'hybrid',
+      ]),
+    )
+    .action(async (file: string, options: Record<string, unknown>, command: Command) => {
+      const { runValidate } = await import('./commands/validate.js');
+      runValidate(parseGlobalOptions(command.optsWithGlobals()), file, options);
+    });
+
+  for (const command of program.commands)
+    command.exitOverride().showHelpAfterError('(run with --help for usage)');
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed help, the version or its own error message on the right stream.
+      const ok =
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help';
+      process.exitCode = ok ? ExitCode.ok : ExitCode.usage;
+      return;
+    }
+    const reported = describeError(error, process.env.MLOPS_DESIGN_DEBUG === '1');
+    process.stderr.write(`${reported.lines.join('\n')}\n`);
+    process.exitCode = reported.exitCode;
+  }
+}

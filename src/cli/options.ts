@@ -1,0 +1,24 @@
+/** Global flags, validated with zod at the boundary. */
+import { z } from 'zod';
+import { usageError } from '../errors.js';
+
+const globalSchema = z.object({
+  out: z.string().min(1),
+  force: z.boolean(),
+  copilot: z.enum(['offline', 'anthropic']).optional(),
+  json: z.boolean(),
+  color: z.boolean(),
+  quiet: z.boolean(),
+  input: z.boolean(),
+});
+
+export type GlobalOptions = z.infer<typeof globalSchema>;
+
+export function parseGlobalOptions(raw: Record<string, unknown>): GlobalOptions {
+  const parsed = globalSchema.safeParse({ color: true, input: true, ...raw });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw usageError(`--${issue?.path.join('.') ?? 'option'}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,58 @@
+/**
+ * Where text goes: results to stdout, everything else to stderr. One colour switch governs every
+ * styled string the program prints (chalk does not read NO_COLOR on its own), and written files
+ * never contain escape codes.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+
+export interface ColourInputs {
+  readonly env: NodeJS.ProcessEnv;
+  readonly isTTY: boolean;
+  /** false when --no-color was given. */
+  readonly flag: boolean;
+}
+
+export function colourEnabled({ env, isTTY, flag }: ColourInputs): boolean {
+  if (!flag) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (
+    env.FORCE_COLOR !== undefined &&
+    env.FORCE_COLOR !== '' &&
+    env.FORCE_COLOR !== '0' &&
+    env.FORCE_COLOR !== 'false'
+  )
+    return true;
+  if (env.TERM === 'dumb') return false;
+  return isTTY;
+}
+
+export interface Output {
+  readonly style: ChalkInstance;
+  readonly quiet: boolean;
+  /** A result line on stdout. */
+  result(text: string): void;
+  /** Guidance and progress on stderr (suppressed by --quiet). */
+  info(text: string): void;
+  /** Warnings and errors on stderr (never suppressed). */
+  warn(text: string): void;
+}
+
+export function createOutput(options: {
+  colour: boolean;
+  quiet: boolean;
+  stdout?: NodeJS.WritableStream;
+  stderr?: NodeJS.WritableStream;
+}): Output {
+  const stdout = options.stdout ?? process.stdout;
+  const stderr = options.stderr ?? process.stderr;
+  const style = new Chalk({ level: options.colour ? 1 : 0 });
+  return {
+    style,
+    quiet: options.quiet,
+    result: (text) => stdout.write(`${text}\n`),
+    info: (text) => {
+      if (!options.quiet) stderr.write(`${text}\n`);
+    },
+    warn: (text) => stderr.write(`${text}\n`),
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * The session as shown on stderr: phase headers, proposals in EPCE form, push-backs, reports, red
+ * flags and a digest of each draft. Plain text when colour is off; never anything on stdout.
+ */
+import type { Estimate } from '../estimation/index.js';
+import type { DecisionSlot, DraftStep, Proposal } from '../protocol/types.js';
+import type { Architecture, DeepDive, OperationsPlan, Tradeoff } from '../protocols/design/model.js';
+import { asciiDiagram } from '../render/diagram.js';
+import type { RedFlag } from '../rules/red-flags.js';
+import type { SessionView } from '../session/view.js';
+import type { Output } from './output.js';
+
+export function createSessionView(out: Output): SessionView {
+  const { style } = out;
+  const block = (lines: readonly string[]): void => {
+    out.info(lines.join('\n'));
+  };
+  return {
+    phase: (label) => {
+      out.info(`\n${style.bold.cyan(label)}`);
+    },
+    proposal: (slot: DecisionSlot, proposal: Proposal) => {
+      const [a, b] = proposal.options;
+      block([
+        '',
+        style.bold(`Decision: ${slot.title}`),
+        proposal.explain,
+        ...[a, b].map(
+          (option) =>
+            `  ${style.bold(`${option.key}) ${option.label}`)}${option.key === 'A' ? style.green(' (recommended)') : ''}\n     ${option.summary}\n     + ${option.pros.join('\n     + ')}\n     - ${option.cons.join('\n     - ')}`,
+        ),
+        '  C) More detail',
+        style.italic(`Position: ${proposal.position}`),
+      ]);
+    },
+    detail: (text) => {
+      block(['', style.bold('More detail'), text]);
+    },
+    pushBack: (text) => {
+      block(['', style.yellow(`Push-back: ${text}`)]);
+    },
+    note: (text) => {
+      out.info(style.dim(text));
+    },
+    report: (text) => {
+      out.info(style.green(`Recorded. ${text}`));
+    },
+    draft: (step: DraftStep, draft: unknown) => {
+      block(['', style.bold(step.title), ...describeDraft(step.id, draft)]);
+    },
+    redFlag: (flag: RedFlag) => {
+      out.warn(style.red.bold(`Red flag [${flag.id}]: `) + flag.message);
+    },
+  };
+}
+
+/** A terminal digest of each design draft; the document carries the full text. */
+export function describeDraft(id: string, draft: unknown): string[] {
+  switch (id) {
+    case 'estimation.numbers': {
+      const estimate = draft as Estimate;
+      return [
+        ...estimate.metrics.map((metric) => `  ${metric.label}: ${metric.calculation} -> ${metric.result}`),
+        `  Assumptions: ${estimate.assumptions.join('; ')}.`,
+      ];
+    }
+    case 'high-level.components': {
+      const architecture = draft as Architecture;
+      return [architecture.summary, '', asciiDiagram(architecture), ''];
+    }
+    case 'deep-dive.details':
+      return (draft as DeepDive[]).map(
+        (deepDive) =>
+          `  ${deepDive.title}: ${deepDive.why} Scaling: ${deepDive.scaling.map((step) => `${step.factor}x ${step.plan}`).join(' ')}`,
+      );
+    case 'tradeoffs.records':
+      return (draft as Tradeoff[]).map(
+        (record) =>
+          `  ${record.decision}: ${record.chosen} over ${record.alternative}. The alternative wins: ${record.alternativeWins.replace(/^When /, 'when ')}`,
+      );
+    case 'operations.plan': {
+      const plan = draft as OperationsPlan;
+      return [
+        ...plan.slo.map((line) => `  ${line}`),
+        ...plan.cost.map((row) => `  ${row.item}: ${row.calculation} = ${row.monthly}/month (estimate)`),
+      ];
+    }
+    default:
+      return [];
+  }
+}

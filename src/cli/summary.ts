@@ -1,0 +1,45 @@
+/** The `--json` summary: one document with a stable shape (values in base units). */
+import type { Protocol, SessionState } from '../protocol/types.js';
+import { applies, isDone } from '../protocol/machine.js';
+import type { RedFlag } from '../rules/red-flags.js';
+
+export interface SummaryInput {
+  readonly command: string;
+  readonly state: SessionState;
+  readonly protocol: Protocol;
+  readonly files: readonly string[];
+  readonly flags: readonly RedFlag[];
+  readonly warnings: readonly string[];
+  readonly copilot: string;
+}
+
+export function summaryJson(input: SummaryInput): Record<string, unknown> {
+  const { protocol, state } = input;
+  return {
+    schema: 'mlops-design/summary@1',
+    command: input.command,
+    session_id: null,
+    title: state.title,
+    scope: state.scope,
+    copilot: input.copilot,
+    files_written: input.files,
+    phases: protocol.phases.map((phase) => {
+      const steps = protocol.steps.filter((step) => step.phase === phase.id && applies(step, state));
+      return {
+        id: phase.id,
+        title: phase.title,
+        steps: steps.length,
+        completed: steps.filter((step) => isDone(step, state)).length,
+      };
+    }),
+    decisions: Object.fromEntries(
+      Object.entries(state.decisions).map(([id, record]) => [
+        id,
+        { choice: record.choice, chosen: record.chosen },
+      ]),
+    ),
+    red_flags: input.flags.map(({ id, phase, message }) => ({ id, phase, message })),
+    warnings: input.warnings,
+    usage: { requests: 0, input_tokens: 0, output_tokens: 0, cost_usd: null },
+  };
+}

@@ -1,0 +1,28 @@
+/** Small, pure markdown builders shared by the renderers. */
+
+/** Fill {{name}} placeholders; a missing value is a bug in the renderer, not in the user's input. */
+export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
+  const filled = template.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`template placeholder {{${name}}} has no value`);
+    return value.trim();
+  });
+  return `${filled.replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
+
+export function cell(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').trim();
+}
+
+export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]): string => `| ${cells.map(cell).join(' | ')} |`;
+  return [line(headers), `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+
+export function bullets(items: readonly string[]): string {
+  return items.map((item) => `- ${item.replace(/\r?\n/g, ' ').trim()}`).join('\n');
+}
+
+export function section(heading: string, body: string): string {
+  return `${heading}\n\n${body.trim()}`;
+}

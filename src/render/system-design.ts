@@ -1,0 +1,217 @@
+/**
+ * system_design.md from a finished design session: a pure function of the state and the template.
+ * Nothing in it depends on the clock or the machine, so the same answers give the same bytes.
+ */
+import { formatDuration, downtime, formatRate } from '../estimation/index.js';
+import type { SessionState } from '../protocol/types.js';
+import {
+  designAnswers,
+  designDrafts,
+  type DeepDive,
+  type OperationsPlan,
+} from '../protocols/design/model.js';
+import { DESIGN_STEPS } from '../protocols/design/slots.js';
+import type { RedFlag } from '../rules/red-flags.js';
+import { asciiDiagram, mermaidDiagram } from './diagram.js';
+import { bullets, fillTemplate, section, table } from './markdown.js';
+
+const percent = (fraction: number): string => `${Number((fraction * 100).toFixed(4)).toString()}%`;
+const ms = (seconds: number): string => `${Number((seconds * 1000).toFixed(1)).toString()} ms`;
+
+export function renderSystemDesign(template: string, state: SessionState, flags: readonly RedFlag[]): string {
+  const answers = designAnswers(state);
+  const drafts = designDrafts(state);
+  const { estimate, architecture, deepDives = [], tradeoffs = [], operations } = drafts;
+  if (!estimate || !architecture || !operations)
+    throw new Error('the design is not finished: drafts are missing');
+  const ml = state.scope !== 'system';
+  const peak = estimate.metrics.find((metric) => metric.id === 'qps.peak');
+
+  const context =
+    state.context.length > 0
+      ? `Context read from ${state.context.map((doc) => `\`${doc.name}\``).join(' and ')}.`
+      : '';
+  const scopeLine = `Scope: ${state.scope === 'system' ? 'general system' : state.scope === 'ml' ? 'ML system' : 'hybrid (ML inside a larger system)'}.`;
+
+  const functional = bullets(answers.functional ?? []);
+  const nonFunctional: [string, string][] = [
+    ['Scale', `${answers.scale?.text ?? 'not stated'}${peak ? ` (estimated ${peak.result} peak)` : ''}`],
+    [
+      'Latency',
+      answers.latency
+        ? [
+            answers.latency.p50 === undefined ? '' : `P50 ${ms(answers.latency.p50)}`,
+            `P99 ${ms(answers.latency.p99)}`,
+          ]
+            .filter(Boolean)
+            .join(', ')
+        : 'not stated',
+    ],
+    [
+      'Availability',
+      answers.availability === undefined
+        ? 'not stated'
+        : `${percent(answers.availability)} (${formatDuration(downtime(answers.availability).perYear)} of downtime a year)`,
+    ],
+    ['Consistency', answers.consistency?.text ?? 'not stated'],
+    ['Durability', answers.durability?.text ?? 'not stated'],
+  ];
+  if (ml) {
+    nonFunctional.push(
+      ['Prediction freshness', answers.predictionFreshness?.text ?? 'not stated'],
+      ['Model update frequency', answers.modelUpdate?.text ?? 'not stated'],
+      ['Feature freshness', answers.featureFreshness?.text ?? 'not stated'],
+    );
+  }
+
+  const estimation = [
+    table(
+      ['Metric', 'Calculation', 'Result'],
+      estimate.metrics.map((metric) => [metric.label, metric.calculation, metric.result]),
+    ),
+    `Assumptions: ${estimate.assumptions.join('; ')}.`,
+  ].join('\n\n');
+
+  const decisions = DESIGN_STEPS.flatMap((step) => {
+    const record = step.kind === 'decision' ? state.decisions[step.id] : undefined;
+    return record && step.id.startsWith('high-level.') ? [record.report] : [];
+  });
+  const components = architecture.components
+    .filter((component) => component.type !== 'client')
+    .map((component) =>
+      section(
+        `#### ${component.name}`,
+        bullets([
+          `Purpose: ${component.purpose}`,
+          `API contract: ${component.api}`,
+          `Data owned: ${component.data}`,
+          `Failure mode: ${component.failureMode}`,
+        ]),
+      ),
+    );
+  const architectureText = [
+    architecture.summary,
+    '```text\n' + asciiDiagram(architecture) + '\n```',
+    '```mermaid\n' + mermaidDiagram(architecture) + '\n```',
+    section('### Key Decisions', bullets(decisions)),
+    section('### Component Descriptions', components.join('\n\n')),
+  ].join('\n\n');
+
+  const summary = summaryOf(state, flags, deepDives);
+  return fillTemplate(template, {
+    title: state.title,
+    context: [scopeLine, context].filter(Boolean).join(' '),
+    functional,
+    non_functional: table(['Requirement', 'Target'], nonFunctional),
+    estimation,
+    architecture: architectureText,
+    deep_dives: deepDives.map(renderDeepDive).join('\n\n'),
+    tradeoffs: table(
+      ['Decision', 'Chosen', 'Alternative', 'Reason', 'When the alternative wins'],
+      tradeoffs.map((t) => [t.decision, t.chosen, t.alternative, t.reason, t.alternativeWins]),
+    ),
+    operations: renderOperations(operations),
+    red_flags:
+      flags.length > 0
+        ? section(
+            '## Red Flags',
+            bullets(flags.map((flag) => `**${flag.id}** (${flag.phase}): ${flag.message}`)),
+          )
+        : '',
+    summary,
+  });
+}
+
+function renderDeepDive(deepDive: DeepDive): string {
+  const guide = deepDive.guide
+    ? `Principle, from the guide *${deepDive.guide.title}* (\`${deepDive.guide.id}\`): ${deepDive.guide.principle}`
+    : '';
+  return [
+    `## Deep-Dive: ${deepDive.title}`,
+    deepDive.why,
+    guide,
+    section('### Data Model', bullets(deepDive.dataModel)),
+    section('### Approach', bullets(deepDive.approach)),
+    section(
+      '### Scaling',
+      table(
+        ['Growth', 'Numbers', 'Plan'],
+        deepDive.scaling.map((step) => [`${step.factor}x`, step.numbers, step.plan]),
+      ),
+    ),
+    section('### Failure Handling', bullets(deepDive.failureHandling)),
+    section('### Interface', bullets(deepDive.interface.map((line) => `\`${line.replace(/`/g, "'")}\``))),
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+function renderOperations(plan: OperationsPlan): string {
+  return [
+    section(
+      '### Monitoring',
+      [
+        bullets(plan.monitoring),
+        section('#### SLOs and Error Budget', bullets(plan.slo)),
+        section('#### Alerting', bullets(plan.alerts)),
+      ].join('\n\n'),
+    ),
+    section(
+      '### Deployment',
+      [bullets(plan.deployment), section('#### Migrations', bullets(plan.migrations))].join('\n\n'),
+    ),
+    section(
+      '### Failure Modes',
+      table(
+        ['Component', 'Failure', 'Graceful degradation'],
+        plan.failureModes.map((mode) => [mode.component, mode.failure, mode.degradation]),
+      ),
+    ),
+    section(
+      '### Cost Estimation',
+      [
+        table(
+          ['Item', 'Calculation', 'Monthly (estimate)'],
+          plan.cost.map((row) => [row.item, row.calculation, row.monthly]),
+        ),
+        plan.costNote,
+      ].join('\n\n'),
+    ),
+  ].join('\n\n');
+}
+
+function summaryOf(state: SessionState, flags: readonly RedFlag[], deepDives: readonly DeepDive[]): string {
+  const drafts = designDrafts(state);
+  const peak = drafts.estimate?.metrics.find((metric) => metric.id === 'qps.peak');
+  const key = DESIGN_STEPS.flatMap((step) => {
+    const record = step.kind === 'decision' ? state.decisions[step.id] : undefined;
+    return record &&
+      [
+        'high-level.datastore',
+        'high-level.architecture',
+        'high-level.serving',
+        'tradeoffs.consistency',
+        'high-level.cache',
+        'high-level.write-path',
+      ].includes(step.id)
+      ? [`${step.title}: ${record.chosen}`]
+      : [];
+  }).slice(0, 3);
+  const pushedBack = Object.entries(state.answers)
+    .filter(([, record]) => record.pushBack !== undefined)
+    .map(([id]) => `\`${id}\``);
+  const next =
+    flags.length > 0
+      ? `Resolve the red flags above first (${flags.map((flag) => flag.id).join(', ')}), then review the design with the team.`
+      : state.scope === 'system'
+        ? `Review the design with the team, then prototype ${deepDives[0]?.title ?? 'the riskiest component'} and load-test it at ${peak ? formatRate(peak.value * 2) : 'twice the planned peak'}.`
+        : 'Review the design with the team, then scope the ML pipelines in detail (`mlops-design pipeline`).';
+  return [
+    `${state.title}: ${drafts.architecture?.summary ?? ''}`,
+    section('Key decisions:', bullets(key)),
+    pushedBack.length > 0 ? `Accepted after push-back, worth revisiting: ${pushedBack.join(', ')}.` : '',
+    `Next step: ${next}`,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+}

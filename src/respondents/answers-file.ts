@@ -1,0 +1,40 @@
+/**
+ * The scripted respondent: answers come from an answers file, keyed by question id. It is strict
+ * and loud: a missing answer is an error naming the id and the question; nothing is invented.
+ */
+import { badInput } from '../errors.js';
+import type { RawAnswer } from '../protocol/types.js';
+import type { AnswersFile } from '../answers/schema.js';
+import type { AskRequest, ChooseRequest, Respondent } from './port.js';
+
+export function answersFileRespondent(path: string, file: AnswersFile): Respondent {
+  const answer = (id: string): RawAnswer | undefined => file.answers[id];
+  const followup = (id: string): RawAnswer | undefined => file.followups?.[id];
+  const missing = (id: string, prompt: string): Error =>
+    badInput(`${path}: answers.${id}: missing; the session asks: "${prompt}"`);
+  return {
+    interactive: false,
+    ask: ({ slot, attempt }: AskRequest) => {
+      if (attempt === 'after-push-back') {
+        // Answering the same again keeps the answer; a followup replaces it.
+        const again = followup(slot.id) ?? answer(slot.id) ?? slot.optional?.default;
+        if (again !== undefined) return Promise.resolve(again);
+      }
+      const given = answer(slot.id) ?? slot.optional?.default;
+      return given === undefined ? Promise.reject(missing(slot.id, slot.prompt)) : Promise.resolve(given);
+    },
+    choose: ({ slot, attempt }: ChooseRequest) => {
+      const given = attempt === 'after-detail' ? followup(slot.id) : answer(slot.id);
+      if (given === undefined) {
+        return Promise.reject(
+          attempt === 'after-detail'
+            ? badInput(
+                `${path}: followups.${slot.id}: missing; after C (more detail) the session needs a final choice`,
+              )
+            : missing(slot.id, slot.prompt),
+        );
+      }
+      return Promise.resolve(typeof given === 'string' ? given : given.join(', '));
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * The human side of a session: a person at a terminal, or a scripted answers file. A respondent
+ * only answers; it never decides what is asked or what an answer means.
+ */
+import type { DecisionSlot, Proposal, QuestionSlot, RawAnswer } from '../protocol/types.js';
+
+export type Attempt = 'first' | 'after-push-back' | 'after-error';
+
+export interface AskRequest {
+  readonly slot: QuestionSlot;
+  /** The question as the co-pilot phrased it. */
+  readonly prompt: string;
+  readonly progress: string;
+  readonly attempt: Attempt;
+  /** The push-back or the validation error that prompted this attempt. */
+  readonly message?: string;
+}
+
+export interface ChooseRequest {
+  readonly slot: DecisionSlot;
+  readonly proposal: Proposal;
+  readonly progress: string;
+  /** 'after-detail' when the previous answer was C (more detail). */
+  readonly attempt: 'first' | 'after-detail' | 'after-error';
+}
+
+export interface Respondent {
+  /** Whether a person is answering (push-backs and errors are then asked again). */
+  readonly interactive: boolean;
+  ask(request: AskRequest): Promise<RawAnswer>;
+  /** A, B, C (more detail) or the user's own words. */
+  choose(request: ChooseRequest): Promise<string>;
+}

@@ -1,0 +1,170 @@
+/**
+ * The session runner: drives the step machine with a respondent (the human side) and a co-pilot
+ * (the expert side), one step at a time, and hands every new state to `save` before going on.
+ */
+import { AppError, ExitCode, badInput } from '../errors.js';
+import { DraftInputError } from '../copilot/draft-input-error.js';
+import type { CoPilot } from '../copilot/port.js';
+import {
+  nextStep,
+  progressLabel,
+  recordAnswer,
+  recordDecision,
+  recordDraft,
+  rewindTo,
+} from '../protocol/machine.js';
+import type { DecisionSlot, DraftStep, Protocol, QuestionSlot, SessionState } from '../protocol/types.js';
+import type { Attempt, Respondent } from '../respondents/port.js';
+import type { RedFlag } from '../rules/red-flags.js';
+import type { SessionView } from './view.js';
+
+export interface SessionDeps {
+  readonly protocol: Protocol;
+  readonly copilot: CoPilot;
+  readonly respondent: Respondent;
+  readonly view: SessionView;
+  readonly redFlags: (state: SessionState) => readonly RedFlag[];
+  /** Called with every new state, before the next step starts. */
+  readonly save?: (state: SessionState) => void;
+}
+
+/** Runs until the user approves; returns the approved state. */
+export async function runSession(deps: SessionDeps, initial: SessionState): Promise<SessionState> {
+  const { protocol, view } = deps;
+  let state = initial;
+  let shown = new Set(deps.redFlags(state).map((flag) => flag.id));
+  let phase: string | undefined;
+  const commit = (next: SessionState): void => {
+    state = next;
+    for (const flag of deps.redFlags(state)) {
+      if (!shown.has(flag.id)) view.redFlag(flag);
+    }
+    shown = new Set(deps.redFlags(state).map((flag) => flag.id));
+    deps.save?.(state);
+  };
+
+  for (;;) {
+    const step = nextStep(protocol, state);
+    if (!step) {
+      const approval = await askQuestion(deps, protocol.approval, state, 'Approval');
+      const decision = approval.value;
+      if (decision.approved) {
+        commit(recordAnswer(state, protocol.approval.id, approval));
+        return state;
+      }
+      commit(rewindTo(protocol, state, decision.revise));
+      phase = undefined;
+      continue;
+    }
+    const label = progressLabel(protocol, step);
+    if (step.phase !== phase) {
+      phase = step.phase;
+      view.phase(label);
+    }
+    switch (step.kind) {
+      case 'question':
+        commit(recordAnswer(state, step.id, await askQuestion(deps, step, state, label)));
+        break;
+      case 'decision':
+        commit(await decide(deps, step, state, label));
+        break;
+      case 'draft':
+        commit(await draft(deps, step, state));
+        break;
+    }
+  }
+}
+
+/** Ask until the answer parses; push back once on a vague answer before accepting it. */
+export async function askQuestion<T>(
+  deps: Pick<SessionDeps, 'copilot' | 'respondent' | 'view'>,
+  slot: QuestionSlot<T>,
+  state: SessionState,
+  progress: string,
+  firstMessage?: string,
+): Promise<{ raw: string | readonly string[]; value: T; pushBack?: string }> {
+  const { copilot, respondent, view } = deps;
+  // The co-pilot port sees slots with their value type erased; the parser below restores it.
+  const erased = slot as unknown as QuestionSlot;
+  const prompt = await copilot.phrase(erased, state);
+  let attempt: Attempt = firstMessage ? 'after-error' : 'first';
+  let message = firstMessage;
+  let pushedBack: string | undefined;
+  for (;;) {
+    const raw = await respondent.ask({
+      slot: erased,
+      prompt,
+      progress,
+      attempt,
+      ...(message ? { message } : {}),
+    });
+    const parsed = slot.parse(raw);
+    if (!parsed.ok) {
+      if (!respondent.interactive) throw badInput(`${slot.id}: ${parsed.error}`);
+      attempt = 'after-error';
+      message = parsed.error;
+      continue;
+    }
+    const review = await copilot.review(erased, parsed.value, state);
+    if (review.pushBack && pushedBack === undefined) {
+      pushedBack = review.pushBack;
+      view.pushBack(review.pushBack);
+      attempt = 'after-push-back';
+      message = review.pushBack;
+      continue;
+    }
+    if (review.note) view.note(review.note);
+    return { raw, value: parsed.value, ...(review.pushBack ? { pushBack: review.pushBack } : {}) };
+  }
+}
+
+async function decide(
+  deps: SessionDeps,
+  slot: DecisionSlot,
+  state: SessionState,
+  progress: string,
+): Promise<SessionState> {
+  const { copilot, respondent, view } = deps;
+  const proposal = await copilot.propose(slot, state);
+  view.proposal(slot, proposal);
+  let attempt: 'first' | 'after-detail' | 'after-error' = 'first';
+  let detailShown = false;
+  for (;;) {
+    const answer = (await respondent.choose({ slot, proposal, progress, attempt })).trim();
+    const key = answer.toUpperCase();
+    if (key === 'C') {
+      view.detail(proposal.detail);
+      detailShown = true;
+      attempt = 'after-detail';
+      continue;
+    }
+    if (answer.length === 0) {
+      if (!respondent.interactive)
+        throw badInput(`${slot.id}: expected A, B, C or your own choice in words, got nothing`);
+      attempt = 'after-error';
+      continue;
+    }
+    const [a, b] = proposal.options;
+    const choice = key === 'A' ? 'A' : key === 'B' ? 'B' : 'other';
+    const chosen = choice === 'A' ? a.label : choice === 'B' ? b.label : answer;
+    const report = await copilot.report(slot, { choice, chosen }, proposal, state);
+    view.report(report);
+    return recordDecision(state, slot.id, { proposal, choice, chosen, detailShown, report });
+  }
+}
+
+async function draft(deps: SessionDeps, step: DraftStep, state: SessionState): Promise<SessionState> {
+  try {
+    const drafted = await deps.copilot.draft(step, state);
+    deps.view.draft(step, drafted);
+    return recordDraft(state, step.id, drafted);
+  } catch (error) {
+    if (!(error instanceof DraftInputError)) throw error;
+    if (!deps.respondent.interactive) throw badInput(`${error.slotId}: ${error.message}`);
+    const slot = deps.protocol.steps.find((candidate) => candidate.id === error.slotId);
+    if (slot?.kind !== 'question')
+      throw new AppError(ExitCode.internal, `draft ${step.id} named an unknown question ${error.slotId}`);
+    const answer = await askQuestion(deps, slot, state, progressLabel(deps.protocol, slot), error.message);
+    return recordAnswer(state, slot.id, answer);
+  }
+}

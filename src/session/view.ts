@@ -1,0 +1,17 @@
+/**
+ * What a session shows while it runs (on stderr: stdout is for results). The runner calls it; the
+ * CLI supplies the implementation, plain or coloured, verbose or quiet.
+ */
+import type { DecisionSlot, DraftStep, Proposal } from '../protocol/types.js';
+import type { RedFlag } from '../rules/red-flags.js';
+
+export interface SessionView {
+  phase(label: string): void;
+  proposal(slot: DecisionSlot, proposal: Proposal): void;
+  detail(text: string): void;
+  pushBack(text: string): void;
+  note(text: string): void;
+  report(text: string): void;
+  draft(step: DraftStep, draft: unknown): void;
+  redFlag(flag: RedFlag): void;
+}
