@@ -4,13 +4,21 @@
  * numbers it rests on. The recommendation changes with the numbers: 40 QPS and 100K QPS get
  * different advice.
  */
-import { formatBytes, formatRate, servers } from '../../../estimation/index.js';
+import { formatBytes, formatDuration, formatRate, servers } from '../../../estimation/index.js';
 import type { Proposal, ProposalOption, SessionState } from '../../../protocol/types.js';
 import { ratioText, signalsOf, type Signals } from './signals.js';
 import { THRESHOLDS as T } from './thresholds.js';
 import { deepDiveCandidates } from './focus.js';
 
 type Builder = (s: Signals, state: SessionState) => Proposal;
+
+/** A freshness as a duration: "1 s" reads as "real time". */
+const staleness = (freshness: { seconds: number } | undefined): string =>
+  freshness === undefined
+    ? 'no stated limit'
+    : freshness.seconds <= 1
+      ? 'real time'
+      : formatDuration(freshness.seconds);
 
 const option = (
   key: 'A' | 'B',
@@ -217,7 +225,7 @@ const cache: Builder = (s) => {
       option('A', noCache.label, noCache.summary, noCache.pros, noCache.cons),
       option('B', useCache.label, useCache.summary, useCache.pros, useCache.cons),
     ],
-    position: `Option A: at ${s.show.peakReads} and ${ratioText(s.readRatio)} the datastore serves reads from its own memory; a cache would add an invalidation problem without removing a bottleneck. Revisit past ${formatRate(T.cacheReadsPerSecond)} reads/s.`,
+    position: `Option A: at ${s.show.peakReads} and ${ratioText(s.readRatio)} the datastore serves reads from its own memory; a cache would add an invalidation problem without removing a bottleneck. Revisit past ${formatRate(T.cacheReadsPerSecond)} peak reads.`,
     detail:
       'Measure first: if the datastore buffer hit rate stays above 99% and read P99 is inside the budget, a cache adds nothing. When you add one, add it for a named hot path, with a TTL and an invalidation rule written down.',
   };
@@ -301,15 +309,15 @@ const serving: Builder = (s) => {
   );
   if (batchable) {
     return {
-      explain: `Predictions may be ${freshness?.text ?? 'hours'} old and the latency target is ${s.show.p99}. Serving mode is the largest cost and complexity lever in an ML system.`,
+      explain: `Prediction freshness: "${freshness?.text ?? 'not stated'}" (${staleness(freshness)}); latency target ${s.show.p99}. Serving mode is the largest cost and complexity lever in an ML system.`,
       options: [batch, { ...online, key: 'B' }],
-      position: `Option A: when a prediction may be ${freshness?.text ?? 'an hour or more'} old, scoring in batch and looking results up is simpler, cheaper and faster at request time than a model in the request path.`,
+      position: `Option A: when a prediction may be ${staleness(freshness)} old, scoring in batch and looking results up is simpler, cheaper and faster at request time than a model in the request path.`,
       detail:
         'Size the batch: entities x model time per entity / parallelism must finish well inside the period. Keep the previous batch until the new one is validated (row counts, score distribution) and then switch atomically.',
     };
   }
   return {
-    explain: `Predictions must be ${freshness?.text ?? 'fresh'} with ${s.show.p99}. The model sits in the request path, so its latency and failures are the API's.`,
+    explain: `Prediction freshness: "${freshness?.text ?? 'not stated'}"; latency target ${s.show.p99}. The model sits in the request path, so its latency and failures are the API's.`,
     options: [
       edge
         ? option(
@@ -322,7 +330,7 @@ const serving: Builder = (s) => {
         : online,
       option('B', 'Precompute predictions in batch and look them up', batch.summary, batch.pros, batch.cons),
     ],
-    position: `Option A: ${s.show.p99} with ${freshness?.text ?? 'fresh'} predictions rules out precomputation. ${s.peakQps > T.autoscaleRequestsPerSecond ? `At ${s.show.peakQps} the model servers need autoscaling on concurrency, with a default prediction when they are saturated.` : 'Keep a default prediction for when the model server is unavailable.'}`,
+    position: `Option A: a ${s.show.p99} and predictions computed per request rule out precomputation. ${s.peakQps > T.autoscaleRequestsPerSecond ? `At ${s.show.peakQps} the model servers need autoscaling on concurrency, with a default prediction when they are saturated.` : 'Keep a default prediction for when the model server is unavailable.'}`,
     detail:
       'Budget the P99: network and API (about 10 ms), online feature reads (about 5 ms), model inference (the rest, minus slack). Batch requests dynamically only if the budget has room for the batching window (2-10 ms).',
   };
@@ -347,17 +355,17 @@ const features: Builder = (s) => {
   );
   if (streaming) {
     return {
-      explain: `Features must be ${freshness.text}. Training/serving skew (features computed differently in each) is the most common silent ML failure, so where features are computed matters as much as how fast.`,
+      explain: `Feature freshness: "${freshness.text}" (${staleness(freshness)} at the tightest). Training/serving skew (features computed differently in each) is the most common silent ML failure, so where features are computed matters as much as how fast.`,
       options: [stream, { ...nightly, key: 'B' }],
-      position: `Option A: ${freshness.text} features cannot come from a nightly batch, and defining them once for both the stream and the backfill is what keeps training and serving consistent.`,
+      position: `Option A: features needed within ${staleness(freshness)} cannot come from a nightly batch, and defining them once for both the stream and the backfill is what keeps training and serving consistent.`,
       detail:
         'Read features from the online store in one batched call per request (single-digit ms). Log the feature vector used for every prediction: it is the training data of the next model and the evidence when drift is suspected.',
     };
   }
   return {
-    explain: `Features may be ${freshness?.text ?? 'a day'} old. The simplest pipeline that meets that freshness wins.`,
+    explain: `Feature freshness: "${freshness?.text ?? 'not stated'}" (${staleness(freshness)}). The simplest pipeline that meets that freshness wins.`,
     options: [nightly, { ...stream, key: 'B' }],
-    position: `Option A: with ${freshness?.text ?? 'daily'} freshness a scheduled batch job is enough; a streaming pipeline would cost more than the model it feeds.`,
+    position: `Option A: with features allowed to be ${staleness(freshness)} old, a scheduled batch job is enough; a streaming pipeline would cost more than the model it feeds.`,
     detail:
       'Use point-in-time-correct joins when building training sets, so a training row never sees a feature value from after its label time.',
   };
