@@ -85,7 +85,11 @@ export async function runDesign(globals: GlobalOptions, options: Record<string, 
     const scope = plan.scope ?? 'system';
     state = initialState(designProtocol, plan.title, scope, scope === 'system' ? [] : context);
   } else {
-    respondent = terminalRespondent({ say: (text) => out.warn(out.style.yellow(text)) });
+    respondent = terminalRespondent({
+      say: (text) => {
+        out.warn(out.style.yellow(text));
+      },
+    });
     out.info(out.style.bold('mlops-design: a system design session, one question at a time.'));
     out.info(
       'Six phases: requirements, estimation, high-level design, deep-dive, tradeoffs, operations. Nothing is written until you approve.',

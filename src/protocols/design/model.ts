@@ -144,16 +144,24 @@ const KEYS: Readonly<Record<keyof DesignAnswers, string>> = {
 };
 
 /**
- * The values were produced by the slots' own parsers when they were recorded, so reading them back
- * by id is safe; this is the one place that relies on it.
+ * Picks records by id into a named object, leaving out what is absent. The values were produced by
+ * the slots' own parsers (or validated drafts) when they were recorded, so reading them back by id
+ * is safe; this is the one place that relies on it.
  */
-export function designAnswers(state: SessionState): DesignAnswers {
+function pickById(
+  records: Readonly<Record<string, unknown>>,
+  keys: Readonly<Record<string, string>>,
+): Record<string, unknown> {
   const result: Record<string, unknown> = {};
-  for (const [name, id] of Object.entries(KEYS)) {
-    const value = state.answers[id]?.value;
-    if (value !== undefined) result[name] = value;
+  for (const [name, id] of Object.entries(keys)) {
+    if (records[id] !== undefined) result[name] = records[id];
   }
-  return result as DesignAnswers;
+  return result;
+}
+
+export function designAnswers(state: SessionState): DesignAnswers {
+  const values = Object.fromEntries(Object.entries(state.answers).map(([id, record]) => [id, record.value]));
+  return pickById(values, KEYS) as DesignAnswers;
 }
 
 /** Whether the user accepted an answer after a push-back (i.e. it is still vague). */
@@ -169,17 +177,14 @@ export interface DesignDrafts {
   readonly operations?: OperationsPlan;
 }
 
+const DRAFT_KEYS: Readonly<Record<keyof DesignDrafts, string>> = {
+  estimate: 'estimation.numbers',
+  architecture: 'high-level.components',
+  deepDives: 'deep-dive.details',
+  tradeoffs: 'tradeoffs.records',
+  operations: 'operations.plan',
+};
+
 export function designDrafts(state: SessionState): DesignDrafts {
-  const drafts = state.drafts;
-  const pick = <T>(id: string): T | undefined => drafts[id] as T | undefined;
-  const result: Record<string, unknown> = {
-    estimate: pick<Estimate>('estimation.numbers'),
-    architecture: pick<Architecture>('high-level.components'),
-    deepDives: pick<DeepDive[]>('deep-dive.details'),
-    tradeoffs: pick<Tradeoff[]>('tradeoffs.records'),
-    operations: pick<OperationsPlan>('operations.plan'),
-  };
-  return Object.fromEntries(
-    Object.entries(result).filter(([, value]) => value !== undefined),
-  ) as DesignDrafts;
+  return pickById(state.drafts, DRAFT_KEYS) as DesignDrafts;
 }
