@@ -161,7 +161,7 @@ function pickById(
 
 export function designAnswers(state: SessionState): DesignAnswers {
   const values = Object.fromEntries(Object.entries(state.answers).map(([id, record]) => [id, record.value]));
-  return pickById(values, KEYS) as DesignAnswers;
+  return pickById(values, KEYS);
 }
 
 /** Whether the user accepted an answer after a push-back (i.e. it is still vague). */
@@ -186,5 +186,5 @@ const DRAFT_KEYS: Readonly<Record<keyof DesignDrafts, string>> = {
 };
 
 export function designDrafts(state: SessionState): DesignDrafts {
-  return pickById(state.drafts, DRAFT_KEYS) as DesignDrafts;
+  return pickById(state.drafts, DRAFT_KEYS);
 }
