@@ -1,7 +1,7 @@
 /** Reads the bundled reference guides from the package's references/ folder. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { AppError, ExitCode } from '../errors.js';
-import { REFERENCES_DIR } from '../paths.js';
+import { COMPILED_KNOWLEDGE, REFERENCES_DIR } from '../paths.js';
 import { parseGuide, type Guide } from './guide.js';
 import { parsePrices, type PriceTable } from './prices.js';
 
@@ -30,6 +30,22 @@ export interface Knowledge {
   readonly prices: PriceTable;
 }
 
+/** Reads and validates the guides and the price table from references/. */
 export function loadKnowledge(): Knowledge {
   return { guides: loadGuides(), prices: loadPrices() };
+}
+
+/**
+ * The knowledge compiled at build time (scripts/bundle.mjs writes it with loadKnowledge, so it was
+ * validated then): the CLI reads one JSON file instead of parsing every guide's YAML at start-up.
+ */
+export function loadCompiledKnowledge(file = COMPILED_KNOWLEDGE): Knowledge {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Knowledge;
+  } catch (error) {
+    throw new AppError(
+      ExitCode.internal,
+      `The compiled knowledge base cannot be read (${(error as Error).message}); reinstall or rebuild mlops-design`,
+    );
+  }
 }

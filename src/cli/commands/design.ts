@@ -7,7 +7,7 @@ import { planAnswers } from '../../answers/plan.js';
 import { createOfflineCoPilot } from '../../copilot/offline/offline-copilot.js';
 import { designAdvisor } from '../../copilot/offline/design/advisor.js';
 import { AppError, ExitCode, badInput, usageError } from '../../errors.js';
-import { loadKnowledge } from '../../knowledge/load.js';
+import { loadCompiledKnowledge } from '../../knowledge/load.js';
 import { TEMPLATES_DIR } from '../../paths.js';
 import { initialState } from '../../protocol/machine.js';
 import type { Scope, SessionState } from '../../protocol/types.js';
@@ -65,7 +65,7 @@ export async function runDesign(globals: GlobalOptions, options: Record<string, 
 
   const context = readContextDocuments(process.cwd());
   const view = createSessionView(out);
-  const knowledge = loadKnowledge();
+  const knowledge = loadCompiledKnowledge();
   const copilot = createOfflineCoPilot(designAdvisor(knowledge));
   let respondent: Respondent;
   let state: SessionState;

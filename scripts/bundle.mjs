@@ -1,0 +1,54 @@
+// Bundles the compiled CLI (dist/cli/main.js) into one file, dist/cli.js, and compiles the knowledge. Node 20 has no module
+// compile cache, and resolving and loading a few hundred small ESM files (zod, yaml, commander and
+// ours) cost about half of a scripted session; one file loads in a fraction of that. Packages that
+// are loaded lazily and only when needed stay external.
+import { writeFileSync } from 'node:fs';
+import { build } from 'esbuild';
+// Validate the guides and the price table now, so a malformed guide fails the build, and compile
+// them into one JSON file the CLI reads without parsing YAML at start-up.
+const { loadKnowledge } = await import('../dist/knowledge/load.js');
+writeFileSync('dist/knowledge.json', JSON.stringify(loadKnowledge()));
+
+await build({
+  entryPoints: ['dist/cli/main.js'],
+  outfile: 'dist/cli.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['@inquirer/prompts', '@anthropic-ai/sdk', 'marked', 'marked-terminal'],
+  // CommonJS dependencies (commander, write-file-atomic) use require(), __filename and __dirname.
+  banner: {
+    js: [
+      "import { createRequire as __createRequire } from 'node:module';",
+      "import { fileURLToPath as __fileURLToPath } from 'node:url';",
+      "import { dirname as __pathDirname } from 'node:path';",
+      'const require = __createRequire(import.meta.url);',
+      'const __filename = __fileURLToPath(import.meta.url);',
+      'const __dirname = __pathDirname(__filename);',
+    ].join(' '),
+  },
+  legalComments: 'none',
+  // Smaller source compiles faster at start-up; names are kept so error names and stacks stay readable.
+  minify: true,
+  keepNames: true,
+  plugins: [
+    {
+      // zod re-exports every locale as `z.locales` (about 400 KB); the CLI uses only English, which
+      // zod loads separately, so the catalogue is replaced by an empty module.
+      name: 'zod-without-locale-catalogue',
+      setup(context) {
+        context.onResolve({ filter: /locales\/index\.js$/ }, (args) =>
+          args.importer.includes(`${'node_modules'}/zod/`)
+            ? { path: args.path, namespace: 'empty-locales' }
+            : undefined,
+        );
+        context.onLoad({ filter: /.*/, namespace: 'empty-locales' }, () => ({
+          contents: 'export {};',
+          loader: 'js',
+        }));
+      },
+    },
+  ],
+  logLevel: 'warning',
+});

@@ -1,0 +1,277 @@
+/**
+ * `design --answers`: each bundled example renders a complete, deterministic, lint-clean document
+ * whose Mermaid diagram parses, and whose advice follows the numbers.
+ */
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  EXAMPLES,
+  assertBuilt,
+  examplePath,
+  loadMermaid,
+  markdownlint,
+  mermaidBlocks,
+  runCli,
+  stackFrames,
+  tempDirs,
+  type CliResult,
+  type ExampleName,
+} from './support/run-cli.js';
+
+const DOCUMENT = 'system_design.md';
+const temp = tempDirs('design');
+
+interface ExampleRun {
+  readonly dir: string;
+  readonly first: CliResult;
+  readonly second: CliResult;
+  readonly firstPath: string;
+  readonly secondPath: string;
+}
+
+const runs = new Map<ExampleName, ExampleRun>();
+
+function runOf(name: ExampleName): ExampleRun {
+  const found = runs.get(name);
+  if (!found) throw new Error(`no run recorded for ${name}`);
+  return found;
+}
+
+function documentOf(name: ExampleName): string {
+  return readFileSync(runOf(name).firstPath, 'utf8');
+}
+
+beforeAll(async () => {
+  assertBuilt();
+  // Every example twice, into two different directories, all at once.
+  await Promise.all(
+    EXAMPLES.map(async (name) => {
+      const dir = temp.make();
+      const firstOut = join(dir, 'first');
+      const secondOut = join(dir, 'second');
+      const [first, second] = await Promise.all([
+        runCli(['design', '--answers', examplePath(name), '--out', firstOut], { cwd: dir }),
+        runCli(['design', '--answers', examplePath(name), '--out', secondOut], { cwd: dir }),
+      ]);
+      runs.set(name, {
+        dir,
+        first,
+        second,
+        firstPath: join(firstOut, DOCUMENT),
+        secondPath: join(secondOut, DOCUMENT),
+      });
+    }),
+  );
+});
+
+afterAll(() => {
+  temp.removeAll();
+});
+
+const REQUIRED_IN_ORDER = [
+  '# System Design: ',
+  '## Requirements',
+  '### Functional',
+  '### Non-Functional',
+  '## Estimation',
+  '## High-Level Architecture',
+  '## Deep-Dive: ',
+  '## Tradeoffs',
+  '## Operational Concerns',
+  '### Monitoring',
+  '### Deployment',
+  '### Failure Modes',
+  '### Cost Estimation',
+  '## Summary',
+] as const;
+
+describe.each(EXAMPLES)('design --answers examples/%s.yaml', (name) => {
+  it('exits 0, prints the written path on stdout and writes system_design.md', () => {
+    const { first, firstPath } = runOf(name);
+    expect(first.stderr).not.toMatch(/^mlops-design: /m);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe(`${firstPath}\n`);
+    expect(existsSync(firstPath)).toBe(true);
+    expect(readdirSync(join(firstPath, '..'))).toEqual([DOCUMENT]);
+  });
+
+  it('writes a byte-identical document on a second run into another directory', () => {
+    const { second, firstPath, secondPath } = runOf(name);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toBe(`${secondPath}\n`);
+    expect(readFileSync(secondPath).equals(readFileSync(firstPath))).toBe(true);
+  });
+
+  it('has every required section, in order, and at least two deep-dives', () => {
+    const document = documentOf(name);
+    const lines = document.split('\n');
+    const title = lines[0] ?? '';
+    expect(title).toMatch(/^# System Design: \S/);
+    let from = 0;
+    for (const heading of REQUIRED_IN_ORDER) {
+      const index = lines.findIndex(
+        (line, at) => at >= from && (heading.endsWith(' ') ? line.startsWith(heading) : line === heading),
+      );
+      expect(index, `"${heading}" after line ${from + 1}`).toBeGreaterThanOrEqual(from);
+      from = index;
+    }
+    expect(lines.filter((line) => line.startsWith('## Deep-Dive: ')).length).toBeGreaterThanOrEqual(2);
+    const operations = document.slice(
+      document.indexOf('\n## Operational Concerns\n'),
+      document.indexOf('\n## Summary\n'),
+    );
+    for (const heading of ['### Monitoring', '### Deployment', '### Failure Modes', '### Cost Estimation'])
+      expect(operations).toContain(`\n${heading}\n`);
+  });
+
+  it('contains no escape codes, on stdout or in the file', () => {
+    const { first } = runOf(name);
+    expect(documentOf(name)).not.toContain('\u001b');
+    expect(first.stdout).not.toContain('\u001b');
+    expect(first.stderr).not.toContain('\u001b');
+  });
+
+  it('passes markdownlint with the project configuration', async () => {
+    const { dir, firstPath } = runOf(name);
+    const lint = await markdownlint([firstPath], dir);
+    expect(lint.stderr).toBe('');
+    expect(lint.stdout).toContain('Summary: 0 error(s)');
+    expect(lint.code).toBe(0);
+  });
+
+  it('matches its snapshot', async () => {
+    await expect(documentOf(name)).toMatchFileSnapshot(`__snapshots__/${name}.system_design.md`);
+  });
+});
+
+describe('the Mermaid diagrams', () => {
+  let mermaid: Awaited<ReturnType<typeof loadMermaid>> | undefined;
+  const parser = (): Awaited<ReturnType<typeof loadMermaid>>['mermaid'] => {
+    if (!mermaid) throw new Error('mermaid did not load');
+    return mermaid.mermaid;
+  };
+
+  beforeAll(async () => {
+    mermaid = await loadMermaid();
+  });
+
+  afterAll(() => {
+    mermaid?.dispose();
+  });
+
+  it('rejects a broken flowchart, so the check below is real', async () => {
+    await expect(parser().parse('flowchart LR\n  a[["open" --> ((b')).rejects.toThrow();
+    await expect(parser().parse('flowchart LR\n  a["A"] -->|"ok"| b["B"]')).resolves.toBeTruthy();
+  });
+
+  it.each(EXAMPLES)('the %s document has a flowchart that parses', async (name) => {
+    const blocks = mermaidBlocks(documentOf(name));
+    expect(blocks).toHaveLength(1);
+    for (const block of blocks) {
+      expect(block).toMatch(/^flowchart /);
+      await expect(parser().parse(block)).resolves.toBeTruthy();
+    }
+  });
+});
+
+describe('advice follows the numbers', () => {
+  it('a pastebin at 382/s peak gets PostgreSQL, object storage for payloads, and no write queue', () => {
+    const document = documentOf('pastebin');
+    expect(document).toContain('382/s');
+    expect(document).toMatch(/- Primary datastore: PostgreSQL/);
+    expect(document).toContain('## Deep-Dive: PostgreSQL');
+    expect(document).toContain('#### Object storage');
+    expect(document).toMatch(/- Write path: Write synchronously to the datastore/);
+    expect(document).not.toContain('Write queue');
+  });
+
+  it('a news feed at 38,200/s peak gets a partitioned wide-column store and a write queue', () => {
+    const document = documentOf('news-feed');
+    expect(document).toContain('38,200/s');
+    expect(document).toMatch(/- Primary datastore: A wide-column or key-value store partitioned by user_id/);
+    expect(document).toContain('Cassandra');
+    expect(document).toContain('## Deep-Dive: Wide-column store');
+    expect(document).toMatch(/- Write path: Accept writes into a durable queue/);
+    expect(document).toContain('#### Write queue (replicated log)');
+    expect(document).not.toMatch(/- Primary datastore: PostgreSQL/);
+  });
+
+  it('the ML example gets model serving and a feature store', () => {
+    const document = documentOf('fraud-scoring');
+    expect(document).toContain('#### Model serving');
+    expect(document).toContain('#### Feature store');
+    expect(document).toContain('## Deep-Dive: Model serving');
+  });
+});
+
+describe('design --json', () => {
+  it('prints exactly one JSON summary on stdout', async () => {
+    const dir = temp.make();
+    const out = join(dir, 'out');
+    const result = await runCli(['design', '--answers', examplePath('pastebin'), '--out', out, '--json'], {
+      cwd: dir,
+    });
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(summary.command).toBe('design');
+    expect(summary.files_written).toEqual([join(out, DOCUMENT)]);
+    expect(existsSync(join(out, DOCUMENT))).toBe(true);
+    expect(Array.isArray(summary.phases)).toBe(true);
+    const phases = summary.phases as { id: string; steps: number; completed: number }[];
+    expect(phases.map((phase) => phase.id)).toEqual([
+      'requirements',
+      'estimation',
+      'high-level',
+      'deep-dive',
+      'tradeoffs',
+      'operations',
+    ]);
+    for (const phase of phases) expect(phase.completed).toBe(phase.steps);
+    expect(summary.red_flags).toEqual([]);
+    expect(summary.warnings).toEqual([]);
+    expect(summary.usage).toMatchObject({ requests: 0, input_tokens: 0, output_tokens: 0 });
+    expect(result.stdout).not.toContain('\u001b');
+  });
+
+  it('reports microservices from day one as a red flag, in the JSON and in the document', async () => {
+    const dir = temp.make();
+    const answers = join(dir, 'microservices.yaml');
+    const original = readFileSync(examplePath('pastebin'), 'utf8');
+    const edited = original.replace('high-level.architecture: A', 'high-level.architecture: B');
+    expect(edited).not.toBe(original);
+    writeFileSync(answers, edited);
+    const out = join(dir, 'out');
+    const result = await runCli(['design', '--answers', answers, '--out', out, '--json'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout) as { red_flags: { id: string; phase: string }[] };
+    expect(Array.isArray(summary.red_flags)).toBe(true);
+    expect(summary.red_flags.map((flag) => flag.id)).toContain('microservices-day-one');
+    expect(stackFrames(result.stderr)).toEqual([]);
+
+    const document = readFileSync(join(out, DOCUMENT), 'utf8');
+    expect(document).toMatch(/^## Red Flags$/m);
+    expect(document).toContain('**microservices-day-one**');
+    expect(document.indexOf('## Red Flags')).toBeLessThan(document.indexOf('## Summary'));
+    expect(documentOf('pastebin')).not.toContain('## Red Flags');
+    const lint = await markdownlint([join(out, DOCUMENT)], dir);
+    expect(lint.code).toBe(0);
+  });
+
+  it('without --json, names the red flags on stderr and only the path on stdout', async () => {
+    const dir = temp.make();
+    const answers = join(dir, 'microservices.yaml');
+    writeFileSync(
+      answers,
+      readFileSync(examplePath('pastebin'), 'utf8').replace(
+        'high-level.architecture: A',
+        'high-level.architecture: B',
+      ),
+    );
+    const out = join(dir, 'out');
+    const result = await runCli(['design', '--answers', answers, '--out', out], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${join(out, DOCUMENT)}\n`);
+    expect(result.stderr).toContain('microservices-day-one');
+  });
+});

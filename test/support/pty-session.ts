@@ -1,0 +1,66 @@
+// Runs a program in a real pseudo-terminal (node-pty) and drives it like a person at a keyboard:
+// wait for a prompt on the screen, then type. Output is read through a Transcript.
+import * as pty from 'node-pty';
+import { Transcript } from './pty-transcript.js';
+
+export const KEY = {
+  enter: '\r',
+  down: '\u001b[B',
+  up: '\u001b[A',
+  ctrlC: '\u0003',
+} as const;
+
+export interface PtySession {
+  readonly screen: Transcript;
+  /** Resolves with the exit code once the program has exited. */
+  readonly exited: Promise<number>;
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
+  write(data: string): void;
+  /** Types a line and presses Enter. */
+  answer(text: string): void;
+  /** Kills the program if it is still running (safe to call twice). */
+  dispose(): void;
+}
+
+export interface PtyOptions {
+  readonly cwd: string;
+  readonly env: Record<string, string>;
+  readonly cols?: number;
+  readonly rows?: number;
+}
+
+export function spawnPty(file: string, args: readonly string[], options: PtyOptions): PtySession {
+  const screen = new Transcript();
+  const child = pty.spawn(file, [...args], {
+    name: options.env.TERM ?? 'xterm-256color',
+    cols: options.cols ?? 200,
+    rows: options.rows ?? 50,
+    cwd: options.cwd,
+    env: options.env,
+  });
+  let running = true;
+  child.onData((data) => {
+    screen.append(data);
+  });
+  const exited = new Promise<number>((resolve) => {
+    child.onExit(({ exitCode }) => {
+      running = false;
+      screen.end(`the program exited with code ${exitCode}`);
+      resolve(exitCode);
+    });
+  });
+  return {
+    screen,
+    exited,
+    waitFor: (pattern, timeoutMs) => screen.waitFor(pattern, timeoutMs),
+    write: (data) => {
+      child.write(data);
+    },
+    answer: (text) => {
+      child.write(`${text}${KEY.enter}`);
+    },
+    dispose: () => {
+      if (running) child.kill();
+    },
+  };
+}
