@@ -145,6 +145,97 @@ describe.each(EXAMPLES)('design --answers examples/%s.yaml', (name) => {
   });
 });
 
+/** The lines of the section that starts at `heading`, up to the next heading of the same level or above. */
+function section(document: string, heading: string): string[] {
+  const lines = document.split('\n');
+  const start = lines.indexOf(heading);
+  if (start < 0) throw new Error(`no "${heading}" in the document`);
+  const level = /^#+/.exec(heading)?.[0].length ?? 1;
+  const end = lines.findIndex(
+    (line, at) => at > start && /^#+ /.test(line) && (/^#+/.exec(line)?.[0].length ?? 0) <= level,
+  );
+  return lines.slice(start + 1, end < 0 ? undefined : end);
+}
+
+const amount = (text: string): number => Number(text.replace(/[$,]/g, ''));
+
+describe.each(EXAMPLES)('the numbers in the %s document are consistent', (name) => {
+  const costRows = (): { item: string; calculation: string; monthly: string }[] =>
+    section(documentOf(name), '### Cost Estimation').flatMap((line) => {
+      const match = /^\| (.+?) \| (.+?) \| (\$[\d,]+\.\d{2}) \|$/.exec(line);
+      return match?.[1] && match[2] && match[3]
+        ? [{ item: match[1], calculation: match[2], monthly: match[3] }]
+        : [];
+    });
+
+  it('every cost row shows a calculation that gives its monthly figure', () => {
+    const rows = costRows();
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    const wrong = rows.flatMap(({ item, calculation, monthly }) => {
+      const factors = calculation
+        .split(' x ')
+        .map((part) => amount(/\$?[\d,]*\.?\d+/.exec(part)?.[0] ?? 'NaN'));
+      const product = factors.reduce((total, factor) => total * factor, 1);
+      const shown = amount(monthly);
+      // Operands are displayed rounded (2,738 GB), so allow 0.1% or a cent, whichever is larger.
+      return Math.abs(product - shown) <= Math.max(0.01, shown * 0.001)
+        ? []
+        : [`${item}: ${calculation} = $${product.toFixed(2)}, but the document says ${monthly}`];
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('the cost calculations group thousands like the rest of the document', () => {
+    const ungrouped = costRows()
+      .map((row) => row.calculation)
+      .filter((calculation) => /(?<![\d,.])\d{4,}(?![\d,])/.test(calculation));
+    expect(ungrouped).toEqual([]);
+  });
+
+  it('the architecture counts the components it lists and describes', () => {
+    const document = documentOf(name);
+    const summary = section(document, '## High-Level Architecture').find((line) =>
+      /^\d+ components for /.test(line),
+    );
+    const match = /^(\d+) components for .*? stored: (.+)\.$/.exec(summary ?? '');
+    expect(match, `the component summary line: ${summary ?? '(none)'}`).not.toBeNull();
+    const claimed = Number(match?.[1]);
+    const listed = (match?.[2] ?? '').split(', ');
+    const described = section(document, '### Component Descriptions').filter((line) =>
+      line.startsWith('#### '),
+    );
+    expect(described.map((line) => line.slice('#### '.length))).toEqual(listed);
+    expect(claimed, `"${summary ?? ''}" lists ${listed.length}`).toBe(listed.length);
+  });
+});
+
+describe('colour', () => {
+  it('FORCE_COLOR styles stderr but never stdout or the written document', async () => {
+    const dir = temp.make();
+    const out = join(dir, 'out');
+    const result = await runCli(['design', '--answers', examplePath('pastebin'), '--out', out], {
+      cwd: dir,
+      env: { NO_COLOR: undefined, FORCE_COLOR: '1' },
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('\u001b[');
+    expect(result.stdout).toBe(`${join(out, DOCUMENT)}\n`);
+    expect(readFileSync(join(out, DOCUMENT), 'utf8')).toBe(documentOf('pastebin'));
+  });
+
+  it('without NO_COLOR, a pipe gets no escape codes', async () => {
+    const dir = temp.make();
+    const out = join(dir, 'out');
+    const result = await runCli(['design', '--answers', examplePath('pastebin'), '--out', out], {
+      cwd: dir,
+      env: { NO_COLOR: undefined },
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('Phase 1/6');
+    expect(result.stderr).not.toContain('\u001b');
+  });
+});
+
 describe('the Mermaid diagrams', () => {
   let mermaid: Awaited<ReturnType<typeof loadMermaid>> | undefined;
   const parser = (): Awaited<ReturnType<typeof loadMermaid>>['mermaid'] => {

@@ -181,4 +181,30 @@ describe.concurrent('other failures of design', () => {
     expect(lines[0]).toContain("unknown option '--bogus'");
     expect(existsSync(out)).toBe(false);
   });
+
+  it('--out naming an existing file is a clear user error, not an internal one', async ({ expect }) => {
+    const dir = temp.make();
+    const out = join(dir, 'not-a-directory');
+    writeFileSync(out, 'a file\n');
+    const result = await runCli(['design', '--answers', examplePath('pastebin'), '--out', out], { cwd: dir });
+    expect(result.stdout).toBe('');
+    expect(stackFrames(result.stderr)).toEqual([]);
+    expect(result.stderr).not.toContain('internal error');
+    expect(result.stderr).toContain(out);
+    expect([64, 73]).toContain(result.code);
+    expect(readFileSync(out, 'utf8')).toBe('a file\n');
+  });
+});
+
+describe.concurrent('a closed stdout', () => {
+  it.for([['questions'], ['validate', examplePath('pastebin')]])(
+    '`%s ...` piped into a reader that stops early ends quietly',
+    async (args, { expect }) => {
+      const dir = temp.make();
+      const result = await runCli(args, { cwd: dir, closeStdout: true });
+      expect(stackFrames(result.stderr), result.stderr).toEqual([]);
+      expect(result.stderr).not.toContain('EPIPE');
+      expect(result.code).not.toBe(70);
+    },
+  );
 });

@@ -41,40 +41,47 @@ export class Transcript {
 
   /** Resolves with the first match of `pattern` after the previous match; fails with the screen. */
   waitFor(pattern: RegExp, timeoutMs = 10_000): Promise<RegExpExecArray> {
-    const flags = pattern.flags.replace('g', '');
-    const search = new RegExp(pattern.source, flags);
+    const search = new RegExp(pattern.source, pattern.flags.replace('g', ''));
+    const find = (): RegExpExecArray | null => {
+      const match = search.exec(this.text.slice(this.#cursor));
+      if (match) this.#cursor += match.index + match[0].length;
+      return match;
+    };
+    const failure = (reason: string): Error =>
+      new Error(
+        `waiting for ${String(pattern)}: ${reason}\n--- last ${TAIL} characters of the screen ---\n${this.tail()}`,
+      );
     return new Promise<RegExpExecArray>((resolve, reject) => {
-      let timer: NodeJS.Timeout | undefined;
+      const seen = find();
+      if (seen) {
+        resolve(seen);
+        return;
+      }
+      if (this.#ended !== undefined) {
+        reject(failure(this.#ended));
+        return;
+      }
       const waiter: Waiter = {
         check: () => {
-          const text = this.text;
-          const match = search.exec(text.slice(this.#cursor));
+          const match = find();
           if (!match) return false;
-          this.#cursor += match.index + match[0].length;
-          this.#waiters.delete(waiter);
-          clearTimeout(timer);
+          settle();
           resolve(match);
           return true;
         },
         fail: (reason) => {
-          this.#waiters.delete(waiter);
-          clearTimeout(timer);
-          reject(
-            new Error(
-              `waiting for ${String(pattern)}: ${reason}\n--- last ${TAIL} characters of the screen ---\n${this.tail()}`,
-            ),
-          );
+          settle();
+          reject(failure(reason));
         },
       };
-      if (waiter.check()) return;
-      if (this.#ended !== undefined) {
-        waiter.fail(this.#ended);
-        return;
-      }
-      this.#waiters.add(waiter);
-      timer = setTimeout(() => {
+      const timer = setTimeout(() => {
         waiter.fail(`not seen within ${timeoutMs} ms`);
       }, timeoutMs);
+      const settle = (): void => {
+        this.#waiters.delete(waiter);
+        clearTimeout(timer);
+      };
+      this.#waiters.add(waiter);
     });
   }
 }

@@ -40,6 +40,8 @@ export interface RunOptions {
   /** Variables to add or override; `undefined` removes one. */
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly timeoutMs?: number;
+  /** Close the reading end of stdout at once, as `| head` does when it has read enough. */
+  readonly closeStdout?: boolean;
 }
 
 /** A minimal, hermetic environment: no ANTHROPIC_* variables, NO_COLOR=1, CI=1, state in `dir`. */
@@ -77,7 +79,8 @@ function run(file: string, args: readonly string[], options: RunOptions): Promis
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    if (options.closeStdout === true) child.stdout.destroy();
+    else child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => {

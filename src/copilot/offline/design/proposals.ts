@@ -212,7 +212,7 @@ const cache: Builder = (s) => {
   );
   if (worth) {
     return {
-      explain: `Reads are ${ratioText(s.readRatio)} of writes (${s.show.peakReads}). A cache keeps the hot keys in memory so the datastore sees only misses.`,
+      explain: `Reads per write: ${ratioText(s.readRatio)}, ${s.show.peakReads}. A cache keeps the hot keys in memory so the datastore sees only misses.`,
       options: [useCache, option('B', noCache.label, noCache.summary, noCache.pros, noCache.cons)],
       position:
         `Option A: at ${ratioText(s.readRatio)} reads per write and ${s.show.peakReads} a cache hit rate of 80-90% removes most of the datastore's load. ${s.strong ? 'Because reads must be strongly consistent, invalidate on write and keep the TTL short; serve reads that must be current from the primary.' : ''}`.trim(),
@@ -220,7 +220,7 @@ const cache: Builder = (s) => {
     };
   }
   return {
-    explain: `Reads are ${ratioText(s.readRatio)} of writes (${s.show.peakReads}). A cache only pays when the same data is read many times before it changes.`,
+    explain: `Reads per write: ${ratioText(s.readRatio)}, ${s.show.peakReads}. A cache only pays when the same data is read many times before it changes.`,
     options: [
       option('A', noCache.label, noCache.summary, noCache.pros, noCache.cons),
       option('B', useCache.label, useCache.summary, useCache.pros, useCache.cons),
@@ -259,7 +259,7 @@ const writePath: Builder = (s) => {
   );
   if (bursty) {
     return {
-      explain: `Writes peak at ${s.show.peakWrites} (peak factor ${s.peakFactor}). A queue decouples accepting a write from applying it.`,
+      explain: `Writes reach ${formatRate(s.peakWrites)} at peak (peak factor ${s.peakFactor}). A queue decouples accepting a write from applying it.`,
       options: [queue, sync],
       position: `Option A: with ${s.show.peakWrites} a queue lets the datastore be sized for the average (${formatRate(s.peakWrites / s.peakFactor)}) instead of the peak, and a datastore hiccup delays writes instead of failing them.`,
       detail:
@@ -267,7 +267,7 @@ const writePath: Builder = (s) => {
     };
   }
   return {
-    explain: `Writes peak at ${s.show.peakWrites} (peak factor ${s.peakFactor}). The question is whether a queue earns its operational cost.`,
+    explain: `Writes reach ${formatRate(s.peakWrites)} at peak (peak factor ${s.peakFactor}). The question is whether a queue earns its operational cost.`,
     options: [
       option('A', sync.label, sync.summary, sync.pros, sync.cons),
       option('B', queue.label, queue.summary, queue.pros, queue.cons),
