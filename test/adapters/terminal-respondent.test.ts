@@ -7,7 +7,7 @@ import type { DecisionSlot, Proposal, QuestionSlot, RawAnswer } from '../../src/
 import { DESIGN_STEPS, approvalSlot, scopeSlot } from '../../src/protocols/design/slots.js';
 import type { AskRequest, Respondent } from '../../src/respondents/port.js';
 import { terminalRespondent } from '../../src/respondents/terminal.js';
-import { KEY } from '../support/pty-session.js';
+import { KEY } from '../support/pty-keys.js';
 import { Transcript } from '../support/pty-transcript.js';
 
 interface FakeTerminal {

@@ -5,7 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { KEY, spawnPty, type PtySession } from '../support/pty-session.js';
+import { KEY } from '../support/pty-keys.js';
+import { spawnPty, type PtySession } from '../support/pty-session.js';
 
 const BIN = resolve(import.meta.dirname, '../../dist/bin.js');
 

@@ -1,14 +1,8 @@
 // Runs a program in a real pseudo-terminal (node-pty) and drives it like a person at a keyboard:
 // wait for a prompt on the screen, then type. Output is read through a Transcript.
 import * as pty from 'node-pty';
+import { KEY } from './pty-keys.js';
 import { Transcript } from './pty-transcript.js';
-
-export const KEY = {
-  enter: '\r',
-  down: '\u001b[B',
-  up: '\u001b[A',
-  ctrlC: '\u0003',
-} as const;
 
 export interface PtySession {
   readonly screen: Transcript;
