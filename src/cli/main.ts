@@ -84,6 +84,10 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
+  // A reader that goes away (`| head`) is not an error of ours: stop writing, keep the exit code.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {

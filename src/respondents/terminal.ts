@@ -3,6 +3,7 @@
  * use so commands that never prompt never pay for it. Prompts write to stderr: stdout is for results.
  * Cancellation (Ctrl-C, EOF) surfaces as inquirer's own errors; the CLI decides what they mean.
  */
+import { Writable } from 'node:stream';
 import type { AskRequest, ChooseRequest, Respondent } from './port.js';
 
 type Prompts = typeof import('@inquirer/prompts');
@@ -18,11 +19,16 @@ export interface TerminalOptions {
 export function terminalRespondent(options: TerminalOptions): Respondent {
   let prompts: Promise<Prompts> | undefined;
   const load = (): Promise<Prompts> => (prompts ??= import('@inquirer/prompts'));
-  const context = {
+  // A function, not an object: every prompt gets its own output (see promptOutput).
+  const context = (): {
+    input?: NodeJS.ReadableStream;
+    output: NodeJS.WritableStream;
+    signal?: AbortSignal;
+  } => ({
     ...(options.input ? { input: options.input } : {}),
-    output: options.output ?? process.stderr,
+    output: promptOutput(options.output ?? process.stderr),
     ...(options.signal ? { signal: options.signal } : {}),
-  };
+  });
 
   return {
     interactive: true,
@@ -35,7 +41,7 @@ export function terminalRespondent(options: TerminalOptions): Respondent {
             message: prompt,
             choices: slot.choices.map((choice) => ({ value: choice.value, name: choice.label })),
           },
-          context,
+          context(),
         );
       }
       if (slot.answer === 'approval') {
@@ -49,12 +55,12 @@ export function terminalRespondent(options: TerminalOptions): Respondent {
               ),
             ],
           },
-          context,
+          context(),
         );
       }
       const hint = slot.answer === 'list' ? ' (separate several with ";")' : '';
       const optional = slot.optional ? ` [Enter for ${slot.optional.note}]` : '';
-      const answer = await input({ message: `${prompt}${hint}${optional}` }, context);
+      const answer = await input({ message: `${prompt}${hint}${optional}` }, context());
       return answer.trim() === '' && slot.optional ? slot.optional.default : answer;
     },
     async choose({ slot, proposal }: ChooseRequest) {
@@ -70,10 +76,26 @@ export function terminalRespondent(options: TerminalOptions): Respondent {
             { value: 'other', name: 'Something else (type it)' },
           ],
         },
-        context,
+        context(),
       );
       if (picked !== 'other') return picked;
-      return input({ message: 'Your choice, in a few words:' }, context);
+      return input({ message: 'Your choice, in a few words:' }, context());
     },
   };
+}
+
+/**
+ * @inquirer/core ends the output stream it was given when a prompt finishes, except process.stdout
+ * and process.stderr. A caller's own stream (a test's, or a terminal's) must outlive one prompt,
+ * so each prompt writes through a fresh forwarder that carries the terminal's size and TTY flag.
+ */
+function promptOutput(target: NodeJS.WritableStream): NodeJS.WritableStream {
+  if (target === process.stderr || target === process.stdout) return target;
+  const forward = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      target.write(chunk, callback);
+    },
+  });
+  const tty = target as Partial<Pick<NodeJS.WriteStream, 'isTTY' | 'columns' | 'rows'>>;
+  return Object.assign(forward, { isTTY: tty.isTTY, columns: tty.columns, rows: tty.rows });
 }

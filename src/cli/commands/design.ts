@@ -1,6 +1,6 @@
 /** `mlops-design design`: a whole design session, interactive or from an answers file. */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { readAnswersFile } from '../../answers/load.js';
 import { planAnswers } from '../../answers/plan.js';
@@ -22,6 +22,7 @@ import { redFlags } from '../../rules/red-flags.js';
 import { askQuestion, runSession } from '../../session/run.js';
 import type { GlobalOptions } from '../options.js';
 import { colourEnabled, createOutput } from '../output.js';
+import { checkOutput } from '../output-dir.js';
 import { createSessionView } from '../session-view.js';
 import { summaryJson } from '../summary.js';
 
@@ -51,17 +52,7 @@ export async function runDesign(globals: GlobalOptions, options: Record<string, 
   }
 
   const outDir = resolve(globals.out);
-  const target = join(outDir, DOCUMENT);
-  const refuseToClobber = (): void => {
-    if (!globals.force && existsSync(target)) {
-      throw new AppError(
-        ExitCode.outputExists,
-        `${target} already exists`,
-        'Pass --force to overwrite it, or --out DIR to write elsewhere.',
-      );
-    }
-  };
-  refuseToClobber();
+  const target = checkOutput(outDir, DOCUMENT, globals.force);
 
   const context = readContextDocuments(process.cwd());
   const view = createSessionView(out);
@@ -113,7 +104,7 @@ export async function runDesign(globals: GlobalOptions, options: Record<string, 
   const finished = await runSession({ protocol: designProtocol, copilot, respondent, view, redFlags }, state);
   const flags = redFlags(finished);
   const document = renderSystemDesign(readFileSync(TEMPLATE, 'utf8'), finished, flags);
-  refuseToClobber();
+  checkOutput(outDir, DOCUMENT, globals.force);
   mkdirSync(outDir, { recursive: true });
   await writeFileAtomic(target, document, { encoding: 'utf8' });
 

@@ -197,7 +197,7 @@ export function architectureOf(state: SessionState): Architecture {
   return {
     components,
     flows,
-    summary: `${components.length} components for ${formatRate(s.peakQps)} peak and ${formatBytes(s.storageRetention)} stored: ${components
+    summary: `${components.filter((component) => component.type !== 'client').length} components for ${formatRate(s.peakQps)} peak and ${formatBytes(s.storageRetention)} stored: ${components
       .filter((component) => component.type !== 'client')
       .map((component) => component.name)
       .join(', ')}.`,

@@ -105,29 +105,29 @@ export function operationsOf(state: SessionState, prices: PriceTable): Operation
   const cost = [
     {
       item: 'Application instances',
-      calculation: `${instances} x ${formatUsd(p['compute.general-4vcpu'].usd)}/hour x ${HOURS_PER_MONTH} h`,
+      calculation: `${formatCount(instances)} x ${unitPrice(p['compute.general-4vcpu'].usd)}/hour x ${HOURS_PER_MONTH} h`,
       monthly: formatUsd(instances * p['compute.general-4vcpu'].usd * HOURS_PER_MONTH),
     },
     {
       item: 'Storage, first month of data',
-      calculation: `${gb(monthGb)} x ${formatUsd(storagePrice.usd)}/GB-month`,
+      calculation: `${gb(monthGb)} x ${unitPrice(storagePrice.usd)}/GB-month`,
       monthly: formatUsd(monthGb * storagePrice.usd),
     },
     {
       item: 'Storage at the end of retention',
-      calculation: `${gb(storageGb)} x ${formatUsd(storagePrice.usd)}/GB-month`,
+      calculation: `${gb(storageGb)} x ${unitPrice(storagePrice.usd)}/GB-month`,
       monthly: formatUsd(storageGb * storagePrice.usd),
     },
     {
       item: 'Egress to the internet',
-      calculation: `${gb(egressGb)}/month x ${formatUsd(p['network.egress'].usd)}/GB`,
+      calculation: `${gb(egressGb)}/month x ${unitPrice(p['network.egress'].usd)}/GB`,
       monthly: formatUsd(egressGb * p['network.egress'].usd),
     },
   ];
   if (s.blobs) {
     cost.push({
       item: 'Database disks for metadata, end of retention',
-      calculation: `${gb(databaseGb)} (${replication} copies) x ${formatUsd(p['storage.block-ssd'].usd)}/GB-month`,
+      calculation: `${gb(databaseGb)} (${replication} copies) x ${unitPrice(p['storage.block-ssd'].usd)}/GB-month`,
       monthly: formatUsd(databaseGb * p['storage.block-ssd'].usd),
     });
   }
@@ -135,7 +135,7 @@ export function operationsOf(state: SessionState, prices: PriceTable): Operation
     const nodes = Math.max(1, Math.ceil(s.cacheBytes / 0.7 / 26e9));
     cost.push({
       item: 'Cache nodes (with a replica each)',
-      calculation: `${nodes * 2} x ${formatUsd(p['cache.memory'].usd)}/hour x ${HOURS_PER_MONTH} h`,
+      calculation: `${formatCount(nodes * 2)} x ${unitPrice(p['cache.memory'].usd)}/hour x ${HOURS_PER_MONTH} h`,
       monthly: formatUsd(nodes * 2 * p['cache.memory'].usd * HOURS_PER_MONTH),
     });
   }
@@ -149,6 +149,11 @@ export function operationsOf(state: SessionState, prices: PriceTable): Operation
     cost,
     costNote: `Estimates from list prices in references/numbers/cloud-prices.yaml (updated ${prices.updated}), on demand, before discounts; a month is ${HOURS_PER_MONTH} hours.${s.ml ? ' Training compute depends on model and data size and is not included.' : ''}`,
   };
+}
+
+/** A unit price exactly as in the price table ($0.2016), so every calculation can be redone by hand. */
+function unitPrice(usd: number): string {
+  return `$${String(usd)}`;
 }
 
 function gb(value: number): string {
