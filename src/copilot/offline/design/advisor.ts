@@ -1,5 +1,5 @@
 /** The offline co-pilot's design knowledge, as an Advisor: pure functions of the session state. */
-import { estimate, formatBytes, formatRate } from '../../../estimation/index.js';
+import { estimate, formatRate } from '../../../estimation/index.js';
 import type { Knowledge } from '../../../knowledge/load.js';
 import type {
   DecisionSlot,
@@ -73,11 +73,9 @@ function phrase(slot: QuestionSlot, state: SessionState): string | undefined {
       return `When ${critical.name} fails or slows down, what do users get instead of an error, and for how long is that acceptable?`;
   }
   if (slot.id === 'high-level.access-key' && drafts.estimate) {
-    const stored = drafts.estimate.metrics.find((metric) => metric.id === 'storage.retention');
     const peak = drafts.estimate.metrics.find((metric) => metric.id === 'qps.peak');
-    if (stored && peak) {
-      return `${slot.prompt} It will partition ${formatBytes(stored.value)} and ${formatRate(peak.value)} peak across shards and cache nodes.`;
-    }
+    if (peak)
+      return `${slot.prompt} It decides how ${formatRate(peak.value)} at peak spreads across shards and cache nodes.`;
   }
   return undefined;
 }
