@@ -14,7 +14,7 @@ const WARMUP = 2;
 const out = mkdtempSync(join(tmpdir(), 'mlops-design-bench-'));
 const bin = join(root, 'dist', 'bin.js');
 const env = { ...process.env, NO_COLOR: '1', CI: '1', MLOPS_DESIGN_STATE_DIR: join(out, 'state') };
-for (const key of Object.keys(env)) if (key.startsWith('ANTHROPIC_')) delete env[key];
+for (const key of Object.keys(env)) if (key.startsWith('ANTHROPIC_')) Reflect.deleteProperty(env, key);
 
 const commands = [
   { name: 'node -e 0', args: ['-e', '0'] },

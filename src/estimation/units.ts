@@ -208,8 +208,14 @@ const LATENCY_UNITS: Readonly<Record<string, Seconds>> = {
   '\u00b5s': 1e-6,
   '\u03bcs': 1e-6,
   ms: 1e-3,
+  msec: 1e-3,
+  millisecond: 1e-3,
+  milliseconds: 1e-3,
   s: 1,
   sec: 1,
+  secs: 1,
+  second: 1,
+  seconds: 1,
 };
 
 const LATENCY_PATTERN = new RegExp(String.raw`^${NUMBER}\s*([a-z\u00b5\u03bc]*)$`, 'i');

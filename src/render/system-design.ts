@@ -108,7 +108,13 @@ export function renderSystemDesign(template: string, state: SessionState, flags:
     deep_dives: deepDives.map(renderDeepDive).join('\n\n'),
     tradeoffs: table(
       ['Decision', 'Chosen', 'Alternative', 'Reason', 'When the alternative wins'],
-      tradeoffs.map((t) => [t.decision, t.chosen, t.alternative, t.reason, t.alternativeWins]),
+      [...tradeoffs, ...operations.tradeoffs].map((t) => [
+        t.decision,
+        t.chosen,
+        t.alternative,
+        t.reason,
+        t.alternativeWins,
+      ]),
     ),
     operations: renderOperations(operations),
     red_flags:

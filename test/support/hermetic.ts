@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 for (const key of Object.keys(process.env)) {
-  if (key.startsWith('ANTHROPIC_')) delete process.env[key];
+  if (key.startsWith('ANTHROPIC_')) Reflect.deleteProperty(process.env, key);
 }
 delete process.env.CI_FORCE_INTERACTIVE;
 const scratch = mkdtempSync(join(tmpdir(), 'mlops-design-test-'));

@@ -14,7 +14,10 @@ import type { SessionState, Step } from '../../src/protocol/types.js';
 import { designProtocol } from '../../src/protocols/design/index.js';
 import { emptyState, withDecision } from '../support/design-state.js';
 
-const PROBLEM_STATEMENT = { name: 'problem_statement.md', text: '# Problem\nFlag fraud before authorisation.' };
+const PROBLEM_STATEMENT = {
+  name: 'problem_statement.md',
+  text: '# Problem\nFlag fraud before authorisation.',
+};
 
 /** Marks a step done with a placeholder record of the right kind. */
 function complete(state: SessionState, step: Step): SessionState {

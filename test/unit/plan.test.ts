@@ -128,7 +128,9 @@ describe('planAnswers: problems', () => {
 
   it('sends a setup answer to the top level', () => {
     const text = VALID.replace('answers:\n', 'answers:\n  scope: ml\n');
-    expect(plan(text).problems).toEqual([`${PATH}: answers.scope: give it as the top-level key \`scope\` instead`]);
+    expect(plan(text).problems).toEqual([
+      `${PATH}: answers.scope: give it as the top-level key \`scope\` instead`,
+    ]);
   });
 
   it('checks followups ids too', () => {
@@ -148,7 +150,10 @@ describe('planAnswers: problems', () => {
   });
 
   it('reports every problem at once', () => {
-    const text = edit('requirements.latency', 'fast').replace('  requirements.scale:', '  requirements.scal:');
+    const text = edit('requirements.latency', 'fast').replace(
+      '  requirements.scale:',
+      '  requirements.scal:',
+    );
     expect(plan(text).problems).toHaveLength(3);
   });
 
@@ -245,7 +250,9 @@ describe('planAnswers: problems', () => {
       `${PATH}: answers.estimation.users: a rate is given per user, so the number of daily active users is needed (e.g. "10M")`,
     ]);
     expect(plan(perUser.replace('answers:\n', 'answers:\n  estimation.users: 1M\n')).problems).toEqual([]);
-    expect(plan(perUser.replace('answers:\n', 'answers:\n  estimation.users: none\n')).problems).toHaveLength(1);
+    expect(plan(perUser.replace('answers:\n', 'answers:\n  estimation.users: none\n')).problems).toHaveLength(
+      1,
+    );
   });
 
   it('checks a per-user read rate the same way', () => {

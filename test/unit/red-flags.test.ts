@@ -50,12 +50,22 @@ describe('red flags', () => {
 
   describe('microservices-day-one', () => {
     it('fires when option B (microservices) is chosen', () => {
-      const state = withDecision(emptyState(), 'high-level.architecture', 'B', 'Microservices from the start');
+      const state = withDecision(
+        emptyState(),
+        'high-level.architecture',
+        'B',
+        'Microservices from the start',
+      );
       expect(ids(state)).toEqual(['microservices-day-one']);
     });
 
     it("fires when the team's own words ask for micro-services", () => {
-      const state = withDecision(emptyState(), 'high-level.architecture', 'other', 'split into micro services');
+      const state = withDecision(
+        emptyState(),
+        'high-level.architecture',
+        'other',
+        'split into micro services',
+      );
       expect(ids(state)).toEqual(['microservices-day-one']);
     });
 
@@ -107,8 +117,17 @@ describe('red flags', () => {
 
   describe('realtime-everything', () => {
     const framedMl = (): SessionState =>
-      withAnswer(emptyState('ml'), 'requirements.problem', 'Rank products on the home page to lift orders per visit by 5%.');
-    const freshness = (state: SessionState, prediction: string, model: string, features: string): SessionState =>
+      withAnswer(
+        emptyState('ml'),
+        'requirements.problem',
+        'Rank products on the home page to lift orders per visit by 5%.',
+      );
+    const freshness = (
+      state: SessionState,
+      prediction: string,
+      model: string,
+      features: string,
+    ): SessionState =>
       withAnswer(
         withAnswer(
           withAnswer(state, 'requirements.prediction-freshness', prediction),

@@ -164,7 +164,13 @@ describe('parseConsistency', () => {
 
 describe('parseDurability', () => {
   it('reads RPO 0 however it is written', () => {
-    for (const text of ['RPO 0', 'rpo: 0', 'no acknowledged write may be lost', 'zero data loss', 'RPO zero']) {
+    for (const text of [
+      'RPO 0',
+      'rpo: 0',
+      'no acknowledged write may be lost',
+      'zero data loss',
+      'RPO zero',
+    ]) {
       expect(value(parseDurability(text)).rpoSeconds, text).toBe(0);
     }
   });
@@ -194,7 +200,11 @@ describe('parseFreshness', () => {
 
   it('prefers an explicit duration to a named period', () => {
     expect(value(parseFreshness('6 hours'))).toEqual({ text: '6 hours', seconds: 21_600, realtime: false });
-    expect(value(parseFreshness('under 100ms'))).toEqual({ text: 'under 100ms', seconds: 0.1, realtime: true });
+    expect(value(parseFreshness('under 100ms'))).toEqual({
+      text: 'under 100ms',
+      seconds: 0.1,
+      realtime: true,
+    });
     expect(value(parseFreshness('velocity within 1 minute; profile nightly')).seconds).toBe(60);
     expect(value(parseFreshness('every 2 weeks')).seconds).toBe(1_209_600);
   });

@@ -91,6 +91,8 @@ export const operationsSchema = z.strictObject({
     .min(1),
   cost: z.array(z.strictObject({ item: z.string(), calculation: z.string(), monthly: z.string() })).min(1),
   costNote: z.string(),
+  /** Tradeoff records for the decisions taken in the operations phase (after the tradeoffs phase). */
+  tradeoffs: z.array(tradeoffSchema),
 });
 export type OperationsPlan = z.infer<typeof operationsSchema>;
 

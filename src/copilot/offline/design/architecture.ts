@@ -171,9 +171,9 @@ export function architectureOf(state: SessionState): Architecture {
       : `System of record (${datastoreLabel}): ${formatBytes(s.storagePerDay)} a day, ${formatBytes(s.storageRetention)} over the retention period including replicas.`,
     api: `Reads and writes by ${s.partitionKey}; secondary indexes only for named queries.`,
     data: blobs ? 'Metadata and object keys for every record.' : 'Every record for the retention period.',
-    failureMode: s.strong
-      ? 'Primary failure: writes stop until the standby is promoted (aim for under 60 s, automated).'
-      : 'Node failure: replicas keep serving; a quorum of replicas must stay up for writes.',
+    failureMode: isPartitionedStore(datastoreLabel)
+      ? 'Node failure: the other replicas of each partition keep serving; a quorum (2 of 3) must stay up for writes.'
+      : 'Primary failure: writes stop until the standby is promoted (aim for under 60 s, automated); reads continue from replicas.',
   });
   flow(withQueue ? 'workers' : writer, 'datastore', 'write');
   if (!withCache || microservices) flow(reader, 'datastore', 'read');

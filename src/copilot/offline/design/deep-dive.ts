@@ -6,6 +6,7 @@
 import {
   estimate,
   formatBytes,
+  formatCount,
   formatRate,
   scaleInput,
   servers,
@@ -16,6 +17,7 @@ import { guidesFor } from '../../../knowledge/guide.js';
 import type { SessionState } from '../../../protocol/types.js';
 import { designDrafts, type Component, type DeepDive } from '../../../protocols/design/model.js';
 import { isPartitionedStore } from './architecture.js';
+import { instancesText } from './proposals.js';
 import { deepDiveCandidates, resolveFocus } from './focus.js';
 import { metricValue, payloadPlacement, signalsOf, type Signals } from './signals.js';
 import { THRESHOLDS as T } from './thresholds.js';
@@ -101,7 +103,7 @@ const BODIES: Partial<Record<Component['type'], (component: Component, s: Signal
       'Schema changes are expand/contract: add the new column or table, write both, backfill, switch reads, stop writing the old, drop it, each step deployed separately.',
     ],
     failures: [
-      `Loss of a node: ${s.strong ? 'the standby is promoted automatically (target under 60 s); writes in flight are retried by clients with idempotency keys.' : 'replicas keep serving; hinted handoff or repair brings the node back in sync.'}`,
+      `Loss of a node: ${isPartitionedStore(component.purpose) ? 'the other replicas keep serving; hinted handoff or repair brings the node back in sync.' : 'the standby is promoted automatically (target under 60 s); writes in flight are retried by clients with idempotency keys.'}`,
       `Loss of a region or bad deploy that corrupts data: point-in-time recovery from continuous backups; RPO ${s.rpo === undefined ? 'as set by the backup interval' : `${s.rpo} s`} is tested by a restore drill every quarter.`,
     ],
     interface: [
@@ -176,6 +178,53 @@ const BODIES: Partial<Record<Component['type'], (component: Component, s: Signal
       return `${formatRate(metricValue(e, 'writes.peak'))} writes and ${formatBytes(bytesIn)}/s in: at least ${partitions} partitions (planning 10 MB/s and 5K events/s each), as many workers as partitions at most.`;
     },
   }),
+  'feature-store': (_component, s) => ({
+    dataModel: [
+      `Entity key \`${s.partitionKey}\`; each feature has one definition (source, transformation, freshness) shared by training and serving.`,
+      'Online store: the latest value of each feature per entity, in a key-value store read in one batched call per prediction.',
+      'Offline store: the full history of feature values with their event times, partitioned by date, for point-in-time training sets.',
+    ],
+    approach: [
+      `Materialise features into the online store at the agreed freshness (${s.answers.featureFreshness?.text ?? 'as required'}), and backfill the offline store from the same definitions.`,
+      'Build training sets with point-in-time joins: each label row sees feature values as they were at its event time, never later ones.',
+      'Log the feature vector served with every prediction; comparing it with the offline value is how training/serving skew is caught.',
+    ],
+    failures: [
+      'Online store unavailable or slow: serve with default feature values, mark the predictions as degraded, and alert; never block the request.',
+      'Stale features (a materialisation job or stream stopped): alert when the newest value is older than twice the agreed freshness.',
+    ],
+    interface: [
+      `get_online_features(${s.partitionKey}[], features[]) -> values, in single-digit ms`,
+      'get_historical_features(entity_df with event times, features[]) -> training set',
+    ],
+    scale: (e) => {
+      const reads = metricValue(e, 'qps.peak');
+      const shards = Math.max(1, Math.ceil(reads / 100_000));
+      return `${formatRate(reads)} online reads at peak (one batched read per prediction): ${shards} online-store shard(s) at 100K reads/s each; the offline store grows by about ${formatBytes(metricValue(e, 'storage.day'))} of logged vectors a day.`;
+    },
+  }),
+  'batch-scoring': (_component, s) => ({
+    dataModel: [
+      `Prediction table keyed by \`${s.partitionKey}\`: {score, model_version, scored_at}, one row per entity per run.`,
+    ],
+    approach: [
+      'Each run reads a snapshot of features and the production model from the registry, scores entities in parallel partitions, and validates the output (row count, score distribution against the last run) before publishing.',
+      'Publishing is an atomic switch to the new table, so readers never see a half-written batch; the previous batch is kept for rollback.',
+    ],
+    failures: [
+      "A failed or invalid run publishes nothing: yesterday's predictions stay in place; alert when they are older than twice the schedule.",
+      'An entity with no prediction (new since the last run) gets a default score, logged so its volume is visible.',
+    ],
+    interface: [
+      `get_prediction(${s.partitionKey}) -> {score, model_version, scored_at}`,
+      'run(date) -> published table version',
+    ],
+    scale: (e) => {
+      const recordsPerDay = metricValue(e, 'writes.avg') * 86_400;
+      const workerHours = recordsPerDay / 10_000 / 3_600;
+      return `About ${formatRate(metricValue(e, 'reads.peak'))} lookups at peak, from a key-value store; scoring ${formatCount(Math.round(recordsPerDay))} records a day at a planning 10,000 predictions/s per worker is ${workerHours < 1 ? 'under one worker-hour' : `${Math.ceil(workerHours)} worker-hours`} per run.`;
+    },
+  }),
   'model-serving': (_component, s) => ({
     dataModel: [
       'Request: {entity_id, context}; response: {score, model_version, fallback: bool}.',
@@ -202,19 +251,26 @@ const BODIES: Partial<Record<Component['type'], (component: Component, s: Signal
   }),
 };
 
+/** Components that serve requests scale by instances; the rest with the data or the jobs they run. */
 function genericBody(component: Component, s: Signals): Body {
+  const servesRequests = component.type === 'service' || component.type === 'gateway';
   return {
     dataModel: [component.data],
     approach: [
       component.purpose,
-      `Stateless where possible, so any instance can serve any ${s.partitionKey}.`,
+      servesRequests
+        ? `Stateless, so any instance can serve any \`${s.partitionKey}\`.`
+        : `Owned by one team, with its own dashboard and alert.`,
     ],
     failures: [component.failureMode],
     interface: [component.api],
     scale: (e) => {
       const peak = metricValue(e, 'qps.peak');
+      if (!servesRequests) {
+        return `Grows with the data: ${formatBytes(metricValue(e, 'storage.day'))} a day and ${formatRate(metricValue(e, 'writes.avg'))} writes on average; capacity follows that, not request traffic.`;
+      }
       const fleet = servers(peak, T.appServerRequestsPerSecond, T.targetUtilisation);
-      return `${formatRate(peak)} peak: ${fleet.servers} instances (${fleet.powerOfTwo} rounded to a power of two), scaled horizontally behind the gateway.`;
+      return `${formatRate(peak)} peak: ${instancesText(fleet.servers)} (${fleet.powerOfTwo} rounded to a power of two), scaled horizontally behind the load balancer.`;
     },
   };
 }

@@ -16,6 +16,7 @@ import type { SessionState } from '../../../protocol/types.js';
 import { designDrafts, type OperationsPlan } from '../../../protocols/design/model.js';
 import { metricValue, signalsOf } from './signals.js';
 import { THRESHOLDS as T } from './thresholds.js';
+import { tradeoffsOf } from './tradeoffs.js';
 
 const HOURS_PER_MONTH = 720;
 const SECONDS_PER_MONTH = 2_592_000;
@@ -147,6 +148,7 @@ export function operationsOf(state: SessionState, prices: PriceTable): Operation
     migrations,
     failureModes,
     cost,
+    tradeoffs: tradeoffsOf(state, 'operations'),
     costNote: `Estimates from list prices in references/numbers/cloud-prices.yaml (updated ${prices.updated}), on demand, before discounts; a month is ${HOURS_PER_MONTH} hours.${s.ml ? ' Training compute depends on model and data size and is not included.' : ''}`,
   };
 }

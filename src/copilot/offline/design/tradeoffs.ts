@@ -54,9 +54,14 @@ function winsWhen(label: string): string {
   );
 }
 
-export function tradeoffsOf(state: SessionState): Tradeoff[] {
+/**
+ * A record for every decision taken so far, optionally only those of one phase. The tradeoffs phase
+ * records what came before it; decisions of the operations phase are recorded by its own draft.
+ */
+export function tradeoffsOf(state: SessionState, phase?: string): Tradeoff[] {
   return DESIGN_STEPS.flatMap((step): Tradeoff[] => {
     if (step.kind !== 'decision' || step.id === 'deep-dive.focus') return [];
+    if (phase !== undefined && step.phase !== phase) return [];
     const record: DecisionRecord | undefined = state.decisions[step.id];
     if (!record) return [];
     const [a, b] = record.proposal.options;

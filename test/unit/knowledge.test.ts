@@ -1,0 +1,197 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { guidesFor, parseGuide, REQUIRED_SECTIONS, type Guide } from '../../src/knowledge/guide.js';
+import { loadGuides, loadPrices } from '../../src/knowledge/load.js';
+import { parsePrices } from '../../src/knowledge/prices.js';
+import type { Result } from '../../src/lib/result.js';
+
+const CAPABILITIES = new URL('../../references/capabilities/', import.meta.url);
+const PRICES = new URL('../../references/numbers/cloud-prices.yaml', import.meta.url);
+const GUIDE_FILES = readdirSync(CAPABILITIES)
+  .filter((name) => name.endsWith('.md'))
+  .sort();
+const read = (name: string): string => readFileSync(new URL(name, CAPABILITIES), 'utf8');
+const DATABASE = read('database-design.md');
+
+function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
+}
+
+function error<T>(result: Result<T>): string {
+  if (result.ok) throw new Error('expected an error');
+  return result.error;
+}
+
+/** A small valid guide, for the failure cases. */
+function guideText(front: string, body?: string): string {
+  const sections =
+    body ??
+    REQUIRED_SECTIONS.map(
+      (name) => `## ${name}\n\nText for ${name}.\n\n- **First**: one\n- **Second**: two`,
+    ).join('\n\n');
+  return `---\n${front}\n---\n\n# Title\n\n${sections}\n`;
+}
+const FRONT = [
+  'id: caching',
+  'title: Caching',
+  'components: [cache]',
+  'phases: [deep-dive]',
+  'keywords: [ttl]',
+  'sources:',
+  '  - title: A book',
+  '    consulted: 2026-01-31',
+].join('\n');
+
+describe('the bundled guides', () => {
+  it('are the seven capability guides', () => {
+    expect(GUIDE_FILES).toEqual([
+      'api-design.md',
+      'database-design.md',
+      'messaging-and-events.md',
+      'ml-platform-design.md',
+      'ml-serving-architecture.md',
+      'reliability-and-sre.md',
+      'scalability-patterns.md',
+    ]);
+  });
+
+  it.each(GUIDE_FILES)(
+    '%s parses, is 800-2,500 words, with at least 4 failure modes and 4 red flags',
+    (name) => {
+      const guide = value(parseGuide(name, read(name)));
+      expect(guide.id).toBe(name.replace(/\.md$/, ''));
+      expect(guide.words).toBeGreaterThanOrEqual(800);
+      expect(guide.words).toBeLessThanOrEqual(2_500);
+      expect(guide.failureModes.length).toBeGreaterThanOrEqual(4);
+      expect(guide.redFlags.length).toBeGreaterThanOrEqual(4);
+      for (const mode of guide.failureModes) {
+        expect(mode.name.length, `${name}: ${mode.name}`).toBeGreaterThan(0);
+        expect(mode.text.length, `${name}: ${mode.name}`).toBeGreaterThan(0);
+      }
+      expect(guide.principle.length).toBeGreaterThan(100);
+      expect(guide.whenToUse.length).toBeGreaterThan(0);
+      expect(guide.sources.every((source) => /^\d{4}-\d{2}-\d{2}$/.test(source.consulted))).toBe(true);
+    },
+  );
+
+  it('load in file order through loadGuides', () => {
+    expect(loadGuides().map((guide) => `${guide.id}.md`)).toEqual(GUIDE_FILES);
+  });
+});
+
+describe('parseGuide', () => {
+  it('reads the frontmatter, sections and bolded failure-mode names of a minimal guide', () => {
+    const guide = value(parseGuide('caching.md', guideText(FRONT)));
+    expect(guide).toMatchObject({
+      id: 'caching',
+      title: 'Caching',
+      components: ['cache'],
+      phases: ['deep-dive'],
+      sources: [{ title: 'A book', consulted: '2026-01-31' }],
+      principle: 'Text for Core principle.',
+      failureModes: [
+        { name: 'First', text: 'one' },
+        { name: 'Second', text: 'two' },
+      ],
+      redFlags: ['**First**: one', '**Second**: two'],
+      whenToUse: 'Text for When to use this.',
+    });
+  });
+
+  it('names the file and the missing section', () => {
+    const withoutRedFlags = DATABASE.replace('## Red flags', '## Warning signs');
+    expect(error(parseGuide('database-design.md', withoutRedFlags))).toBe(
+      'database-design.md: missing section(s) "## Red flags"',
+    );
+  });
+
+  it('names the file when the frontmatter is missing', () => {
+    expect(error(parseGuide('caching.md', '# Caching\n\n## Core principle\n'))).toBe(
+      'caching.md: expected YAML frontmatter between --- lines',
+    );
+  });
+
+  it('names the file when the frontmatter is not YAML', () => {
+    expect(error(parseGuide('caching.md', guideText('id: [unclosed')))).toMatch(
+      /^caching\.md: frontmatter is not valid YAML: /,
+    );
+  });
+
+  it('names the file and the key of an invalid frontmatter value', () => {
+    expect(error(parseGuide('caching.md', guideText(FRONT.replace('[deep-dive]', '[someday]'))))).toMatch(
+      /^caching\.md: frontmatter phases\.0: /,
+    );
+    expect(error(parseGuide('caching.md', guideText(`${FRONT}\nowner: me`)))).toMatch(
+      /^caching\.md: frontmatter \(root\): /,
+    );
+    expect(error(parseGuide('caching.md', guideText(FRONT.replace('2026-01-31', 'last week'))))).toMatch(
+      /^caching\.md: frontmatter sources\.0\.consulted: /,
+    );
+  });
+
+  it('names the file when the id does not match the file name', () => {
+    expect(error(parseGuide('references/capabilities/databases.md', DATABASE))).toBe(
+      'references/capabilities/databases.md: frontmatter id "database-design" should match the file name "databases"',
+    );
+  });
+});
+
+describe('guidesFor', () => {
+  const guides: Guide[] = loadGuides();
+  const ids = (list: readonly Guide[]): string[] => list.map((guide) => guide.id);
+
+  it('returns database-design first for a datastore', () => {
+    expect(ids(guidesFor(guides, 'datastore'))).toEqual(['database-design', 'scalability-patterns']);
+  });
+
+  it('puts the more specific guide first and breaks ties by id', () => {
+    expect(ids(guidesFor(guides, 'model-serving'))).toEqual(['ml-serving-architecture', 'api-design']);
+    expect(ids(guidesFor(guides, 'service'))).toEqual([
+      'reliability-and-sre',
+      'api-design',
+      'messaging-and-events',
+      'scalability-patterns',
+    ]);
+  });
+
+  it('filters by phase and returns nothing for an unknown type', () => {
+    expect(ids(guidesFor(guides, 'datastore', 'estimation'))).toEqual(['scalability-patterns']);
+    expect(guidesFor(guides, 'teleporter')).toEqual([]);
+  });
+});
+
+describe('the price table', () => {
+  const text = readFileSync(PRICES, 'utf8');
+
+  it('parses, dated, with every price the cost estimate uses', () => {
+    const table = value(parsePrices('cloud-prices.yaml', text));
+    expect(table.updated).toBe('2026-11-22');
+    expect(Object.keys(table.prices).sort()).toEqual([
+      'cache.memory',
+      'compute.general-4vcpu',
+      'network.egress',
+      'storage.block-ssd',
+      'storage.object',
+    ]);
+    expect(table.prices['compute.general-4vcpu']).toMatchObject({ usd: 0.2016, unit: 'hour' });
+    expect(table.prices['storage.object']).toMatchObject({ usd: 0.023, unit: 'GB-month' });
+    expect(loadPrices()).toEqual(table);
+  });
+
+  it('names a missing row', () => {
+    const withoutEgress = text.replace(/ {2}- id: network\.egress\n(?: {4}.*\n)+/, '');
+    expect(error(parsePrices('cloud-prices.yaml', withoutEgress))).toBe(
+      'cloud-prices.yaml: missing price rows network.egress',
+    );
+  });
+
+  it('names the key path of a bad price', () => {
+    expect(error(parsePrices('cloud-prices.yaml', text.replace('usd: 0.2016', 'usd: -1')))).toMatch(
+      /^cloud-prices\.yaml: rows\.0\.usd: /,
+    );
+    expect(
+      error(parsePrices('cloud-prices.yaml', text.replace('id: storage.object', 'id: storage.tape'))),
+    ).toMatch(/^cloud-prices\.yaml: rows\.2\.id: /);
+  });
+});
