@@ -8,7 +8,7 @@ import type { Estimate } from '../../estimation/index.js';
 import type { SessionState } from '../../protocol/types.js';
 import type { Approval } from '../../protocol/types.js';
 import type { Consistency, Durability, Freshness, LatencyTarget, Scale } from './requirements.js';
-import type { ReadSpec } from './slots.js';
+import type { ReadSpec } from './estimation-slots.js';
 
 export const COMPONENT_TYPES = [
   'client',

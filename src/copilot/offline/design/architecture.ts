@@ -6,7 +6,7 @@
 import { formatBytes, formatRate } from '../../../estimation/index.js';
 import type { SessionState } from '../../../protocol/types.js';
 import type { Architecture, Component, Flow } from '../../../protocols/design/model.js';
-import { appServers, instancesText } from './proposals.js';
+import { appServers, instancesText } from './proposal-kit.js';
 import { signalsOf, type Signals } from './signals.js';
 import { THRESHOLDS as T } from './thresholds.js';
 

@@ -17,7 +17,7 @@ import { guidesFor } from '../../../knowledge/guide.js';
 import type { SessionState } from '../../../protocol/types.js';
 import { designDrafts, type Component, type DeepDive } from '../../../protocols/design/model.js';
 import { isPartitionedStore } from './architecture.js';
-import { instancesText } from './proposals.js';
+import { instancesText } from './proposal-kit.js';
 import { deepDiveCandidates, resolveFocus } from './focus.js';
 import { metricValue, payloadPlacement, signalsOf, type Signals } from './signals.js';
 import { THRESHOLDS as T } from './thresholds.js';

@@ -1,0 +1,38 @@
+/** What every proposal builder shares: its signature, the option builder, instance counts. */
+import { formatDuration, servers } from '../../../estimation/index.js';
+import type { Proposal, ProposalOption, SessionState } from '../../../protocol/types.js';
+import type { Signals } from './signals.js';
+import { THRESHOLDS as T } from './thresholds.js';
+
+export type Builder = (s: Signals, state: SessionState) => Proposal;
+
+/** A freshness as a duration: "1 s" reads as "real time". */
+export const staleness = (freshness: { seconds: number } | undefined): string =>
+  freshness === undefined
+    ? 'no stated limit'
+    : freshness.seconds <= 1
+      ? 'real time'
+      : formatDuration(freshness.seconds);
+
+export const option = (
+  key: 'A' | 'B',
+  label: string,
+  summary: string,
+  pros: readonly string[],
+  cons: readonly string[],
+): ProposalOption => ({
+  key,
+  label,
+  summary,
+  pros,
+  cons,
+});
+
+/** At least two instances, in different zones: one is never enough for availability. */
+export function instancesText(byLoad: number): string {
+  return byLoad >= 2 ? `${byLoad} instances` : `2 instances (${byLoad} by load, a second for redundancy)`;
+}
+
+export function appServers(s: Signals): ReturnType<typeof servers> {
+  return servers(s.peakQps, T.appServerRequestsPerSecond, T.targetUtilisation);
+}

@@ -1,0 +1,149 @@
+/** Phase 2 of the design protocol: the inputs of the estimation engine, then the numbers. */
+import { parseCount, parseDuration, parseRate, parseRatio, parseSize } from '../../estimation/index.js';
+import { fail, ok, type Result } from '../../lib/result.js';
+import type { DraftStep, QuestionSlot, RawAnswer } from '../../protocol/types.js';
+import { fromUnit, question, single } from './slot-kit.js';
+
+const positive =
+  (label: string, example: string) =>
+  (raw: RawAnswer): Result<number> => {
+    const parsed = parseCount(single(raw));
+    if (!parsed.ok) return parsed;
+    return parsed.value > 0 ? parsed : fail(`expected ${label} above zero, e.g. "${example}"`);
+  };
+
+export interface ReadSpec {
+  readonly ratio?: number;
+  readonly perSecond?: number;
+  readonly perUser?: boolean;
+}
+
+export const ESTIMATION_STEPS: (QuestionSlot | DraftStep)[] = [
+  question({
+    kind: 'question',
+    id: 'estimation.users',
+    phase: 'estimation',
+    title: 'Daily active users',
+    when: 'always (optional)',
+    answer: 'count',
+    prompt: 'How many daily active users? (needed when rates are per user; answer "none" to skip)',
+    help: 'Estimation starts from users or events per day, then converts to per second.',
+    example: '10M',
+    optional: { default: 'none', note: 'not given: rates must be absolute' },
+    parse: (raw) => (/^none$/i.test(single(raw)) ? ok(undefined) : positive('a user count', '10M')(raw)),
+  }),
+  question({
+    kind: 'question',
+    id: 'estimation.writes',
+    phase: 'estimation',
+    title: 'Write rate',
+    when: 'always',
+    answer: 'rate',
+    prompt: 'How many writes (new records, events, uploads), with their period or per user?',
+    help: 'A rate with its period: "10M/month", "500/s", or "2/day per user". Divide by 86,400 s/day for an average per second.',
+    example: '10M/day',
+    parse: fromUnit(parseRate),
+  }),
+  question({
+    kind: 'question',
+    id: 'estimation.reads',
+    phase: 'estimation',
+    title: 'Read rate',
+    when: 'always',
+    answer: 'rate-or-ratio',
+    prompt: 'How many reads: a read:write ratio ("10:1") or a rate ("1B/day", "20/day per user")?',
+    help: 'Read-heavy systems (10:1 and above) are where caches and replicas pay off.',
+    example: '10:1',
+    parse: (raw): Result<ReadSpec> => {
+      const text = single(raw);
+      if (text.includes(':')) {
+        const ratio = parseRatio(text);
+        return ratio.ok ? ok({ ratio: ratio.value }) : ratio;
+      }
+      const rate = parseRate(text);
+      return rate.ok
+        ? ok({ perSecond: rate.value.perSecond, perUser: rate.value.perUser })
+        : fail(`expected a ratio like "10:1" or a rate like "1B/day", got "${text}"`);
+    },
+  }),
+  question({
+    kind: 'question',
+    id: 'estimation.write-size',
+    phase: 'estimation',
+    title: 'Write size',
+    when: 'always',
+    answer: 'size',
+    prompt: 'How large is one write on average (record plus metadata)?',
+    help: 'SI units: 1 KB = 1,000 B. Write KiB for 1,024.',
+    example: '1KB',
+    parse: fromUnit(parseSize),
+  }),
+  question({
+    kind: 'question',
+    id: 'estimation.read-size',
+    phase: 'estimation',
+    title: 'Read size',
+    when: 'always (optional)',
+    answer: 'size',
+    prompt: 'How large is one read response? (defaults to the write size)',
+    help: 'A feed page or a search result can be much larger than one record.',
+    example: '10KB',
+    optional: { default: 'same as write', note: 'the write size' },
+    parse: (raw) => (/^same/i.test(single(raw)) ? ok(undefined) : parseSize(single(raw))),
+  }),
+  question({
+    kind: 'question',
+    id: 'estimation.retention',
+    phase: 'estimation',
+    title: 'Retention',
+    when: 'always',
+    answer: 'duration',
+    prompt: 'How long is data kept?',
+    help: 'Storage = writes per day x size x days kept. A month is 30 days and a year 365.',
+    example: '5y',
+    parse: fromUnit(parseDuration),
+  }),
+  question({
+    kind: 'question',
+    id: 'estimation.peak-factor',
+    phase: 'estimation',
+    title: 'Peak factor',
+    when: 'always (optional)',
+    answer: 'number',
+    prompt: 'How much higher is the busiest hour than the average? (default 2; consumer traffic often 2-5)',
+    help: 'Capacity is planned for the peak, not the average.',
+    example: '3',
+    optional: { default: '2', note: 'default 2' },
+    parse: (raw) => {
+      const value = Number(single(raw).replace(/x$/i, ''));
+      return Number.isFinite(value) && value >= 1 && value <= 50
+        ? ok(value)
+        : fail(`expected a factor between 1 and 50, e.g. "3", got "${single(raw)}"`);
+    },
+  }),
+  question({
+    kind: 'question',
+    id: 'estimation.replication',
+    phase: 'estimation',
+    title: 'Replication factor',
+    when: 'always (optional)',
+    answer: 'number',
+    prompt: 'How many copies of the data are stored? (default 1; 3 is typical for durable storage)',
+    help: 'Storage is multiplied by the number of copies.',
+    example: '3',
+    optional: { default: '1', note: 'default 1' },
+    parse: (raw) => {
+      const value = Number(single(raw).replace(/x$/i, ''));
+      return Number.isInteger(value) && value >= 1 && value <= 10
+        ? ok(value)
+        : fail(`expected a whole number of copies between 1 and 10, got "${single(raw)}"`);
+    },
+  }),
+  {
+    kind: 'draft',
+    id: 'estimation.numbers',
+    phase: 'estimation',
+    title: 'Back-of-envelope numbers',
+    when: 'always',
+  },
+];

@@ -1,0 +1,18 @@
+/** Small builders shared by the design protocol's slot definitions. */
+import type { Result } from '../../lib/result.js';
+import type { QuestionSlot, RawAnswer, SessionState } from '../../protocol/types.js';
+import { asText } from './requirements.js';
+
+export const isMl = (state: SessionState): boolean => state.scope !== 'system';
+export const ML_ONLY = 'ML and hybrid scope';
+export const hasContextDocument = (state: SessionState): boolean => state.context.length > 0;
+
+export const single = (raw: RawAnswer): string => asText(raw);
+
+/** Slots are typed by their parser; the protocol holds them as one list, so the value type is erased here. */
+export const question = <T>(slot: QuestionSlot<T>): QuestionSlot => slot as unknown as QuestionSlot;
+
+export const fromUnit =
+  <T>(parser: (text: string) => Result<T>) =>
+  (raw: RawAnswer): Result<T> =>
+    parser(single(raw));
