@@ -48,10 +48,10 @@ export const RED_FLAG_RULES: readonly Rule[] = [
   {
     id: 'ml-without-problem-framing',
     phase: 'requirements',
+    // Fires on what the user said (a problem statement kept vague after the push-back), not on a
+    // question not asked yet; with problem_statement.md or architecture.md present it is not asked.
     fires: (state) =>
-      isMl(state) &&
-      state.context.length === 0 &&
-      (acceptedDespitePushBack(state, 'requirements.problem') || !('requirements.problem' in state.answers)),
+      isMl(state) && state.context.length === 0 && acceptedDespitePushBack(state, 'requirements.problem'),
     message:
       'ML infrastructure without a framed problem. The system follows from the requirements and the requirements from the problem: frame it first (the prediction, the action taken on it, the metric it moves) in a problem_statement.md, then revisit this design.',
   },

@@ -32,7 +32,8 @@ export interface SessionDeps {
 export async function runSession(deps: SessionDeps, initial: SessionState): Promise<SessionState> {
   const { protocol, view } = deps;
   let state = initial;
-  let shown = new Set(deps.redFlags(state).map((flag) => flag.id));
+  // Flags are shown as they fire during this run (a resumed session shows its standing flags again).
+  let shown = new Set<string>();
   let phase: string | undefined;
   const commit = (next: SessionState): void => {
     state = next;

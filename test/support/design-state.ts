@@ -70,9 +70,11 @@ export interface DesignOptions {
   /** Answers by question id, over the baseline; `undefined` removes a baseline answer. */
   readonly answers?: Readonly<Record<string, Answer | undefined>>;
   readonly followups?: Readonly<Record<string, Answer>>;
+  /** What the session shows; silent by default. */
+  readonly view?: SessionView;
 }
 
-const silent: SessionView = {
+export const silent: SessionView = {
   phase: () => undefined,
   proposal: () => undefined,
   detail: () => undefined,
@@ -125,7 +127,7 @@ export async function finishedDesign(options: DesignOptions = {}): Promise<Sessi
       protocol: designProtocol,
       copilot: createOfflineCoPilot(designAdvisor(bundledKnowledge())),
       respondent: answersFileRespondent(path, file),
-      view: silent,
+      view: options.view ?? silent,
       redFlags,
     },
     state,

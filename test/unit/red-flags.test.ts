@@ -95,9 +95,14 @@ describe('red flags', () => {
   describe('ml-without-problem-framing', () => {
     const framed = 'Flag likely card fraud before authorisation to cut chargebacks by 30 percent.';
 
-    it('fires for ML scope with no problem statement and no context document', () => {
-      expect(ids(emptyState('ml'))).toEqual(['ml-without-problem-framing']);
-      expect(ids(emptyState('hybrid'))).toEqual(['ml-without-problem-framing']);
+    it('does not fire before the question is asked: an unanswered question is not a red flag', () => {
+      expect(ids(emptyState('ml'))).toEqual([]);
+      expect(ids(emptyState('hybrid'))).toEqual([]);
+    });
+
+    it('fires for hybrid scope too when the problem was left vague', () => {
+      const state = withAnswer(emptyState('hybrid'), 'requirements.problem', 'skip', PUSHED_BACK);
+      expect(ids(state)).toEqual(['ml-without-problem-framing']);
     });
 
     it('fires when a thin problem statement was kept after the push-back', () => {
@@ -172,6 +177,7 @@ describe('red flags', () => {
 
   it('lists several flags in rule order', () => {
     let state = emptyState('ml');
+    state = withAnswer(state, 'requirements.problem', 'a model', PUSHED_BACK);
     state = withAnswer(state, 'operations.degradation', 'n/a', PUSHED_BACK);
     state = withAnswer(state, 'requirements.scale', 'big', PUSHED_BACK);
     state = withDecision(state, 'high-level.architecture', 'B', 'Microservices from the start');
