@@ -4,23 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { AppError, ExitCode } from '../../src/errors.js';
 import type { AnswersFile } from '../../src/answers/schema.js';
 import type { DecisionSlot, Proposal, QuestionSlot } from '../../src/protocol/types.js';
-import { DESIGN_STEPS } from '../../src/protocols/design/slots.js';
 import type { AskRequest, ChooseRequest } from '../../src/respondents/port.js';
 import { answersFileRespondent } from '../../src/respondents/answers-file.js';
+import { decision, question } from '../support/design-slots.js';
 
 const PATH = 'answers/pastebin.yaml';
-
-const question = (id: string): QuestionSlot => {
-  const step = DESIGN_STEPS.find((candidate) => candidate.id === id);
-  if (step?.kind !== 'question') throw new Error(`no question ${id} in the design protocol`);
-  return step;
-};
-
-const decision = (id: string): DecisionSlot => {
-  const step = DESIGN_STEPS.find((candidate) => candidate.id === id);
-  if (step?.kind !== 'decision') throw new Error(`no decision ${id} in the design protocol`);
-  return step;
-};
 
 const file = (answers: AnswersFile['answers'], followups?: AnswersFile['followups']): AnswersFile => ({
   version: 1,

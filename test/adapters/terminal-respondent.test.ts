@@ -3,12 +3,13 @@
 // and Node's readline turns them into keypresses, exactly as on a real terminal.
 import { PassThrough, Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DecisionSlot, Proposal, QuestionSlot, RawAnswer } from '../../src/protocol/types.js';
-import { DESIGN_STEPS, approvalSlot, scopeSlot } from '../../src/protocols/design/slots.js';
+import type { Proposal, QuestionSlot, RawAnswer } from '../../src/protocol/types.js';
+import { approvalSlot, scopeSlot } from '../../src/protocols/design/slots.js';
 import type { AskRequest, Respondent } from '../../src/respondents/port.js';
 import { terminalRespondent } from '../../src/respondents/terminal.js';
 import { KEY } from '../support/pty-keys.js';
 import { Transcript } from '../support/pty-transcript.js';
+import { decision, question } from '../support/design-slots.js';
 
 interface FakeTerminal {
   readonly respondent: Respondent;
@@ -76,18 +77,6 @@ afterEach(async () => {
     await Promise.allSettled(pending);
   }
 });
-
-const question = (id: string): QuestionSlot => {
-  const step = DESIGN_STEPS.find((candidate) => candidate.id === id);
-  if (step?.kind !== 'question') throw new Error(`no question ${id} in the design protocol`);
-  return step;
-};
-
-const decision = (id: string): DecisionSlot => {
-  const step = DESIGN_STEPS.find((candidate) => candidate.id === id);
-  if (step?.kind !== 'decision') throw new Error(`no decision ${id} in the design protocol`);
-  return step;
-};
 
 const askFor = (slot: QuestionSlot, overrides: Partial<AskRequest> = {}): AskRequest => ({
   slot,
