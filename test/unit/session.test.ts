@@ -2,7 +2,22 @@
 import { describe, expect, it } from 'vitest';
 import type { RedFlag } from '../../src/rules/red-flags.js';
 import type { SessionView } from '../../src/session/view.js';
-import { finishedDesign, silent, type DesignOptions } from '../support/design-state.js';
+import { designAdvisor } from '../../src/copilot/offline/design/advisor.js';
+import { createOfflineCoPilot } from '../../src/copilot/offline/offline-copilot.js';
+import { initialState } from '../../src/protocol/machine.js';
+import { designProtocol } from '../../src/protocols/design/index.js';
+import { designDrafts } from '../../src/protocols/design/model.js';
+import { answersFileRespondent } from '../../src/respondents/answers-file.js';
+import type { Respondent } from '../../src/respondents/port.js';
+import { redFlags } from '../../src/rules/red-flags.js';
+import { runSession } from '../../src/session/run.js';
+import {
+  answersFile,
+  bundledKnowledge,
+  finishedDesign,
+  silent,
+  type DesignOptions,
+} from '../support/design-state.js';
 
 type Event = readonly [kind: keyof SessionView, detail: string];
 
@@ -69,5 +84,45 @@ describe('session runner', () => {
     });
     expect(state.answers['requirements.scale']?.raw).toBe('500K notes a day');
     expect(state.answers['requirements.scale']?.pushBack).toBeUndefined();
+  });
+});
+
+describe('revising a phase at approval', () => {
+  it('re-asks that phase, re-derives what follows from it, keeps later answers, then writes', async () => {
+    const file = answersFile({});
+    const scripted = answersFileRespondent('revise.yaml', file);
+    const asked: string[] = [];
+    let approvals = 0;
+    // A person who, at approval, goes back to estimation and raises the write rate 200x.
+    const respondent: Respondent = {
+      interactive: true,
+      ask: (request) => {
+        asked.push(request.slot.id);
+        if (request.slot.id === 'approval') return Promise.resolve(approvals++ === 0 ? 'estimation' : 'yes');
+        if (request.slot.id === 'estimation.writes' && approvals > 0) return Promise.resolve('115.2M/day');
+        return scripted.ask(request);
+      },
+      choose: (request) => scripted.choose(request),
+    };
+    const state = await runSession(
+      {
+        protocol: designProtocol,
+        copilot: createOfflineCoPilot(designAdvisor(bundledKnowledge())),
+        respondent,
+        view: silent,
+        redFlags,
+      },
+      initialState(designProtocol, file.title, 'system'),
+    );
+    expect(approvals).toBe(2);
+    // The estimation questions were asked twice; requirements once.
+    expect(asked.filter((id) => id === 'estimation.writes')).toHaveLength(2);
+    expect(asked.filter((id) => id === 'requirements.latency')).toHaveLength(1);
+    // The numbers and the advice that follows from them changed with the new rate.
+    const writes = designDrafts(state).estimate?.metrics.find((metric) => metric.id === 'writes.avg');
+    expect(writes?.value).toBeCloseTo(1_333.3, 1);
+    expect(state.decisions['high-level.write-path']?.chosen).toMatch(/queue/i);
+    // An answer of a later phase, given once, still stands.
+    expect(state.answers['operations.degradation']?.raw).toBe(file.answers['operations.degradation']);
   });
 });
