@@ -30,7 +30,7 @@ export function bandwidthMetrics(
   readsPerSecond: PerSecond,
 ): Metric[] {
   return [
-    bandwidthMetric('bandwidth.in', 'Bandwidth in', 'writes', writesPerSecond, input.writeSizeBytes),
-    bandwidthMetric('bandwidth.out', 'Bandwidth out', 'reads', readsPerSecond, input.readSizeBytes),
+    bandwidthMetric('ingress_bandwidth', 'Bandwidth in', 'writes', writesPerSecond, input.writeSizeBytes),
+    bandwidthMetric('egress_bandwidth', 'Bandwidth out', 'reads', readsPerSecond, input.readSizeBytes),
   ];
 }

@@ -34,18 +34,18 @@ export interface NormalisedInput {
 }
 
 export const METRIC_IDS = [
-  'writes.avg',
-  'reads.avg',
-  'qps.avg',
-  'qps.peak',
-  'writes.peak',
-  'reads.peak',
-  'storage.day',
-  'storage.month',
-  'storage.retention',
-  'bandwidth.in',
-  'bandwidth.out',
-  'cache.memory',
+  'write_qps',
+  'read_qps',
+  'total_qps',
+  'peak_qps',
+  'peak_write_qps',
+  'peak_read_qps',
+  'storage_per_day',
+  'storage_per_month',
+  'storage_total',
+  'ingress_bandwidth',
+  'egress_bandwidth',
+  'cache_memory',
 ] as const;
 
 export type MetricId = (typeof METRIC_IDS)[number];

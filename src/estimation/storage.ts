@@ -18,7 +18,7 @@ export function storageMetrics(input: NormalisedInput, writesPerSecond: PerSecon
   const perDayText = `${calcBytes(perDay)}/day`;
   return [
     metricOf(
-      'storage.day',
+      'storage_per_day',
       'Storage per day',
       perDay,
       'bytes',
@@ -26,7 +26,7 @@ export function storageMetrics(input: NormalisedInput, writesPerSecond: PerSecon
       formatBytes(perDay),
     ),
     metricOf(
-      'storage.month',
+      'storage_per_month',
       'Storage per month',
       perMonth,
       'bytes',
@@ -34,7 +34,7 @@ export function storageMetrics(input: NormalisedInput, writesPerSecond: PerSecon
       formatBytes(perMonth),
     ),
     metricOf(
-      'storage.retention',
+      'storage_total',
       'Storage over retention',
       overRetention,
       'bytes',
@@ -53,7 +53,7 @@ export function cacheMetric(input: NormalisedInput, readsPerSecond: PerSecond): 
   const readBytesPerDay = clean(readsPerDay * input.readSizeBytes);
   const memory = clean(CACHE_SHARE * readBytesPerDay);
   return metricOf(
-    'cache.memory',
+    'cache_memory',
     'Cache memory',
     memory,
     'bytes',

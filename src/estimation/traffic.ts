@@ -59,17 +59,17 @@ export function traffic(input: NormalisedInput): Traffic {
     writesPerSecond: writes.perSecond,
     readsPerSecond: reads.perSecond,
     metrics: [
-      rateMetric('writes.avg', 'Average write QPS', writes.perSecond, writes.calculation),
-      rateMetric('reads.avg', 'Average read QPS', reads.perSecond, reads.calculation),
+      rateMetric('write_qps', 'Average write QPS', writes.perSecond, writes.calculation),
+      rateMetric('read_qps', 'Average read QPS', reads.perSecond, reads.calculation),
       rateMetric(
-        'qps.avg',
+        'total_qps',
         'Average total QPS',
         total,
         `${calcRate(writes.perSecond)} writes + ${calcRate(reads.perSecond)} reads = ${calcRate(total)}`,
       ),
-      rateMetric('qps.peak', 'Peak total QPS', peakTotal.value, peakTotal.calculation),
-      rateMetric('writes.peak', 'Peak write QPS', peakWrites.value, peakWrites.calculation),
-      rateMetric('reads.peak', 'Peak read QPS', peakReads.value, peakReads.calculation),
+      rateMetric('peak_qps', 'Peak total QPS', peakTotal.value, peakTotal.calculation),
+      rateMetric('peak_write_qps', 'Peak write QPS', peakWrites.value, peakWrites.calculation),
+      rateMetric('peak_read_qps', 'Peak read QPS', peakReads.value, peakReads.calculation),
     ],
   };
 }

@@ -8,7 +8,7 @@ const PRICE_IDS = [
   'storage.block-ssd',
   'storage.object',
   'network.egress',
-  'cache.memory',
+  'cache.node',
 ] as const;
 export type PriceId = (typeof PRICE_IDS)[number];
 

@@ -25,7 +25,7 @@ export function renderSystemDesign(template: string, state: SessionState, flags:
   if (!estimate || !architecture || !operations)
     throw new Error('the design is not finished: drafts are missing');
   const ml = state.scope !== 'system';
-  const peak = estimate.metrics.find((metric) => metric.id === 'qps.peak');
+  const peak = estimate.metrics.find((metric) => metric.id === 'peak_qps');
 
   const context =
     state.context.length > 0
@@ -188,7 +188,7 @@ function renderOperations(plan: OperationsPlan): string {
 
 function summaryOf(state: SessionState, flags: readonly RedFlag[], deepDives: readonly DeepDive[]): string {
   const drafts = designDrafts(state);
-  const peak = drafts.estimate?.metrics.find((metric) => metric.id === 'qps.peak');
+  const peak = drafts.estimate?.metrics.find((metric) => metric.id === 'peak_qps');
   const key = DESIGN_STEPS.flatMap((step) => {
     const record = step.kind === 'decision' ? state.decisions[step.id] : undefined;
     return record &&

@@ -168,7 +168,7 @@ describe('the price table', () => {
     const table = value(parsePrices('cloud-prices.yaml', text));
     expect(table.updated).toBe('2026-11-22');
     expect(Object.keys(table.prices).sort()).toEqual([
-      'cache.memory',
+      'cache.node',
       'compute.general-4vcpu',
       'network.egress',
       'storage.block-ssd',

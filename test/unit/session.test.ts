@@ -119,7 +119,7 @@ describe('revising a phase at approval', () => {
     expect(asked.filter((id) => id === 'estimation.writes')).toHaveLength(2);
     expect(asked.filter((id) => id === 'requirements.latency')).toHaveLength(1);
     // The numbers and the advice that follows from them changed with the new rate.
-    const writes = designDrafts(state).estimate?.metrics.find((metric) => metric.id === 'writes.avg');
+    const writes = designDrafts(state).estimate?.metrics.find((metric) => metric.id === 'write_qps');
     expect(writes?.value).toBeCloseTo(1_333.3, 1);
     expect(state.decisions['high-level.write-path']?.chosen).toMatch(/queue/i);
     // An answer of a later phase, given once, still stands.

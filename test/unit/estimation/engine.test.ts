@@ -43,48 +43,48 @@ describe('estimate: 10M writes/day, 10:1 reads, 1 KB, 5 years', () => {
   });
 
   it('computes traffic with its calculation', () => {
-    expect(get(result, 'writes.avg')).toEqual({
-      id: 'writes.avg',
+    expect(get(result, 'write_qps')).toEqual({
+      id: 'write_qps',
       label: 'Average write QPS',
       value: 115.740_740_741,
       unit: 'per_second',
       calculation: '10M writes/day / 86,400 s/day = 115.7/s',
       result: '116/s',
     });
-    expect(get(result, 'reads.avg').calculation).toBe('10 reads per write x 115.7/s writes = 1,157/s');
-    expect(get(result, 'reads.avg').result).toBe('1,160/s');
-    expect(get(result, 'qps.avg').calculation).toBe('115.7/s writes + 1,157/s reads = 1,273/s');
-    expect(get(result, 'qps.peak').calculation).toBe('1,273/s average x peak factor 2 (default) = 2,546/s');
-    expect(get(result, 'qps.peak').result).toBe('2,550/s');
-    expect(get(result, 'writes.peak').value).toBeCloseTo(231.481_481, 5);
-    expect(get(result, 'reads.peak').value).toBeCloseTo(2_314.814_81, 4);
+    expect(get(result, 'read_qps').calculation).toBe('10 reads per write x 115.7/s writes = 1,157/s');
+    expect(get(result, 'read_qps').result).toBe('1,160/s');
+    expect(get(result, 'total_qps').calculation).toBe('115.7/s writes + 1,157/s reads = 1,273/s');
+    expect(get(result, 'peak_qps').calculation).toBe('1,273/s average x peak factor 2 (default) = 2,546/s');
+    expect(get(result, 'peak_qps').result).toBe('2,550/s');
+    expect(get(result, 'peak_write_qps').value).toBeCloseTo(231.481_481, 5);
+    expect(get(result, 'peak_read_qps').value).toBeCloseTo(2_314.814_81, 4);
   });
 
   it('computes storage per day, month and over retention', () => {
-    expect(get(result, 'storage.day').value).toBe(10_000_000_000);
-    expect(get(result, 'storage.day').calculation).toBe(
+    expect(get(result, 'storage_per_day').value).toBe(10_000_000_000);
+    expect(get(result, 'storage_per_day').calculation).toBe(
       '10M writes/day x 1 KB x replication 1 (default) = 10 GB/day',
     );
-    expect(get(result, 'storage.month').value).toBe(300_000_000_000);
-    expect(get(result, 'storage.month').calculation).toBe('10 GB/day x 30 days/month = 300 GB');
-    expect(get(result, 'storage.retention').value).toBe(18_250_000_000_000);
-    expect(get(result, 'storage.retention').calculation).toBe(
+    expect(get(result, 'storage_per_month').value).toBe(300_000_000_000);
+    expect(get(result, 'storage_per_month').calculation).toBe('10 GB/day x 30 days/month = 300 GB');
+    expect(get(result, 'storage_total').value).toBe(18_250_000_000_000);
+    expect(get(result, 'storage_total').calculation).toBe(
       '10 GB/day x 1,825 days of retention = 18.25 TB',
     );
-    expect(get(result, 'storage.retention').result).toBe('18.3 TB');
+    expect(get(result, 'storage_total').result).toBe('18.3 TB');
   });
 
   it('shows bandwidth in bytes and bits per second', () => {
-    const bandwidthIn = get(result, 'bandwidth.in');
+    const bandwidthIn = get(result, 'ingress_bandwidth');
     expect(bandwidthIn.unit).toBe('bytes_per_second');
     expect(bandwidthIn.value).toBeCloseTo(115_740.74, 2);
     expect(bandwidthIn.result).toBe('116 KB/s (926 kbit/s)');
     expect(bandwidthIn.calculation).toBe('115.7/s writes x 1 KB = 115.7 KB/s (x 8 bit/B = 925.9 kbit/s)');
-    expect(get(result, 'bandwidth.out').result).toBe('1.16 MB/s (9.26 Mbit/s)');
+    expect(get(result, 'egress_bandwidth').result).toBe('1.16 MB/s (9.26 Mbit/s)');
   });
 
   it('sizes the cache by the 80/20 rule and says so', () => {
-    const cache = get(result, 'cache.memory');
+    const cache = get(result, 'cache_memory');
     expect(cache.value).toBe(20_000_000_000);
     expect(cache.result).toBe('20 GB');
     expect(cache.calculation).toContain('20% x (100M reads/day x 1 KB) = 20 GB');
@@ -116,19 +116,19 @@ describe('estimate: per-user rates', () => {
   );
 
   it('multiplies by daily active users and shows it', () => {
-    expect(get(result, 'writes.avg').calculation).toBe(
+    expect(get(result, 'write_qps').calculation).toBe(
       '10M users x 2/day = 20M/day / 86,400 s/day = 231.5/s',
     );
-    expect(get(result, 'reads.avg').calculation).toBe(
+    expect(get(result, 'read_qps').calculation).toBe(
       '10M users x 100/day = 1B/day / 86,400 s/day = 11,570/s',
     );
-    expect(get(result, 'qps.peak').calculation).toBe('11,810/s average x peak factor 3 = 35,420/s');
+    expect(get(result, 'peak_qps').calculation).toBe('11,810/s average x peak factor 3 = 35,420/s');
   });
 
   it('replicates storage and uses the read size for reads', () => {
-    expect(get(result, 'storage.day').value).toBe(60_000_000_000);
-    expect(get(result, 'storage.day').calculation).toBe('20M writes/day x 1 KB x replication 3 = 60 GB/day');
-    expect(get(result, 'cache.memory').value).toBe(400_000_000_000);
+    expect(get(result, 'storage_per_day').value).toBe(60_000_000_000);
+    expect(get(result, 'storage_per_day').calculation).toBe('20M writes/day x 1 KB x replication 3 = 60 GB/day');
+    expect(get(result, 'cache_memory').value).toBe(400_000_000_000);
     expect(result.input.defaulted).toEqual([]);
     expect(result.assumptions).toContain('10,000,000 daily active users');
   });
@@ -138,31 +138,31 @@ describe('estimate: calculations echo the period the rate was written in', () =>
   it('10M/month / 2,592,000 s/month = 3.858/s', () => {
     const rate = parseRate('10M/month');
     if (!rate.ok) throw new Error(rate.error);
-    const writes = get(run(input({ writes: rate.value })), 'writes.avg');
+    const writes = get(run(input({ writes: rate.value })), 'write_qps');
     expect(writes.calculation).toBe('10M writes/month / 2,592,000 s/month = 3.858/s');
     expect(writes.result).toBe('3.9/s');
   });
 
   it('a per-second rate is given as is', () => {
     const result = run(input({ writes: { perSecond: 1_160, perUser: false, period: 'second' } }));
-    expect(get(result, 'writes.avg').calculation).toBe('1,160 writes/s (given)');
+    expect(get(result, 'write_qps').calculation).toBe('1,160 writes/s (given)');
   });
 
   it('a rate without a period is shown per day', () => {
     const result = run(input({ writes: { perSecond: TEN_M_PER_DAY, perUser: false } }));
-    expect(get(result, 'writes.avg').calculation).toBe('10M writes/day / 86,400 s/day = 115.7/s');
+    expect(get(result, 'write_qps').calculation).toBe('10M writes/day / 86,400 s/day = 115.7/s');
   });
 
   it('absolute reads are independent of writes', () => {
     const result = run(input({ reads: { perSecond: 500, perUser: false, period: 'second' } }));
-    expect(get(result, 'reads.avg').value).toBe(500);
-    expect(get(result, 'reads.avg').calculation).toBe('500 reads/s (given)');
+    expect(get(result, 'read_qps').value).toBe(500);
+    expect(get(result, 'read_qps').calculation).toBe('500 reads/s (given)');
   });
 
   it('write-only systems have no read traffic and no cache', () => {
     const result = run(input({ reads: { ratio: 0 } }));
-    expect(get(result, 'reads.peak').value).toBe(0);
-    expect(get(result, 'cache.memory').result).toBe('0 B');
+    expect(get(result, 'peak_read_qps').value).toBe(0);
+    expect(get(result, 'cache_memory').result).toBe('0 B');
   });
 });
 
@@ -225,8 +225,8 @@ describe('scaleInput', () => {
   it('100x the load is 100x the QPS and storage', () => {
     const base = run(input());
     const scaled = run(scaleInput(input(), 100));
-    expect(get(scaled, 'qps.peak').value).toBeCloseTo(get(base, 'qps.peak').value * 100, 6);
-    expect(get(scaled, 'storage.retention').value).toBe(get(base, 'storage.retention').value * 100);
+    expect(get(scaled, 'peak_qps').value).toBeCloseTo(get(base, 'peak_qps').value * 100, 6);
+    expect(get(scaled, 'storage_total').value).toBe(get(base, 'storage_total').value * 100);
     expect(scaleInput(input(), 100).reads).toEqual({ ratio: 10 });
   });
 

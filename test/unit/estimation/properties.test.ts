@@ -94,9 +94,9 @@ describe('properties', () => {
         expect(Number.isFinite(m.value) && m.value >= 0, `${m.id} = ${m.value}`).toBe(true);
       }
       const get = (id: string): number => metric(result.value, id)?.value ?? Number.NaN;
-      expect(get('qps.peak')).toBeGreaterThanOrEqual(get('qps.avg'));
-      expect(get('writes.peak')).toBeGreaterThanOrEqual(get('writes.avg'));
-      expect(get('reads.peak')).toBeGreaterThanOrEqual(get('reads.avg'));
+      expect(get('peak_qps')).toBeGreaterThanOrEqual(get('total_qps'));
+      expect(get('peak_write_qps')).toBeGreaterThanOrEqual(get('write_qps'));
+      expect(get('peak_read_qps')).toBeGreaterThanOrEqual(get('read_qps'));
     }
   });
 
@@ -105,11 +105,11 @@ describe('properties', () => {
     for (let i = 0; i < CASES; i += 1) {
       const input = randomInput(random);
       const longer = { ...input, retentionSeconds: input.retentionSeconds * (1 + random() * 10) };
-      expect(value(longer, 'storage.retention')).toBeGreaterThanOrEqual(value(input, 'storage.retention'));
-      expect(value(longer, 'storage.day')).toBe(value(input, 'storage.day'));
+      expect(value(longer, 'storage_total')).toBeGreaterThanOrEqual(value(input, 'storage_total'));
+      expect(value(longer, 'storage_per_day')).toBe(value(input, 'storage_per_day'));
       const bigger = scaleInput(input, 1 + random() * 99);
-      expect(value(bigger, 'storage.retention')).toBeGreaterThanOrEqual(value(input, 'storage.retention'));
-      expect(value(bigger, 'qps.peak')).toBeGreaterThanOrEqual(value(input, 'qps.peak'));
+      expect(value(bigger, 'storage_total')).toBeGreaterThanOrEqual(value(input, 'storage_total'));
+      expect(value(bigger, 'peak_qps')).toBeGreaterThanOrEqual(value(input, 'peak_qps'));
     }
   });
 });

@@ -73,7 +73,7 @@ function phrase(slot: QuestionSlot, state: SessionState): string | undefined {
       return `When ${critical.name} fails or slows down, what do users get instead of an error, and for how long is that acceptable?`;
   }
   if (slot.id === 'high-level.access-key' && drafts.estimate) {
-    const peak = drafts.estimate.metrics.find((metric) => metric.id === 'qps.peak');
+    const peak = drafts.estimate.metrics.find((metric) => metric.id === 'peak_qps');
     if (peak)
       return `${slot.prompt} It decides how ${formatRate(peak.value)} at peak spreads across shards and cache nodes.`;
   }

@@ -52,12 +52,12 @@ function deepDive(component: Component, s: Signals, guides: readonly Guide[], wh
   const body = BODIES[component.type]?.(component, s) ?? genericBody(component, s);
   const scaling = [10, 100].map((factor) => {
     const e = atScale(s, factor);
-    const peak = metricValue(e, 'qps.peak');
-    const stored = metricValue(e, 'storage.retention');
-    const peakWrites = metricValue(e, 'writes.peak');
+    const peak = metricValue(e, 'peak_qps');
+    const stored = metricValue(e, 'storage_total');
+    const peakWrites = metricValue(e, 'peak_write_qps');
     return {
       factor,
-      numbers: `${formatRate(peak)} peak (${formatRate(peakWrites)} writes), ${formatBytes(stored)} stored, ${formatBytes(metricValue(e, 'cache.memory'))} hot set`,
+      numbers: `${formatRate(peak)} peak (${formatRate(peakWrites)} writes), ${formatBytes(stored)} stored, ${formatBytes(metricValue(e, 'cache_memory'))} hot set`,
       plan: body.scale(e, factor),
     };
   });
@@ -112,7 +112,7 @@ const BODIES: Partial<Record<Component['type'], (component: Component, s: Signal
       'scan by time range for retention and backfills (internal only)',
     ],
     scale: (e) => {
-      const writes = metricValue(e, 'writes.peak');
+      const writes = metricValue(e, 'peak_write_qps');
       if (isPartitionedStore(component.purpose)) {
         const allCopies = payloadPlacement(e).databaseBytes * e.input.replication;
         const byWrites = Math.ceil(writes / T.partitionedNodeWritesPerSecond);
@@ -149,8 +149,8 @@ const BODIES: Partial<Record<Component['type'], (component: Component, s: Signal
       `delete(${s.partitionKey}) on every write to the key`,
     ],
     scale: (e) => {
-      const memory = metricValue(e, 'cache.memory');
-      const reads = metricValue(e, 'reads.peak');
+      const memory = metricValue(e, 'cache_memory');
+      const reads = metricValue(e, 'peak_read_qps');
       const nodes = Math.max(Math.ceil(memory / 64e9), Math.ceil(reads / 100_000));
       return `${formatBytes(memory)} hot set and ${formatRate(reads)} reads: ${nodes} Redis shard(s) (planning 64 GB and 100K ops/s each), consistent hashing on \`${s.partitionKey}\`, a replica per shard.`;
     },
@@ -169,13 +169,13 @@ const BODIES: Partial<Record<Component['type'], (component: Component, s: Signal
     ],
     interface: ['publish(event) -> offset, after replication', 'consume(group) -> events in order per key'],
     scale: (e) => {
-      const bytesIn = metricValue(e, 'bandwidth.in');
+      const bytesIn = metricValue(e, 'ingress_bandwidth');
       const partitions = Math.max(
         6,
         Math.ceil(bytesIn / 10e6),
-        Math.ceil(metricValue(e, 'writes.peak') / 5_000),
+        Math.ceil(metricValue(e, 'peak_write_qps') / 5_000),
       );
-      return `${formatRate(metricValue(e, 'writes.peak'))} writes and ${formatBytes(bytesIn)}/s in: at least ${partitions} partitions (planning 10 MB/s and 5K events/s each), as many workers as partitions at most.`;
+      return `${formatRate(metricValue(e, 'peak_write_qps'))} writes and ${formatBytes(bytesIn)}/s in: at least ${partitions} partitions (planning 10 MB/s and 5K events/s each), as many workers as partitions at most.`;
     },
   }),
   'feature-store': (_component, s) => ({
@@ -198,9 +198,9 @@ const BODIES: Partial<Record<Component['type'], (component: Component, s: Signal
       'get_historical_features(entity_df with event times, features[]) -> training set',
     ],
     scale: (e) => {
-      const reads = metricValue(e, 'qps.peak');
+      const reads = metricValue(e, 'peak_qps');
       const shards = Math.max(1, Math.ceil(reads / 100_000));
-      return `${formatRate(reads)} online reads at peak (one batched read per prediction): ${shards} online-store shard(s) at 100K reads/s each; the offline store grows by about ${formatBytes(metricValue(e, 'storage.day'))} of logged vectors a day.`;
+      return `${formatRate(reads)} online reads at peak (one batched read per prediction): ${shards} online-store shard(s) at 100K reads/s each; the offline store grows by about ${formatBytes(metricValue(e, 'storage_per_day'))} of logged vectors a day.`;
     },
   }),
   'batch-scoring': (_component, s) => ({
@@ -220,9 +220,9 @@ const BODIES: Partial<Record<Component['type'], (component: Component, s: Signal
       'run(date) -> published table version',
     ],
     scale: (e) => {
-      const recordsPerDay = metricValue(e, 'writes.avg') * 86_400;
+      const recordsPerDay = metricValue(e, 'write_qps') * 86_400;
       const workerHours = recordsPerDay / 10_000 / 3_600;
-      return `About ${formatRate(metricValue(e, 'reads.peak'))} lookups at peak, from a key-value store; scoring ${formatCount(Math.round(recordsPerDay))} records a day at a planning 10,000 predictions/s per worker is ${workerHours < 1 ? 'under one worker-hour' : `${Math.ceil(workerHours)} worker-hours`} per run.`;
+      return `About ${formatRate(metricValue(e, 'peak_read_qps'))} lookups at peak, from a key-value store; scoring ${formatCount(Math.round(recordsPerDay))} records a day at a planning 10,000 predictions/s per worker is ${workerHours < 1 ? 'under one worker-hour' : `${Math.ceil(workerHours)} worker-hours`} per run.`;
     },
   }),
   'model-serving': (_component, s) => ({
@@ -244,7 +244,7 @@ const BODIES: Partial<Record<Component['type'], (component: Component, s: Signal
       'GET /healthz (model loaded, version)',
     ],
     scale: (e) => {
-      const peak = metricValue(e, 'qps.peak');
+      const peak = metricValue(e, 'peak_qps');
       const fleet = servers(peak, T.modelServerRequestsPerSecond, T.targetUtilisation);
       return `${formatRate(peak)} predictions: ${fleet.servers} replicas at ${formatRate(T.modelServerRequestsPerSecond)} each and ${Math.round(T.targetUtilisation * 100)}% utilisation${peak > T.autoscaleRequestsPerSecond ? ', autoscaled on concurrency' : ''}; past this, dynamic batching or a GPU pool.`;
     },
@@ -265,9 +265,9 @@ function genericBody(component: Component, s: Signals): Body {
     failures: [component.failureMode],
     interface: [component.api],
     scale: (e) => {
-      const peak = metricValue(e, 'qps.peak');
+      const peak = metricValue(e, 'peak_qps');
       if (!servesRequests) {
-        return `Grows with the data: ${formatBytes(metricValue(e, 'storage.day'))} a day and ${formatRate(metricValue(e, 'writes.avg'))} writes on average; capacity follows that, not request traffic.`;
+        return `Grows with the data: ${formatBytes(metricValue(e, 'storage_per_day'))} a day and ${formatRate(metricValue(e, 'write_qps'))} writes on average; capacity follows that, not request traffic.`;
       }
       const fleet = servers(peak, T.appServerRequestsPerSecond, T.targetUtilisation);
       return `${formatRate(peak)} peak: ${instancesText(fleet.servers)} (${fleet.powerOfTwo} rounded to a power of two), scaled horizontally behind the load balancer.`;

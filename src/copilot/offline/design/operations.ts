@@ -98,10 +98,10 @@ export function operationsOf(state: SessionState, prices: PriceTable): Operation
   // Object storage keeps its own copies, so payloads are billed once; database disks hold every replica.
   const replication = s.estimate.input.replication;
   const payloadShare = s.blobs ? 1 / replication : 1;
-  const storageGb = (metricValue(s.estimate, 'storage.retention') * payloadShare) / BYTES_PER_GB;
-  const monthGb = (metricValue(s.estimate, 'storage.month') * payloadShare) / BYTES_PER_GB;
+  const storageGb = (metricValue(s.estimate, 'storage_total') * payloadShare) / BYTES_PER_GB;
+  const monthGb = (metricValue(s.estimate, 'storage_per_month') * payloadShare) / BYTES_PER_GB;
   const databaseGb = (s.databaseBytes * replication) / BYTES_PER_GB;
-  const egressGb = (metricValue(s.estimate, 'bandwidth.out') * SECONDS_PER_MONTH) / BYTES_PER_GB;
+  const egressGb = (metricValue(s.estimate, 'egress_bandwidth') * SECONDS_PER_MONTH) / BYTES_PER_GB;
   const storagePrice = s.blobs ? p['storage.object'] : p['storage.block-ssd'];
   const cost = [
     {
@@ -136,8 +136,8 @@ export function operationsOf(state: SessionState, prices: PriceTable): Operation
     const nodes = Math.max(1, Math.ceil(s.cacheBytes / 0.7 / 26e9));
     cost.push({
       item: 'Cache nodes (with a replica each)',
-      calculation: `${formatCount(nodes * 2)} x ${unitPrice(p['cache.memory'].usd)}/hour x ${HOURS_PER_MONTH} h`,
-      monthly: formatUsd(nodes * 2 * p['cache.memory'].usd * HOURS_PER_MONTH),
+      calculation: `${formatCount(nodes * 2)} x ${unitPrice(p['cache.node'].usd)}/hour x ${HOURS_PER_MONTH} h`,
+      monthly: formatUsd(nodes * 2 * p['cache.node'].usd * HOURS_PER_MONTH),
     });
   }
   return {

@@ -56,23 +56,23 @@ export function signalsOf(state: SessionState): Signals {
   const estimate = designDrafts(state).estimate;
   if (!estimate) throw new Error('the design advisor needs the estimation draft before it can advise');
   const value = (id: MetricId): number => metricValue(estimate, id);
-  const writes = value('writes.avg');
-  const reads = value('reads.avg');
+  const writes = value('write_qps');
+  const reads = value('read_qps');
   const p99 = answers.latency?.p99;
   const signals = {
     answers,
     estimate,
     ml: state.scope !== 'system',
-    peakQps: value('qps.peak'),
-    avgQps: value('qps.avg'),
-    peakWrites: value('writes.peak'),
-    peakReads: value('reads.peak'),
+    peakQps: value('peak_qps'),
+    avgQps: value('total_qps'),
+    peakWrites: value('peak_write_qps'),
+    peakReads: value('peak_read_qps'),
     readRatio: writes > 0 ? reads / writes : 0,
-    storagePerDay: value('storage.day'),
-    storageRetention: value('storage.retention'),
-    storagePerCopy: value('storage.retention') / estimate.input.replication,
+    storagePerDay: value('storage_per_day'),
+    storageRetention: value('storage_total'),
+    storagePerCopy: value('storage_total') / estimate.input.replication,
     ...payloadPlacement(estimate),
-    cacheBytes: value('cache.memory'),
+    cacheBytes: value('cache_memory'),
     writeSize: estimate.input.writeSizeBytes,
     readSize: estimate.input.readSizeBytes,
     peakFactor: estimate.input.peakFactor,
@@ -102,10 +102,10 @@ export function signalsOf(state: SessionState): Signals {
  * make the database outgrow one primary. Used at 1x and at the 10x/100x deep-dive multiples.
  */
 export function payloadPlacement(estimate: Estimate): { blobs: boolean; databaseBytes: number } {
-  const perCopy = metricValue(estimate, 'storage.retention') / estimate.input.replication;
+  const perCopy = metricValue(estimate, 'storage_total') / estimate.input.replication;
   const size = estimate.input.writeSizeBytes;
   const blobs = size >= T.blobBytes || (perCopy > T.relationalPrimaryBytes && size >= T.blobBytesWhenLarge);
-  const records = metricValue(estimate, 'writes.avg') * estimate.input.retentionSeconds;
+  const records = metricValue(estimate, 'write_qps') * estimate.input.retentionSeconds;
   return { blobs, databaseBytes: blobs ? records * T.metadataBytesPerRecord : perCopy };
 }
 
