@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode } from '../errors.js';
 import { describeError } from './errors.js';
+import { FIELDS } from './estimate-fields.js';
 import { parseGlobalOptions } from './options.js';
 import { packageVersion } from '../version.js';
 
@@ -77,6 +78,34 @@ export function buildProgram(): Command {
       const { runValidate } = await import('./commands/validate.js');
       runValidate(parseGlobalOptions(command.optsWithGlobals()), file, options);
     });
+
+  const estimate = program
+    .command('estimate')
+    .description(
+      'back-of-envelope numbers with their calculations: QPS, storage, bandwidth, capacity, cost, availability, latency budget',
+    )
+    .option(
+      '--spec <file>',
+      'inputs from a YAML or JSON file (the same names in snake_case); flags override it',
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ mlops-design estimate --writes 10M/month --read-write-ratio 10 --write-size 1KB --retention 3y
+  $ mlops-design estimate --dau 50M --writes-per-user 2/day --reads-per-user 20/day --write-size 1KB \\
+      --read-size 50KB --retention 3y --peak-factor 3 --per-server-qps 2000 --target-utilization 0.6 --growth 10x,100x
+  $ mlops-design estimate --availability 99.95% --writes 1160/s
+  $ mlops-design estimate --latency-budget 200 --path gateway,service,cache,db --json
+
+Sizes are SI (1 KB = 1,000 B) unless written KiB; a month is 30 days and a year 365. --json prints
+{"inputs", "metrics": {"<id>": {"value", "unit", "formula", "display"}}, "warnings"} in base units.`,
+    )
+    .action(async (options: Record<string, unknown>, command: Command) => {
+      const { runEstimate } = await import('./commands/estimate.js');
+      runEstimate(parseGlobalOptions(command.optsWithGlobals()), options);
+    });
+  for (const f of FIELDS) estimate.option(`--${f.flag} <value>`, f.help);
 
   for (const command of program.commands)
     command.exitOverride().showHelpAfterError('(run with --help for usage)');

@@ -1,6 +1,7 @@
 // Network traffic at the service edge, shown in bytes (storage people) and bits (network people).
 import { calcBytes, calcRate, metricOf } from './calc-text.js';
-import type { Metric, MetricId, NormalisedInput } from './estimate-types.js';
+import { displayBandwidth } from './display.js';
+import type { Metric, MetricId } from './estimate-types.js';
 import { formatBitsPerSecond, formatBytesPerSecond } from './format.js';
 import { clean } from './numbers.js';
 import type { Bytes, PerSecond } from './units.js';
@@ -13,24 +14,21 @@ function bandwidthMetric(
   size: Bytes,
 ): Metric {
   const bytesPerSecond = clean(perSecond * size);
-  const both = `${formatBytesPerSecond(bytesPerSecond)} (${formatBitsPerSecond(bytesPerSecond)})`;
   return metricOf(
     id,
     label,
     bytesPerSecond,
     'bytes_per_second',
     `${calcRate(perSecond)} ${noun} x ${calcBytes(size)} = ${formatBytesPerSecond(bytesPerSecond, 4)} (x 8 bit/B = ${formatBitsPerSecond(bytesPerSecond, 4)})`,
-    both,
+    displayBandwidth(bytesPerSecond),
   );
 }
 
-export function bandwidthMetrics(
-  input: NormalisedInput,
-  writesPerSecond: PerSecond,
-  readsPerSecond: PerSecond,
-): Metric[] {
-  return [
-    bandwidthMetric('ingress_bandwidth', 'Bandwidth in', 'writes', writesPerSecond, input.writeSizeBytes),
-    bandwidthMetric('egress_bandwidth', 'Bandwidth out', 'reads', readsPerSecond, input.readSizeBytes),
-  ];
+/** Ingress needs writes and a write size, egress reads and a read size. */
+export function ingressMetric(writesPerSecond: PerSecond, writeSize: Bytes): Metric {
+  return bandwidthMetric('ingress_bandwidth', 'Bandwidth in', 'writes', writesPerSecond, writeSize);
+}
+
+export function egressMetric(readsPerSecond: PerSecond, readSize: Bytes): Metric {
+  return bandwidthMetric('egress_bandwidth', 'Bandwidth out', 'reads', readsPerSecond, readSize);
 }

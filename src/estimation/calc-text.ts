@@ -1,6 +1,7 @@
 // Number styles for calculation strings. Calculations carry one more significant digit than
 // results (115.7/s against 116/s) so a reader can check the arithmetic step by step.
-import { formatBytes, formatCompact, formatRate } from './format.js';
+import { displayRate } from './display.js';
+import { formatBytes, formatCompact } from './format.js';
 import { significantText } from './numbers.js';
 import type { Metric, MetricId, MetricUnit } from './estimate-types.js';
 import type { Bytes, PerSecond, RatePeriod } from './units.js';
@@ -37,7 +38,7 @@ export function defaultNote(isDefault: boolean): string {
 }
 
 export function rateMetric(id: MetricId, label: string, value: PerSecond, calculation: string): Metric {
-  return { id, label, value, unit: 'per_second', calculation, result: formatRate(value) };
+  return { id, label, value, unit: 'per_second', calculation, result: displayRate(value) };
 }
 
 export function metricOf(

@@ -1,13 +1,12 @@
 // The estimate: a pure function from what was given to every number the design needs, each with
 // the calculation that produced it.
 import { fail, ok, type Result } from '../lib/result.js';
-import { bandwidthMetrics } from './bandwidth.js';
 import { calcNumber } from './calc-text.js';
+import { coreMetrics } from './core.js';
 import type { Estimate, EstimateInput, Metric, NormalisedInput } from './estimate-types.js';
 import { formatCount } from './format.js';
 import { normalise } from './normalise.js';
-import { cacheMetric, storageMetrics } from './storage.js';
-import { traffic } from './traffic.js';
+import { DEFAULT_CACHE_FRACTION } from './storage.js';
 import type { Rate } from './units.js';
 
 function assumptions(input: NormalisedInput): string[] {
@@ -36,13 +35,11 @@ export function estimate(input: EstimateInput): Result<Estimate> {
   const normalised = normalise(input);
   if (!normalised.ok) return fail(normalised.error);
   const checked = normalised.value;
-  const rates = traffic(checked);
-  const metrics: Metric[] = [
-    ...rates.metrics,
-    ...storageMetrics(checked, rates.writesPerSecond),
-    ...bandwidthMetrics(checked, rates.writesPerSecond, rates.readsPerSecond),
-    cacheMetric(checked, rates.readsPerSecond),
-  ];
+  const { metrics } = coreMetrics({
+    ...checked,
+    cacheFraction: DEFAULT_CACHE_FRACTION,
+    defaulted: [...checked.defaulted, 'cacheFraction'],
+  });
   return ok({ input: checked, metrics, assumptions: assumptions(checked) });
 }
 

@@ -1,4 +1,5 @@
 export type {
+  CoreInput,
   DefaultedField,
   Estimate,
   EstimateInput,
@@ -8,7 +9,37 @@ export type {
   NormalisedInput,
   ReadSpec,
 } from './estimate-types.js';
-export { METRIC_IDS } from './estimate-types.js';
+export { METRIC_IDS, TRAFFIC_METRIC_IDS } from './estimate-types.js';
+export type {
+  DefaultPrices,
+  EngineTables,
+  EstimateSpec,
+  LatencyAllocation,
+  LatencyBudget,
+  ReferenceLatency,
+  SpecEstimate,
+} from './spec-types.js';
+export { coreInput, estimateFromSpec, scaleSpec, specMetrics } from './spec.js';
+export { checkSpec, snakeCase } from './checks.js';
+export { coreMetrics, type CoreResult } from './core.js';
+export { calcUsd, costMetrics } from './cost.js';
+export { connectionMetrics, DEFAULT_TARGET_UTILIZATION, serverMetrics } from './fleet.js';
+export { findReference, latencyBudget, type LatencyBudgetResult } from './latency-budget.js';
+export { DEFAULT_BATCH_SIZE, mlMetrics } from './ml.js';
+export { downtimeMetrics, errorBudgetMetric } from './reliability.js';
+export { DEFAULT_CACHE_FRACTION } from './storage.js';
+export {
+  approx,
+  DISPLAY_DIGITS,
+  displayBandwidth,
+  displayBytes,
+  displayDuration,
+  displayNumber,
+  displayRate,
+  displayServers,
+  displayUsd,
+  isRounded,
+} from './display.js';
 export { estimate, metric, scaleInput } from './engine.js';
 export { DEFAULT_PEAK_FACTOR, DEFAULT_REPLICATION } from './normalise.js';
 export {
@@ -36,6 +67,7 @@ export {
   parseDuration,
   parseLatency,
   parsePercent,
+  parsePrice,
   parseRate,
   parseRatio,
   parseSize,
@@ -50,6 +82,8 @@ export {
   type BytesPerSecond,
   type Fraction,
   type PerSecond,
+  type Price,
+  type PriceUnit,
   type Rate,
   type RatePeriod,
   type Seconds,

@@ -77,11 +77,14 @@ const SIZE_MULTIPLIERS: Readonly<Record<string, Bytes>> = {
   gb: 1e9,
   tb: 1e12,
   pb: 1e15,
+  // formatBytes writes EB, so parseSize must read it back.
+  eb: 1e18,
   kib: 1_024,
   mib: 1_048_576,
   gib: 1_073_741_824,
   tib: 1_099_511_627_776,
   pib: 1_125_899_906_842_624,
+  eib: 1_152_921_504_606_846_976,
 };
 
 const SIZE_PATTERN = new RegExp(String.raw`^${NUMBER}\s*([a-z]*)$`, 'i');
@@ -254,4 +257,39 @@ export function parseRatio(text: string): Result<number> {
     );
   }
   return ok(clean(reads / writes));
+}
+
+export type PriceUnit = 'GB' | 'GB-month' | 'hour';
+
+export interface Price {
+  usd: Usd;
+  per: PriceUnit;
+}
+
+// A GPU-hour is billed like any other instance-hour, so it reads as 'hour'.
+const PRICE_UNITS: Readonly<Record<string, PriceUnit>> = {
+  gb: 'GB',
+  'gb-month': 'GB-month',
+  'gb-mo': 'GB-month',
+  hour: 'hour',
+  hr: 'hour',
+  h: 'hour',
+  'gpu-hour': 'hour',
+  'gpu-hr': 'hour',
+  'server-hour': 'hour',
+  'instance-hour': 'hour',
+};
+
+const PRICE_PATTERN = new RegExp(String.raw`^\$?\s*${NUMBER}\s*(?:\/|\bper\b)\s*([a-z]+(?:-[a-z]+)?)$`, 'i');
+
+/** "$0.023/GB-month", "$0.023 per GB-month", "$2.5/GPU-hour", "0.09/GB" (the "$" is optional). */
+export function parsePrice(text: string): Result<Price> {
+  const match = PRICE_PATTERN.exec(text.trim());
+  const per = PRICE_UNITS[(match?.[2] ?? '').toLowerCase()];
+  if (!match?.[1] || per === undefined) {
+    return fail(
+      `expected a price in US dollars with its unit like "$0.02/GB", "$0.023/GB-month", "$2/hour" or "$2.5/GPU-hour", got ${describe(text)}`,
+    );
+  }
+  return ok({ usd: clean(toNumber(match[1])), per });
 }

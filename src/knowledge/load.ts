@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { AppError, ExitCode } from '../errors.js';
 import { COMPILED_KNOWLEDGE, REFERENCES_DIR } from '../paths.js';
 import { parseGuide, type Guide } from './guide.js';
+import { parseLatencies, type LatencyTable } from './latencies.js';
 import { parsePrices, type PriceTable } from './prices.js';
 
 export function loadGuides(directory = `${REFERENCES_DIR}capabilities/`): Guide[] {
@@ -25,14 +26,22 @@ export function loadPrices(file = `${REFERENCES_DIR}numbers/cloud-prices.yaml`):
   return parsed.value;
 }
 
+export function loadLatencies(file = `${REFERENCES_DIR}numbers/latency.yaml`): LatencyTable {
+  const parsed = parseLatencies('references/numbers/latency.yaml', readFileSync(file, 'utf8'));
+  if (!parsed.ok)
+    throw new AppError(ExitCode.internal, `The bundled latency table is malformed: ${parsed.error}`);
+  return parsed.value;
+}
+
 export interface Knowledge {
   readonly guides: readonly Guide[];
   readonly prices: PriceTable;
+  readonly latencies: LatencyTable;
 }
 
 /** Reads and validates the guides and the price table from references/. */
 export function loadKnowledge(): Knowledge {
-  return { guides: loadGuides(), prices: loadPrices() };
+  return { guides: loadGuides(), prices: loadPrices(), latencies: loadLatencies() };
 }
 
 /**

@@ -9,6 +9,7 @@ const PRICE_IDS = [
   'storage.object',
   'network.egress',
   'cache.node',
+  'compute.gpu-a10g',
 ] as const;
 export type PriceId = (typeof PRICE_IDS)[number];
 

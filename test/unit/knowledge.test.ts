@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { guidesFor, parseGuide, REQUIRED_SECTIONS, type Guide } from '../../src/knowledge/guide.js';
-import { loadGuides, loadPrices } from '../../src/knowledge/load.js';
+import { parseLatencies } from '../../src/knowledge/latencies.js';
+import { loadGuides, loadLatencies, loadPrices } from '../../src/knowledge/load.js';
 import { parsePrices } from '../../src/knowledge/prices.js';
 import type { Result } from '../../src/lib/result.js';
 
@@ -170,13 +171,40 @@ describe('the price table', () => {
     expect(Object.keys(table.prices).sort()).toEqual([
       'cache.node',
       'compute.general-4vcpu',
+      'compute.gpu-a10g',
       'network.egress',
       'storage.block-ssd',
       'storage.object',
     ]);
     expect(table.prices['compute.general-4vcpu']).toMatchObject({ usd: 0.2016, unit: 'hour' });
     expect(table.prices['storage.object']).toMatchObject({ usd: 0.023, unit: 'GB-month' });
+    expect(table.prices['compute.gpu-a10g']).toMatchObject({ usd: 1.006, unit: 'hour' });
     expect(loadPrices()).toEqual(table);
+  });
+
+  it('the latency table parses, dated, with each alias naming one row', () => {
+    const latencies = loadLatencies();
+    expect(latencies.updated).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(latencies.rows.length).toBeGreaterThanOrEqual(12);
+    for (const row of latencies.rows) {
+      expect(row.seconds).toBeGreaterThan(0);
+      expect(row.source.length).toBeGreaterThan(10);
+    }
+    const aliases = latencies.rows.flatMap((row) => row.aliases);
+    expect(new Set(aliases).size).toBe(aliases.length);
+    for (const name of ['gateway', 'service', 'cache', 'db', 'queue', 'model'])
+      expect(aliases).toContain(name);
+  });
+
+  it('a latency table with an alias in two rows fails, naming the alias', () => {
+    const row = (id: string) =>
+      `  - {id: ${id}, description: d, ms: 1, aliases: [db], source: s, checked: 2026-11-22}`;
+    const parsed = parseLatencies(
+      'latency.yaml',
+      ['updated: 2026-11-22', 'rows:', row('a'), row('b')].join('\n'),
+    );
+    expect(parsed.ok).toBe(false);
+    expect(parsed.ok ? '' : parsed.error).toMatch(/latency\.yaml: alias "db" is in both a and b/);
   });
 
   it('names a missing row', () => {

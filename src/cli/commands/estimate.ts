@@ -1,0 +1,182 @@
+/** `mlops-design estimate`: the estimation engine on its own, from flags or a spec file. */
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { AppError, ExitCode, badInput, usageError } from '../../errors.js';
+import { estimateFromSpec } from '../../estimation/index.js';
+import type { Metric } from '../../estimation/estimate-types.js';
+import type { EstimateSpec, SpecEstimate } from '../../estimation/spec-types.js';
+import { engineTables } from '../../knowledge/engine-tables.js';
+import { loadCompiledKnowledge } from '../../knowledge/load.js';
+import { didYouMean } from '../../lib/suggest.js';
+import { table } from '../../render/markdown.js';
+import { FIELDS, FIELD_BY_SNAKE, parseField, type Field } from '../estimate-fields.js';
+import type { GlobalOptions } from '../options.js';
+import { colourEnabled, createOutput } from '../output.js';
+
+type Source = { readonly kind: 'flag' } | { readonly kind: 'spec'; readonly path: string };
+
+export function runEstimate(globals: GlobalOptions, options: Record<string, unknown>): void {
+  const out = createOutput({
+    colour: colourEnabled({ env: process.env, isTTY: process.stdout.isTTY, flag: globals.color }),
+    quiet: globals.quiet,
+  });
+  const sources = new Map<keyof EstimateSpec, Source>();
+  const spec: Record<string, unknown> = {};
+
+  if (typeof options.spec === 'string') {
+    const path = options.spec;
+    for (const [f, value] of readSpecFile(path)) {
+      spec[f.key] = value;
+      sources.set(f.key, { kind: 'spec', path });
+    }
+  }
+  for (const f of FIELDS) {
+    const raw = options[f.key];
+    if (typeof raw !== 'string') continue;
+    const parsed = parseField(f, raw);
+    if (!parsed.ok) throw usageError(`--${f.flag}: ${parsed.error}`);
+    spec[f.key] = parsed.value;
+    sources.set(f.key, { kind: 'flag' });
+  }
+  if (sources.size === 0) {
+    throw usageError(
+      'nothing to estimate: give at least one input',
+      'e.g. mlops-design estimate --writes 10M/day --read-write-ratio 10 --write-size 1KB --retention 5y',
+    );
+  }
+
+  const result = estimateFromSpec(spec as EstimateSpec, engineTables(loadCompiledKnowledge()));
+  if (!result.ok) throw checkError(result.error, sources);
+  const estimate = result.value;
+
+  if (globals.json) {
+    out.result(JSON.stringify(jsonReport(spec as EstimateSpec, estimate), null, 2));
+  } else {
+    out.result(humanReport(estimate));
+  }
+  for (const warning of estimate.warnings) out.warn(`warning: ${warning}`);
+}
+
+/** The engine's checks name the input in snake_case; say it as the user wrote it, with the exit code of its source. */
+function checkError(message: string, sources: ReadonlyMap<keyof EstimateSpec, Source>): AppError {
+  const named = /^([a-z_]+):\s*(.*)$/.exec(message);
+  const f = named?.[1] ? FIELD_BY_SNAKE.get(named[1]) : undefined;
+  const source = f ? sources.get(f.key) : undefined;
+  if (f && source?.kind === 'spec') return badInput(`${source.path}: ${f.snake}: ${named?.[2] ?? message}`);
+  if (f) return usageError(`--${f.flag}: ${named?.[2] ?? message}`);
+  const fromSpec = [...sources.values()].find(
+    (s): s is Extract<Source, { kind: 'spec' }> => s.kind === 'spec',
+  );
+  return fromSpec ? badInput(`${fromSpec.path}: ${message}`) : usageError(message);
+}
+
+function readSpecFile(path: string): [Field, unknown][] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new AppError(
+      ExitCode.inputNotFound,
+      `${path}: ${code === 'ENOENT' ? 'spec file not found' : `cannot read (${code ?? 'unknown error'})`}`,
+    );
+  }
+  let data: unknown;
+  try {
+    data = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { uniqueKeys: true });
+  } catch (error) {
+    throw badInput(
+      `${path}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0] ?? ''}`,
+    );
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw badInput(`${path}: expected a mapping of inputs, e.g. "writes: 10M/day"`);
+  }
+  const known = FIELDS.map((f) => f.snake);
+  return Object.entries(data).map(([key, value]): [Field, unknown] => {
+    const f = FIELD_BY_SNAKE.get(key);
+    if (!f)
+      throw badInput(
+        `${path}: ${key}: unknown input${didYouMean(key, known)}; expected one of ${known.join(', ')}`,
+      );
+    const text = Array.isArray(value)
+      ? value.map(String).join(',')
+      : typeof value === 'string' || typeof value === 'number'
+        ? String(value)
+        : undefined;
+    if (text === undefined)
+      throw badInput(`${path}: ${key}: expected a value like ${f.help.replace(/^.*e\.g\. /, '')}`);
+    const parsed = parseField(f, text);
+    if (!parsed.ok) throw badInput(`${path}: ${key}: ${parsed.error}`);
+    return [f, parsed.value];
+  });
+}
+
+function humanReport(estimate: SpecEstimate): string {
+  const rows = (metrics: readonly Metric[]): string[][] =>
+    metrics.map((m) => [m.label, m.calculation, m.result]);
+  const parts = [table(['Metric', 'Calculation', 'Result'], rows(estimate.metrics))];
+  if (estimate.latencyBudget) {
+    const budget = estimate.latencyBudget;
+    parts.push(
+      table(
+        ['Path component', 'Reference', 'Allocation'],
+        budget.allocations.map((a) => [a.component, a.reference ?? 'no reference', a.calculation]),
+      ),
+      budget.summary,
+    );
+  }
+  for (const step of estimate.growth) {
+    parts.push(`At ${step.factor}x:`, table(['Metric', 'Calculation', 'Result'], rows(step.metrics)));
+  }
+  return parts.join('\n\n');
+}
+
+function jsonMetrics(metrics: readonly Metric[]): Record<string, unknown> {
+  return Object.fromEntries(
+    metrics.map((m) => [m.id, { value: m.value, unit: m.unit, formula: m.calculation, display: m.result }]),
+  );
+}
+
+function jsonReport(spec: EstimateSpec, estimate: SpecEstimate): Record<string, unknown> {
+  const inputs = Object.fromEntries(
+    FIELDS.flatMap((f) => {
+      const value = spec[f.key];
+      if (value === undefined) return [];
+      // Rates are reported per second, the base unit; everything else is already in base units.
+      return [
+        [
+          f.snake,
+          typeof value === 'object' && value !== null && 'perSecond' in value ? value.perSecond : value,
+        ],
+      ];
+    }),
+  );
+  return {
+    inputs,
+    metrics: jsonMetrics(estimate.metrics),
+    ...(estimate.latencyBudget
+      ? {
+          latency_budget: {
+            budget: estimate.latencyBudget.budgetSeconds,
+            slack: estimate.latencyBudget.slackSeconds,
+            allocations: estimate.latencyBudget.allocations.map((a) => ({
+              component: a.component,
+              reference: a.reference ?? null,
+              reference_seconds: a.referenceSeconds,
+              allocated_seconds: a.allocatedSeconds,
+              formula: a.calculation,
+            })),
+          },
+        }
+      : {}),
+    ...(estimate.growth.length > 0
+      ? {
+          growth: Object.fromEntries(
+            estimate.growth.map((step) => [`${step.factor}x`, jsonMetrics(step.metrics)]),
+          ),
+        }
+      : {}),
+    warnings: estimate.warnings,
+  };
+}

@@ -1,0 +1,132 @@
+// Cost: sizes and fleets from the other metrics times a price. Each price comes from the spec when
+// given, else from the dated price table, and the calculation says which, because a bill built on
+// a stale or guessed price must be visible as such.
+import { calcNumber, metricOf } from './calc-text.js';
+import { displayUsd } from './display.js';
+import type { Metric, MetricId } from './estimate-types.js';
+import { plural } from './fleet.js';
+import { formatUsd } from './format.js';
+import { clean } from './numbers.js';
+import type { DefaultPrices, EstimateSpec } from './spec-types.js';
+import { SECONDS_PER_DAY, SECONDS_PER_HOUR, SECONDS_PER_MONTH, type Usd } from './units.js';
+
+const BYTES_PER_GB = 1e9;
+const DAYS_PER_MONTH = SECONDS_PER_MONTH / SECONDS_PER_DAY;
+const HOURS_PER_MONTH = SECONDS_PER_MONTH / SECONDS_PER_HOUR;
+
+/** Dollars in a calculation: cents from a dollar up ("$419.75"), 4 significant digits below. */
+export function calcUsd(usd: Usd): string {
+  return Math.abs(usd) >= 1 ? formatUsd(usd) : `$${calcNumber(usd)}`;
+}
+
+interface PriceUsed {
+  usd: Usd;
+  text: string;
+}
+
+function price(given: Usd | undefined, fallback: Usd, unit: string, source: string): PriceUsed {
+  const usd = given ?? fallback;
+  return { usd, text: `$${calcNumber(usd)}/${unit} (${given === undefined ? source : 'given'})` };
+}
+
+function gb(bytes: number): number {
+  return clean(bytes / BYTES_PER_GB);
+}
+
+function costMetric(id: MetricId, label: string, usd: Usd, period: string, calculation: string): Metric {
+  const suffix = period === '' ? '' : `/${period}`;
+  return metricOf(
+    id,
+    label,
+    usd,
+    'usd',
+    `${calculation} = ${calcUsd(usd)}${suffix}`,
+    `${displayUsd(usd)}${suffix}`,
+  );
+}
+
+/** `valueOf` reads metrics computed before (storage, egress, servers); absent ones skip their cost. */
+export function costMetrics(
+  spec: EstimateSpec,
+  prices: DefaultPrices,
+  valueOf: (id: MetricId) => number | undefined,
+): Metric[] {
+  const storage = price(spec.storagePrice, prices.storagePerGbMonth, 'GB-month', prices.source);
+  const egress = price(spec.egressPrice, prices.egressPerGb, 'GB', prices.source);
+  const server = price(spec.serverPrice, prices.serverPerHour, 'hour', prices.source);
+  const gpu = price(spec.gpuPrice, prices.gpuPerHour, 'GPU-hour', prices.source);
+  const metrics: Metric[] = [];
+
+  const perMonth = valueOf('storage_per_month');
+  if (perMonth !== undefined) {
+    const size = gb(perMonth);
+    metrics.push(
+      costMetric(
+        'storage_cost_per_month',
+        'Storage cost per month of new data',
+        clean(size * storage.usd),
+        'month',
+        `${calcNumber(size)} GB written per month x ${storage.text}`,
+      ),
+    );
+  }
+  const total = valueOf('storage_total');
+  if (total !== undefined) {
+    const size = gb(total);
+    metrics.push(
+      costMetric(
+        'storage_cost_at_retention',
+        'Storage cost once retention is full',
+        clean(size * storage.usd),
+        'month',
+        `${calcNumber(size)} GB stored over retention x ${storage.text}`,
+      ),
+    );
+  }
+  const egressRate = valueOf('egress_bandwidth');
+  if (egressRate !== undefined) {
+    const perDay = gb(egressRate * SECONDS_PER_DAY);
+    const perMonthGb = clean(perDay * DAYS_PER_MONTH);
+    const bytesPerDay = `${calcNumber(perDay)} GB/day`;
+    metrics.push(
+      costMetric(
+        'egress_cost_per_day',
+        'Egress cost per day',
+        clean(perDay * egress.usd),
+        'day',
+        `${bytesPerDay} out x ${egress.text}`,
+      ),
+      costMetric(
+        'egress_cost_per_month',
+        'Egress cost per month',
+        clean(perMonthGb * egress.usd),
+        'month',
+        `${bytesPerDay} x ${DAYS_PER_MONTH} days = ${calcNumber(perMonthGb)} GB/month out x ${egress.text}`,
+      ),
+    );
+  }
+  const servers = valueOf('servers');
+  if (servers !== undefined) {
+    metrics.push(
+      costMetric(
+        'compute_cost_per_month',
+        'Compute cost per month',
+        clean(servers * server.usd * HOURS_PER_MONTH),
+        'month',
+        `${servers} ${plural(servers)} x ${server.text} x ${HOURS_PER_MONTH} hours/month`,
+      ),
+    );
+  }
+  if (spec.gpuHours !== undefined) {
+    metrics.push(
+      costMetric(
+        'gpu_cost',
+        'GPU cost',
+        clean(spec.gpuHours * gpu.usd),
+        '',
+        `${calcNumber(spec.gpuHours)} GPU-hours x ${gpu.text}`,
+      ),
+    );
+  }
+  return metrics;
+}
