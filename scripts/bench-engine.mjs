@@ -26,7 +26,11 @@ const scenarios = Array.from({ length: SCENARIOS }, () => ({
   targetUtilization: pick([0.5, 0.6, 0.8]),
   availability: pick([0.99, 0.999, 0.9999]),
   latencyBudget: pick([0.1, 0.2, 0.5]),
-  path: pick([['gateway', 'service', 'cache', 'db'], ['gateway', 'service', 'db'], ['gateway', 'service', 'features', 'model']]),
+  path: pick([
+    ['gateway', 'service', 'cache', 'db'],
+    ['gateway', 'service', 'db'],
+    ['gateway', 'service', 'features', 'model'],
+  ]),
   growth: [10, 100],
 }));
 
@@ -54,7 +58,13 @@ for (let round = 0; round < ROUNDS + 1; round++) {
 }
 const engine = median(engineMs);
 const baseline = median(baselineMs);
-console.log(`\nestimation engine: ${SCENARIOS.toLocaleString('en')} scenarios (with 10x and 100x growth), median of ${ROUNDS} rounds`);
-console.log(`  engine   ${engine.toFixed(1).padStart(8)} ms  ${Math.round((SCENARIOS / engine) * 1000).toLocaleString('en')} estimates/s`);
+console.log(
+  `\nestimation engine: ${SCENARIOS.toLocaleString('en')} scenarios (with 10x and 100x growth), median of ${ROUNDS} rounds`,
+);
+console.log(
+  `  engine   ${engine.toFixed(1).padStart(8)} ms  ${Math.round((SCENARIOS / engine) * 1000).toLocaleString('en')} estimates/s`,
+);
 console.log(`  baseline ${baseline.toFixed(1).padStart(8)} ms  (structuredClone of each scenario)`);
-console.log(`  ratio    ${(engine / baseline).toFixed(1)}x the baseline; ${failures / (ROUNDS + 1)} scenarios rejected per round`);
+console.log(
+  `  ratio    ${(engine / baseline).toFixed(1)}x the baseline; ${failures / (ROUNDS + 1)} scenarios rejected per round`,
+);

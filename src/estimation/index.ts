@@ -89,3 +89,5 @@ export {
   type Seconds,
   type Usd,
 } from './units.js';
+export { clean } from './numbers.js';
+export { settle } from './numbers.js';

@@ -11,6 +11,17 @@ export function clean(value: number): number {
   return Number(value.toPrecision(12));
 }
 
+/**
+ * A value as reported to the outside (JSON): 10 significant digits, integers included. Inside the
+ * engine values keep 12 (clean()), and results derived from results can carry an error near the
+ * 12th digit (365 GB computed as 365,000,000,001 B); an estimate has nowhere near 10 digits of
+ * meaning, so settling there removes the noise without changing any figure a person reads.
+ */
+export function settle(value: number): number {
+  if (!Number.isFinite(value) || value === 0) return value;
+  return Number(value.toPrecision(10));
+}
+
 export function roundSignificant(value: number, digits: number): number {
   if (!Number.isFinite(value) || value === 0) return value;
   return Number(value.toPrecision(digits));

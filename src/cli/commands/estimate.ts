@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { AppError, ExitCode, badInput, usageError } from '../../errors.js';
-import { estimateFromSpec } from '../../estimation/index.js';
+import { estimateFromSpec, settle } from '../../estimation/index.js';
 import type { Metric } from '../../estimation/estimate-types.js';
 import type { EstimateSpec, SpecEstimate } from '../../estimation/spec-types.js';
 import { engineTables } from '../../knowledge/engine-tables.js';
@@ -45,12 +45,12 @@ export function runEstimate(globals: GlobalOptions, options: Record<string, unkn
     );
   }
 
-  const result = estimateFromSpec(spec as EstimateSpec, engineTables(loadCompiledKnowledge()));
+  const result = estimateFromSpec(spec, engineTables(loadCompiledKnowledge()));
   if (!result.ok) throw checkError(result.error, sources);
   const estimate = result.value;
 
   if (globals.json) {
-    out.result(JSON.stringify(jsonReport(spec as EstimateSpec, estimate), null, 2));
+    out.result(JSON.stringify(jsonReport(spec, estimate), null, 2));
   } else {
     out.result(humanReport(estimate));
   }
@@ -134,7 +134,10 @@ function humanReport(estimate: SpecEstimate): string {
 
 function jsonMetrics(metrics: readonly Metric[]): Record<string, unknown> {
   return Object.fromEntries(
-    metrics.map((m) => [m.id, { value: m.value, unit: m.unit, formula: m.calculation, display: m.result }]),
+    metrics.map((m) => [
+      m.id,
+      { value: settle(m.value), unit: m.unit, formula: m.calculation, display: m.result },
+    ]),
   );
 }
 
@@ -144,12 +147,8 @@ function jsonReport(spec: EstimateSpec, estimate: SpecEstimate): Record<string, 
       const value = spec[f.key];
       if (value === undefined) return [];
       // Rates are reported per second, the base unit; everything else is already in base units.
-      return [
-        [
-          f.snake,
-          typeof value === 'object' && value !== null && 'perSecond' in value ? value.perSecond : value,
-        ],
-      ];
+      const base = typeof value === 'object' && 'perSecond' in value ? value.perSecond : value;
+      return [[f.snake, typeof base === 'number' ? settle(base) : base]];
     }),
   );
   return {
@@ -158,13 +157,13 @@ function jsonReport(spec: EstimateSpec, estimate: SpecEstimate): Record<string, 
     ...(estimate.latencyBudget
       ? {
           latency_budget: {
-            budget: estimate.latencyBudget.budgetSeconds,
-            slack: estimate.latencyBudget.slackSeconds,
+            budget: settle(estimate.latencyBudget.budgetSeconds),
+            slack: settle(estimate.latencyBudget.slackSeconds),
             allocations: estimate.latencyBudget.allocations.map((a) => ({
               component: a.component,
               reference: a.reference ?? null,
-              reference_seconds: a.referenceSeconds,
-              allocated_seconds: a.allocatedSeconds,
+              reference_seconds: settle(a.referenceSeconds),
+              allocated_seconds: settle(a.allocatedSeconds),
               formula: a.calculation,
             })),
           },
