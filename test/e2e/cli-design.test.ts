@@ -157,37 +157,42 @@ function section(document: string, heading: string): string[] {
   return lines.slice(start + 1, end < 0 ? undefined : end);
 }
 
-const amount = (text: string): number => Number(text.replace(/[$,]/g, ''));
+const amount = (text: string): number => Number(text.replace(/[~$,]/g, ''));
 
 describe.each(EXAMPLES)('the numbers in the %s document are consistent', (name) => {
   const costRows = (): { item: string; calculation: string; monthly: string }[] =>
     section(documentOf(name), '### Cost Estimation').flatMap((line) => {
-      const match = /^\| (.+?) \| (.+?) \| (\$[\d,]+\.\d{2}) \|$/.exec(line);
+      const match = /^\| (.+?) \| (.+?) \| (~?\$[\d,]+(?:\.\d+)?) \|$/.exec(line);
       return match?.[1] && match[2] && match[3]
         ? [{ item: match[1], calculation: match[2], monthly: match[3] }]
         : [];
     });
 
-  it('every cost row shows a calculation that gives its monthly figure', () => {
+  it('every cost row shows a calculation that gives its figure, and the figure rounded in Monthly', () => {
     const rows = costRows();
     expect(rows.length).toBeGreaterThanOrEqual(4);
     const wrong = rows.flatMap(({ item, calculation, monthly }) => {
-      const factors = calculation
+      const [factorsText = '', stated = ''] = calculation.split(' = $');
+      const factors = factorsText
         .split(' x ')
         .map((part) => amount(/\$?[\d,]*\.?\d+/.exec(part)?.[0] ?? 'NaN'));
       const product = factors.reduce((total, factor) => total * factor, 1);
+      const figure = amount(stated.replace(/\/month$/, ''));
       const shown = amount(monthly);
-      // Operands are displayed rounded (2,738 GB), so allow 0.1% or a cent, whichever is larger.
-      return Math.abs(product - shown) <= Math.max(0.01, shown * 0.001)
+      // Operands are displayed rounded (2,738 GB), so allow 0.1% or a cent; Monthly has 3 significant digits.
+      const calculationHolds = Math.abs(product - figure) <= Math.max(0.01, figure * 0.001);
+      const roundedHolds = Math.abs(shown - figure) <= figure * 0.005;
+      return calculationHolds && roundedHolds
         ? []
-        : [`${item}: ${calculation} = $${product.toFixed(2)}, but the document says ${monthly}`];
+        : [`${item}: ${calculation} multiplies to $${product.toFixed(2)}; the document says ${monthly}`];
     });
     expect(wrong).toEqual([]);
   });
 
   it('the cost calculations group thousands like the rest of the document', () => {
     const ungrouped = costRows()
-      .map((row) => row.calculation)
+      // A date ("price table of 2026-11-22") is not a quantity.
+      .map((row) => row.calculation.replace(/\d{4}-\d{2}-\d{2}/g, ''))
       .filter((calculation) => /(?<![\d,.])\d{4,}(?![\d,])/.test(calculation));
     expect(ungrouped).toEqual([]);
   });

@@ -135,8 +135,8 @@ describe('recommendations change with the numbers', () => {
     expect(app(large)).toContain('83 instances at 2,000/s each and 60% target utilisation');
     const costOf = (state: SessionState): string | undefined =>
       operations(state).cost.find((row) => row.item === 'Application instances')?.calculation;
-    expect(costOf(small)).toMatch(/^2 x /);
-    expect(costOf(large)).toMatch(/^83 x /);
+    expect(costOf(small)).toMatch(/^2 servers x /);
+    expect(costOf(large)).toMatch(/^83 servers x /);
   });
 
   it('architecture: a plain monolith at 40 QPS, a separate read scaling group at 100K QPS', () => {
@@ -376,15 +376,22 @@ describe('operations plan', () => {
 
   // DESIGN.md: every number shows its calculation. The unit prices are shown rounded to cents
   // ($0.2016 as "$0.20"), so "2 x $0.20/hour x 720 h" reads as $288.00 next to a result of $290.30.
-  it('shows instance costs with a calculation that reproduces the monthly figure', () => {
-    const usd = (text: string): number => Number(text.replace(/[$,]/g, ''));
+  it('shows instance costs with a calculation that reproduces its figure, and the figure rounded', () => {
+    const usd = (text: string): number => Number(text.replace(/[~$,]/g, ''));
     for (const state of [small, large]) {
       for (const row of operations(state).cost.filter((r) => /instances|nodes/i.test(r.item))) {
-        const factors = [...row.calculation.matchAll(/\$?([\d,]+(?:\.\d+)?)/g)].map((m) => usd(m[1] ?? ''));
-        const product = factors.reduce((total, factor) => total * factor, 1);
-        expect(product.toFixed(2), `${row.item}: ${row.calculation} = ${row.monthly}`).toBe(
-          usd(row.monthly).toFixed(2),
+        const [factors = '', stated = ''] = row.calculation.split(' = ');
+        // The price's source in parentheses ("price table of 2026-11-22") is not a factor.
+        const product = [...factors.replace(/\(.*?\)/g, '').matchAll(/\$?([\d,]+(?:\.\d+)?)/g)]
+          .map((m) => usd(m[1] ?? ''))
+          .reduce((total, factor) => total * factor, 1);
+        const figure = usd(stated.replace(/\/month$/, ''));
+        expect(product.toFixed(2), `${row.item}: ${row.calculation}`).toBe(figure.toFixed(2));
+        // The Monthly column is the same figure at 3 significant digits, marked ~ when rounded.
+        expect(Math.abs(usd(row.monthly) - figure), `${row.item}: ${row.monthly}`).toBeLessThanOrEqual(
+          figure * 0.005,
         );
+        expect(row.monthly.startsWith('~')).toBe(usd(row.monthly) !== figure);
       }
     }
   });

@@ -8,18 +8,18 @@ import {
   errorBudgetRequestsPerDay,
   formatCount,
   formatDuration,
-  formatUsd,
   servers,
 } from '../../../estimation/index.js';
 import type { PriceTable } from '../../../knowledge/prices.js';
 import type { SessionState } from '../../../protocol/types.js';
 import { designDrafts, type OperationsPlan } from '../../../protocols/design/model.js';
+import { calcUsd, costMetrics, displayUsd, type MetricId } from '../../../estimation/index.js';
+import { defaultPrices } from '../../../knowledge/engine-tables.js';
 import { metricValue, signalsOf } from './signals.js';
 import { THRESHOLDS as T } from './thresholds.js';
 import { tradeoffsOf } from './tradeoffs.js';
 
 const HOURS_PER_MONTH = 720;
-const SECONDS_PER_MONTH = 2_592_000;
 const BYTES_PER_GB = 1e9;
 
 export function operationsOf(state: SessionState, prices: PriceTable): OperationsPlan {
@@ -98,47 +98,64 @@ export function operationsOf(state: SessionState, prices: PriceTable): Operation
   // Object storage keeps its own copies, so payloads are billed once; database disks hold every replica.
   const replication = s.estimate.input.replication;
   const payloadShare = s.blobs ? 1 / replication : 1;
-  const storageGb = (metricValue(s.estimate, 'storage_total') * payloadShare) / BYTES_PER_GB;
-  const monthGb = (metricValue(s.estimate, 'storage_per_month') * payloadShare) / BYTES_PER_GB;
   const databaseGb = (s.databaseBytes * replication) / BYTES_PER_GB;
-  const egressGb = (metricValue(s.estimate, 'egress_bandwidth') * SECONDS_PER_MONTH) / BYTES_PER_GB;
-  const storagePrice = s.blobs ? p['storage.object'] : p['storage.block-ssd'];
-  const cost = [
-    {
-      item: 'Application instances',
-      calculation: `${formatCount(instances)} x ${unitPrice(p['compute.general-4vcpu'].usd)}/hour x ${HOURS_PER_MONTH} h`,
-      monthly: formatUsd(instances * p['compute.general-4vcpu'].usd * HOURS_PER_MONTH),
-    },
-    {
-      item: 'Storage, first month of data',
-      calculation: `${gb(monthGb)} x ${unitPrice(storagePrice.usd)}/GB-month`,
-      monthly: formatUsd(monthGb * storagePrice.usd),
-    },
-    {
-      item: 'Storage at the end of retention',
-      calculation: `${gb(storageGb)} x ${unitPrice(storagePrice.usd)}/GB-month`,
-      monthly: formatUsd(storageGb * storagePrice.usd),
-    },
-    {
-      item: 'Egress to the internet',
-      calculation: `${gb(egressGb)}/month x ${unitPrice(p['network.egress'].usd)}/GB`,
-      monthly: formatUsd(egressGb * p['network.egress'].usd),
-    },
+  // The engine prices the bill; the design decides what is billed: the instance count (at least 2),
+  // and payloads in object storage once (it keeps its own copies) or every replica on block storage.
+  const billed: Partial<Record<MetricId, number>> = {
+    servers: instances,
+    storage_per_month: metricValue(s.estimate, 'storage_per_month') * payloadShare,
+    storage_total: metricValue(s.estimate, 'storage_total') * payloadShare,
+    egress_bandwidth: metricValue(s.estimate, 'egress_bandwidth'),
+  };
+  const engineCost = costMetrics({}, defaultPrices(prices, s.blobs ? 'object' : 'block'), (id) => billed[id]);
+  const COST_ROWS: readonly [MetricId, string][] = [
+    ['compute_cost_per_month', 'Application instances'],
+    [
+      'storage_cost_per_month',
+      s.blobs ? 'Object storage, first month of data' : 'Storage, first month of data',
+    ],
+    [
+      'storage_cost_at_retention',
+      s.blobs ? 'Object storage at the end of retention' : 'Storage at the end of retention',
+    ],
+    ['egress_cost_per_month', 'Egress to the internet'],
   ];
+  const cost = COST_ROWS.flatMap(([id, item]) => {
+    const metric = engineCost.find((candidate) => candidate.id === id);
+    return metric
+      ? [{ item, calculation: metric.calculation, monthly: metric.result.replace(/\/month$/, '') }]
+      : [];
+  });
+  // Design-specific rows, in the same form as the engine's: the calculation ends with its figure.
+  const row = (
+    item: string,
+    factors: string,
+    usd: number,
+  ): { item: string; calculation: string; monthly: string } => ({
+    item,
+    calculation: `${factors} = ${calcUsd(usd)}/month`,
+    monthly: displayUsd(usd),
+  });
   if (s.blobs) {
-    cost.push({
-      item: 'Database disks for metadata, end of retention',
-      calculation: `${gb(databaseGb)} (${replication} copies) x ${unitPrice(p['storage.block-ssd'].usd)}/GB-month`,
-      monthly: formatUsd(databaseGb * p['storage.block-ssd'].usd),
-    });
+    const diskPrice = p['storage.block-ssd'].usd;
+    cost.push(
+      row(
+        'Database disks for metadata, end of retention',
+        `${gb(databaseGb)} (${replication} copies) x ${unitPrice(diskPrice)}/GB-month`,
+        databaseGb * diskPrice,
+      ),
+    );
   }
   if (has('cache')) {
-    const nodes = Math.max(1, Math.ceil(s.cacheBytes / 0.7 / 26e9));
-    cost.push({
-      item: 'Cache nodes (with a replica each)',
-      calculation: `${formatCount(nodes * 2)} x ${unitPrice(p['cache.node'].usd)}/hour x ${HOURS_PER_MONTH} h`,
-      monthly: formatUsd(nodes * 2 * p['cache.node'].usd * HOURS_PER_MONTH),
-    });
+    const nodes = Math.max(1, Math.ceil(s.cacheBytes / 0.7 / 26e9)) * 2;
+    const nodePrice = p['cache.node'].usd;
+    cost.push(
+      row(
+        'Cache nodes (with a replica each)',
+        `${formatCount(nodes)} nodes x ${unitPrice(nodePrice)}/hour x ${HOURS_PER_MONTH} hours/month`,
+        nodes * nodePrice * HOURS_PER_MONTH,
+      ),
+    );
   }
   return {
     monitoring,
