@@ -483,3 +483,28 @@ describe('the advisor as the offline co-pilot uses it', () => {
     expect(await finishedDesign({ answers: LARGE })).toEqual(large);
   });
 });
+
+describe('cache sizing advice', () => {
+  it('tells a design with a terabyte-scale hot set of large responses to cache records instead, with the numbers', async () => {
+    const feed = await finishedDesign({
+      answers: {
+        'estimation.writes': '100M/day',
+        'estimation.reads': '10:1',
+        'estimation.write-size': '1KB',
+        'estimation.read-size': '50KB',
+        'high-level.cache': 'C',
+      },
+      followups: { 'high-level.cache': 'A' },
+    });
+    const proposal = feed.decisions['high-level.cache']?.proposal;
+    // 20% x 1B reads/day x 50 KB = 10 TB of responses; the same reads of 1 KB records is 200 GB.
+    expect(proposal?.detail).toContain('10 TB');
+    expect(proposal?.detail).toContain('cache the records');
+    expect(proposal?.detail).toContain('200 GB');
+    expect(proposal?.position).toContain('Cache records, not whole responses');
+  });
+
+  it('says nothing of the kind when the hot set is small', () => {
+    expect(small.decisions['high-level.cache']?.proposal.detail).not.toContain('cache the records');
+  });
+});

@@ -149,6 +149,17 @@ export const datastore: Builder = (s) => {
   };
 };
 
+/**
+ * A hot set over a terabyte of whole responses usually means the cached unit is too big: responses
+ * assembled from many records (a feed page) repeat the same records across users. Caching the
+ * records and the per-key id lists instead shrinks it to about records x their own size.
+ */
+function itemCacheNote(s: Parameters<Builder>[0]): string {
+  if (s.cacheBytes < 1e12 || s.readSize < s.writeSize * 5) return '';
+  const itemHotSet = s.cacheBytes * (s.writeSize / s.readSize);
+  return ` That is a lot of memory for copies of ${formatBytes(s.readSize)} responses that repeat the same ${formatBytes(s.writeSize)} records: cache the records and a short id list per ${s.partitionKey} instead, and assemble responses from them; the same 80/20 estimate then needs about ${formatBytes(itemHotSet)} plus the id lists.`;
+}
+
 export const cache: Builder = (s) => {
   const worth = s.readRatio >= T.cacheReadRatio || s.peakReads >= T.cacheReadsPerSecond;
   const memory = `${s.show.cacheBytes} (20% of a day's reads, the 80/20 rule)`;
@@ -179,8 +190,8 @@ export const cache: Builder = (s) => {
       explain: `Reads per write: ${ratioText(s.readRatio)}, ${s.show.peakReads}. A cache keeps the hot keys in memory so the datastore sees only misses.`,
       options: [useCache, option('B', noCache.label, noCache.summary, noCache.pros, noCache.cons)],
       position:
-        `Option A: at ${ratioText(s.readRatio)} reads per write and ${s.show.peakReads} a cache hit rate of 80-90% removes most of the datastore's load. ${s.strong ? 'Because reads must be strongly consistent, invalidate on write and keep the TTL short; serve reads that must be current from the primary.' : ''}`.trim(),
-      detail: `Size: ${memory}; at about 70% memory utilisation that is ${formatBytes(s.cacheBytes / 0.7)} of Redis. Protect the datastore from a stampede when a hot key expires: one request refreshes while others serve the stale value (request coalescing).`,
+        `Option A: at ${ratioText(s.readRatio)} reads per write and ${s.show.peakReads} a cache hit rate of 80-90% removes most of the datastore's load. ${itemCacheNote(s) ? `Cache records, not whole responses: ${s.show.cacheBytes} of responses shrinks to about ${formatBytes(s.cacheBytes * (s.writeSize / s.readSize))} of records (C for the detail). ` : ''}${s.strong ? 'Because reads must be strongly consistent, invalidate on write and keep the TTL short; serve reads that must be current from the primary.' : ''}`.trim(),
+      detail: `Size: ${memory}; at about 70% memory utilisation that is ${formatBytes(s.cacheBytes / 0.7)} of Redis.${itemCacheNote(s)} Protect the datastore from a stampede when a hot key expires: one request refreshes while others serve the stale value (request coalescing).`,
     };
   }
   return {
