@@ -43,6 +43,20 @@ describe('lazy imports', () => {
     ['questions', ['questions', '--json']],
     ['validate', ['validate', join(root, 'examples/pastebin.yaml')]],
     [
+      'estimate',
+      [
+        'estimate',
+        '--writes',
+        '10M/month',
+        '--read-write-ratio',
+        '10',
+        '--write-size',
+        '1KB',
+        '--retention',
+        '3y',
+      ],
+    ],
+    [
       'design-scripted',
       ['design', '--answers', join(root, 'examples/pastebin.yaml'), '--out', 'out', '--quiet'],
     ],
