@@ -146,6 +146,7 @@ function warnings(spec: EstimateSpec): (string | undefined)[] {
     ratio !== undefined && ratio < 1
       ? `read_write_ratio: ${shown(ratio)} reads per write means writes dominate: a read cache will not help much; size the write path (partitioning, batching, a queue) instead`
       : undefined,
+    readsBelowWrites(spec),
     peakFactor !== undefined && peakFactor > 10
       ? `peak_factor: ${shown(peakFactor)} is above 10: check it; bursts that sharp are usually absorbed by a queue or autoscaling, not a fleet sized for the peak`
       : undefined,
@@ -166,4 +167,18 @@ export function checkSpec(spec: EstimateSpec): Result<string[]> {
   const error = [...rangeErrors(spec), ...combinationErrors(spec)].find((message) => message !== undefined);
   if (error !== undefined) return fail(error);
   return ok(warnings(spec).filter((message) => message !== undefined));
+}
+
+/** The same warning as a ratio below 1, for reads and writes given as rates (both absolute, or both per user). */
+function readsBelowWrites(spec: EstimateSpec): string | undefined {
+  const pairs: [string, number | undefined, number | undefined][] = [
+    ['reads', spec.reads?.perSecond, spec.writes?.perSecond],
+    ['reads_per_user', spec.readsPerUser?.perSecond, spec.writesPerUser?.perSecond],
+  ];
+  for (const [name, reads, writes] of pairs) {
+    if (reads !== undefined && writes !== undefined && writes > 0 && reads < writes) {
+      return `${name}: fewer reads than writes (${shown(reads / writes)} per write) means writes dominate: a read cache will not help much; size the write path (partitioning, batching, a queue) instead`;
+    }
+  }
+  return undefined;
 }

@@ -153,6 +153,20 @@ describe('checkSpec: warnings for suspicious but usable input', () => {
       'read_write_ratio: 0.5 reads per write means writes dominate: a read cache will not help much; size the write path (partitioning, batching, a queue) instead',
     ],
     [
+      'absolute reads below writes',
+      { writes: { perSecond: 1_000, perUser: false }, reads: { perSecond: 250, perUser: false } },
+      'reads: fewer reads than writes (0.25 per write) means writes dominate: a read cache will not help much; size the write path (partitioning, batching, a queue) instead',
+    ],
+    [
+      'per-user reads below per-user writes',
+      {
+        dau: 1_000,
+        writesPerUser: { perSecond: 10 / 86_400, perUser: true },
+        readsPerUser: { perSecond: 5 / 86_400, perUser: true },
+      },
+      'reads_per_user: fewer reads than writes (0.5 per write) means writes dominate: a read cache will not help much; size the write path (partitioning, batching, a queue) instead',
+    ],
+    [
       'a peak factor above 10',
       { peakFactor: 12 },
       'peak_factor: 12 is above 10: check it; bursts that sharp are usually absorbed by a queue or autoscaling, not a fleet sized for the peak',
