@@ -36,3 +36,11 @@ export const usageError = (message: string, hint?: string): AppError =>
   new AppError(ExitCode.usage, message, hint);
 export const badInput = (message: string, details: readonly string[] = [], hint?: string): AppError =>
   new AppError(ExitCode.badInput, message, hint, details);
+
+/** The session was stopped by a signal (SIGINT, SIGTERM) or by the end of its input. */
+export class Interrupted extends Error {
+  override readonly name = 'Interrupted';
+  constructor(readonly by: 'SIGINT' | 'SIGTERM' | 'EOF') {
+    super(`interrupted by ${by}`);
+  }
+}

@@ -11,10 +11,12 @@ const REPORT =
 
 export function describeError(error: unknown, debug = false): Reported {
   if (error instanceof AppError) {
+    // An interruption is not an error message: it is the one line that says where the work is.
+    const interrupted = error.exitCode === ExitCode.interrupted || error.exitCode === ExitCode.terminated;
     return {
       exitCode: error.exitCode,
       lines: [
-        `mlops-design: ${error.message}`,
+        interrupted ? error.message : `mlops-design: ${error.message}`,
         ...error.details.map((detail) => `  ${detail}`),
         ...(error.hint ? [`  ${error.hint}`] : []),
       ],

@@ -16,6 +16,7 @@ Examples:
   $ mlops-design design --answers examples/pastebin.yaml --out /tmp/design --force
   $ mlops-design validate examples/pastebin.yaml    check an answers file and print its plan
   $ mlops-design questions --scope ml --json        every question id, for writing answers files
+  $ mlops-design sessions                           saved sessions; continue one with: mlops-design resume --last
 
 Exit codes: 0 ok, 1 check failed, 64 usage, 65 bad input, 66 file not found, 70 internal error,
 73 output exists (use --force), 75 LLM unavailable, 78 configuration, 130 interrupted, 143 terminated.`;
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
     .description('walk the six design phases and write system_design.md')
     .addOption(new Option('--scope <scope>', 'kind of system').choices(['system', 'ml', 'hybrid']))
     .option('--answers <file>', 'run non-interactively from an answers file (YAML or JSON)')
+    .option('--no-save', 'do not save the session (it cannot be resumed)')
     .action(async (options: Record<string, unknown>, command: Command) => {
       const { runDesign } = await import('./commands/design.js');
       await runDesign(parseGlobalOptions(command.optsWithGlobals()), options);
@@ -77,6 +79,26 @@ export function buildProgram(): Command {
     .action(async (file: string, options: Record<string, unknown>, command: Command) => {
       const { runValidate } = await import('./commands/validate.js');
       runValidate(parseGlobalOptions(command.optsWithGlobals()), file, options);
+    });
+
+  program
+    .command('sessions')
+    .description('list saved sessions: id, command, title, phase reached, age, finished or not')
+    .action(async (_options: Record<string, unknown>, command: Command) => {
+      const { runSessions } = await import('./commands/sessions.js');
+      runSessions(parseGlobalOptions(command.optsWithGlobals()));
+    });
+
+  program
+    .command('resume')
+    .description('continue a saved session at the question where it stopped')
+    .argument('[id]', 'session id (see `mlops-design sessions`)')
+    .option('--last', 'the most recently saved unfinished session')
+    .option('--answers <file>', 'answer the remaining questions from an answers file')
+    .action(async (id: string | undefined, options: Record<string, unknown>, command: Command) => {
+      const { runResume } = await import('./commands/resume.js');
+      const outGiven = command.getOptionValueSourceWithGlobals('out') === 'cli';
+      await runResume(parseGlobalOptions(command.optsWithGlobals()), id, { ...options, outGiven });
     });
 
   const estimate = program

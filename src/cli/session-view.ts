@@ -82,7 +82,7 @@ export function describeDraft(id: string, draft: unknown): string[] {
       const plan = draft as OperationsPlan;
       return [
         ...plan.slo.map((line) => `  ${line}`),
-        ...plan.cost.map((row) => `  ${row.item}: ${row.calculation} = ${row.monthly}/month (estimate)`),
+        ...plan.cost.map((row) => `  ${row.item}: ${row.calculation} (estimate)`),
       ];
     }
     default:

@@ -5,6 +5,7 @@ import type { RedFlag } from '../rules/red-flags.js';
 
 export interface SummaryInput {
   readonly command: string;
+  readonly sessionId: string | null;
   readonly state: SessionState;
   readonly protocol: Protocol;
   readonly files: readonly string[];
@@ -18,7 +19,7 @@ export function summaryJson(input: SummaryInput): Record<string, unknown> {
   return {
     schema: 'mlops-design/summary@1',
     command: input.command,
-    session_id: null,
+    session_id: input.sessionId,
     title: state.title,
     scope: state.scope,
     copilot: input.copilot,

@@ -2,7 +2,7 @@
  * The session runner: drives the step machine with a respondent (the human side) and a co-pilot
  * (the expert side), one step at a time, and hands every new state to `save` before going on.
  */
-import { AppError, ExitCode, badInput } from '../errors.js';
+import { AppError, ExitCode, Interrupted, badInput } from '../errors.js';
 import { DraftInputError } from '../copilot/draft-input-error.js';
 import type { CoPilot } from '../copilot/port.js';
 import {
@@ -26,6 +26,8 @@ export interface SessionDeps {
   readonly redFlags: (state: SessionState) => readonly RedFlag[];
   /** Called with every new state, before the next step starts. */
   readonly save?: (state: SessionState) => void;
+  /** Aborted by a signal: the runner stops before the next step. */
+  readonly signal?: AbortSignal;
 }
 
 /** Runs until the user approves; returns the approved state. */
@@ -45,6 +47,7 @@ export async function runSession(deps: SessionDeps, initial: SessionState): Prom
   };
 
   for (;;) {
+    if (deps.signal?.aborted) throw new Interrupted(deps.signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT');
     const step = nextStep(protocol, state);
     if (!step) {
       const approval = await askQuestion(deps, protocol.approval, state, 'Approval');

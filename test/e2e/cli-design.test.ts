@@ -2,7 +2,7 @@
  * `design --answers`: each bundled example renders a complete, deterministic, lint-clean document
  * whose Mermaid diagram parses, and whose advice follows the numbers.
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -50,6 +50,8 @@ beforeAll(async () => {
       const dir = temp.make();
       const firstOut = join(dir, 'first');
       const secondOut = join(dir, 'second');
+      mkdirSync(firstOut);
+      mkdirSync(secondOut);
       const [first, second] = await Promise.all([
         runCli(['design', '--answers', examplePath(name), '--out', firstOut], { cwd: dir }),
         runCli(['design', '--answers', examplePath(name), '--out', secondOut], { cwd: dir }),
@@ -218,6 +220,7 @@ describe('colour', () => {
   it('FORCE_COLOR styles stderr but never stdout or the written document', async () => {
     const dir = temp.make();
     const out = join(dir, 'out');
+    mkdirSync(out, { recursive: true });
     const result = await runCli(['design', '--answers', examplePath('pastebin'), '--out', out], {
       cwd: dir,
       env: { NO_COLOR: undefined, FORCE_COLOR: '1' },
@@ -231,6 +234,7 @@ describe('colour', () => {
   it('without NO_COLOR, a pipe gets no escape codes', async () => {
     const dir = temp.make();
     const out = join(dir, 'out');
+    mkdirSync(out, { recursive: true });
     const result = await runCli(['design', '--answers', examplePath('pastebin'), '--out', out], {
       cwd: dir,
       env: { NO_COLOR: undefined },
@@ -305,6 +309,7 @@ describe('design --json', () => {
   it('prints exactly one JSON summary on stdout', async () => {
     const dir = temp.make();
     const out = join(dir, 'out');
+    mkdirSync(out, { recursive: true });
     const result = await runCli(['design', '--answers', examplePath('pastebin'), '--out', out, '--json'], {
       cwd: dir,
     });
@@ -338,6 +343,7 @@ describe('design --json', () => {
     expect(edited).not.toBe(original);
     writeFileSync(answers, edited);
     const out = join(dir, 'out');
+    mkdirSync(out, { recursive: true });
     const result = await runCli(['design', '--answers', answers, '--out', out, '--json'], { cwd: dir });
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout) as { red_flags: { id: string; phase: string }[] };
@@ -365,6 +371,7 @@ describe('design --json', () => {
       ),
     );
     const out = join(dir, 'out');
+    mkdirSync(out, { recursive: true });
     const result = await runCli(['design', '--answers', answers, '--out', out], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`${join(out, DOCUMENT)}\n`);

@@ -38,7 +38,9 @@ function answersCase(expect: ExpectStatic, edit: (text: string) => string): Case
   const text = edit(PASTEBIN);
   expect(text, 'the edit changed the example').not.toBe(PASTEBIN);
   writeFileSync(answers, text);
-  return { dir, out: join(dir, 'out'), answers };
+  const out = join(dir, 'out');
+  mkdirSync(out);
+  return { dir, out, answers };
 }
 
 function expectCleanFailure(expect: ExpectStatic, result: CliResult, code: number): string[] {
@@ -78,7 +80,7 @@ describe.concurrent('design --answers with a bad answers file exits 65 and write
     expect(prompt).toMatch(/P50.*P99/);
     expect(line).toContain(`"${prompt ?? ''}"`);
     expect(line).toContain('missing');
-    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(out)).toEqual([]);
   });
 
   it('an unknown id close to a real one suggests it', async ({ expect }) => {
@@ -89,7 +91,7 @@ describe.concurrent('design --answers with a bad answers file exits 65 and write
     const lines = expectCleanFailure(expect, result, 65);
     const line = expectLineNaming(expect, lines, answers, 'requirements.latncy');
     expect(line).toContain('did you mean "requirements.latency"');
-    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(out)).toEqual([]);
   });
 
   it('an unknown top-level key suggests the real one', async ({ expect }) => {
@@ -98,7 +100,7 @@ describe.concurrent('design --answers with a bad answers file exits 65 and write
     const lines = expectCleanFailure(expect, result, 65);
     const line = expectLineNaming(expect, lines, answers, 'titel');
     expect(line).toContain('did you mean "title"');
-    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(out)).toEqual([]);
   });
 
   it('an answer that does not parse names its id and what was expected', async ({ expect }) => {
@@ -110,7 +112,7 @@ describe.concurrent('design --answers with a bad answers file exits 65 and write
     const line = expectLineNaming(expect, lines, answers, 'estimation.write-size');
     expect(line).toContain('"lots"');
     expect(line).toMatch(/size/);
-    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(out)).toEqual([]);
   });
 });
 
@@ -118,18 +120,19 @@ describe.concurrent('other failures of design', () => {
   it('an answers file that does not exist exits 66 and names it', async ({ expect }) => {
     const dir = temp.make();
     const out = join(dir, 'out');
+    mkdirSync(out, { recursive: true });
     const missing = join(dir, 'no-such-answers.yaml');
     const result = await runCli(['design', '--answers', missing, '--out', out], { cwd: dir });
     const lines = expectCleanFailure(expect, result, 66);
     expect(lines[0]).toBe(`mlops-design: ${missing}: answers file not found`);
-    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(out)).toEqual([]);
   });
 
   it('an existing document exits 73 and is left untouched; --force overwrites it', async ({ expect }) => {
     const dir = temp.make();
     const out = join(dir, 'out');
+    mkdirSync(out, { recursive: true });
     const target = join(out, 'system_design.md');
-    mkdirSync(out);
     writeFileSync(target, 'my own notes\n');
     const refused = await runCli(['design', '--answers', examplePath('pastebin'), '--out', out], {
       cwd: dir,
@@ -146,40 +149,45 @@ describe.concurrent('other failures of design', () => {
     expect(forced.code).toBe(0);
     expect(forced.stdout).toBe(`${target}\n`);
     expect(readFileSync(target, 'utf8')).toMatch(/^# System Design: Pastebin\n/);
-    expect(readdirSync(out)).toEqual(['system_design.md']);
+    // The replaced version is kept beside it, byte for byte.
+    expect(readdirSync(out).sort()).toEqual(['system_design.md', 'system_design.md.bak']);
+    expect(readFileSync(`${target}.bak`, 'utf8')).toBe('my own notes\n');
   });
 
   it('--copilot anthropic without a key exits 78', async ({ expect }) => {
     const dir = temp.make();
     const out = join(dir, 'out');
+    mkdirSync(out, { recursive: true });
     const result = await runCli(
       ['design', '--answers', examplePath('pastebin'), '--out', out, '--copilot', 'anthropic'],
       { cwd: dir },
     );
     const lines = expectCleanFailure(expect, result, 78);
     expect(lines[0]).toMatch(/^mlops-design: .*anthropic/i);
-    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(out)).toEqual([]);
   });
 
   it('design without --answers under CI exits 64 and points at --answers', async ({ expect }) => {
     const dir = temp.make();
     const out = join(dir, 'out');
+    mkdirSync(out, { recursive: true });
     const result = await runCli(['design', '--out', out], { cwd: dir });
     const lines = expectCleanFailure(expect, result, 64);
     expect(lines[0]).toMatch(/^mlops-design: .*CI/);
     expect(result.stderr).toContain('--answers');
-    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(out)).toEqual([]);
   });
 
   it('an unknown option exits 64 and names it', async ({ expect }) => {
     const dir = temp.make();
     const out = join(dir, 'out');
+    mkdirSync(out, { recursive: true });
     const result = await runCli(['design', '--answers', examplePath('pastebin'), '--out', out, '--bogus'], {
       cwd: dir,
     });
     const lines = expectCleanFailure(expect, result, 64);
     expect(lines[0]).toContain("unknown option '--bogus'");
-    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(out)).toEqual([]);
   });
 
   it('--out naming an existing file is a clear user error, not an internal one', async ({ expect }) => {

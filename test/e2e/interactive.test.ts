@@ -1,7 +1,7 @@
 // A whole interactive design session, as a person runs it: the built binary in a real
 // pseudo-terminal, answered keystroke by keystroke. Also: without a terminal it refuses to prompt.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -43,6 +43,7 @@ afterEach(() => {
 describe('design in a pseudo-terminal', () => {
   it('runs a whole session from the title to the written document', { timeout: 60_000 }, async () => {
     const out = join(home, 'out');
+    mkdirSync(out);
     const run = spawnPty(process.execPath, [BIN, 'design', '--scope', 'system', '--out', out], {
       cwd: home,
       env: hermeticEnv(),

@@ -1,7 +1,7 @@
 // The commands that never prompt and never call a model must not load the prompt library or the
 // Anthropic SDK: both are imported lazily, where they are needed.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -16,6 +16,7 @@ let scratch = '';
 beforeAll(() => {
   if (!existsSync(bin)) throw new Error('dist/bin.js is missing: run `npm run build` (npm test does it)');
   scratch = mkdtempSync(join(tmpdir(), 'mlops-design-imports-'));
+  mkdirSync(join(scratch, 'out'));
 });
 afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });

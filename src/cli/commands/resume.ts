@@ -1,0 +1,123 @@
+/** `mlops-design resume [ID | --last]`: continue a saved session at the exact question where it stopped. */
+import { resolve } from 'node:path';
+import { readAnswersFile } from '../../answers/load.js';
+import { AppError, ExitCode, badInput, usageError } from '../../errors.js';
+import { progressLabel, nextStep } from '../../protocol/machine.js';
+import type { Protocol, SessionState } from '../../protocol/types.js';
+import { designProtocol } from '../../protocols/design/index.js';
+import { answersFileRespondent } from '../../respondents/answers-file.js';
+import type { SessionRecord } from '../../session/record.js';
+import { SessionStore } from '../../session/store.js';
+import { DESIGN_DOCUMENT, runDesignToDocument } from '../design-session.js';
+import { watchInterrupts } from '../interrupts.js';
+import type { GlobalOptions } from '../options.js';
+import { interactiveRespondent, refuseCopilot, sessionOutput } from '../session-setup.js';
+import { checkOutput } from '../write-document.js';
+
+export async function runResume(
+  globals: GlobalOptions,
+  id: string | undefined,
+  options: Record<string, unknown>,
+): Promise<void> {
+  const out = sessionOutput(globals);
+  refuseCopilot(globals);
+  const store = new SessionStore();
+  const record = openSession(store, id, options.last === true);
+  if (record.finished) {
+    throw usageError(
+      `session ${record.id} is finished; its document was written to ${record.out}`,
+      'Start a new session with: mlops-design design',
+    );
+  }
+  const state = revalidate(store, record, designProtocol);
+  const outDir = options.outGiven === true ? resolve(globals.out) : record.out;
+  const target = checkOutput(outDir, DESIGN_DOCUMENT, globals.force);
+  const interrupts = watchInterrupts();
+  let inputEnded = false;
+  try {
+    const respondent =
+      typeof options.answers === 'string'
+        ? answersFileRespondent(options.answers, readAnswersFile(options.answers).file)
+        : interactiveRespondent(globals, out, interrupts.signal, () => {
+            inputEnded = true;
+          });
+    const step = nextStep(designProtocol, state);
+    out.info(
+      `Resuming session ${record.id} (${record.state.title}) at ${step ? `${progressLabel(designProtocol, step)}, ${step.id}` : 'approval'}.`,
+    );
+    const clock = (): Date => new Date();
+    await runDesignToDocument({
+      globals,
+      out,
+      respondent,
+      state,
+      outDir,
+      target,
+      warnings: [],
+      session: { store, id: record.id, createdAt: record.createdAt, clock },
+      signal: interrupts.signal,
+      inputEnded: () => inputEnded,
+    });
+  } finally {
+    interrupts.dispose();
+  }
+}
+
+function openSession(store: SessionStore, id: string | undefined, last: boolean): SessionRecord {
+  if (id !== undefined && last) throw usageError('give a session id or --last, not both');
+  const chosen = id ?? (last ? lastUnfinished(store) : undefined);
+  if (chosen === undefined)
+    throw usageError('which session? give its id or --last', 'List them with: mlops-design sessions');
+  if (!/^[a-z0-9-]+$/.test(chosen))
+    throw usageError(`"${chosen}" is not a session id (ids look like 20261122-115000-ab12)`);
+  const loaded = store.load(chosen);
+  if (!loaded.ok) throw invalidSession(store, chosen, loaded.problem);
+  return loaded.record;
+}
+
+function lastUnfinished(store: SessionStore): string {
+  const records = store
+    .ids()
+    .map((id) => store.load(id))
+    .flatMap((loaded) => (loaded.ok && !loaded.record.finished ? [loaded.record] : []))
+    .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
+  const last = records[records.length - 1];
+  if (!last)
+    throw new AppError(
+      ExitCode.inputNotFound,
+      `no unfinished session in ${store.dir}`,
+      'Start one with: mlops-design design',
+    );
+  return last.id;
+}
+
+/** Saved answers are parsed again by their own slots, so a resumed session has exactly the values a live one would. */
+function revalidate(store: SessionStore, record: SessionRecord, protocol: Protocol): SessionState {
+  const slots = new Map(
+    protocol.steps.flatMap((step) => (step.kind === 'question' ? [[step.id, step] as const] : [])),
+  );
+  const answers: SessionState['answers'] = {};
+  for (const [slotId, answer] of Object.entries(record.state.answers)) {
+    if (slotId === protocol.approval.id) continue;
+    const slot = slots.get(slotId);
+    if (!slot)
+      throw invalidSession(
+        store,
+        record.id,
+        `answers.${slotId}: not a question of the ${protocol.id} protocol`,
+      );
+    const parsed = slot.parse(answer.raw);
+    if (!parsed.ok) throw invalidSession(store, record.id, `answers.${slotId}: ${parsed.error}`);
+    Object.assign(answers, { [slotId]: { ...answer, value: parsed.value } });
+  }
+  return { ...record.state, answers };
+}
+
+function invalidSession(store: SessionStore, id: string, problem: string): AppError {
+  const aside = store.quarantine(id);
+  return badInput(
+    `session ${id} cannot be resumed: ${problem}`,
+    [],
+    `The file was moved, unchanged, to ${aside}.`,
+  );
+}

@@ -1,0 +1,59 @@
+/** `mlops-design sessions`: the saved sessions, newest last. */
+import { phaseOf } from '../../protocol/machine.js';
+import { designProtocol } from '../../protocols/design/index.js';
+import { SessionStore } from '../../session/store.js';
+import type { GlobalOptions } from '../options.js';
+import { colourEnabled, createOutput } from '../output.js';
+
+export function age(from: Date, to: Date): string {
+  const seconds = Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
+  if (seconds < 60) return `${seconds}s`;
+  if (seconds < 3_600) return `${Math.floor(seconds / 60)}m`;
+  if (seconds < 86_400) return `${Math.floor(seconds / 3_600)}h`;
+  return `${Math.floor(seconds / 86_400)}d`;
+}
+
+function phaseReached(position: string): string {
+  if (position === 'finished' || position === designProtocol.approval.id) return position;
+  const step = designProtocol.steps.find((candidate) => candidate.id === position);
+  return step ? phaseOf(designProtocol, step).title : position;
+}
+
+export function runSessions(globals: GlobalOptions, now: Date = new Date()): void {
+  const out = createOutput({
+    colour: colourEnabled({ env: process.env, isTTY: process.stdout.isTTY, flag: globals.color }),
+    quiet: globals.quiet,
+  });
+  const store = new SessionStore();
+  const rows = store.ids().map((id) => {
+    const loaded = store.load(id);
+    if (!loaded.ok) return { id, valid: false as const, problem: loaded.problem };
+    const { record } = loaded;
+    return {
+      id,
+      valid: true as const,
+      command: record.command,
+      title: record.state.title,
+      phase: phaseReached(record.position),
+      position: record.position,
+      updated_at: record.updatedAt,
+      age: age(new Date(record.updatedAt), now),
+      finished: record.finished,
+    };
+  });
+  if (globals.json) {
+    out.result(JSON.stringify({ directory: store.dir, sessions: rows }, null, 2));
+    return;
+  }
+  if (rows.length === 0) {
+    out.info(`No saved sessions in ${store.dir}.`);
+    return;
+  }
+  for (const row of rows) {
+    out.result(
+      row.valid
+        ? `${row.id}  ${row.command}  ${row.finished ? 'finished' : `at ${row.phase} (${row.position})`}  ${row.age} ago  ${row.title}`
+        : `${row.id}  invalid: ${row.problem} (not resumable; left as it is)`,
+    );
+  }
+}

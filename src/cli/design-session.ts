@@ -1,0 +1,144 @@
+/**
+ * Runs a design session to its document, for both `design` and `resume`: saves the session after
+ * every step, turns a signal or the end of input into "Interrupted. Session <id> saved.", and
+ * writes system_design.md only after approval.
+ */
+import { readFileSync } from 'node:fs';
+import { AppError, ExitCode, Interrupted } from '../errors.js';
+import { createOfflineCoPilot } from '../copilot/offline/offline-copilot.js';
+import { designAdvisor } from '../copilot/offline/design/advisor.js';
+import { loadCompiledKnowledge } from '../knowledge/load.js';
+import { TEMPLATES_DIR } from '../paths.js';
+import { nextStep } from '../protocol/machine.js';
+import type { SessionState } from '../protocol/types.js';
+import { designProtocol } from '../protocols/design/index.js';
+import { renderSystemDesign } from '../render/system-design.js';
+import type { Respondent } from '../respondents/port.js';
+import { redFlags } from '../rules/red-flags.js';
+import type { SessionRecord } from '../session/record.js';
+import { SESSION_SCHEMA, SESSION_VERSION } from '../session/record.js';
+import { runSession } from '../session/run.js';
+import type { SessionStore } from '../session/store.js';
+import type { GlobalOptions } from './options.js';
+import type { Output } from './output.js';
+import { createSessionView } from './session-view.js';
+import { summaryJson } from './summary.js';
+import { writeDocument } from './write-document.js';
+
+export const DESIGN_DOCUMENT = 'system_design.md';
+
+export interface SavedSession {
+  readonly store: SessionStore;
+  readonly id: string;
+  readonly createdAt: string;
+  readonly clock: () => Date;
+}
+
+export interface DesignRun {
+  readonly globals: GlobalOptions;
+  readonly out: Output;
+  readonly respondent: Respondent;
+  readonly state: SessionState;
+  readonly outDir: string;
+  readonly target: string;
+  readonly warnings: readonly string[];
+  /** Absent with --no-save. */
+  readonly session?: SavedSession;
+  readonly signal: AbortSignal;
+  /** Whether stdin has ended (EOF), to tell it from Ctrl-C. */
+  readonly inputEnded: () => boolean;
+}
+
+export function sessionRecord(
+  session: SavedSession,
+  outDir: string,
+  state: SessionState,
+  finished: boolean,
+): SessionRecord {
+  return {
+    schema: SESSION_SCHEMA,
+    version: SESSION_VERSION,
+    id: session.id,
+    command: 'design',
+    createdAt: session.createdAt,
+    updatedAt: session.clock().toISOString(),
+    finished,
+    out: outDir,
+    position: finished ? 'finished' : (nextStep(designProtocol, state)?.id ?? designProtocol.approval.id),
+    state,
+  };
+}
+
+export async function runDesignToDocument(run: DesignRun): Promise<void> {
+  const { out, session, globals } = run;
+  const copilot = createOfflineCoPilot(designAdvisor(loadCompiledKnowledge()));
+  const save = session
+    ? (state: SessionState): void => session.store.save(sessionRecord(session, run.outDir, state, false))
+    : undefined;
+  save?.(run.state);
+
+  let finished: SessionState;
+  try {
+    finished = await runSession(
+      {
+        protocol: designProtocol,
+        copilot,
+        respondent: run.respondent,
+        view: createSessionView(out),
+        redFlags,
+        ...(save ? { save } : {}),
+        signal: run.signal,
+      },
+      run.state,
+    );
+  } catch (error) {
+    throw asInterruption(error, run) ?? error;
+  }
+
+  const flags = redFlags(finished);
+  const document = renderSystemDesign(
+    readFileSync(`${TEMPLATES_DIR}system_design.md`, 'utf8'),
+    finished,
+    flags,
+  );
+  const backup = await writeDocument(run.target, document, globals.force);
+  if (session) session.store.save(sessionRecord(session, run.outDir, finished, true));
+
+  if (globals.json) {
+    out.result(
+      JSON.stringify(
+        summaryJson({
+          command: 'design',
+          sessionId: session?.id ?? null,
+          state: finished,
+          protocol: designProtocol,
+          files: [run.target],
+          flags,
+          warnings: run.warnings,
+          copilot: copilot.name,
+        }),
+      ),
+    );
+    return;
+  }
+  out.result(run.target);
+  if (backup) out.info(`The previous version is kept as ${backup}.`);
+  if (flags.length > 0)
+    out.warn(
+      `${flags.length} red flag(s): ${flags.map((flag) => flag.id).join(', ')} (listed in the document).`,
+    );
+}
+
+/** A prompt cancelled by Ctrl-C, a closed stdin or a signal becomes one line and 130 or 143. */
+function asInterruption(error: unknown, run: DesignRun): AppError | undefined {
+  const name = error instanceof Error ? error.name : '';
+  if (!(error instanceof Interrupted) && name !== 'ExitPromptError' && name !== 'AbortPromptError')
+    return undefined;
+  const by =
+    run.signal.reason === 'SIGTERM' ? 'SIGTERM' : run.inputEnded() && !run.signal.aborted ? 'EOF' : 'SIGINT';
+  const what = by === 'EOF' ? 'Input ended' : 'Interrupted';
+  const saved = run.session
+    ? ` Session ${run.session.id} saved. Resume with: mlops-design resume ${run.session.id}`
+    : ' Nothing was saved (--no-save).';
+  return new AppError(by === 'SIGTERM' ? ExitCode.terminated : ExitCode.interrupted, `${what}.${saved}`);
+}

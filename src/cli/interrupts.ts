@@ -1,0 +1,32 @@
+/**
+ * Signals during a session. The first SIGINT or SIGTERM aborts what is running (a prompt, or the
+ * runner between steps) so the command can report the saved session and exit with 130 or 143; a
+ * second SIGINT exits at once, because a person pressing Ctrl-C twice wants out now. Every answer
+ * is already on disk by then (saves are synchronous), so exiting at once loses nothing.
+ */
+import { ExitCode } from '../errors.js';
+
+export interface Interrupts {
+  readonly signal: AbortSignal;
+  dispose(): void;
+}
+
+export function watchInterrupts(): Interrupts {
+  const controller = new AbortController();
+  const onSigint = (): void => {
+    if (controller.signal.aborted) process.exit(ExitCode.interrupted);
+    controller.abort('SIGINT');
+  };
+  const onSigterm = (): void => {
+    controller.abort('SIGTERM');
+  };
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigterm);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', onSigint);
+      process.off('SIGTERM', onSigterm);
+    },
+  };
+}
