@@ -3,6 +3,7 @@
  * validated strictly: unknown keys are errors, never ignored.
  */
 import { z } from 'zod';
+import { sanitize } from '../lib/sanitize.js';
 import { SCOPES } from '../protocol/types.js';
 
 export const COMMANDS = ['design', 'pipeline', 'interview'] as const;
@@ -11,13 +12,13 @@ export type CommandName = (typeof COMMANDS)[number];
 /** Scalars are accepted as written (YAML turns 3 into a number, `yes` stays a string in YAML 1.2). */
 const scalar = z
   .union([z.string(), z.number(), z.boolean()])
-  .transform((value) => (typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value)));
+  .transform((value) => sanitize(typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value)));
 export const answerValueSchema = z.union([scalar, z.array(scalar).min(1)]);
 
 export const answersFileSchema = z.strictObject({
   version: z.literal(1),
   command: z.enum(COMMANDS).optional(),
-  title: z.string().trim().min(1).max(80),
+  title: z.string().transform(sanitize).pipe(z.string().trim().min(1).max(80)),
   scope: z.enum(SCOPES as unknown as [string, ...string[]]).optional(),
   answers: z.record(z.string(), answerValueSchema),
   followups: z.record(z.string(), answerValueSchema).optional(),

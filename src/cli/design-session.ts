@@ -8,6 +8,7 @@ import { AppError, ExitCode, Interrupted } from '../errors.js';
 import { createOfflineCoPilot } from '../copilot/offline/offline-copilot.js';
 import { designAdvisor } from '../copilot/offline/design/advisor.js';
 import { loadCompiledKnowledge } from '../knowledge/load.js';
+import { sanitize } from '../lib/sanitize.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { nextStep } from '../protocol/machine.js';
 import type { SessionState } from '../protocol/types.js';
@@ -73,7 +74,9 @@ export async function runDesignToDocument(run: DesignRun): Promise<void> {
   const { out, session, globals } = run;
   const copilot = createOfflineCoPilot(designAdvisor(loadCompiledKnowledge()));
   const save = session
-    ? (state: SessionState): void => session.store.save(sessionRecord(session, run.outDir, state, false))
+    ? (state: SessionState): void => {
+        session.store.save(sessionRecord(session, run.outDir, state, false));
+      }
     : undefined;
   save?.(run.state);
 
@@ -96,10 +99,9 @@ export async function runDesignToDocument(run: DesignRun): Promise<void> {
   }
 
   const flags = redFlags(finished);
-  const document = renderSystemDesign(
-    readFileSync(`${TEMPLATES_DIR}system_design.md`, 'utf8'),
-    finished,
-    flags,
+  // Every piece of outside text was sanitised on the way in; this last pass makes it a guarantee.
+  const document = sanitize(
+    renderSystemDesign(readFileSync(`${TEMPLATES_DIR}system_design.md`, 'utf8'), finished, flags),
   );
   const backup = await writeDocument(run.target, document, globals.force);
   if (session) session.store.save(sessionRecord(session, run.outDir, finished, true));

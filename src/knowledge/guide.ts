@@ -5,6 +5,7 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../lib/result.js';
+import { sanitize } from '../lib/sanitize.js';
 
 const PHASES = ['requirements', 'estimation', 'high-level', 'deep-dive', 'tradeoffs', 'operations'] as const;
 
@@ -57,7 +58,8 @@ export interface Guide {
 }
 
 export function parseGuide(fileName: string, text: string): Result<Guide> {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/.exec(text);
+  // A reference file is text from outside the program: no escape sequence reaches a terminal or a document.
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/.exec(sanitize(text));
   if (!match?.[1] || match[2] === undefined)
     return fail(`${fileName}: expected YAML frontmatter between --- lines`);
   let data: unknown;

@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { ReferenceLatency } from '../estimation/spec-types.js';
 import { fail, ok, type Result } from '../lib/result.js';
+import { sanitize } from '../lib/sanitize.js';
 
 const date = z.union([
   z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
@@ -30,7 +31,7 @@ export interface LatencyTable {
 }
 
 export function parseLatencies(fileName: string, text: string): Result<LatencyTable> {
-  const parsed = tableSchema.safeParse(parseYaml(text));
+  const parsed = tableSchema.safeParse(parseYaml(sanitize(text)));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return fail(`${fileName}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);

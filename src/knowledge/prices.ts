@@ -2,6 +2,7 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../lib/result.js';
+import { sanitize } from '../lib/sanitize.js';
 
 const PRICE_IDS = [
   'compute.general-4vcpu',
@@ -43,7 +44,7 @@ export interface PriceTable {
 }
 
 export function parsePrices(fileName: string, text: string): Result<PriceTable> {
-  const parsed = tableSchema.safeParse(parseYaml(text));
+  const parsed = tableSchema.safeParse(parseYaml(sanitize(text)));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return fail(`${fileName}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);

@@ -2,7 +2,7 @@
  * Failures as a user meets them: the contract's exit code, a message on stderr that names the file
  * and the key, no stack trace, nothing on stdout, and nothing written into --out.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it, type ExpectStatic } from 'vitest';
 import {

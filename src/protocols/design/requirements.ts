@@ -5,12 +5,14 @@
  */
 import { parseCount, parseDuration, parseLatency } from '../../estimation/index.js';
 import { fail, ok, type Result } from '../../lib/result.js';
+import { sanitize } from '../../lib/sanitize.js';
 import type { RawAnswer } from '../../protocol/types.js';
 
 type Seconds = number;
 
+/** An answer as text, stripped of escape sequences: it is displayed and written into documents. */
 export function asText(raw: RawAnswer): string {
-  return typeof raw === 'string' ? raw.trim() : raw.join('\n').trim();
+  return sanitize(typeof raw === 'string' ? raw : raw.join('\n')).trim();
 }
 
 export function nonEmptyText(raw: RawAnswer): Result<string> {

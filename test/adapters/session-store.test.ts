@@ -1,0 +1,110 @@
+// The session store on a real temporary filesystem: where it lives, atomic saves, validation on
+// load, and invalid files moved aside unchanged.
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sessionRecord, type SavedSession } from '../../src/cli/design-session.js';
+import { SessionStore, newSessionId, sessionsDir } from '../../src/session/store.js';
+import { finishedDesign } from '../support/design-state.js';
+
+let dir = '';
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mlops-design-store-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('sessionsDir', () => {
+  it('prefers MLOPS_DESIGN_STATE_DIR, then XDG_STATE_HOME, then ~/.local/state', () => {
+    expect(sessionsDir({ MLOPS_DESIGN_STATE_DIR: '/a', XDG_STATE_HOME: '/b' })).toBe('/a');
+    expect(sessionsDir({ XDG_STATE_HOME: '/b' })).toBe('/b/mlops-design/sessions');
+    expect(sessionsDir({})).toBe(join(homedir(), '.local', 'state', 'mlops-design', 'sessions'));
+  });
+});
+
+describe('newSessionId', () => {
+  it('starts with the creation time, so ids sort by age, and ends with a short random suffix', () => {
+    const id = newSessionId(new Date('2026-11-22T11:50:07.123Z'), () => 0.5);
+    expect(id).toMatch(/^20261122-115007-[0-9a-z]{4}$/);
+    expect(newSessionId(new Date('2026-11-22T11:50:07Z'), () => 0)).toBe('20261122-115007-0000');
+  });
+});
+
+describe('SessionStore', () => {
+  const session = (store: SessionStore): SavedSession => ({
+    store,
+    id: '20261122-115007-abcd',
+    createdAt: '2026-11-22T11:50:07.000Z',
+    clock: () => new Date('2026-11-22T11:55:00.000Z'),
+  });
+
+  it('saves a session as JSON that loads back, validated, with the same state', async () => {
+    const store = new SessionStore(join(dir, 'sessions'));
+    const state = await finishedDesign();
+    const record = sessionRecord(session(store), '/out', state, true);
+    store.save(record);
+    expect(readdirSync(store.dir)).toEqual(['20261122-115007-abcd.json']);
+    const loaded = store.load('20261122-115007-abcd');
+    expect(loaded.ok).toBe(true);
+    if (loaded.ok) {
+      expect(loaded.record.position).toBe('finished');
+      expect(loaded.record.state.answers['requirements.latency']?.raw).toBe(
+        state.answers['requirements.latency']?.raw,
+      );
+      expect(loaded.record.state.decisions).toEqual(JSON.parse(JSON.stringify(state.decisions)));
+    }
+    expect(store.ids()).toEqual(['20261122-115007-abcd']);
+  });
+
+  it.each([
+    ['truncated', (text: string) => text.slice(0, text.length / 2), /not valid JSON/],
+    ['from a newer version', (text: string) => text.replace('"version": 1,', '"version": 99,'), /version/],
+    [
+      'edited into the wrong shape',
+      (text: string) => text.replace('"finished": true', '"finished": "yes"'),
+      /finished/,
+    ],
+  ])('reports a %s file as invalid, without touching it', async (_name, corrupt, problem) => {
+    const store = new SessionStore(join(dir, 'sessions'));
+    store.save(sessionRecord(session(store), '/out', await finishedDesign(), true));
+    const path = store.path('20261122-115007-abcd');
+    const corrupted = corrupt(readFileSync(path, 'utf8'));
+    writeFileSync(path, corrupted);
+    const loaded = store.load('20261122-115007-abcd');
+    expect(loaded.ok).toBe(false);
+    expect(loaded.ok ? '' : loaded.problem).toMatch(problem);
+    expect(readFileSync(path, 'utf8')).toBe(corrupted);
+  });
+
+  it('moves an invalid file aside unchanged, never over an earlier one', () => {
+    const store = new SessionStore(join(dir, 'sessions'));
+    mkdirSync(store.dir, { recursive: true });
+    for (const content of ['{ first', '{ second']) {
+      writeFileSync(store.path('x'), content);
+      store.quarantine('x');
+    }
+    const aside = join(store.dir, 'invalid');
+    expect(readdirSync(aside).sort()).toEqual(['x.1.json', 'x.json']);
+    expect(readFileSync(join(aside, 'x.json'), 'utf8')).toBe('{ first');
+    expect(readFileSync(join(aside, 'x.1.json'), 'utf8')).toBe('{ second');
+    expect(existsSync(store.path('x'))).toBe(false);
+  });
+
+  it('an unknown id is "not found" (66), and an empty store lists nothing', () => {
+    const store = new SessionStore(join(dir, 'nowhere'));
+    expect(store.ids()).toEqual([]);
+    expect(() => store.load('20261122-000000-zzzz')).toThrow(
+      expect.objectContaining({ exitCode: 66 }) as Error,
+    );
+  });
+});

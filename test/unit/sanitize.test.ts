@@ -1,0 +1,80 @@
+/* eslint-disable no-control-regex -- these tests look for control characters on purpose */
+import { describe, expect, it } from 'vitest';
+import { sanitize } from '../../src/lib/sanitize.js';
+
+describe('sanitize', () => {
+  it.each([
+    ['CSI colour', 'a \u001b[31mred\u001b[0m word', 'a red word'],
+    ['CSI cursor movement and erase', 'x\u001b[2K\u001b[1A\u001b[?25ly', 'xy'],
+    ['OSC 52 clipboard write ended by BEL', 'safe\u001b]52;c;ZXZpbA==\u0007 text', 'safe text'],
+    ['OSC 52 ended by ST', 'safe\u001b]52;c;ZXZpbA==\u001b\\ text', 'safe text'],
+    ['OSC title change', '\u001b]0;pwned\u0007title', 'title'],
+    ['an unterminated OSC swallows to the end', 'keep\u001b]8;;http://x', 'keep'],
+    ['DCS', 'a\u001bPq#0;2;0;0;0\u001b\\b', 'ab'],
+    ['8-bit CSI (C1)', 'a\u009b31mb', 'ab'],
+    ['8-bit OSC (C1) ended by ST', 'a\u009d52;c;Zm9v\u009cb', 'ab'],
+    ['other C1 controls', 'a\u0085b\u008dc', 'abc'],
+    ['a lone ESC and two-byte escapes', 'a\u001bc\u001b7b\u001b', 'ab'],
+    ['C0 controls other than newline and tab', 'a\u0000b\u0007c\u0008d\re\u007f', 'abcde'],
+  ])('removes %s', (_name, input, output) => {
+    expect(sanitize(input)).toBe(output);
+  });
+
+  it('keeps text, newlines, tabs and non-ASCII letters and symbols', () => {
+    const text = 'Café — P99 ≤ 200 ms → ✓\n\tindented\nnaïve 日本語 🚀';
+    expect(sanitize(text)).toBe(text);
+  });
+});
+
+describe('outside text is sanitised where it enters', () => {
+  it('a reference guide carrying OSC 52 and colour parses to clean text', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseGuide } = await import('../../src/knowledge/guide.js');
+    const clean = readFileSync(
+      new URL('../../references/capabilities/database-design.md', import.meta.url),
+      'utf8',
+    );
+    const tainted = clean.replace(
+      '## Core principle\n\n',
+      '## Core principle\n\n\u001b]52;c;cm0gLXJmIH4=\u0007\u001b[31m',
+    );
+    const guide = parseGuide('database-design.md', tainted);
+    expect(guide.ok).toBe(true);
+    const text = guide.ok ? JSON.stringify(guide.value) : '';
+    expect(text).not.toMatch(/\\u001b|\\u0007/);
+    expect(guide.ok && guide.value.principle).toBe(
+      parseGuide('database-design.md', clean).ok &&
+        (parseGuide('database-design.md', clean) as { value: { principle: string } }).value.principle,
+    );
+  });
+
+  it('answers with escape sequences give a document without them', async () => {
+    const { finishedDesign } = await import('../support/design-state.js');
+    const { renderSystemDesign } = await import('../../src/render/system-design.js');
+    const { redFlags } = await import('../../src/rules/red-flags.js');
+    const { readFileSync } = await import('node:fs');
+    const state = await finishedDesign({
+      answers: { 'requirements.consistency': 'eventual, up to 5 s stale\u001b]52;c;Zm9v\u0007' },
+    });
+    const template = readFileSync(new URL('../../templates/system_design.md', import.meta.url), 'utf8');
+    const document = renderSystemDesign(template, state, redFlags(state));
+    expect(document).not.toMatch(/[\u001b\u0007\u009b]/);
+    expect(document).toContain('| Consistency | eventual, up to 5 s stale |');
+  });
+
+  it('an answers file with escape sequences in its title and answers parses to clean text', async () => {
+    const { parseAnswersText } = await import('../../src/answers/load.js');
+    const yaml = [
+      'version: 1',
+      'title: "Notes \\e[31mservice\\e[0m"',
+      'scope: system',
+      'answers:',
+      '  requirements.scale: "1M notes a day\\e]52;c;Zm9v\\a"',
+      '  requirements.functional: ["A user \\e[2Kreads a note within 100 ms"]',
+    ].join('\n');
+    const file = parseAnswersText('answers.yaml', yaml);
+    expect(file.title).toBe('Notes service');
+    expect(file.answers['requirements.scale']).toBe('1M notes a day');
+    expect(file.answers['requirements.functional']).toEqual(['A user reads a note within 100 ms']);
+  });
+});
