@@ -263,3 +263,27 @@ describe('estimate: errors', () => {
     expect(result.stderr).toMatch(/nope\.yaml: spec file not found/);
   });
 });
+
+describe('estimate: large JSON through a pipe', () => {
+  it('arrives complete and parses when it is far larger than a 64 KiB pipe buffer', async () => {
+    const multiples = Array.from({ length: 59 }, (_, index) => index + 2).join(',');
+    const result = await estimate(
+      ...PASTEBIN,
+      '--availability',
+      '99.9%',
+      '--per-server-qps',
+      '100',
+      '--growth',
+      multiples,
+      '--json',
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout.length).toBeGreaterThan(256 * 1024);
+    const report = JSON.parse(result.stdout) as JsonReport;
+    expect(Object.keys(report.growth ?? {})).toHaveLength(59);
+    expect(report.growth?.['60x']?.write_qps?.value).toBeCloseTo(
+      (report.metrics.write_qps?.value ?? 0) * 60,
+      6,
+    );
+  });
+});
