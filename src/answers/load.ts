@@ -1,7 +1,7 @@
 /** Reads an answers file from disk and validates its shape; semantic checks live in plan.ts. */
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
-import { AppError, ExitCode, badInput } from '../errors.js';
+import { badInput } from '../errors.js';
+import { readInputFile } from '../lib/read-input.js';
+import { parseStructured } from '../lib/structured.js';
 import { didYouMean } from '../lib/suggest.js';
 import { answersFileSchema, TOP_LEVEL_KEYS, type AnswersFile } from './schema.js';
 
@@ -11,29 +11,11 @@ export interface LoadedAnswers {
 }
 
 export function readAnswersFile(path: string): LoadedAnswers {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new AppError(ExitCode.inputNotFound, `${path}: answers file not found`);
-    if (code === 'EISDIR')
-      throw new AppError(ExitCode.inputNotFound, `${path}: is a directory, expected an answers file`);
-    throw new AppError(ExitCode.inputNotFound, `${path}: cannot read (${code ?? 'unknown error'})`);
-  }
-  return { path, file: parseAnswersText(path, text) };
+  return { path, file: parseAnswersText(path, readInputFile(path, 'answers file')) };
 }
 
 export function parseAnswersText(path: string, text: string): AnswersFile {
-  let data: unknown;
-  try {
-    data = path.endsWith('.json')
-      ? JSON.parse(text)
-      : parseYaml(text, { prettyErrors: false, uniqueKeys: true });
-  } catch (error) {
-    const first = (error as Error).message.split('\n')[0] ?? 'syntax error';
-    throw badInput(`${path}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${first}`);
-  }
+  const data = parseStructured(path, text);
   const parsed = answersFileSchema.safeParse(data);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.flatMap((issue) => {

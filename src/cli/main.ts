@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ExitCode } from '../errors.js';
 import { describeError } from './errors.js';
 import { FIELDS } from './estimate-fields.js';
+import { didYouMean } from '../lib/suggest.js';
 import { parseGlobalOptions } from './options.js';
 import { packageVersion } from '../version.js';
 
@@ -36,6 +37,12 @@ export function buildProgram(): Command {
     .option('--no-input', 'never prompt; fail if an answer is needed')
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run with --help for usage)')
+    // Commander's own messages ("error: unknown option") get the same one-line form as ours.
+    .configureOutput({
+      outputError: (text, write) => {
+        write(`mlops-design: ${text.replace(/^error: /, '')}`);
+      },
+    })
     .exitOverride();
 
   program
@@ -134,13 +141,29 @@ Sizes are SI (1 KB = 1,000 B) unless written KiB; a month is 30 days and a year 
   return program;
 }
 
+/** A first word that is not a command would otherwise be read as an argument of the default command. */
+function unknownCommand(program: Command, argv: readonly string[]): string | undefined {
+  const first = argv[2];
+  if (first === undefined || first.startsWith('-')) return undefined;
+  const names = program.commands.map((command) => command.name());
+  if (names.includes(first) || first === 'help') return undefined;
+  return `mlops-design: unknown command '${first}'${didYouMean(first, names)}; commands: ${names.join(', ')}`;
+}
+
 export async function main(argv: readonly string[]): Promise<void> {
   // A reader that goes away (`| head`) is not an error of ours: stop writing, keep the exit code.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
   });
   try {
-    await buildProgram().parseAsync(argv);
+    const program = buildProgram();
+    const unknown = unknownCommand(program, argv);
+    if (unknown) {
+      process.stderr.write(`${unknown}\n`);
+      process.exitCode = ExitCode.usage;
+      return;
+    }
+    await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
       // Commander has already printed help, the version or its own error message on the right stream.

@@ -35,6 +35,10 @@ export function checkOutput(outDir: string, fileName: string, force: boolean): s
         `${target} already exists`,
         'Pass --force to replace it (the old one is kept as .bak), or --out DIR to write elsewhere.',
       );
+    const backup = `${target}.bak`;
+    if (existsSync(backup) && statSync(backup).isDirectory()) {
+      throw usageError(`${backup}: is a directory, so --force cannot keep the current document there`);
+    }
   }
   return target;
 }

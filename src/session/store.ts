@@ -57,6 +57,9 @@ export class SessionStore {
         problem: `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
       };
     }
+    // A copied or renamed file would otherwise save over the session it was copied from.
+    if (parsed.data.id !== id)
+      return { ok: false, id, problem: `the file is named ${id} but holds session ${parsed.data.id}` };
     return { ok: true, record: parsed.data as SessionRecord };
   }
 

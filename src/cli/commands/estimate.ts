@@ -1,12 +1,12 @@
 /** `mlops-design estimate`: the estimation engine on its own, from flags or a spec file. */
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
-import { AppError, ExitCode, badInput, usageError } from '../../errors.js';
+import { AppError, badInput, usageError } from '../../errors.js';
 import { estimateFromSpec, settle } from '../../estimation/index.js';
 import type { Metric } from '../../estimation/estimate-types.js';
 import type { EstimateSpec, SpecEstimate } from '../../estimation/spec-types.js';
 import { engineTables } from '../../knowledge/engine-tables.js';
 import { loadCompiledKnowledge } from '../../knowledge/load.js';
+import { readInputFile } from '../../lib/read-input.js';
+import { parseStructured } from '../../lib/structured.js';
 import { didYouMean } from '../../lib/suggest.js';
 import { table } from '../../render/markdown.js';
 import { FIELDS, FIELD_BY_SNAKE, parseField, type Field } from '../estimate-fields.js';
@@ -71,24 +71,7 @@ function checkError(message: string, sources: ReadonlyMap<keyof EstimateSpec, So
 }
 
 function readSpecFile(path: string): [Field, unknown][] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new AppError(
-      ExitCode.inputNotFound,
-      `${path}: ${code === 'ENOENT' ? 'spec file not found' : `cannot read (${code ?? 'unknown error'})`}`,
-    );
-  }
-  let data: unknown;
-  try {
-    data = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { uniqueKeys: true });
-  } catch (error) {
-    throw badInput(
-      `${path}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0] ?? ''}`,
-    );
-  }
+  const data = parseStructured(path, readInputFile(path, 'spec file'));
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw badInput(`${path}: expected a mapping of inputs, e.g. "writes: 10M/day"`);
   }

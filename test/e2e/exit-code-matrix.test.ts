@@ -1,0 +1,816 @@
+/**
+ * The exit-code matrix: bad inputs as a user meets them, one per row, each in its own temporary
+ * directory. Every row asserts the contract's exact exit code, a first stderr line that starts with
+ * "mlops-design: " and names the problem (the file and key, the flag or the path), no stack trace,
+ * nothing on stdout, and nothing written: the whole temporary directory (answers, --out, session
+ * state) is byte for byte what it was before the run, apart from the moves a row expects (an invalid
+ * session is moved aside, unchanged), and no temp file is left anywhere.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import {
+  BIN,
+  assertBuilt,
+  cliEnv,
+  examplePath,
+  runCli,
+  stackFrames,
+  tempDirs,
+  type CliResult,
+  type RunOptions,
+} from './support/run-cli.js';
+
+const temp = tempDirs('exit-matrix');
+const PASTEBIN_PATH = examplePath('pastebin');
+const PASTEBIN = readFileSync(PASTEBIN_PATH, 'utf8');
+
+beforeAll(() => {
+  assertBuilt();
+});
+
+afterAll(() => {
+  temp.removeAll();
+});
+
+/** A literal string as a regular-expression fragment. */
+const esc = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The first stderr line: the program's prefix, then `body` (a regular-expression fragment). */
+const first = (body: string): RegExp => new RegExp(`^mlops-design: ${body}`);
+
+/** The pastebin example with one edit; fails loudly when the edit does not apply. */
+function pastebin(from: string | RegExp, to: string): string {
+  const text = PASTEBIN.replace(from, to);
+  if (text === PASTEBIN) throw new Error(`the edit ${String(from)} did not change the pastebin example`);
+  return text;
+}
+
+/** The pastebin example as JSON, for the JSON rows. */
+const pastebinJson = (): string => JSON.stringify(parseYaml(PASTEBIN), null, 2);
+
+/** Deterministic "random" bytes with NULs in them: a binary file that is the same on every run. */
+function binaryBytes(length: number): Buffer {
+  const bytes = Buffer.alloc(length);
+  let seed = 0x2545f491;
+  for (let i = 0; i < length; i++) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    bytes[i] = i % 16 === 0 ? 0 : seed >>> 24;
+  }
+  return bytes;
+}
+
+/** About 10 MB of YAML-shaped text: a valid header and some 150,000 answers under made-up ids. */
+function tenMegabytesOfYaml(): string {
+  const lines = ['version: 1', 'title: Big', 'scope: system', 'answers:'];
+  let size = 0;
+  for (let i = 0; size < 10 * 1024 * 1024; i++) {
+    const line = `  notes.item-${i}: some free text that pads the file out to ten megabytes`;
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * runCli, but a run that outlives `timeoutMs` is killed with SIGKILL: the CLI handles SIGTERM in
+ * JavaScript, which cannot run while the event loop is blocked (a parse that never ends), so
+ * runCli's SIGTERM would leave the row waiting for the process to finish on its own.
+ */
+function runCliKilledAfter(
+  args: readonly string[],
+  options: RunOptions,
+  timeoutMs: number,
+): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd,
+      env: cliEnv(options.cwd, options.env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: timeoutMs,
+      killSignal: 'SIGKILL',
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      resolve({ code: code ?? -1, stdout, stderr });
+    });
+  });
+}
+
+/** Every path under `dir` (relative) with what it is: "dir", "link -> target" or a hash of its bytes. */
+function snapshot(dir: string): Map<string, string> {
+  const entries = new Map<string, string>();
+  const walk = (relative: string): void => {
+    for (const name of readdirSync(join(dir, relative))) {
+      const rel = relative === '' ? name : `${relative}/${name}`;
+      const full = join(dir, rel);
+      const stat = lstatSync(full);
+      if (stat.isSymbolicLink()) entries.set(rel, `link -> ${readlinkSync(full)}`);
+      else if (stat.isDirectory()) {
+        entries.set(rel, 'dir');
+        walk(rel);
+      } else entries.set(rel, createHash('sha256').update(readFileSync(full)).digest('hex'));
+    }
+  };
+  walk('');
+  return entries;
+}
+
+/** What a temp file of an atomic write, an editor or the session store would be called. */
+const TEMP_FILE = /(^|\/)\.?system_design\.md\.(?!bak$)|\.tmp$|~$|\.json\.[0-9a-f]+$/;
+
+interface Prepared {
+  readonly args: readonly string[];
+  /** The whole first line of stderr. */
+  readonly first: RegExp;
+  /** Further lines that must each match some line of stderr (the detail naming the key). */
+  readonly lines?: readonly RegExp[];
+  /** Paths (relative to the case's directory) the run moves, unchanged: from -> to. */
+  readonly moves?: Readonly<Record<string, string>>;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly timeoutMs?: number;
+  /** The run must end within this many milliseconds. */
+  readonly withinMs?: number;
+}
+
+interface Case {
+  readonly name: string;
+  readonly code: number;
+  /** Writes the case's files into `dir` (which already holds an empty `out/`) and says what to run. */
+  readonly prepare: (dir: string) => Prepared | Promise<Prepared>;
+}
+
+/** `design --answers <file> --out out`, with the answers file written first. */
+function answersRow(
+  file: string,
+  content: string | Buffer,
+  extra: Omit<Prepared, 'args'>,
+  flags: string[] = [],
+) {
+  return (dir: string): Prepared => {
+    writeFileSync(join(dir, file), content);
+    return { args: ['design', '--answers', file, '--out', 'out', ...flags], ...extra };
+  };
+}
+
+/** A 65 row: a summary line naming the file, and a detail line naming the file and the key. */
+function badAnswers(
+  name: string,
+  file: string,
+  content: string | Buffer,
+  detail: string,
+  flags: string[] = [],
+): Case {
+  return {
+    name,
+    code: 65,
+    prepare: answersRow(
+      file,
+      content,
+      { first: first(`${esc(file)}: `), lines: [new RegExp(`^ {2}${esc(file)}: ${detail}`)] },
+      flags,
+    ),
+  };
+}
+
+/** Runs a scripted design to its document (out: `doc/`), so that `state/` holds one finished session. */
+async function savedSession(
+  dir: string,
+): Promise<{ id: string; file: string; record: Record<string, unknown> }> {
+  mkdirSync(join(dir, 'doc'));
+  const made = await runCli(['design', '--answers', PASTEBIN_PATH, '--out', 'doc'], {
+    cwd: dir,
+    env: { MLOPS_DESIGN_STATE_DIR: join(dir, 'state') },
+  });
+  if (made.code !== 0) throw new Error(`the scripted design failed (${made.code}):\n${made.stderr}`);
+  const names = readdirSync(join(dir, 'state')).filter((name) => name.endsWith('.json'));
+  if (names.length !== 1 || names[0] === undefined)
+    throw new Error(`expected one session, found ${names.join(', ')}`);
+  const file = `state/${names[0]}`;
+  const record = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
+  return { id: names[0].slice(0, -'.json'.length), file, record };
+}
+
+/** The saved session, edited back to unfinished (as if stopped at approval), with its document removed. */
+async function unfinishedSession(
+  dir: string,
+): Promise<{ id: string; file: string; record: Record<string, unknown> }> {
+  const session = await savedSession(dir);
+  const record = { ...session.record, finished: false, position: 'approval' };
+  writeFileSync(join(dir, session.file), `${JSON.stringify(record, null, 2)}\n`);
+  rmSync(join(dir, 'doc', 'system_design.md'));
+  return { ...session, record };
+}
+
+const CASES: readonly Case[] = [
+  // --- The answers file: syntax and shape (65) ---
+  {
+    name: 'malformed YAML',
+    code: 65,
+    prepare: answersRow('answers.yaml', 'version: 1\ntitle: [unclosed\n  answers: {\n', {
+      first: first('answers\\.yaml: not valid YAML: \\S'),
+    }),
+  },
+  {
+    name: 'JSON answers with a trailing comma',
+    code: 65,
+    prepare: answersRow('answers.json', pastebinJson().replace(/("approval": "yes")\n/, '$1,\n'), {
+      first: first('answers\\.json: not valid JSON: \\S'),
+    }),
+  },
+  badAnswers(
+    'answers as a list',
+    'answers.yaml',
+    '- requirements.latency: P99 200ms\n- approval: yes\n',
+    'expected a mapping',
+  ),
+  badAnswers(
+    'title as a mapping',
+    'answers.yaml',
+    pastebin(/^title: Pastebin$/m, 'title:\n  name: Pastebin'),
+    'title: .*expected string',
+  ),
+  badAnswers('version: 2', 'answers.yaml', pastebin(/^version: 1$/m, 'version: 2'), 'version: .*expected 1'),
+  badAnswers(
+    'an unknown top-level key',
+    'answers.yaml',
+    pastebin(/^title: Pastebin$/m, 'title: Pastebin\nauthor: me'),
+    'author: unknown key; expected one of version, command, title, scope, answers, followups',
+  ),
+  badAnswers(
+    'an unknown id close to a real one',
+    'answers.yaml',
+    pastebin('estimation.retention:', 'estimation.retnetion:'),
+    'answers\\.estimation\\.retnetion: unknown question id.*did you mean "estimation\\.retention"',
+  ),
+  badAnswers(
+    'a drafted id given as an answer',
+    'answers.yaml',
+    pastebin('  approval: yes', '  estimation.numbers: 42\n  approval: yes'),
+    'answers\\.estimation\\.numbers: is drafted by the co-pilot',
+  ),
+  badAnswers(
+    'a missing required id',
+    'answers.yaml',
+    pastebin(/^ {2}estimation\.retention:.*\n/m, ''),
+    'answers\\.estimation\\.retention: missing',
+  ),
+  {
+    name: 'a YAML key given twice',
+    code: 65,
+    prepare: answersRow(
+      'answers.yaml',
+      pastebin('  approval: yes', '  requirements.latency: P99 5s\n  approval: yes'),
+      { first: first('answers\\.yaml: not valid YAML: .*unique') },
+    ),
+  },
+  {
+    // The YAML row above is refused ("Map keys must be unique"); JSON must not silently keep the last one.
+    name: 'a JSON key given twice',
+    code: 65,
+    prepare: answersRow(
+      'answers.json',
+      pastebinJson().replace(
+        /("requirements\.latency": "[^"]*",\n)/,
+        '$1    "requirements.latency": "P99 5s",\n',
+      ),
+      { first: first('answers\\.json: .*requirements\\.latency|answers\\.json: .*(duplicate|twice|unique)') },
+    ),
+  },
+  badAnswers(
+    'command: interview given to design',
+    'answers.yaml',
+    pastebin('command: design', 'command: interview'),
+    'command: this file is for `interview`',
+  ),
+  badAnswers(
+    'approval: no',
+    'answers.yaml',
+    pastebin('approval: yes', 'approval: no'),
+    'answers\\.approval: ',
+  ),
+  badAnswers(
+    'a title of 81 characters',
+    'answers.yaml',
+    pastebin(/^title: Pastebin$/m, `title: ${'x'.repeat(81)}`),
+    'title: .*80',
+  ),
+  {
+    name: 'an alias bomb (billion laughs)',
+    code: 65,
+    prepare: answersRow(
+      'answers.yaml',
+      [
+        'version: 1',
+        'title: Laughs',
+        'scope: system',
+        'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+        ...['b', 'c', 'd', 'e', 'f', 'g'].map(
+          (name, i) =>
+            `${name}: &${name} [${Array(9)
+              .fill(`*${'abcdef'[i] ?? 'a'}`)
+              .join(',')}]`,
+        ),
+        'answers:',
+        '  requirements.functional: *g',
+        '',
+      ].join('\n'),
+      { first: first('answers\\.yaml: not valid YAML: .*alias') },
+    ),
+  },
+  badAnswers(
+    '--scope ml on a system answers file',
+    'answers.yaml',
+    PASTEBIN,
+    'answers\\.requirements\\.problem: missing',
+    ['--scope', 'ml'],
+  ),
+
+  // --- Answers that fail their parser (65) ---
+  ...(
+    [
+      ['estimation.write-size: 10KB', 'estimation.write-size: lots', 'estimation\\.write-size: .*"lots"'],
+      [
+        'estimation.write-size: 10KB',
+        'estimation.write-size: 10 parsecs',
+        'estimation\\.write-size: .*"10 parsecs"',
+      ],
+      [
+        'requirements.latency: P50 30ms, P99 200ms',
+        'requirements.latency: fast',
+        'requirements\\.latency: .*"fast"',
+      ],
+      [
+        'requirements.availability: 99.9%',
+        'requirements.availability: 150%',
+        'requirements\\.availability: .*"150%"',
+      ],
+      ['estimation.retention: 5y', 'estimation.retention: -3y', 'estimation\\.retention: .*"-3y"'],
+      ['estimation.peak-factor: 3', 'estimation.peak-factor: 0', 'estimation\\.peak-factor: .*"0"'],
+      ['estimation.replication: 3', 'estimation.replication: 11', 'estimation\\.replication: .*"11"'],
+      ['estimation.writes: 1M/day', 'estimation.writes: -5/day', 'estimation\\.writes: .*"-5/day"'],
+    ] as const
+  ).map(([from, to, detail]) =>
+    badAnswers(`answer ${to}`, 'answers.yaml', pastebin(from, to), `answers\\.${detail}`),
+  ),
+
+  // --- Files that are not answers files ---
+  badAnswers('an empty file', 'answers.yaml', '', 'expected a mapping'),
+  {
+    name: 'a binary file (bytes with NULs)',
+    code: 65,
+    prepare: answersRow('answers.yaml', binaryBytes(4096), { first: first('answers\\.yaml: ') }),
+  },
+  {
+    name: 'a 10 MB file fails quickly',
+    code: 65,
+    prepare: answersRow('answers.yaml', tenMegabytesOfYaml(), {
+      first: first('answers\\.yaml: '),
+      timeoutMs: 10_000,
+      withinMs: 8_000,
+    }),
+  },
+  {
+    name: 'a missing answers file',
+    code: 66,
+    prepare: () => ({
+      args: ['design', '--answers', 'nowhere.yaml', '--out', 'out'],
+      first: first('nowhere\\.yaml: answers file not found$'),
+    }),
+  },
+  {
+    name: 'a directory as --answers',
+    code: 66,
+    prepare: (dir) => {
+      mkdirSync(join(dir, 'answers-dir'));
+      return {
+        args: ['design', '--answers', 'answers-dir', '--out', 'out'],
+        first: first('answers-dir: is a directory'),
+      };
+    },
+  },
+  {
+    name: 'a symlink loop as --answers',
+    code: 66,
+    prepare: (dir) => {
+      symlinkSync('loop-b.yaml', join(dir, 'loop-a.yaml'));
+      symlinkSync('loop-a.yaml', join(dir, 'loop-b.yaml'));
+      return {
+        args: ['design', '--answers', 'loop-a.yaml', '--out', 'out'],
+        first: first('loop-a\\.yaml: '),
+      };
+    },
+  },
+
+  // --- Where the document goes ---
+  {
+    name: '--out a directory that does not exist',
+    code: 64,
+    prepare: (dir) => ({
+      args: ['design', '--answers', PASTEBIN_PATH, '--out', 'no-such-dir'],
+      first: first(`--out ${esc(join(realpathSync(dir), 'no-such-dir'))}: no such directory`),
+    }),
+  },
+  {
+    name: '--out a regular file',
+    code: 64,
+    prepare: (dir) => {
+      writeFileSync(join(dir, 'a-file'), 'not a directory\n');
+      return {
+        args: ['design', '--answers', PASTEBIN_PATH, '--out', 'a-file'],
+        first: first(`--out ${esc(join(realpathSync(dir), 'a-file'))}: is a file`),
+      };
+    },
+  },
+  {
+    name: '--out given as an empty string',
+    code: 64,
+    prepare: () => ({ args: ['design', '--answers', PASTEBIN_PATH, '--out', ''], first: first('--out\\b') }),
+  },
+  {
+    name: 'an existing system_design.md without --force',
+    code: 73,
+    prepare: (dir) => {
+      writeFileSync(join(dir, 'out', 'system_design.md'), 'my own notes, not to be lost\n');
+      return {
+        args: ['design', '--answers', PASTEBIN_PATH, '--out', 'out'],
+        first: first(`${esc(join(realpathSync(dir), 'out', 'system_design.md'))} already exists$`),
+        lines: [/--force/],
+      };
+    },
+  },
+  {
+    name: 'system_design.md is a directory inside --out',
+    code: 64,
+    prepare: (dir) => {
+      mkdirSync(join(dir, 'out', 'system_design.md'));
+      return {
+        args: ['design', '--answers', PASTEBIN_PATH, '--out', 'out', '--force'],
+        first: first(`${esc(join(realpathSync(dir), 'out', 'system_design.md'))}: is a directory`),
+      };
+    },
+  },
+  {
+    // --force keeps the old document as .bak; a .bak that cannot be written must be refused up front.
+    name: '--force when system_design.md.bak is a directory',
+    code: 64,
+    prepare: (dir) => {
+      writeFileSync(join(dir, 'out', 'system_design.md'), 'my own notes\n');
+      mkdirSync(join(dir, 'out', 'system_design.md.bak'));
+      return {
+        args: ['design', '--answers', PASTEBIN_PATH, '--out', 'out', '--force'],
+        first: first(`.*${esc(join('out', 'system_design.md.bak'))}`),
+      };
+    },
+  },
+
+  // --- Flags ---
+  {
+    name: 'an unknown flag',
+    code: 64,
+    prepare: () => ({
+      args: ['design', '--answers', PASTEBIN_PATH, '--out', 'out', '--verbose'],
+      first: first(".*unknown option '--verbose'"),
+    }),
+  },
+  {
+    name: '--scope galaxy',
+    code: 64,
+    prepare: () => ({
+      args: ['design', '--answers', PASTEBIN_PATH, '--out', 'out', '--scope', 'galaxy'],
+      first: first('.*--scope.*galaxy'),
+    }),
+  },
+  {
+    name: '--copilot gpt',
+    code: 64,
+    prepare: () => ({
+      args: ['design', '--answers', PASTEBIN_PATH, '--out', 'out', '--copilot', 'gpt'],
+      first: first('.*--copilot.*gpt'),
+    }),
+  },
+  {
+    name: 'a misspelt command (valdate)',
+    code: 64,
+    prepare: () => ({ args: ['valdate', PASTEBIN_PATH], first: first('.*valdate') }),
+  },
+  {
+    name: '--copilot anthropic without a key',
+    code: 78,
+    prepare: () => ({
+      args: ['design', '--answers', PASTEBIN_PATH, '--out', 'out', '--copilot', 'anthropic'],
+      first: first('.*Anthropic'),
+    }),
+  },
+  {
+    name: 'design without --answers under CI',
+    code: 64,
+    prepare: () => ({
+      args: ['design', '--out', 'out'],
+      first: first('no terminal to ask questions on \\(CI is set\\)'),
+      lines: [/--answers/],
+    }),
+  },
+  {
+    name: 'design --no-input without --answers (CI unset)',
+    code: 64,
+    prepare: () => ({
+      args: ['design', '--no-input', '--out', 'out'],
+      first: first('.*--no-input'),
+      lines: [/--answers/],
+      env: { CI: undefined },
+    }),
+  },
+
+  // --- validate ---
+  {
+    name: 'validate a missing file',
+    code: 66,
+    prepare: () => ({
+      args: ['validate', 'nowhere.yaml'],
+      first: first('nowhere\\.yaml: answers file not found$'),
+    }),
+  },
+  {
+    name: 'validate a file that is not YAML',
+    code: 65,
+    prepare: (dir) => {
+      writeFileSync(
+        join(dir, 'answers.yaml'),
+        pastebin(/^title: Pastebin$/m, 'title: Pastebin\ntitle: Again'),
+      );
+      return { args: ['validate', 'answers.yaml'], first: first('answers\\.yaml: not valid YAML: .*unique') };
+    },
+  },
+
+  // --- estimate ---
+  {
+    name: 'estimate with a bad flag value',
+    code: 64,
+    prepare: () => ({
+      args: ['estimate', '--writes', '10M/day', '--retention', 'forever'],
+      first: first('--retention: .*"forever"'),
+    }),
+  },
+  {
+    name: 'estimate with a negative flag value',
+    code: 64,
+    prepare: () => ({
+      args: ['estimate', '--writes', '10M/day', '--replication', '-1'],
+      first: first('--replication: .*-1'),
+    }),
+  },
+  {
+    name: 'estimate with no inputs',
+    code: 64,
+    prepare: () => ({ args: ['estimate'], first: first('nothing to estimate') }),
+  },
+  {
+    name: 'estimate --spec with an unknown key',
+    code: 65,
+    prepare: (dir) => {
+      writeFileSync(join(dir, 'spec.yaml'), 'writes: 10M/day\nwrtes: 5\n');
+      return {
+        args: ['estimate', '--spec', 'spec.yaml'],
+        first: first('spec\\.yaml: wrtes: unknown input \\(did you mean "writes"\\?\\)'),
+      };
+    },
+  },
+  {
+    name: 'estimate --spec with a value out of range',
+    code: 65,
+    prepare: (dir) => {
+      writeFileSync(join(dir, 'spec.yaml'), 'writes: 10M/day\nwrite_size: 1KB\nreplication: 0\n');
+      return { args: ['estimate', '--spec', 'spec.yaml'], first: first('spec\\.yaml: replication: .*0') };
+    },
+  },
+  {
+    name: 'estimate --spec a missing file',
+    code: 66,
+    prepare: () => ({
+      args: ['estimate', '--spec', 'nowhere.yaml'],
+      first: first('nowhere\\.yaml: spec file not found$'),
+    }),
+  },
+
+  // --- resume ---
+  {
+    name: 'resume with both an id and --last',
+    code: 64,
+    prepare: () => ({
+      args: ['resume', 'some-id', '--last'],
+      first: first('give a session id or --last, not both'),
+    }),
+  },
+  {
+    name: 'resume with neither an id nor --last',
+    code: 64,
+    prepare: () => ({ args: ['resume'], first: first('which session\\?') }),
+  },
+  {
+    name: 'resume a path instead of an id',
+    code: 64,
+    prepare: () => ({
+      args: ['resume', '../../etc/passwd'],
+      first: first('"\\.\\./\\.\\./etc/passwd" is not a session id'),
+    }),
+  },
+  {
+    name: 'resume an unknown id',
+    code: 66,
+    prepare: () => ({
+      args: ['resume', '20260101-000000-abcd'],
+      first: first('no saved session 20260101-000000-abcd in '),
+    }),
+  },
+  {
+    name: 'resume --last with no saved session',
+    code: 66,
+    prepare: () => ({ args: ['resume', '--last'], first: first('no unfinished session in ') }),
+  },
+  {
+    name: 'resume a finished session',
+    code: 64,
+    prepare: async (dir) => {
+      const { id } = await savedSession(dir);
+      return { args: ['resume', id], first: first(`session ${esc(id)} is finished`) };
+    },
+  },
+  ...(
+    [
+      [
+        'from a newer version ("version": 99)',
+        (text: string) => text.replace('"version": 1,', '"version": 99,'),
+      ],
+      ['truncated', (text: string) => text.slice(0, Math.floor(text.length / 2))],
+      [
+        'with an answer edited to one that does not parse',
+        (text: string) => text.replace('"raw": "P50 30ms, P99 200ms"', '"raw": "fast"'),
+      ],
+    ] as const
+  ).map(([how, edit]): Case => ({
+    name: `resume a session file ${how}`,
+    code: 65,
+    prepare: async (dir) => {
+      const { id, file } = await unfinishedSession(dir);
+      const text = readFileSync(join(dir, file), 'utf8');
+      const edited = edit(text);
+      if (edited === text) throw new Error(`the edit "${how}" did not change the session file`);
+      writeFileSync(join(dir, file), edited);
+      return {
+        args: ['resume', id],
+        first: first(`session ${esc(id)} cannot be resumed: `),
+        lines: [new RegExp(`moved, unchanged, to .*${esc(`state/invalid/${id}.json`)}`)],
+        moves: { [file]: `state/invalid/${id}.json` },
+      };
+    },
+  })),
+  {
+    // A copy of a session under another name (to branch it) names the original's id inside: resuming
+    // the copy must not write into the original's file.
+    name: 'resume a session file whose id does not match its name',
+    code: 65,
+    prepare: async (dir) => {
+      const { record } = await unfinishedSession(dir);
+      const copy = '20990101-000000-copy';
+      writeFileSync(join(dir, 'state', `${copy}.json`), `${JSON.stringify(record, null, 2)}\n`);
+      return {
+        args: ['resume', copy, '--answers', PASTEBIN_PATH],
+        first: first(`session ${copy} cannot be resumed: `),
+        moves: { [`state/${copy}.json`]: `state/invalid/${copy}.json` },
+      };
+    },
+  },
+  {
+    name: 'resume an unfinished session under CI without --answers',
+    code: 64,
+    prepare: async (dir) => {
+      const { id } = await unfinishedSession(dir);
+      return { args: ['resume', id], first: first('no terminal to ask questions on'), lines: [/--answers/] };
+    },
+  },
+  {
+    name: 'resume an unfinished session whose document now exists',
+    code: 73,
+    prepare: async (dir) => {
+      const { id } = await unfinishedSession(dir);
+      writeFileSync(join(dir, 'doc', 'system_design.md'), 'written by hand meanwhile\n');
+      return {
+        args: ['resume', id, '--answers', PASTEBIN_PATH],
+        first: first(`${esc(join(realpathSync(dir), 'doc', 'system_design.md'))} already exists$`),
+      };
+    },
+  },
+  {
+    name: 'resume with a missing --answers file',
+    code: 66,
+    prepare: async (dir) => {
+      const { id } = await unfinishedSession(dir);
+      return {
+        args: ['resume', id, '--answers', 'nowhere.yaml'],
+        first: first('nowhere\\.yaml: answers file not found$'),
+      };
+    },
+  },
+
+  // --- --json: the error goes to stderr only ---
+  {
+    name: 'design --json with a bad answers file',
+    code: 65,
+    prepare: answersRow(
+      'answers.yaml',
+      pastebin('requirements.latency: P50 30ms, P99 200ms', 'requirements.latency: fast'),
+      {
+        first: first('answers\\.yaml: '),
+        lines: [/^ {2}answers\.yaml: answers\.requirements\.latency: .*"fast"/],
+      },
+      ['--json'],
+    ),
+  },
+  {
+    name: 'estimate --json with a bad flag value',
+    code: 64,
+    prepare: () => ({
+      args: ['estimate', '--json', '--write-size', '10 parsecs'],
+      first: first('--write-size: .*parsecs'),
+    }),
+  },
+];
+
+describe.concurrent('exit-code matrix: every bad input fails cleanly with its exit code', () => {
+  it('has at least 30 rows', ({ expect }) => {
+    expect(CASES.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.for(CASES)('$name exits $code', async (row, { expect }) => {
+    const dir = temp.make();
+    mkdirSync(join(dir, 'out'));
+    const prepared = await row.prepare(dir);
+    const before = snapshot(dir);
+
+    const started = Date.now();
+    const options = { cwd: dir, ...(prepared.env ? { env: prepared.env } : {}) };
+    const result =
+      prepared.timeoutMs === undefined
+        ? await runCli(prepared.args, options)
+        : await runCliKilledAfter(prepared.args, options, prepared.timeoutMs);
+    const elapsed = Date.now() - started;
+    const context = `mlops-design ${prepared.args.join(' ')}\nstderr:\n${result.stderr.slice(0, 2000)}`;
+
+    expect(result.code, context).toBe(row.code);
+    if (prepared.withinMs !== undefined) expect(elapsed, context).toBeLessThan(prepared.withinMs);
+    expect(result.stdout, context).toBe('');
+    expect(stackFrames(result.stderr), context).toEqual([]);
+    expect(result.stderr, context).not.toContain('internal error');
+
+    const lines = result.stderr.split('\n').filter((line) => line.trim() !== '');
+    const firstLine = lines[0] ?? '';
+    expect(firstLine, context).toMatch(/^mlops-design: /);
+    expect(firstLine, context).toMatch(prepared.first);
+    for (const pattern of prepared.lines ?? []) {
+      expect(
+        lines.some((line) => pattern.test(line)),
+        `a stderr line matching ${String(pattern)}\n${context}`,
+      ).toBe(true);
+    }
+
+    // Nothing written: the directory is what it was, apart from the expected moves (content unchanged).
+    const expected = new Map(before);
+    for (const [from, to] of Object.entries(prepared.moves ?? {})) {
+      const content = before.get(from);
+      expect(content, `${from} existed before the run`).toBeDefined();
+      expected.delete(from);
+      for (let parent = dirname(to); parent !== '.'; parent = dirname(parent)) expected.set(parent, 'dir');
+      expected.set(to, content ?? '');
+    }
+    const after = snapshot(dir);
+    expect(
+      [...after.keys()].filter((path) => TEMP_FILE.test(path)),
+      context,
+    ).toEqual([]);
+    expect(Object.fromEntries([...after].sort()), context).toEqual(Object.fromEntries([...expected].sort()));
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(
+      [...before.keys()]
+        .filter((path) => /^out\/[^/]+$/.test(path))
+        .map((path) => path.slice(4))
+        .sort(),
+    );
+  });
+});
