@@ -17,14 +17,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { KEY } from '../support/pty-keys.js';
-import { spawnPtyProcess, type PtyProcess } from '../support/pty-process.js';
+import { spawnPty, type PtySession } from '../support/pty-session.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'dist/bin.js');
 const WAIT_MS = 15_000;
 
 let home: string;
-const running: PtyProcess[] = [];
+const running: PtySession[] = [];
 
 beforeAll(() => {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`npm run build\` first`);
@@ -63,8 +63,8 @@ function emptyDir(name: string): string {
   return dir;
 }
 
-function pty(args: readonly string[], env: Record<string, string> = hermeticEnv()): PtyProcess {
-  const run = spawnPtyProcess(process.execPath, [BIN, ...args], { cwd: home, env });
+function pty(args: readonly string[], env: Record<string, string> = hermeticEnv()): PtySession {
+  const run = spawnPty(process.execPath, [BIN, ...args], { cwd: home, env });
   running.push(run);
   return run;
 }
@@ -214,25 +214,25 @@ function answersFile(): string {
 }
 
 /** Waits until the prompt of `row` is live and waiting for input. */
-async function atPrompt(run: PtyProcess, row: Row): Promise<void> {
+async function atPrompt(run: PtySession, row: Row): Promise<void> {
   await run.waitFor(row.prompt, WAIT_MS);
   // A decision is a select: its last choice is only on screen once the prompt is live.
   if (row.kind === 'decision') await run.waitFor(/Something else \(type it\)/, WAIT_MS);
 }
 
 /** Answers the live prompt of `row` as a person would: type a line, or move the selection and press Enter. */
-function typeRow(run: PtyProcess, row: Row): void {
+function typeRow(run: PtySession, row: Row): void {
   if (row.kind === 'text') run.answer(row.typed);
   else run.write(row.choice === 'A' ? KEY.enter : KEY.down + KEY.enter);
 }
 
-async function answerRow(run: PtyProcess, row: Row): Promise<void> {
+async function answerRow(run: PtySession, row: Row): Promise<void> {
   await atPrompt(run, row);
   typeRow(run, row);
 }
 
 /** Starts `design` and answers the title and the rows before `stopAt`; returns the session id. */
-async function startDesign(run: PtyProcess, stopAt: number): Promise<string> {
+async function startDesign(run: PtySession, stopAt: number): Promise<string> {
   const started = await run.waitFor(/Session (\S+) · saved after every answer/, WAIT_MS);
   await run.waitFor(/What are we designing\?/, WAIT_MS);
   run.answer(TITLE);
@@ -242,7 +242,7 @@ async function startDesign(run: PtyProcess, stopAt: number): Promise<string> {
   return id;
 }
 
-function lastLine(run: PtyProcess): string {
+function lastLine(run: PtySession): string {
   return run.screen.text.replace(/\r/g, '').trimEnd().split('\n').pop() ?? '';
 }
 
@@ -251,14 +251,14 @@ function savedLine(id: string, what = 'Interrupted'): string {
 }
 
 /** The first question asked after `marker` (inquirer's pending prompt line starts with "? "). */
-function firstPromptAfter(run: PtyProcess, marker: string): string {
+function firstPromptAfter(run: PtySession, marker: string): string {
   const text = run.screen.text.replace(/\r/g, '');
   const from = text.indexOf(marker);
   expect(from, `"${marker}" is not on the screen:\n${run.screen.tail()}`).toBeGreaterThanOrEqual(0);
   return /^\? (.*)$/m.exec(text.slice(from))?.[1] ?? '';
 }
 
-function expectNoStackTrace(run: PtyProcess): void {
+function expectNoStackTrace(run: PtySession): void {
   const text = run.screen.text;
   expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
   expect(text).not.toMatch(/ExitPromptError|AbortPromptError|internal error/);

@@ -1,10 +1,16 @@
 // Runs a program in a real pseudo-terminal (node-pty) and drives it like a person at a keyboard:
-// wait for a prompt on the screen, then type. Output is read through a Transcript.
+// wait for a prompt on the screen, then type. Output is read through a Transcript; the pid (to
+// send signals as another process would) and the raw bytes (escape sequences included, to check
+// what styling reached the terminal) are there for tests that need them.
 import * as pty from 'node-pty';
 import { KEY } from './pty-keys.js';
 import { Transcript } from './pty-transcript.js';
 
 export interface PtySession {
+  /** The program's process id (the PTY runs it directly, with no shell in between). */
+  readonly pid: number;
+  /** Everything printed so far, exactly as the terminal received it. */
+  raw(): string;
   readonly screen: Transcript;
   /** Resolves with the exit code once the program has exited. */
   readonly exited: Promise<number>;
@@ -33,7 +39,9 @@ export function spawnPty(file: string, args: readonly string[], options: PtyOpti
     env: options.env,
   });
   let running = true;
+  let raw = '';
   child.onData((data) => {
+    raw += data;
     screen.append(data);
   });
   const exited = new Promise<number>((resolve) => {
@@ -44,6 +52,8 @@ export function spawnPty(file: string, args: readonly string[], options: PtyOpti
     });
   });
   return {
+    pid: child.pid,
+    raw: () => raw,
     screen,
     exited,
     waitFor: (pattern, timeoutMs) => screen.waitFor(pattern, timeoutMs),
