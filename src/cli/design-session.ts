@@ -5,9 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { AppError, ExitCode, Interrupted } from '../errors.js';
-import { createOfflineCoPilot } from '../copilot/offline/offline-copilot.js';
-import { designAdvisor } from '../copilot/offline/design/advisor.js';
-import { loadCompiledKnowledge } from '../knowledge/load.js';
 import { sanitize } from '../lib/sanitize.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { nextStep } from '../protocol/machine.js';
@@ -22,6 +19,7 @@ import { runSession } from '../session/run.js';
 import type { SessionStore } from '../session/store.js';
 import type { GlobalOptions } from './options.js';
 import type { Output } from './output.js';
+import type { CopilotSetup } from './copilot-factory.js';
 import { createSessionView } from './session-view.js';
 import { summaryJson } from './summary.js';
 import { writeDocument } from './write-document.js';
@@ -46,6 +44,8 @@ export interface DesignRun {
   /** Absent with --no-save. */
   readonly session?: SavedSession;
   readonly signal: AbortSignal;
+  /** The co-pilot, chosen before the first question (a missing key fails there, with 78). */
+  readonly setup: CopilotSetup;
   /** Whether stdin has ended (EOF), to tell it from Ctrl-C. */
   readonly inputEnded: () => boolean;
 }
@@ -72,7 +72,8 @@ export function sessionRecord(
 
 export async function runDesignToDocument(run: DesignRun): Promise<void> {
   const { out, session, globals } = run;
-  const copilot = createOfflineCoPilot(designAdvisor(loadCompiledKnowledge()));
+  const { setup } = run;
+  const { copilot } = setup;
   const save = session
     ? (state: SessionState): void => {
         session.store.save(sessionRecord(session, run.outDir, state, false));
@@ -95,7 +96,9 @@ export async function runDesignToDocument(run: DesignRun): Promise<void> {
       run.state,
     );
   } catch (error) {
-    throw asInterruption(error, run) ?? error;
+    throw asInterruption(error, run) ?? withSession(error, session) ?? error;
+  } finally {
+    if (setup.usage) out.warn(setup.usage().line);
   }
 
   const flags = redFlags(finished);
@@ -118,6 +121,7 @@ export async function runDesignToDocument(run: DesignRun): Promise<void> {
           flags,
           warnings: run.warnings,
           copilot: copilot.name,
+          usage: setup.usage?.().json,
         }),
       ),
     );
@@ -143,4 +147,15 @@ function asInterruption(error: unknown, run: DesignRun): AppError | undefined {
     ? ` Session ${run.session.id} saved. Resume with: mlops-design resume ${run.session.id}`
     : ' Nothing was saved (--no-save).';
   return new AppError(by === 'SIGTERM' ? ExitCode.terminated : ExitCode.interrupted, `${what}.${saved}`);
+}
+
+/** The model became unavailable (75): the session is saved, so say how to carry on. */
+function withSession(error: unknown, session: SavedSession | undefined): AppError | undefined {
+  if (!(error instanceof AppError) || error.exitCode !== ExitCode.llmUnavailable || !session)
+    return undefined;
+  return new AppError(
+    error.exitCode,
+    `${error.message}. Session ${session.id} saved`,
+    `Resume with: mlops-design resume ${session.id} (add --copilot offline to carry on without the model).`,
+  );
 }

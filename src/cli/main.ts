@@ -30,7 +30,15 @@ export function buildProgram(): Command {
     .version(packageVersion(), '-V, --version')
     .option('-o, --out <dir>', 'directory to write documents into', '.')
     .option('-f, --force', 'overwrite existing documents', false)
-    .addOption(new Option('--copilot <name>', 'co-pilot to use').choices(['offline', 'anthropic']))
+    .addOption(
+      new Option(
+        '--copilot <name>',
+        'co-pilot: offline (default without a key), anthropic (default with ANTHROPIC_API_KEY), replay',
+      ).choices(['offline', 'anthropic', 'replay']),
+    )
+    .option('--model <id>', 'Anthropic model (default: the current one in references/numbers/anthropic.yaml)')
+    .option('--record <file>', "write the session's model exchanges to a cassette (JSONL)")
+    .option('--cassette <file>', 'with --copilot replay: the cassette to replay')
     .option('--json', 'print one JSON summary on stdout', false)
     .option('--no-color', 'no colour or styling')
     .option('-q, --quiet', 'print only results, warnings and errors', false)

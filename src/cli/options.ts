@@ -5,7 +5,13 @@ import { usageError } from '../errors.js';
 const globalSchema = z.object({
   out: z.string().min(1),
   force: z.boolean(),
-  copilot: z.enum(['offline', 'anthropic']).optional(),
+  copilot: z.enum(['offline', 'anthropic', 'replay']).optional(),
+  model: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]*$/, 'expected a model id like claude-sonnet-5-5')
+    .optional(),
+  record: z.string().min(1).optional(),
+  cassette: z.string().min(1).optional(),
   json: z.boolean(),
   color: z.boolean(),
   quiet: z.boolean(),

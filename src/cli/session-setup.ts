@@ -1,5 +1,5 @@
 /** What `design` and `resume` set up alike: the output streams, the co-pilot check, the prompts. */
-import { AppError, ExitCode, usageError } from '../errors.js';
+import { usageError } from '../errors.js';
 import type { Respondent } from '../respondents/port.js';
 import { terminalRespondent } from '../respondents/terminal.js';
 import type { GlobalOptions } from './options.js';
@@ -10,16 +10,6 @@ export function sessionOutput(globals: GlobalOptions): Output {
     colour: colourEnabled({ env: process.env, isTTY: process.stderr.isTTY, flag: globals.color }),
     quiet: globals.quiet || globals.json,
   });
-}
-
-export function refuseCopilot(globals: GlobalOptions): void {
-  if (globals.copilot === 'anthropic') {
-    throw new AppError(
-      ExitCode.config,
-      'the Anthropic co-pilot is not available in this version yet',
-      'Run with --copilot offline (the default).',
-    );
-  }
 }
 
 export function isCi(env: NodeJS.ProcessEnv = process.env): boolean {

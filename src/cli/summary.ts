@@ -12,6 +12,7 @@ export interface SummaryInput {
   readonly flags: readonly RedFlag[];
   readonly warnings: readonly string[];
   readonly copilot: string;
+  readonly usage?: Record<string, unknown> | undefined;
 }
 
 export function summaryJson(input: SummaryInput): Record<string, unknown> {
@@ -41,6 +42,13 @@ export function summaryJson(input: SummaryInput): Record<string, unknown> {
     ),
     red_flags: input.flags.map(({ id, phase, message }) => ({ id, phase, message })),
     warnings: input.warnings,
-    usage: { requests: 0, input_tokens: 0, output_tokens: 0, cost_usd: null },
+    usage: input.usage ?? {
+      requests: 0,
+      input_tokens: 0,
+      cache_write_tokens: 0,
+      cache_read_tokens: 0,
+      output_tokens: 0,
+      cost_usd: null,
+    },
   };
 }

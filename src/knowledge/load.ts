@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { AppError, ExitCode } from '../errors.js';
 import { COMPILED_KNOWLEDGE, REFERENCES_DIR } from '../paths.js';
 import { parseGuide, type Guide } from './guide.js';
+import { parseModelTable, type ModelTable } from '../copilot/anthropic/models.js';
 import { parseLatencies, type LatencyTable } from './latencies.js';
 import { parsePrices, type PriceTable } from './prices.js';
 
@@ -33,15 +34,23 @@ export function loadLatencies(file = `${REFERENCES_DIR}numbers/latency.yaml`): L
   return parsed.value;
 }
 
+export function loadModelTable(file = `${REFERENCES_DIR}numbers/anthropic.yaml`): ModelTable {
+  const parsed = parseModelTable('references/numbers/anthropic.yaml', readFileSync(file, 'utf8'));
+  if (!parsed.ok)
+    throw new AppError(ExitCode.internal, `The bundled model table is malformed: ${parsed.error}`);
+  return parsed.value;
+}
+
 export interface Knowledge {
   readonly guides: readonly Guide[];
   readonly prices: PriceTable;
   readonly latencies: LatencyTable;
+  readonly models: ModelTable;
 }
 
 /** Reads and validates the guides and the price table from references/. */
 export function loadKnowledge(): Knowledge {
-  return { guides: loadGuides(), prices: loadPrices(), latencies: loadLatencies() };
+  return { guides: loadGuides(), prices: loadPrices(), latencies: loadLatencies(), models: loadModelTable() };
 }
 
 /**

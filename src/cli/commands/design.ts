@@ -2,8 +2,6 @@
 import { resolve } from 'node:path';
 import { readAnswersFile } from '../../answers/load.js';
 import { planAnswers } from '../../answers/plan.js';
-import { createOfflineCoPilot } from '../../copilot/offline/offline-copilot.js';
-import { designAdvisor } from '../../copilot/offline/design/advisor.js';
 import { AppError, ExitCode, badInput } from '../../errors.js';
 import { loadCompiledKnowledge } from '../../knowledge/load.js';
 import { initialState } from '../../protocol/machine.js';
@@ -15,8 +13,9 @@ import type { Respondent } from '../../respondents/port.js';
 import { askQuestion } from '../../session/run.js';
 import { SessionStore, newSessionId } from '../../session/store.js';
 import { readContextDocuments } from '../context-documents.js';
+import { chooseCopilot } from '../copilot-factory.js';
 import { DESIGN_DOCUMENT, runDesignToDocument, type SavedSession } from '../design-session.js';
-import { interactiveRespondent, refuseCopilot, requireTerminal, sessionOutput } from '../session-setup.js';
+import { interactiveRespondent, requireTerminal, sessionOutput } from '../session-setup.js';
 import type { GlobalOptions } from '../options.js';
 import { createSessionView } from '../session-view.js';
 import { watchInterrupts } from '../interrupts.js';
@@ -24,7 +23,8 @@ import { checkOutput } from '../write-document.js';
 
 export async function runDesign(globals: GlobalOptions, options: Record<string, unknown>): Promise<void> {
   const out = sessionOutput(globals);
-  refuseCopilot(globals);
+  const knowledge = loadCompiledKnowledge();
+  const setup = chooseCopilot(globals, knowledge, out);
   const answersPath = typeof options.answers === 'string' ? options.answers : undefined;
   const flagScope = typeof options.scope === 'string' ? (options.scope as Scope) : undefined;
   const outDir = resolve(globals.out);
@@ -74,7 +74,7 @@ export async function runDesign(globals: GlobalOptions, options: Record<string, 
           : 'Not saving this session (--no-save).',
       );
       const deps = {
-        copilot: createOfflineCoPilot(designAdvisor(loadCompiledKnowledge())),
+        copilot: setup.copilot,
         respondent,
         view: createSessionView(out),
       };
@@ -97,6 +97,7 @@ export async function runDesign(globals: GlobalOptions, options: Record<string, 
     await runDesignToDocument({
       globals,
       out,
+      setup,
       respondent,
       state,
       outDir,

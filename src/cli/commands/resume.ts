@@ -8,10 +8,12 @@ import { designProtocol } from '../../protocols/design/index.js';
 import { answersFileRespondent } from '../../respondents/answers-file.js';
 import type { SessionRecord } from '../../session/record.js';
 import { SessionStore } from '../../session/store.js';
+import { chooseCopilot } from '../copilot-factory.js';
 import { DESIGN_DOCUMENT, runDesignToDocument } from '../design-session.js';
+import { loadCompiledKnowledge } from '../../knowledge/load.js';
 import { watchInterrupts } from '../interrupts.js';
 import type { GlobalOptions } from '../options.js';
-import { interactiveRespondent, refuseCopilot, sessionOutput } from '../session-setup.js';
+import { interactiveRespondent, sessionOutput } from '../session-setup.js';
 import { checkOutput } from '../write-document.js';
 
 export async function runResume(
@@ -20,7 +22,7 @@ export async function runResume(
   options: Record<string, unknown>,
 ): Promise<void> {
   const out = sessionOutput(globals);
-  refuseCopilot(globals);
+  const setup = chooseCopilot(globals, loadCompiledKnowledge(), out);
   const store = new SessionStore();
   const record = openSession(store, id, options.last === true);
   if (record.finished) {
@@ -49,6 +51,7 @@ export async function runResume(
     await runDesignToDocument({
       globals,
       out,
+      setup,
       respondent,
       state,
       outDir,

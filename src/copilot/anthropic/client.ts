@@ -1,0 +1,169 @@
+/**
+ * The one module that talks to @anthropic-ai/sdk, imported on the first model call so commands
+ * that never call a model never load it. It streams each request (an idle watchdog ends a stalled
+ * stream), lets the SDK retry what it retries (408, 409, 429, 5xx, 529 and connection errors, with
+ * backoff and retry-after), retries once more an error in the middle of a stream (nothing has been
+ * shown yet: outputs are shown only once complete), and translates every failure into the project's
+ * own errors. The API key is passed to the SDK and never appears in any message.
+ */
+import { AppError, ExitCode } from '../../errors.js';
+import type { SystemBlock } from './prompts.js';
+
+export interface ModelTool {
+  readonly name: string;
+  readonly description: string;
+  readonly input_schema: Record<string, unknown>;
+}
+
+export interface ModelCall {
+  /** Which step asks ("propose:high-level.datastore"): recordings are keyed by it. */
+  readonly key: string;
+  readonly model: string;
+  readonly system: readonly SystemBlock[];
+  readonly user: string;
+  readonly tool: ModelTool;
+  readonly maxTokens: number;
+}
+
+export interface ReportedUsage {
+  readonly input_tokens?: number | null;
+  readonly output_tokens?: number | null;
+  readonly cache_creation_input_tokens?: number | null;
+  readonly cache_read_input_tokens?: number | null;
+}
+
+export interface ModelResult {
+  /** The tool input the model produced (not yet validated). */
+  readonly input: unknown;
+  readonly usage: ReportedUsage;
+  readonly requestId: string | null;
+}
+
+export interface MessagesClient {
+  call(request: ModelCall): Promise<ModelResult>;
+}
+
+export interface ClientOptions {
+  readonly apiKey: string;
+  /** Defaults to ANTHROPIC_BASE_URL, as the SDK does, else the public API. */
+  readonly baseURL?: string;
+  readonly timeoutMs: number;
+  readonly maxRetries: number;
+  /** A stream with no event for this long is ended and counts as a failed attempt. */
+  readonly idleMs: number;
+  /** Called with true while a request is outstanding (for a spinner). */
+  readonly onWait?: (waiting: boolean) => void;
+}
+
+type Sdk = typeof import('@anthropic-ai/sdk');
+
+export function createMessagesClient(options: ClientOptions): MessagesClient {
+  let sdk: Promise<Sdk> | undefined;
+  let client: InstanceType<Sdk['default']> | undefined;
+  const connect = async (): Promise<{ module: Sdk; client: InstanceType<Sdk['default']> }> => {
+    const module = await (sdk ??= import('@anthropic-ai/sdk'));
+    client ??= new module.default({
+      apiKey: options.apiKey,
+      ...(options.baseURL ? { baseURL: options.baseURL } : {}),
+      timeout: options.timeoutMs,
+      maxRetries: options.maxRetries,
+      logLevel: 'off',
+    });
+    return { module, client };
+  };
+
+  const attempt = async (request: ModelCall): Promise<ModelResult> => {
+    const { client: anthropic } = await connect();
+    const controller = new AbortController();
+    let idle: NodeJS.Timeout | undefined;
+    const arm = (): void => {
+      clearTimeout(idle);
+      idle = setTimeout(() => {
+        controller.abort(new Error('idle'));
+      }, options.idleMs);
+    };
+    const stream = anthropic.messages.stream(
+      {
+        model: request.model,
+        max_tokens: request.maxTokens,
+        system: request.system.map((block) => ({ ...block })),
+        messages: [{ role: 'user', content: request.user }],
+        tools: [{ ...request.tool, input_schema: { type: 'object', ...request.tool.input_schema } }],
+        tool_choice: { type: 'tool', name: request.tool.name },
+      },
+      { signal: controller.signal },
+    );
+    arm();
+    stream.on('streamEvent', arm);
+    try {
+      const message = await stream.finalMessage();
+      const block = message.content.find((content) => content.type === 'tool_use');
+      return {
+        input: block?.type === 'tool_use' ? block.input : undefined,
+        usage: message.usage,
+        requestId: stream.request_id ?? null,
+      };
+    } finally {
+      clearTimeout(idle);
+    }
+  };
+
+  return {
+    async call(request) {
+      options.onWait?.(true);
+      try {
+        try {
+          return await attempt(request);
+        } catch (error) {
+          // The SDK has retried what it could before the stream started; an error in the middle
+          // of a stream, or a stall, gets one more attempt, as nothing has been shown yet.
+          if (isAuthFailure(error)) throw error;
+          return await attempt(request);
+        }
+      } catch (error) {
+        throw translate(error);
+      } finally {
+        options.onWait?.(false);
+      }
+    },
+  };
+}
+
+interface ApiErrorLike {
+  readonly status?: number;
+  readonly requestID?: string | null;
+  readonly error?: { readonly error?: { readonly type?: string } };
+  readonly name?: string;
+}
+
+function isAuthFailure(error: unknown): boolean {
+  const status = (error as ApiErrorLike | undefined)?.status;
+  return status === 401 || status === 403;
+}
+
+/** SDK errors become the project's: 401/403 exit 78 with what to do, everything else 75 with the request id. */
+export function translate(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const e = (error ?? {}) as ApiErrorLike;
+  const request = e.requestID ? `; request ${e.requestID}` : '';
+  const type = e.error?.error?.type;
+  if (e.status === 401 || e.status === 403) {
+    return new AppError(
+      ExitCode.config,
+      `the Anthropic API refused the key (${e.status}${type ? ` ${type}` : ''}${request})`,
+      'Check ANTHROPIC_API_KEY (and ANTHROPIC_BASE_URL if you use a gateway), or run with --copilot offline.',
+    );
+  }
+  const what = e.status
+    ? `HTTP ${e.status}${type ? ` ${type}` : ''}`
+    : e.name === 'APIConnectionTimeoutError'
+      ? 'timed out'
+      : e.name === 'APIUserAbortError'
+        ? 'the stream stalled'
+        : 'the connection failed';
+  return new AppError(
+    ExitCode.llmUnavailable,
+    `the Anthropic API is unavailable after retries (${what}${request})`,
+    'Try again later, or run with --copilot offline.',
+  );
+}
