@@ -558,3 +558,20 @@ function resolveRef(root: unknown, ref: string): unknown {
   }
   return node;
 }
+
+/**
+ * A fallback for mlops-design's own prompts: the model calls the requested tool with the baseline
+ * the prompt carries (between <baseline> tags), which is always a valid answer. A whole session then
+ * runs through the model path and writes the same document as the offline co-pilot.
+ */
+export function echoBaseline(body: {
+  tool_choice?: { name?: string };
+  tools?: { name: string }[];
+  messages?: { content: unknown }[];
+}): FakeReply {
+  const last = body.messages?.[body.messages.length - 1]?.content;
+  const text = typeof last === 'string' ? last : JSON.stringify(last ?? '');
+  const match = /<baseline>\n([\s\S]*?)\n<\/baseline>/.exec(text);
+  const name = body.tool_choice?.name ?? body.tools?.[0]?.name ?? 'tool';
+  return { kind: 'tool', name, input: match?.[1] ? (JSON.parse(match[1]) as unknown) : {} };
+}

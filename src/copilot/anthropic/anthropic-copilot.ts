@@ -46,11 +46,11 @@ const phraseSchema = z.strictObject({ question: z.string().min(5).max(600) });
 const reviewSchema = z.strictObject({ vague: z.boolean(), push_back: z.string().max(900).nullable() });
 const reportSchema = z.strictObject({ report: z.string().min(5).max(600) });
 
-const DRAFT_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
-  'high-level.components': architectureSchema,
-  'deep-dive.details': deepDivesSchema,
-  'tradeoffs.records': tradeoffsSchema,
-  'operations.plan': operationsSchema,
+const DRAFTS: Readonly<Record<string, { readonly tool: string; readonly schema: z.ZodType }>> = {
+  'high-level.components': { tool: 'write_architecture', schema: architectureSchema },
+  'deep-dive.details': { tool: 'write_deep_dives', schema: deepDivesSchema },
+  'tradeoffs.records': { tool: 'write_tradeoffs', schema: tradeoffsSchema },
+  'operations.plan': { tool: 'write_operations_plan', schema: operationsSchema },
 };
 
 const tool = (name: string, description: string, schema: z.ZodType): ModelTool => {
@@ -68,6 +68,15 @@ function clean<T>(value: T): T {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clean(v)])) as T;
   return value;
 }
+
+/** Every tool, in a fixed order: the same list on every request keeps the cached prefix stable. */
+const TOOLS: readonly ModelTool[] = [
+  tool('ask_question', 'The question to put to the user', phraseSchema),
+  tool('review_answer', 'Whether the answer is too vague to design from, and the push-back', reviewSchema),
+  tool('propose_options', 'The EPCE proposal for this decision', proposalSchema),
+  tool('report_decision', 'What was decided and the constraint it creates', reportSchema),
+  ...Object.entries(DRAFTS).map(([step, draft]) => tool(draft.tool, `The draft of ${step}`, draft.schema)),
+];
 
 export interface AnthropicOptions {
   readonly client: MessagesClient;
@@ -97,7 +106,7 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
     state: SessionState,
     task: string,
     schema: z.ZodType<T>,
-    toolDef: ModelTool,
+    toolName: string,
     baseline: T,
   ): Promise<T> {
     if (offlineFromNow) return baseline;
@@ -111,7 +120,8 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
           model: options.model,
           system,
           user,
-          tool: toolDef,
+          tools: TOOLS,
+          toolName,
           maxTokens: 2_048,
         });
         addUsage(usage, result.usage);
@@ -151,7 +161,7 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
         state,
         `Phrase the question "${slot.id}" (${slot.title}) for this user. Keep its meaning; mention the session's own facts where they help.`,
         phraseSchema,
-        tool('ask_question', 'The question to put to the user', phraseSchema),
+        'ask_question',
         { question: baseline },
       );
       return out.question;
@@ -166,7 +176,7 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
         state,
         `Review the answer to "${slot.id}" (${slot.title}): is it too vague to design from? If so, push back once with a precise question.`,
         reviewSchema,
-        tool('review_answer', 'Whether the answer is too vague, and the push-back', reviewSchema),
+        'review_answer',
         { vague: false, push_back: null },
       );
       return out.vague && out.push_back ? { ...baseline, pushBack: out.push_back } : baseline;
@@ -179,7 +189,7 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
         state,
         `Propose the decision "${slot.id}" (${slot.title}) as options A (recommended) and B with their tradeoffs, a position with its reason, and more detail for option C.`,
         proposalSchema,
-        tool('propose_options', 'The EPCE proposal for this decision', proposalSchema),
+        'propose_options',
         baseline as z.infer<typeof proposalSchema>,
       );
     },
@@ -191,22 +201,22 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
         state,
         `Report the decision just made for "${slot.id}": what was decided and what constraint it creates.`,
         reportSchema,
-        tool('report_decision', 'The report of the decision', reportSchema),
+        'report_decision',
         { report: baseline },
       );
       return out.report;
     },
     async draft(step: DraftStep, state) {
       const baseline = await options.offline.draft(step, state);
-      const schema = DRAFT_SCHEMAS[step.id];
-      if (!schema) return baseline; // the numbers: never drafted by the model
+      const draft = DRAFTS[step.id];
+      if (!draft) return baseline; // the numbers: never drafted by the model
       return improve(
         `draft:${step.id}`,
         step.phase,
         state,
         `Draft "${step.id}" (${step.title}) for this design: keep the structure, ids and numbers of the baseline; improve the prose for this context.`,
-        schema,
-        tool('write_draft', `The ${step.title}`, schema),
+        draft.schema,
+        draft.tool,
         baseline,
       );
     },

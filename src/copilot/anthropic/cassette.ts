@@ -22,7 +22,7 @@ export function recordingClient(inner: MessagesClient, path: string): MessagesCl
       const result = await inner.call(request);
       const exchange: Exchange = {
         key: request.key,
-        tool: request.tool.name,
+        tool: request.toolName,
         input: result.input,
         usage: result.usage,
       };
@@ -57,10 +57,10 @@ export function replayClient(path: string): MessagesClient {
             `${path}: no recorded reply for step ${request.key}; record the cassette again with --record`,
           ),
         );
-      if (exchange.tool !== request.tool.name)
+      if (exchange.tool !== request.toolName)
         return Promise.reject(
           badInput(
-            `${path}: step ${request.key} was recorded with tool ${exchange.tool}, but asks for ${request.tool.name}`,
+            `${path}: step ${request.key} was recorded with tool ${exchange.tool}, but asks for ${request.toolName}`,
           ),
         );
       return Promise.resolve({ input: exchange.input, usage: exchange.usage, requestId: 'replay' });

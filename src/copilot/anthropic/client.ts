@@ -21,7 +21,13 @@ export interface ModelCall {
   readonly model: string;
   readonly system: readonly SystemBlock[];
   readonly user: string;
-  readonly tool: ModelTool;
+  /**
+   * Every tool of the protocol, in a fixed order, on every request: tools are the start of the
+   * cached prompt prefix, so sending only the step's tool would break the cache on every turn.
+   */
+  readonly tools: readonly ModelTool[];
+  /** The tool this step must call. */
+  readonly toolName: string;
   readonly maxTokens: number;
 }
 
@@ -88,8 +94,11 @@ export function createMessagesClient(options: ClientOptions): MessagesClient {
         max_tokens: request.maxTokens,
         system: request.system.map((block) => ({ ...block })),
         messages: [{ role: 'user', content: request.user }],
-        tools: [{ ...request.tool, input_schema: { type: 'object', ...request.tool.input_schema } }],
-        tool_choice: { type: 'tool', name: request.tool.name },
+        tools: request.tools.map((tool) => ({
+          ...tool,
+          input_schema: { type: 'object' as const, ...tool.input_schema },
+        })),
+        tool_choice: { type: 'tool', name: request.toolName },
       },
       { signal: controller.signal },
     );
@@ -97,7 +106,9 @@ export function createMessagesClient(options: ClientOptions): MessagesClient {
     stream.on('streamEvent', arm);
     try {
       const message = await stream.finalMessage();
-      const block = message.content.find((content) => content.type === 'tool_use');
+      const block = message.content.find(
+        (content) => content.type === 'tool_use' && content.name === request.toolName,
+      );
       return {
         input: block?.type === 'tool_use' ? block.input : undefined,
         usage: message.usage,
