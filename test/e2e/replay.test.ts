@@ -1,0 +1,50 @@
+// CI's model path without a key: each design example replays its recorded cassette through the
+// Anthropic co-pilot (prompts, tool schemas, zod validation, cassette format) and must write the
+// same document as the offline run, which the snapshots pin.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLES, ROOT, assertBuilt, examplePath, runCli, tempDirs } from './support/run-cli.js';
+
+const temp = tempDirs('replay');
+beforeAll(() => {
+  assertBuilt();
+});
+afterAll(() => {
+  temp.removeAll();
+});
+
+describe.each(EXAMPLES)('replaying the %s cassette', (name) => {
+  it('writes the document of the snapshot, with no key and no network', async () => {
+    const dir = temp.make();
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    const cassette = join(ROOT, 'test', 'cassettes', `${name}.jsonl`);
+    const result = await runCli(
+      [
+        'design',
+        '--answers',
+        examplePath(name),
+        '--out',
+        out,
+        '--copilot',
+        'replay',
+        '--cassette',
+        cassette,
+        '--json',
+      ],
+      {
+        cwd: dir,
+        env: { ANTHROPIC_API_KEY: undefined, ANTHROPIC_BASE_URL: undefined },
+      },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const summary = JSON.parse(result.stdout) as { copilot: string; usage: { requests: number } };
+    expect(summary.copilot).toBe('anthropic');
+    expect(summary.usage.requests).toBe(readFileSync(cassette, 'utf8').trim().split('\n').length);
+    const document = readFileSync(join(out, 'system_design.md'), 'utf8');
+    expect(document).toBe(
+      readFileSync(join(ROOT, 'test', 'e2e', '__snapshots__', `${name}.system_design.md`), 'utf8'),
+    );
+  });
+});
