@@ -12,7 +12,14 @@ import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'mlops-design-cassettes-'));
-await build({ entryPoints: [join(root, 'test/support/fake-anthropic.ts')], bundle: true, platform: 'node', format: 'esm', outfile: join(scratch, 'fake.mjs'), logLevel: 'warning' });
+await build({
+  entryPoints: [join(root, 'test/support/fake-anthropic.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile: join(scratch, 'fake.mjs'),
+  logLevel: 'warning',
+});
 const { startFakeAnthropic, echoBaseline } = await import(join(scratch, 'fake.mjs'));
 mkdirSync(join(root, 'test/cassettes'), { recursive: true });
 
@@ -22,8 +29,33 @@ for (const name of ['pastebin', 'news-feed', 'fraud-scoring']) {
   const out = join(scratch, name);
   mkdirSync(out);
   const cassette = join(root, 'test/cassettes', `${name}.jsonl`);
-  const env = { PATH: process.env.PATH, HOME: scratch, NO_COLOR: '1', CI: '1', MLOPS_DESIGN_STATE_DIR: join(scratch, 'state'), ANTHROPIC_API_KEY: 'sk-recording-not-a-real-key', ANTHROPIC_BASE_URL: fake.url, ANTHROPIC_CONFIG_DIR: join(scratch, 'config') };
-  const child = spawn(process.execPath, [join(root, 'dist/bin.js'), 'design', '--answers', join(root, 'examples', `${name}.yaml`), '--out', out, '--copilot', 'anthropic', '--record', cassette, '--quiet'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const env = {
+    PATH: process.env.PATH,
+    HOME: scratch,
+    NO_COLOR: '1',
+    CI: '1',
+    MLOPS_DESIGN_STATE_DIR: join(scratch, 'state'),
+    ANTHROPIC_API_KEY: 'sk-recording-not-a-real-key',
+    ANTHROPIC_BASE_URL: fake.url,
+    ANTHROPIC_CONFIG_DIR: join(scratch, 'config'),
+  };
+  const child = spawn(
+    process.execPath,
+    [
+      join(root, 'dist/bin.js'),
+      'design',
+      '--answers',
+      join(root, 'examples', `${name}.yaml`),
+      '--out',
+      out,
+      '--copilot',
+      'anthropic',
+      '--record',
+      cassette,
+      '--quiet',
+    ],
+    { env, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   const code = await new Promise((done) => child.on('close', done));
   await fake.close();
   if (code !== 0) throw new Error(`recording ${name} failed with exit ${code}`);
