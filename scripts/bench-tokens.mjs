@@ -9,21 +9,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { loadFakeApi } from './fake-api.mjs';
 import { parse } from 'yaml';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const example = process.argv[2] ?? 'examples/pastebin.yaml';
 const scratch = mkdtempSync(join(tmpdir(), 'mlops-design-tokens-'));
-await build({
-  entryPoints: [join(root, 'test/support/fake-anthropic.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile: join(scratch, 'fake.mjs'),
-  logLevel: 'warning',
-});
-const { startFakeAnthropic, echoBaseline } = await import(join(scratch, 'fake.mjs'));
+const { startFakeAnthropic, echoBaseline } = await loadFakeApi(root, scratch);
 
 const table = parse(readFileSync(join(root, 'references/numbers/anthropic.yaml'), 'utf8'));
 const price = table.prices.find((row) => row.model === table.default_model);

@@ -8,19 +8,11 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { loadFakeApi } from './fake-api.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'mlops-design-cassettes-'));
-await build({
-  entryPoints: [join(root, 'test/support/fake-anthropic.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile: join(scratch, 'fake.mjs'),
-  logLevel: 'warning',
-});
-const { startFakeAnthropic, echoBaseline } = await import(join(scratch, 'fake.mjs'));
+const { startFakeAnthropic, echoBaseline } = await loadFakeApi(root, scratch);
 mkdirSync(join(root, 'test/cassettes'), { recursive: true });
 
 for (const name of ['pastebin', 'news-feed', 'fraud-scoring']) {
