@@ -12,4 +12,6 @@ const scratch = mkdtempSync(join(tmpdir(), 'mlops-design-test-'));
 process.env.MLOPS_DESIGN_STATE_DIR = join(scratch, 'state');
 process.env.XDG_STATE_HOME = join(scratch, 'xdg-state');
 process.env.XDG_CONFIG_HOME = join(scratch, 'xdg-config');
+// The SDK reads credentials and profiles from its config directory: an empty one, never the user's.
+process.env.ANTHROPIC_CONFIG_DIR = join(scratch, 'anthropic-config');
 process.env.NO_COLOR = '1';
