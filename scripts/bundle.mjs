@@ -10,8 +10,13 @@ const { loadKnowledge } = await import('../dist/knowledge/load.js');
 writeFileSync('dist/knowledge.json', JSON.stringify(loadKnowledge()));
 
 await build({
-  entryPoints: ['dist/cli/main.js'],
-  outfile: 'dist/cli.js',
+  // Split at the dynamic imports (each command, the model co-pilot), so a command compiles only
+  // what it runs. Chunks sit beside cli.js: modules that locate the package from import.meta.url
+  // must be one level below the package root wherever they end up.
+  entryPoints: { cli: 'dist/cli/main.js' },
+  outdir: 'dist',
+  splitting: true,
+  chunkNames: 'cli-chunk-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -4,20 +4,12 @@
  * a key (78 before the first question) and stops the run if the API is unavailable (75);
  * `--copilot replay --cassette FILE` replays recorded exchanges strictly.
  */
-import { createAnthropicCoPilot, type AnthropicCoPilot } from '../copilot/anthropic/anthropic-copilot.js';
-import { replayClient, recordingClient } from '../copilot/anthropic/cassette.js';
-import { createMessagesClient, type MessagesClient } from '../copilot/anthropic/client.js';
-import { priceOf } from '../copilot/anthropic/models.js';
-import { usageLine } from '../copilot/anthropic/usage.js';
 import { designAdvisor } from '../copilot/offline/design/advisor.js';
 import { createOfflineCoPilot } from '../copilot/offline/offline-copilot.js';
 import type { CoPilot } from '../copilot/port.js';
-import { AppError, ExitCode, usageError } from '../errors.js';
 import type { Knowledge } from '../knowledge/load.js';
-import { designProtocol } from '../protocols/design/index.js';
 import type { GlobalOptions } from './options.js';
 import type { Output } from './output.js';
-import { spinner } from './spinner.js';
 
 export interface CopilotSetup {
   readonly copilot: CoPilot;
@@ -25,84 +17,16 @@ export interface CopilotSetup {
   readonly usage?: () => { readonly line: string; readonly json: Record<string, unknown> };
 }
 
-const envNumber = (name: string, fallback: number): number => {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-};
-
-export function chooseCopilot(globals: GlobalOptions, knowledge: Knowledge, out: Output): CopilotSetup {
+export async function chooseCopilot(
+  globals: GlobalOptions,
+  knowledge: Knowledge,
+  out: Output,
+): Promise<CopilotSetup> {
   const offline = createOfflineCoPilot(designAdvisor(knowledge));
   const key = process.env.ANTHROPIC_API_KEY;
   const choice = globals.copilot ?? (key ? 'anthropic-default' : 'offline');
   if (choice === 'offline') return { copilot: offline };
-
-  const model = globals.model ?? knowledge.models.default_model;
-  if (knowledge.models.deprecated.includes(model)) {
-    throw new AppError(
-      ExitCode.config,
-      `model ${model} is deprecated`,
-      `Use ${knowledge.models.default_model} (the default) or another current model with --model.`,
-    );
-  }
-  let client: MessagesClient;
-  if (choice === 'replay') {
-    if (!globals.cassette) throw usageError('--copilot replay needs --cassette FILE');
-    client = replayClient(globals.cassette);
-  } else {
-    if (!key) {
-      throw new AppError(
-        ExitCode.config,
-        'the Anthropic co-pilot (--copilot anthropic) needs an API key: ANTHROPIC_API_KEY is not set',
-        'Set ANTHROPIC_API_KEY (and ANTHROPIC_BASE_URL for a gateway), or run with --copilot offline.',
-      );
-    }
-    client = createMessagesClient({
-      apiKey: key,
-      timeoutMs: envNumber('MLOPS_DESIGN_TIMEOUT_MS', 60_000),
-      maxRetries: 3,
-      idleMs: envNumber('MLOPS_DESIGN_IDLE_MS', 30_000),
-      onWait: spinner(process.stderr, !out.quiet && out.style.level > 0),
-    });
-  }
-  if (globals.record) client = recordingClient(client, globals.record);
-
-  const anthropic: AnthropicCoPilot = createAnthropicCoPilot({
-    client,
-    offline,
-    protocol: designProtocol,
-    guides: knowledge.guides,
-    model,
-    cache: process.env.MLOPS_DESIGN_PROMPT_CACHE !== 'off',
-    mode: choice === 'anthropic-default' ? 'default' : 'explicit',
-    notify: (text) => {
-      out.warn(out.style.yellow(text));
-    },
-  });
-  const price = priceOf(knowledge.models, model);
-  return {
-    copilot: anthropic,
-    usage: () => ({
-      line: usageLine(anthropic.usage, model, price),
-      json: {
-        model,
-        requests: anthropic.usage.requests,
-        input_tokens: anthropic.usage.inputTokens,
-        cache_write_tokens: anthropic.usage.cacheWriteTokens,
-        cache_read_tokens: anthropic.usage.cacheReadTokens,
-        output_tokens: anthropic.usage.outputTokens,
-        cost_usd: price
-          ? Number(
-              (
-                (anthropic.usage.inputTokens * price.input +
-                  anthropic.usage.cacheWriteTokens * price.cache_write +
-                  anthropic.usage.cacheReadTokens * price.cache_read +
-                  anthropic.usage.outputTokens * price.output) /
-                1e6
-              ).toFixed(6),
-            )
-          : null,
-        cost_is_estimate: true,
-      },
-    }),
-  };
+  // The model-backed co-pilot is loaded only when chosen: offline runs never pay for it.
+  const { modelCopilot } = await import('./model-copilot.js');
+  return modelCopilot(globals, knowledge, out, offline, choice);
 }

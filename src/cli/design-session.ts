@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { AppError, ExitCode, Interrupted } from '../errors.js';
 import { sanitize } from '../lib/sanitize.js';
 import { TEMPLATES_DIR } from '../paths.js';
-import { nextStep } from '../protocol/machine.js';
+import { applies, isDone } from '../protocol/machine.js';
 import type { SessionState } from '../protocol/types.js';
 import { designProtocol } from '../protocols/design/index.js';
 import { renderSystemDesign } from '../render/system-design.js';
@@ -65,8 +65,9 @@ export function sessionRecord(
     updatedAt: session.clock().toISOString(),
     finished,
     out: outDir,
-    position: finished ? 'finished' : (nextStep(designProtocol, state)?.id ?? designProtocol.approval.id),
-    state,
+    position: finished ? 'finished' : (nextQuestion(state) ?? designProtocol.approval.id),
+    // Drafts are derived: the record keeps what the person gave, and resume drafts again.
+    state: { ...state, drafts: {} },
   };
 }
 
@@ -158,4 +159,11 @@ function withSession(error: unknown, session: SavedSession | undefined): AppErro
     `${error.message}. Session ${session.id} saved`,
     `Resume with: mlops-design resume ${session.id} (add --copilot offline to carry on without the model).`,
   );
+}
+
+/** The question or decision the session waits on (drafts are done without the person). */
+function nextQuestion(state: SessionState): string | undefined {
+  return designProtocol.steps.find(
+    (step) => step.kind !== 'draft' && applies(step, state) && !isDone(step, state),
+  )?.id;
 }

@@ -37,44 +37,87 @@ export async function runSession(deps: SessionDeps, initial: SessionState): Prom
   // Flags are shown as they fire during this run (a resumed session shows its standing flags again).
   let shown = new Set<string>();
   let phase: string | undefined;
-  const commit = (next: SessionState): void => {
+  // Saved after what a person gave (answers, decisions, a revision), not after drafts: drafts are
+  // derived from those, and a resumed session drafts again whatever is missing. A person at a
+  // prompt: saved synchronously before the next prompt. A scripted run (its input is already a
+  // file on disk): saves are coalesced to when the event loop turns (e.g. during a model call) and
+  // always made at the end or on failure, because each atomic save costs a disk flush.
+  let dirty = false;
+  let scheduled = false;
+  const persist = (): void => {
+    if (!dirty) return;
+    dirty = false;
+    deps.save?.(state);
+  };
+  const commit = (next: SessionState, save = true): void => {
     state = next;
     for (const flag of deps.redFlags(state)) {
       if (!shown.has(flag.id)) view.redFlag(flag);
     }
     shown = new Set(deps.redFlags(state).map((flag) => flag.id));
-    deps.save?.(state);
+    if (!save || !deps.save) return;
+    dirty = true;
+    if (deps.respondent.interactive || scheduled) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      persist();
+    });
   };
-
-  for (;;) {
-    if (deps.signal?.aborted) throw new Interrupted(deps.signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT');
-    const step = nextStep(protocol, state);
-    if (!step) {
-      const approval = await askQuestion(deps, protocol.approval, state, 'Approval');
-      const decision = approval.value;
-      if (decision.approved) {
-        commit(recordAnswer(state, protocol.approval.id, approval));
-        return state;
+  const person = deps.respondent;
+  const respondent: Respondent = person.interactive
+    ? {
+        interactive: true,
+        ask: (request) => {
+          persist();
+          return person.ask(request);
+        },
+        choose: (request) => {
+          persist();
+          return person.choose(request);
+        },
       }
-      commit(rewindTo(protocol, state, decision.revise));
-      phase = undefined;
-      continue;
-    }
-    const label = progressLabel(protocol, step);
-    if (step.phase !== phase) {
-      phase = step.phase;
-      view.phase(label);
-    }
-    switch (step.kind) {
-      case 'question':
-        commit(recordAnswer(state, step.id, await askQuestion(deps, step, state, label)));
-        break;
-      case 'decision':
-        commit(await decide(deps, step, state, label));
-        break;
-      case 'draft':
-        commit(await draft(deps, step, state));
-        break;
+    : person;
+  deps = { ...deps, respondent };
+
+  try {
+    return await walk();
+  } finally {
+    persist();
+  }
+
+  async function walk(): Promise<SessionState> {
+    for (;;) {
+      if (deps.signal?.aborted)
+        throw new Interrupted(deps.signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT');
+      const step = nextStep(protocol, state);
+      if (!step) {
+        const approval = await askQuestion(deps, protocol.approval, state, 'Approval');
+        const decision = approval.value;
+        if (decision.approved) {
+          commit(recordAnswer(state, protocol.approval.id, approval));
+          return state;
+        }
+        commit(rewindTo(protocol, state, decision.revise));
+        phase = undefined;
+        continue;
+      }
+      const label = progressLabel(protocol, step);
+      if (step.phase !== phase) {
+        phase = step.phase;
+        view.phase(label);
+      }
+      switch (step.kind) {
+        case 'question':
+          commit(recordAnswer(state, step.id, await askQuestion(deps, step, state, label)));
+          break;
+        case 'decision':
+          commit(await decide(deps, step, state, label));
+          break;
+        case 'draft':
+          commit(await draft(deps, step, state), false);
+          break;
+      }
     }
   }
 }

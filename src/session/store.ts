@@ -4,10 +4,9 @@
  * so a session is on disk before the next prompt, even when the process is interrupted during it.
  * A file that fails validation is never overwritten: it is moved aside and reported.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { AppError, ExitCode } from '../errors.js';
 import { sessionRecordSchema, type SessionRecord } from './record.js';
 
@@ -22,6 +21,7 @@ export type Loaded =
   | { readonly ok: false; readonly id: string; readonly problem: string };
 
 export class SessionStore {
+  private ready = false;
   constructor(readonly dir: string = sessionsDir()) {}
 
   path(id: string): string {
@@ -29,8 +29,16 @@ export class SessionStore {
   }
 
   save(record: SessionRecord): void {
-    mkdirSync(this.dir, { recursive: true });
-    writeFileAtomic.sync(this.path(record.id), `${JSON.stringify(record, null, 2)}\n`, { encoding: 'utf8' });
+    if (!this.ready) mkdirSync(this.dir, { recursive: true });
+    this.ready = true;
+    // Atomic by rename: a temp file in the same directory, then rename() over the session file, so
+    // a reader (or a crash) sees the old file or the new one, never half of one. No fsync per
+    // answer: a crash of this process loses nothing (the kernel has the data), and saving every
+    // step must not make a scripted run noticeably slower.
+    const path = this.path(record.id);
+    const temp = `${path}.${process.pid}.tmp`;
+    writeFileSync(temp, `${JSON.stringify(record)}\n`, 'utf8');
+    renameSync(temp, path);
   }
 
   load(id: string): Loaded {

@@ -68,10 +68,14 @@ describe('SessionStore', () => {
 
   it.each([
     ['truncated', (text: string) => text.slice(0, text.length / 2), /not valid JSON/],
-    ['from a newer version', (text: string) => text.replace('"version": 1,', '"version": 99,'), /version/],
+    [
+      'from a newer version',
+      (text: string) => JSON.stringify({ ...(JSON.parse(text) as object), version: 99 }),
+      /version/,
+    ],
     [
       'edited into the wrong shape',
-      (text: string) => text.replace('"finished": true', '"finished": "yes"'),
+      (text: string) => JSON.stringify({ ...(JSON.parse(text) as object), finished: 'yes' }),
       /finished/,
     ],
   ])('reports a %s file as invalid, without touching it', async (_name, corrupt, problem) => {

@@ -5,6 +5,7 @@ import type { SessionView } from '../../src/session/view.js';
 import { designAdvisor } from '../../src/copilot/offline/design/advisor.js';
 import { createOfflineCoPilot } from '../../src/copilot/offline/offline-copilot.js';
 import { initialState } from '../../src/protocol/machine.js';
+import type { SessionState } from '../../src/protocol/types.js';
 import { designProtocol } from '../../src/protocols/design/index.js';
 import { designDrafts } from '../../src/protocols/design/model.js';
 import { answersFileRespondent } from '../../src/respondents/answers-file.js';
@@ -124,5 +125,61 @@ describe('revising a phase at approval', () => {
     expect(state.decisions['high-level.write-path']?.chosen).toMatch(/queue/i);
     // An answer of a later phase, given once, still stands.
     expect(state.answers['operations.degradation']?.raw).toBe(file.answers['operations.degradation']);
+  });
+});
+
+describe('when the runner saves', () => {
+  const runWith = async (interactive: boolean, failAt?: string) => {
+    const file = answersFile({});
+    const scripted = answersFileRespondent('save.yaml', file);
+    const saves: SessionState[] = [];
+    const beforePrompt: number[] = [];
+    const respondent: Respondent = {
+      interactive,
+      ask: (request) => {
+        beforePrompt.push(saves.length);
+        if (request.slot.id === failAt) return Promise.reject(new Error('the person left'));
+        return scripted.ask(request);
+      },
+      choose: (request) => scripted.choose(request),
+    };
+    const deps = {
+      protocol: designProtocol,
+      copilot: createOfflineCoPilot(designAdvisor(bundledKnowledge())),
+      respondent,
+      view: silent,
+      redFlags,
+      save: (state: SessionState) => saves.push(state),
+    };
+    const outcome = await runSession(deps, initialState(designProtocol, file.title, 'system')).then(
+      () => 'finished',
+      (error: unknown) => (error as Error).message,
+    );
+    return { saves, beforePrompt, outcome };
+  };
+
+  it('with a person at the prompt: every answer is saved before the next question is asked', async () => {
+    const { saves, beforePrompt } = await runWith(true);
+    // Each prompt after the first finds one more save than answers given before it, at least.
+    beforePrompt.slice(1).forEach((count, index) => {
+      expect(count).toBeGreaterThanOrEqual(index + 1);
+    });
+    expect(Object.keys(saves[saves.length - 1]?.answers ?? {})).toContain('approval');
+  });
+
+  it('scripted: saves are coalesced, and the last one holds every answer', async () => {
+    const { saves, outcome } = await runWith(false);
+    expect(outcome).toBe('finished');
+    expect(saves.length).toBeGreaterThanOrEqual(1);
+    expect(saves.length).toBeLessThan(10);
+    expect(Object.keys(saves[saves.length - 1]?.answers ?? {})).toContain('approval');
+  });
+
+  it('scripted: a failure mid-session still saves every answer given so far', async () => {
+    const { saves, outcome } = await runWith(false, 'operations.degradation');
+    expect(outcome).toBe('the person left');
+    const last = saves[saves.length - 1];
+    expect(Object.keys(last?.answers ?? {})).toContain('high-level.access-key');
+    expect(Object.keys(last?.decisions ?? {})).toContain('operations.deployment');
   });
 });

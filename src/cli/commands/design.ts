@@ -24,7 +24,7 @@ import { checkOutput } from '../write-document.js';
 export async function runDesign(globals: GlobalOptions, options: Record<string, unknown>): Promise<void> {
   const out = sessionOutput(globals);
   const knowledge = loadCompiledKnowledge();
-  const setup = chooseCopilot(globals, knowledge, out);
+  const setup = await chooseCopilot(globals, knowledge, out);
   const answersPath = typeof options.answers === 'string' ? options.answers : undefined;
   const flagScope = typeof options.scope === 'string' ? (options.scope as Scope) : undefined;
   const outDir = resolve(globals.out);

@@ -22,7 +22,7 @@ export async function runResume(
   options: Record<string, unknown>,
 ): Promise<void> {
   const out = sessionOutput(globals);
-  const setup = chooseCopilot(globals, loadCompiledKnowledge(), out);
+  const setup = await chooseCopilot(globals, loadCompiledKnowledge(), out);
   const store = new SessionStore();
   const record = openSession(store, id, options.last === true);
   if (record.finished) {

@@ -69,14 +69,19 @@ function clean<T>(value: T): T {
   return value;
 }
 
-/** Every tool, in a fixed order: the same list on every request keeps the cached prefix stable. */
-const TOOLS: readonly ModelTool[] = [
-  tool('ask_question', 'The question to put to the user', phraseSchema),
-  tool('review_answer', 'Whether the answer is too vague to design from, and the push-back', reviewSchema),
-  tool('propose_options', 'The EPCE proposal for this decision', proposalSchema),
-  tool('report_decision', 'What was decided and the constraint it creates', reportSchema),
-  ...Object.entries(DRAFTS).map(([step, draft]) => tool(draft.tool, `The draft of ${step}`, draft.schema)),
-];
+/**
+ * Every tool, in a fixed order: the same list on every request keeps the cached prefix stable.
+ * Built on first use: converting the schemas costs start-up time that offline runs must not pay.
+ */
+let tools: readonly ModelTool[] | undefined;
+const allTools = (): readonly ModelTool[] =>
+  (tools ??= [
+    tool('ask_question', 'The question to put to the user', phraseSchema),
+    tool('review_answer', 'Whether the answer is too vague to design from, and the push-back', reviewSchema),
+    tool('propose_options', 'The EPCE proposal for this decision', proposalSchema),
+    tool('report_decision', 'What was decided and the constraint it creates', reportSchema),
+    ...Object.entries(DRAFTS).map(([step, draft]) => tool(draft.tool, `The draft of ${step}`, draft.schema)),
+  ]);
 
 export interface AnthropicOptions {
   readonly client: MessagesClient;
@@ -120,7 +125,7 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
           model: options.model,
           system,
           user,
-          tools: TOOLS,
+          tools: allTools(),
           toolName,
           maxTokens: 2_048,
         });
