@@ -4,7 +4,7 @@ import { guidesFor, parseGuide, REQUIRED_SECTIONS, type Guide } from '../../src/
 import { parseLatencies } from '../../src/knowledge/latencies.js';
 import { loadGuides, loadLatencies, loadPrices } from '../../src/knowledge/load.js';
 import { parsePrices } from '../../src/knowledge/prices.js';
-import type { Result } from '../../src/lib/result.js';
+import { error, value } from '../support/results.js';
 
 const CAPABILITIES = new URL('../../references/capabilities/', import.meta.url);
 const PRICES = new URL('../../references/numbers/cloud-prices.yaml', import.meta.url);
@@ -13,16 +13,6 @@ const GUIDE_FILES = readdirSync(CAPABILITIES)
   .sort();
 const read = (name: string): string => readFileSync(new URL(name, CAPABILITIES), 'utf8');
 const DATABASE = read('database-design.md');
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(result.error);
-  return result.value;
-}
-
-function error<T>(result: Result<T>): string {
-  if (result.ok) throw new Error('expected an error');
-  return result.error;
-}
 
 /** A small valid guide, for the failure cases. */
 function guideText(front: string, body?: string): string {

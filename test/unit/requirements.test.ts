@@ -13,17 +13,7 @@ import {
   pushBackOnUseCases,
   useCaseGaps,
 } from '../../src/protocols/design/requirements.js';
-import type { Result } from '../../src/lib/result.js';
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected a value, got the error: ${result.error}`);
-  return result.value;
-}
-
-function error<T>(result: Result<T>): string {
-  if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.value)}`);
-  return result.error;
-}
+import { error, value } from '../support/results.js';
 
 describe('use cases', () => {
   const SPECIFIC = 'Given a user_id, the service returns 10 products within 100 ms';

@@ -5,10 +5,9 @@ import {
   metric,
   parseRate,
   scaleInput,
-  type Estimate,
   type EstimateInput,
-  type Metric,
 } from '../../../src/estimation/index.js';
+import { get, run } from '../../support/results.js';
 
 const TEN_M_PER_DAY = 10_000_000 / 86_400;
 const FIVE_YEARS = 5 * 31_536_000;
@@ -21,18 +20,6 @@ function input(overrides: Partial<EstimateInput> = {}): EstimateInput {
     retentionSeconds: FIVE_YEARS,
     ...overrides,
   };
-}
-
-function run(given: EstimateInput): Estimate {
-  const result = estimate(given);
-  if (!result.ok) throw new Error(result.error);
-  return result.value;
-}
-
-function get(result: Estimate, id: string): Metric {
-  const found = metric(result, id);
-  if (!found) throw new Error(`no metric ${id}`);
-  return found;
 }
 
 describe('estimate: 10M writes/day, 10:1 reads, 1 KB, 5 years', () => {

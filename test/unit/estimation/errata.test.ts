@@ -5,11 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   downtime,
-  estimate,
   formatBitsPerSecond,
   formatBytes,
   formatBytesPerSecond,
-  metric,
   parseDuration,
   parsePercent,
   parseRate,
@@ -17,34 +15,9 @@ import {
   SECONDS_PER_DAY,
   SECONDS_PER_MONTH,
   SECONDS_PER_YEAR,
-  type Estimate,
-  type EstimateInput,
   type Metric,
 } from '../../../src/estimation/index.js';
-import type { Result } from '../../../src/lib/result.js';
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(result.error);
-  return result.value;
-}
-
-function run(input: EstimateInput): Estimate {
-  return value(estimate(input));
-}
-
-function get(result: Estimate, id: string): Metric {
-  const found = metric(result, id);
-  if (!found) throw new Error(`no metric ${id}`);
-  return found;
-}
-
-function expectNear(actual: number, expected: number, tolerance = 1e-9): void {
-  const relative = Math.abs(actual - expected) / Math.max(Math.abs(expected), Number.MIN_VALUE);
-  expect(
-    relative,
-    `${String(actual)} should be within ${String(tolerance)} of ${String(expected)}`,
-  ).toBeLessThanOrEqual(tolerance);
-}
+import { expectNear, get, run, value } from '../../support/results.js';
 
 describe('published errata the engine must not reproduce', () => {
   it('a retention period counted twice: 3 years of storage is 1,095 x per-day, not that x 3 again', () => {

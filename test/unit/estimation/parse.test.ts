@@ -8,17 +8,7 @@ import {
   parseRatio,
   parseSize,
 } from '../../../src/estimation/index.js';
-import type { Result } from '../../../src/lib/result.js';
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got error: ${result.error}`);
-  return result.value;
-}
-
-function error<T>(result: Result<T>): string {
-  if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.value)}`);
-  return result.error;
-}
+import { error, value } from '../../support/results.js';
 
 describe('parseCount', () => {
   it.each([

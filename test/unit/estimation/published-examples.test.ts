@@ -13,11 +13,9 @@ import { describe, expect, it } from 'vitest';
 import {
   downtime,
   errorBudgetRequestsPerDay,
-  estimate,
   formatBitsPerSecond,
   formatBytes,
   formatDuration,
-  metric,
   parseCount,
   parseDuration,
   parseLatency,
@@ -26,40 +24,13 @@ import {
   parseRatio,
   parseSize,
   SECONDS_PER_MONTH,
-  type Estimate,
-  type EstimateInput,
-  type Metric,
   type Rate,
 } from '../../../src/estimation/index.js';
-import type { Result } from '../../../src/lib/result.js';
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(result.error);
-  return result.value;
-}
+import { expectNear, get, run, value } from '../../support/results.js';
 
 const rate = (text: string): Rate => value(parseRate(text));
 const size = (text: string): number => value(parseSize(text));
 const duration = (text: string): number => value(parseDuration(text));
-
-function run(input: EstimateInput): Estimate {
-  return value(estimate(input));
-}
-
-function get(result: Estimate, id: string): Metric {
-  const found = metric(result, id);
-  if (!found) throw new Error(`no metric ${id}`);
-  return found;
-}
-
-/** |actual - expected| / |expected| <= tolerance; the engine keeps 12 significant digits. */
-function expectNear(actual: number, expected: number, tolerance = 1e-9): void {
-  const relative = Math.abs(actual - expected) / Math.max(Math.abs(expected), Number.MIN_VALUE);
-  expect(
-    relative,
-    `${String(actual)} should be within ${String(tolerance)} of ${String(expected)}`,
-  ).toBeLessThanOrEqual(tolerance);
-}
 
 const THREE_YEARS_DAYS = 1_095;
 
