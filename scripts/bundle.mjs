@@ -2,7 +2,7 @@
 // compile cache, and resolving and loading a few hundred small ESM files (zod, yaml, commander and
 // ours) cost about half of a scripted session; one file loads in a fraction of that. Packages that
 // are loaded lazily and only when needed stay external.
-import { writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 // Validate the guides and the price table now, so a malformed guide fails the build, and compile
 // them into one JSON file the CLI reads without parsing YAML at start-up.
@@ -57,3 +57,7 @@ await build({
   ],
   logLevel: 'warning',
 });
+
+// tsc writes dist/bin.js without the executable bit; npm sets it on install, but every later build
+// would drop it and `npx mlops-design` would fail with "Permission denied".
+chmodSync('dist/bin.js', 0o755);
