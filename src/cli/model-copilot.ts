@@ -11,7 +11,7 @@ import { designProtocol } from '../protocols/design/index.js';
 import type { CopilotSetup } from './copilot-factory.js';
 import type { GlobalOptions } from './options.js';
 import type { Output } from './output.js';
-import { spinner } from './spinner.js';
+import { prosePreview, spinner } from './spinner.js';
 
 const envNumber = (name: string, fallback: number): number => {
   const value = Number(process.env[name]);
@@ -34,6 +34,8 @@ export function modelCopilot(
       `Use ${knowledge.models.default_model} (the default) or another current model with --model.`,
     );
   }
+  // The spinner and the streamed prose share stderr: the first piece of prose stops the spinner.
+  const wait = spinner(process.stderr, !out.quiet && out.style.level > 0);
   let client: MessagesClient;
   if (choice === 'replay') {
     if (!globals.cassette) throw usageError('--copilot replay needs --cassette FILE');
@@ -51,12 +53,15 @@ export function modelCopilot(
       timeoutMs: envNumber('MLOPS_DESIGN_TIMEOUT_MS', 60_000),
       maxRetries: 3,
       idleMs: envNumber('MLOPS_DESIGN_IDLE_MS', 30_000),
-      onWait: spinner(process.stderr, !out.quiet && out.style.level > 0),
+      onWait: wait,
     });
   }
   if (globals.record) client = recordingClient(client, globals.record);
 
   const anthropic: AnthropicCoPilot = createAnthropicCoPilot({
+    prose: prosePreview(process.stderr, !out.quiet && out.style.level > 0, () => {
+      wait(false);
+    }),
     client,
     offline,
     protocol: designProtocol,

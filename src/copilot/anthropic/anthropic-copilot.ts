@@ -94,6 +94,8 @@ export interface AnthropicOptions {
   /** 'explicit' (--copilot anthropic): an unavailable API stops the run (75). 'default': fall back. */
   readonly mode: 'explicit' | 'default';
   readonly notify: (text: string) => void;
+  /** Streams prose as it arrives (a piece of text), then null when the answer is complete. */
+  readonly prose?: (text: string | null) => void;
 }
 
 export interface AnthropicCoPilot extends CoPilot {
@@ -113,6 +115,7 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
     schema: z.ZodType<T>,
     toolName: string,
     baseline: T,
+    proseField?: string,
   ): Promise<T> {
     if (offlineFromNow) return baseline;
     const system = systemBlocks(options.protocol, phase, options.guides, options.cache);
@@ -120,15 +123,28 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
     for (let round = 0; round < 2; round++) {
       let input: unknown;
       try {
-        const result = await options.client.call({
-          key,
-          model: options.model,
-          system,
-          user,
-          tools: allTools(),
-          toolName,
-          maxTokens: 2_048,
-        });
+        const prose = options.prose;
+        const result = await options.client
+          .call({
+            key,
+            model: options.model,
+            system,
+            user,
+            tools: allTools(),
+            toolName,
+            maxTokens: 2_048,
+            ...(proseField && prose
+              ? {
+                  proseField,
+                  onProse: (text: string) => {
+                    prose(sanitize(text));
+                  },
+                }
+              : {}),
+          })
+          .finally(() => {
+            prose?.(null);
+          });
         addUsage(usage, result.usage);
         input = result.input;
       } catch (error) {
@@ -196,6 +212,7 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
         proposalSchema,
         'propose_options',
         baseline as z.infer<typeof proposalSchema>,
+        'explain',
       );
     },
     async report(slot: DecisionSlot, choice, proposal, state) {

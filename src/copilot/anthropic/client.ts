@@ -28,6 +28,10 @@ export interface ModelCall {
   readonly tools: readonly ModelTool[];
   /** The tool this step must call. */
   readonly toolName: string;
+  /** A prose field of the tool's input to stream as it arrives (e.g. a proposal's "explain"). */
+  readonly proseField?: string;
+  /** Receives each new piece of that field's text. */
+  readonly onProse?: (text: string) => void;
   readonly maxTokens: number;
 }
 
@@ -47,6 +51,13 @@ export interface ModelResult {
 
 export interface MessagesClient {
   call(request: ModelCall): Promise<ModelResult>;
+}
+
+/** Something was shown while the request streamed: retrying would show it twice. */
+class ShownError extends Error {
+  constructor(readonly original: unknown) {
+    super('failed after part of the answer was shown');
+  }
 }
 
 export interface ClientOptions {
@@ -104,8 +115,26 @@ export function createMessagesClient(options: ClientOptions): MessagesClient {
     );
     arm();
     stream.on('streamEvent', arm);
+    let streamed = '';
+    const field = request.proseField;
+    const onProse = request.onProse;
+    if (field && onProse) {
+      // The SDK's snapshot leaves a string out until it is complete, so read the field's text from
+      // the raw partial JSON as it grows.
+      let raw = '';
+      stream.on('inputJson', (partial) => {
+        raw += partial;
+        const text = partialStringField(raw, field);
+        if (text !== undefined && text.length > streamed.length) {
+          onProse(text.slice(streamed.length));
+          streamed = text;
+        }
+      });
+    }
     try {
-      const message = await stream.finalMessage();
+      const message = await stream.finalMessage().catch((error: unknown) => {
+        throw streamed.length > 0 ? new ShownError(error) : error;
+      });
       const block = message.content.find(
         (content) => content.type === 'tool_use' && content.name === request.toolName,
       );
@@ -128,7 +157,8 @@ export function createMessagesClient(options: ClientOptions): MessagesClient {
         } catch (error) {
           // The SDK has retried what it could before the stream started; an error in the middle
           // of a stream, or a stall, gets one more attempt, as nothing has been shown yet.
-          if (isAuthFailure(error)) throw error;
+          // An overload or stall after prose was shown is not retried: the person has seen it.
+          if (isAuthFailure(error) || error instanceof ShownError) throw error;
           return await attempt(request);
         }
       } catch (error) {
@@ -155,6 +185,7 @@ function isAuthFailure(error: unknown): boolean {
 /** SDK errors become the project's: 401/403 exit 78 with what to do, everything else 75 with the request id. */
 export function translate(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  if (error instanceof ShownError) return translate(error.original);
   const e = (error ?? {}) as ApiErrorLike;
   const request = e.requestID ? `; request ${e.requestID}` : '';
   const type = e.error?.error?.type;
@@ -177,4 +208,45 @@ export function translate(error: unknown): AppError {
     `the Anthropic API is unavailable after retries (${what}${request})`,
     'Try again later, or run with --copilot offline.',
   );
+}
+
+const ESCAPES: Readonly<Record<string, string>> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
+
+/**
+ * The decoded text so far of a top-level string field in partial JSON (`{"explain":"The sys`),
+ * stopping before an escape that has not fully arrived. Undefined until the field's string starts.
+ */
+export function partialStringField(json: string, field: string): string | undefined {
+  const start = new RegExp(`"${field}"\\s*:\\s*"`).exec(json);
+  if (!start) return undefined;
+  let text = '';
+  for (let i = start.index + start[0].length; i < json.length; i++) {
+    const char = json[i] ?? '';
+    if (char === '"') break;
+    if (char !== '\\') {
+      text += char;
+      continue;
+    }
+    const next = json[i + 1];
+    if (next === undefined) break;
+    if (next === 'u') {
+      const hex = json.slice(i + 2, i + 6);
+      if (hex.length < 4) break;
+      text += String.fromCharCode(Number.parseInt(hex, 16));
+      i += 5;
+    } else {
+      text += ESCAPES[next] ?? next;
+      i += 1;
+    }
+  }
+  return text;
 }
