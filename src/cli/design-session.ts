@@ -12,6 +12,7 @@ import type { SessionState } from '../protocol/types.js';
 import { designProtocol } from '../protocols/design/index.js';
 import { renderSystemDesign } from '../render/system-design.js';
 import type { Respondent } from '../respondents/port.js';
+import { decisionRules } from '../rules/decision-rules.js';
 import { redFlags } from '../rules/red-flags.js';
 import type { SessionRecord } from '../session/record.js';
 import { SESSION_SCHEMA, SESSION_VERSION } from '../session/record.js';
@@ -91,6 +92,7 @@ export async function runDesignToDocument(run: DesignRun): Promise<void> {
         respondent: run.respondent,
         view: createSessionView(out),
         redFlags,
+        rules: decisionRules,
         ...(save ? { save } : {}),
         signal: run.signal,
       },
@@ -103,9 +105,10 @@ export async function runDesignToDocument(run: DesignRun): Promise<void> {
   }
 
   const flags = redFlags(finished);
+  const rules = decisionRules(finished);
   // Every piece of outside text was sanitised on the way in; this last pass makes it a guarantee.
   const document = sanitize(
-    renderSystemDesign(readFileSync(`${TEMPLATES_DIR}system_design.md`, 'utf8'), finished, flags),
+    renderSystemDesign(readFileSync(`${TEMPLATES_DIR}system_design.md`, 'utf8'), finished, flags, rules),
   );
   const backup = await writeDocument(run.target, document, globals.force);
   if (session) session.store.save(sessionRecord(session, run.outDir, finished, true));
@@ -120,6 +123,7 @@ export async function runDesignToDocument(run: DesignRun): Promise<void> {
           protocol: designProtocol,
           files: [run.target],
           flags,
+          rules,
           warnings: run.warnings,
           copilot: copilot.name,
           usage: setup.usage?.().json,

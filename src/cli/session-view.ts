@@ -6,6 +6,7 @@ import type { Estimate } from '../estimation/index.js';
 import type { DecisionSlot, DraftStep, Proposal } from '../protocol/types.js';
 import type { Architecture, DeepDive, OperationsPlan, Tradeoff } from '../protocols/design/model.js';
 import { asciiDiagram } from '../render/diagram.js';
+import type { RuleFinding } from '../rules/decision-rules.js';
 import type { RedFlag } from '../rules/red-flags.js';
 import type { SessionView } from '../session/view.js';
 import type { Output } from './output.js';
@@ -47,6 +48,9 @@ export function createSessionView(out: Output): SessionView {
     },
     draft: (step: DraftStep, draft: unknown) => {
       block(['', style.bold(step.title), ...describeDraft(step.id, draft)]);
+    },
+    rule: (finding: RuleFinding) => {
+      out.warn(style.magenta.bold(`Rule [${finding.id}]: `) + finding.message);
     },
     redFlag: (flag: RedFlag) => {
       out.warn(style.red.bold(`Red flag [${flag.id}]: `) + flag.message);

@@ -1,6 +1,7 @@
 /** The `--json` summary: one document with a stable shape (values in base units). */
 import type { Protocol, SessionState } from '../protocol/types.js';
 import { applies, isDone } from '../protocol/machine.js';
+import type { RuleFinding } from '../rules/decision-rules.js';
 import type { RedFlag } from '../rules/red-flags.js';
 
 export interface SummaryInput {
@@ -10,6 +11,7 @@ export interface SummaryInput {
   readonly protocol: Protocol;
   readonly files: readonly string[];
   readonly flags: readonly RedFlag[];
+  readonly rules?: readonly RuleFinding[];
   readonly warnings: readonly string[];
   readonly copilot: string;
   readonly usage?: Record<string, unknown> | undefined;
@@ -41,6 +43,7 @@ export function summaryJson(input: SummaryInput): Record<string, unknown> {
       ]),
     ),
     red_flags: input.flags.map(({ id, phase, message }) => ({ id, phase, message })),
+    decision_rules: (input.rules ?? []).map(({ id, phase, message }) => ({ id, phase, message })),
     warnings: input.warnings,
     usage: input.usage ?? {
       requests: 0,

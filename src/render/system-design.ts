@@ -11,6 +11,7 @@ import {
   type OperationsPlan,
 } from '../protocols/design/model.js';
 import { DESIGN_STEPS } from '../protocols/design/slots.js';
+import type { RuleFinding } from '../rules/decision-rules.js';
 import type { RedFlag } from '../rules/red-flags.js';
 import { asciiDiagram, mermaidDiagram } from './diagram.js';
 import { bullets, fillTemplate, section, table } from './markdown.js';
@@ -18,7 +19,12 @@ import { bullets, fillTemplate, section, table } from './markdown.js';
 const percent = (fraction: number): string => `${Number((fraction * 100).toFixed(4)).toString()}%`;
 const ms = (seconds: number): string => `${Number((seconds * 1000).toFixed(1)).toString()} ms`;
 
-export function renderSystemDesign(template: string, state: SessionState, flags: readonly RedFlag[]): string {
+export function renderSystemDesign(
+  template: string,
+  state: SessionState,
+  flags: readonly RedFlag[],
+  rules: readonly RuleFinding[] = [],
+): string {
   const answers = designAnswers(state);
   const drafts = designDrafts(state);
   const { estimate, architecture, deepDives = [], tradeoffs = [], operations } = drafts;
@@ -122,6 +128,13 @@ export function renderSystemDesign(template: string, state: SessionState, flags:
         ? section(
             '## Red Flags',
             bullets(flags.map((flag) => `**${flag.id}** (${flag.phase}): ${flag.message}`)),
+          )
+        : '',
+    decision_rules:
+      rules.length > 0
+        ? section(
+            '## Decision Rules',
+            bullets(rules.map((finding) => `**${finding.id}** (${finding.phase}): ${finding.message}`)),
           )
         : '',
     summary,

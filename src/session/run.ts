@@ -15,6 +15,7 @@ import {
 } from '../protocol/machine.js';
 import type { DecisionSlot, DraftStep, Protocol, QuestionSlot, SessionState } from '../protocol/types.js';
 import type { Attempt, Respondent } from '../respondents/port.js';
+import type { RuleFinding } from '../rules/decision-rules.js';
 import type { RedFlag } from '../rules/red-flags.js';
 import type { SessionView } from './view.js';
 
@@ -24,6 +25,8 @@ export interface SessionDeps {
   readonly respondent: Respondent;
   readonly view: SessionView;
   readonly redFlags: (state: SessionState) => readonly RedFlag[];
+  /** Decision rules with thresholds (serving, architecture), shown as they fire. */
+  readonly rules?: (state: SessionState) => readonly RuleFinding[];
   /** Called with every new state, before the next step starts. */
   readonly save?: (state: SessionState) => void;
   /** Aborted by a signal: the runner stops before the next step. */
@@ -36,6 +39,7 @@ export async function runSession(deps: SessionDeps, initial: SessionState): Prom
   let state = initial;
   // Flags are shown as they fire during this run (a resumed session shows its standing flags again).
   let shown = new Set<string>();
+  let shownRules = new Set<string>();
   let phase: string | undefined;
   // Saved after what a person gave (answers, decisions, a revision), not after drafts: drafts are
   // derived from those, and a resumed session drafts again whatever is missing. A person at a
@@ -55,6 +59,11 @@ export async function runSession(deps: SessionDeps, initial: SessionState): Prom
       if (!shown.has(flag.id)) view.redFlag(flag);
     }
     shown = new Set(deps.redFlags(state).map((flag) => flag.id));
+    const rules = deps.rules?.(state) ?? [];
+    for (const finding of rules) {
+      if (!shownRules.has(finding.id)) view.rule(finding);
+    }
+    shownRules = new Set(rules.map((finding) => finding.id));
     if (!save || !deps.save) return;
     dirty = true;
     if (deps.respondent.interactive || scheduled) return;

@@ -3,6 +3,7 @@
  * CLI supplies the implementation, plain or coloured, verbose or quiet.
  */
 import type { DecisionSlot, DraftStep, Proposal } from '../protocol/types.js';
+import type { RuleFinding } from '../rules/decision-rules.js';
 import type { RedFlag } from '../rules/red-flags.js';
 
 export interface SessionView {
@@ -14,4 +15,5 @@ export interface SessionView {
   report(text: string): void;
   draft(step: DraftStep, draft: unknown): void;
   redFlag(flag: RedFlag): void;
+  rule(finding: RuleFinding): void;
 }

@@ -83,6 +83,7 @@ export const silent: SessionView = {
   report: () => undefined,
   draft: () => undefined,
   redFlag: () => undefined,
+  rule: () => undefined,
 };
 
 let knowledge: Knowledge | undefined;

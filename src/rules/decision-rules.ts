@@ -1,0 +1,183 @@
+/**
+ * Decision rules with numeric thresholds: pure functions of a design's answers, decisions and
+ * numbers. Each has an id, the phase it fires in, a trigger and a message that takes a position and
+ * says why. Red flags (red-flags.ts) are the protocol's warnings about the process; these are about
+ * the design itself. Monitoring rules judge observed metrics and live in monitoring-rules.ts.
+ */
+import { formatCount } from '../estimation/index.js';
+import type { SessionState } from '../protocol/types.js';
+import { designAnswers, designDrafts } from '../protocols/design/model.js';
+
+export interface RuleFinding {
+  readonly id: string;
+  readonly phase: string;
+  readonly message: string;
+}
+
+/** The facts the rules read, gathered once from the state. */
+export interface DesignFacts {
+  readonly ml: boolean;
+  readonly p99Ms?: number;
+  readonly predictionFreshnessSeconds?: number;
+  readonly availability?: number;
+  readonly replication?: number;
+  readonly strong: boolean;
+  readonly multiRegion: boolean;
+  readonly peakQps?: number;
+  readonly peakWrites?: number;
+  readonly readRatio?: number;
+  readonly peakFactor?: number;
+  readonly modelBytes?: number;
+  readonly services?: number;
+  readonly teamSize?: number;
+  readonly choices: Readonly<Record<string, string>>;
+}
+
+const metric = (state: SessionState, id: string): number | undefined =>
+  designDrafts(state).estimate?.metrics.find((m) => m.id === id)?.value;
+
+export function designFacts(state: SessionState): DesignFacts {
+  const answers = designAnswers(state);
+  const writes = metric(state, 'write_qps');
+  const reads = metric(state, 'read_qps');
+  const text = [
+    answers.scale?.text ?? '',
+    ...(answers.functional ?? []),
+    answers.consistency?.text ?? '',
+  ].join(' ');
+  const facts = {
+    ml: state.scope !== 'system',
+    strong: answers.consistency?.model === 'strong',
+    multiRegion: /\b(?:multi[- ]region|regions|global(?:ly)?|across (?:continents|regions))\b/i.test(text),
+    choices: Object.fromEntries(Object.entries(state.decisions).map(([id, record]) => [id, record.chosen])),
+    p99Ms: answers.latency ? answers.latency.p99 * 1000 : undefined,
+    predictionFreshnessSeconds: answers.predictionFreshness?.seconds,
+    availability: answers.availability,
+    replication: designDrafts(state).estimate?.input.replication,
+    peakQps: metric(state, 'peak_qps'),
+    peakWrites: metric(state, 'peak_write_qps'),
+    readRatio: writes && reads !== undefined ? reads / writes : undefined,
+    peakFactor: designDrafts(state).estimate?.input.peakFactor,
+  };
+  return Object.fromEntries(
+    Object.entries(facts).filter(([, value]) => value !== undefined),
+  ) as unknown as DesignFacts;
+}
+
+interface Rule {
+  readonly id: string;
+  readonly phase: string;
+  readonly fires: (facts: DesignFacts) => boolean;
+  readonly message: (facts: DesignFacts) => string;
+}
+
+const ms = (value: number | undefined): string => `${Math.round(value ?? 0)} ms`;
+const chosen = (facts: DesignFacts, id: string): string => facts.choices[id] ?? '';
+
+export const DECISION_RULES: readonly Rule[] = [
+  {
+    id: 'serving-edge-or-optimise',
+    phase: 'high-level',
+    fires: (f) => f.ml && f.p99Ms !== undefined && f.p99Ms < 50,
+    message: (f) =>
+      `A P99 of ${ms(f.p99Ms)} leaves no room for a network hop plus a full model: serve at the edge or in-process, and optimise the model (quantise, distil, compile) until inference fits in about half the budget.`,
+  },
+  {
+    id: 'serving-online',
+    phase: 'high-level',
+    fires: (f) =>
+      f.ml &&
+      f.p99Ms !== undefined &&
+      f.p99Ms >= 50 &&
+      f.p99Ms < 500 &&
+      (f.predictionFreshnessSeconds ?? 0) < 3_600,
+    message: (f) =>
+      `A P99 of ${ms(f.p99Ms)} with fresh predictions is online serving: a model server in the request path, with a default prediction for when it is slow or down.`,
+  },
+  {
+    id: 'serving-batch',
+    phase: 'high-level',
+    fires: (f) => f.ml && ((f.p99Ms ?? 0) >= 500 || (f.predictionFreshnessSeconds ?? 0) >= 3_600),
+    message: (f) =>
+      (f.predictionFreshnessSeconds ?? 0) >= 3_600
+        ? 'Predictions may be an hour or more old: score in batch and look results up; a model in the request path would cost more and fail more for no gain.'
+        : `A P99 of ${ms(f.p99Ms)} is slow enough for batch inference or an asynchronous job: keep the model out of the request path.`,
+  },
+  {
+    id: 'serving-large-model',
+    phase: 'deep-dive',
+    fires: (f) => f.ml && (f.modelBytes ?? 0) > 1e9,
+    message: () =>
+      'A model over 1 GB loads slowly and pins memory on every replica: compress it (quantise, distil) or load it in stages, and keep warm replicas for deploys.',
+  },
+  {
+    id: 'serving-autoscale',
+    phase: 'operations',
+    fires: (f) => f.ml && (f.peakQps ?? 0) > 1_000,
+    message: (f) =>
+      `At ${formatCount(Math.round(f.peakQps ?? 0))} requests/s at peak the model servers need autoscaling on concurrency or queue depth, not a fixed fleet sized for the peak.`,
+  },
+  {
+    id: 'single-copy-of-data',
+    phase: 'estimation',
+    fires: (f) => (f.availability ?? 0) >= 0.999 && f.replication !== undefined && f.replication < 2,
+    message: (f) =>
+      `${((f.availability ?? 0) * 100).toString()}% availability with one copy of the data: the storage node is a single point of failure, and losing it loses data. Keep at least 2 copies (3 across zones is usual).`,
+  },
+  {
+    id: 'read-heavy-without-cache',
+    phase: 'high-level',
+    fires: (f) => (f.readRatio ?? 0) >= 10 && /^no cache/i.test(chosen(f, 'high-level.cache')),
+    message: (f) =>
+      `Reads are ${Math.round(f.readRatio ?? 0)} per write and there is no cache: the datastore serves every repeated read. A cache for the hot keys usually removes 80-90% of that load.`,
+  },
+  {
+    id: 'bursty-writes-without-queue',
+    phase: 'high-level',
+    fires: (f) =>
+      ((f.peakWrites ?? 0) >= 2_000 || (f.peakFactor ?? 0) >= 4) &&
+      /synchronously/i.test(chosen(f, 'high-level.write-path')),
+    message: (f) =>
+      `Writes peak at ${formatCount(Math.round(f.peakWrites ?? 0))}/s (peak factor ${f.peakFactor ?? 2}) and go straight to the datastore: it must be sized for the burst. A queue lets it run at the average.`,
+  },
+  {
+    id: 'strong-consistency-across-regions',
+    phase: 'tradeoffs',
+    fires: (f) => f.strong && f.multiRegion && (f.p99Ms ?? Number.POSITIVE_INFINITY) < 150,
+    message: (f) =>
+      `Strong consistency across regions costs a cross-region round trip per write (60-150 ms between continents), which a ${ms(f.p99Ms)} P99 cannot pay: keep each record's home in one region, or relax consistency for reads.`,
+  },
+  {
+    id: 'more-services-than-owners',
+    phase: 'high-level',
+    fires: (f) =>
+      f.services !== undefined &&
+      f.teamSize !== undefined &&
+      f.services > Math.max(1, Math.floor(f.teamSize / 3)),
+    message: (f) =>
+      `${f.services ?? 0} services for ${f.teamSize ?? 0} engineers: each service needs owners for its on-call, upgrades and data; about one service per three engineers is the most a team sustains.`,
+  },
+  {
+    id: 'realtime-where-hours-suffice',
+    phase: 'high-level',
+    fires: (f) =>
+      f.ml &&
+      (f.predictionFreshnessSeconds ?? 0) >= 3_600 &&
+      /online|optimised/i.test(chosen(f, 'high-level.serving')),
+    message: () =>
+      'Online serving was chosen where predictions may be hours old: batch scoring would be simpler, cheaper and faster at request time.',
+  },
+];
+
+export function decisionRules(state: SessionState): RuleFinding[] {
+  const facts = designFacts(state);
+  return findings(facts);
+}
+
+export function findings(facts: DesignFacts): RuleFinding[] {
+  return DECISION_RULES.filter((rule) => rule.fires(facts)).map((rule) => ({
+    id: rule.id,
+    phase: rule.phase,
+    message: rule.message(facts),
+  }));
+}

@@ -1,0 +1,116 @@
+// Every decision and monitoring rule fires on a minimal scenario, and a near miss does not.
+import { describe, expect, it } from 'vitest';
+import { findings, type DesignFacts } from '../../src/rules/decision-rules.js';
+import { monitoringRules } from '../../src/rules/monitoring-rules.js';
+import { finishedDesign } from '../support/design-state.js';
+import { decisionRules } from '../../src/rules/decision-rules.js';
+
+const facts = (overrides: Partial<DesignFacts>): DesignFacts => ({
+  ml: false,
+  strong: false,
+  multiRegion: false,
+  choices: {},
+  ...overrides,
+});
+const ids = (f: DesignFacts): string[] => findings(f).map((finding) => finding.id);
+
+describe('decision rules', () => {
+  it.each<[string, Partial<DesignFacts>, Partial<DesignFacts>]>([
+    ['serving-edge-or-optimise', { ml: true, p99Ms: 40 }, { ml: true, p99Ms: 50 }],
+    ['serving-online', { ml: true, p99Ms: 50 }, { ml: true, p99Ms: 500 }],
+    ['serving-batch', { ml: true, p99Ms: 500 }, { ml: true, p99Ms: 499 }],
+    [
+      'serving-batch',
+      { ml: true, p99Ms: 100, predictionFreshnessSeconds: 3_600 },
+      { ml: true, p99Ms: 100, predictionFreshnessSeconds: 3_599 },
+    ],
+    ['serving-large-model', { ml: true, modelBytes: 1.2e9 }, { ml: true, modelBytes: 1e9 }],
+    ['serving-autoscale', { ml: true, peakQps: 1_001 }, { ml: true, peakQps: 1_000 }],
+    ['single-copy-of-data', { availability: 0.999, replication: 1 }, { availability: 0.999, replication: 2 }],
+    [
+      'read-heavy-without-cache',
+      { readRatio: 10, choices: { 'high-level.cache': 'No cache: serve reads from the datastore' } },
+      { readRatio: 9.9, choices: { 'high-level.cache': 'No cache: serve reads from the datastore' } },
+    ],
+    [
+      'bursty-writes-without-queue',
+      {
+        peakWrites: 2_000,
+        peakFactor: 2,
+        choices: { 'high-level.write-path': 'Write synchronously to the datastore in the request' },
+      },
+      {
+        peakWrites: 1_999,
+        peakFactor: 3.9,
+        choices: { 'high-level.write-path': 'Write synchronously to the datastore in the request' },
+      },
+    ],
+    [
+      'strong-consistency-across-regions',
+      { strong: true, multiRegion: true, p99Ms: 100 },
+      { strong: true, multiRegion: true, p99Ms: 150 },
+    ],
+    ['more-services-than-owners', { services: 4, teamSize: 9 }, { services: 3, teamSize: 9 }],
+    [
+      'realtime-where-hours-suffice',
+      {
+        ml: true,
+        p99Ms: 100,
+        predictionFreshnessSeconds: 86_400,
+        choices: { 'high-level.serving': 'Online inference service behind the API' },
+      },
+      {
+        ml: true,
+        p99Ms: 100,
+        predictionFreshnessSeconds: 86_400,
+        choices: { 'high-level.serving': 'Batch scoring into a key-value store' },
+      },
+    ],
+  ])('%s fires on a minimal scenario and not on a near miss', (id, firing, nearMiss) => {
+    expect(ids(facts(firing))).toContain(id);
+    expect(ids(facts(nearMiss))).not.toContain(id);
+  });
+
+  it('every message takes a position: it quotes a number, or names the alternative after a colon', () => {
+    for (const finding of findings(
+      facts({ ml: true, p99Ms: 40, peakQps: 5_000, availability: 0.9999, replication: 1, modelBytes: 2e9 }),
+    )) {
+      expect(finding.message.length, finding.id).toBeGreaterThan(60);
+      expect(finding.message, finding.id).toMatch(/\d|: /);
+    }
+  });
+
+  it('fire in a session from its answers and decisions, and not on a clean design', async () => {
+    const clean = await finishedDesign();
+    expect(decisionRules(clean)).toEqual([]);
+    const noCache = await finishedDesign({
+      answers: { 'estimation.reads': '20:1', 'high-level.cache': 'B', 'estimation.replication': '1' },
+    });
+    expect(decisionRules(noCache).map((finding) => finding.id)).toEqual([
+      'single-copy-of-data',
+      'read-heavy-without-cache',
+    ]);
+  });
+});
+
+describe('monitoring rules', () => {
+  it.each<[string, Parameters<typeof monitoringRules>[0], Parameters<typeof monitoringRules>[0]]>([
+    ['drift-monitor', { psi: 0.1 }, { psi: 0.09 }],
+    ['drift-investigate', { psi: 0.21 }, { psi: 0.2 }],
+    ['drift-retrain', { psi: 0.26 }, { psi: 0.25 }],
+    ['accuracy-investigate', { accuracyDrop: 0.051 }, { accuracyDrop: 0.05 }],
+    ['accuracy-retrain', { accuracyDrop: 0.11 }, { accuracyDrop: 0.1 }],
+    ['errors-alert', { errorRate: 0.011 }, { errorRate: 0.01 }],
+    ['errors-page', { errorRate: 0.051 }, { errorRate: 0.05 }],
+    ['latency-alert', { p95OverTarget: 1.6, p95Minutes: 10 }, { p95OverTarget: 1.6, p95Minutes: 9 }],
+  ])('%s fires at its threshold and not below', (id, firing, nearMiss) => {
+    expect(monitoringRules(firing).map((finding) => finding.id)).toContain(id);
+    expect(monitoringRules(nearMiss).map((finding) => finding.id)).not.toContain(id);
+  });
+
+  it('escalates rather than repeating: PSI 0.3 is retrain only', () => {
+    expect(monitoringRules({ psi: 0.3 }).map((finding) => `${finding.id}:${finding.action}`)).toEqual([
+      'drift-retrain:retrain',
+    ]);
+  });
+});
