@@ -35,13 +35,19 @@ const FRONT = [
 ].join('\n');
 
 describe('the bundled guides', () => {
-  it('are the seven capability guides', () => {
+  it('are the thirteen capability guides', () => {
     expect(GUIDE_FILES).toEqual([
       'api-design.md',
       'database-design.md',
+      'distributed-systems.md',
+      'drift-detection.md',
       'messaging-and-events.md',
+      'microservices-architecture.md',
+      'ml-infra-patterns.md',
       'ml-platform-design.md',
       'ml-serving-architecture.md',
+      'model-monitoring.md',
+      'pipeline-scoping.md',
       'reliability-and-sre.md',
       'scalability-patterns.md',
     ]);
@@ -132,17 +138,24 @@ describe('guidesFor', () => {
   const guides: Guide[] = loadGuides();
   const ids = (list: readonly Guide[]): string[] => list.map((guide) => guide.id);
 
-  it('returns database-design first for a datastore', () => {
-    expect(ids(guidesFor(guides, 'datastore'))).toEqual(['database-design', 'scalability-patterns']);
+  it('returns the guide whose primary component it is first', () => {
+    expect(ids(guidesFor(guides, 'datastore'))).toEqual([
+      'database-design',
+      'distributed-systems',
+      'scalability-patterns',
+    ]);
+    expect(ids(guidesFor(guides, 'queue'))[0]).toBe('messaging-and-events');
+    expect(ids(guidesFor(guides, 'model-serving'))[0]).toBe('ml-serving-architecture');
+    expect(ids(guidesFor(guides, 'feature-store'))[0]).toBe('ml-platform-design');
+    expect(ids(guidesFor(guides, 'service'))[0]).toBe('microservices-architecture');
   });
 
-  it('puts the more specific guide first and breaks ties by id', () => {
-    expect(ids(guidesFor(guides, 'model-serving'))).toEqual(['ml-serving-architecture', 'api-design']);
-    expect(ids(guidesFor(guides, 'service'))).toEqual([
+  it('then the narrower guide, then the id', () => {
+    // monitoring is primary in three guides: two list two types, one lists three.
+    expect(ids(guidesFor(guides, 'monitoring')).slice(0, 3)).toEqual([
+      'drift-detection',
+      'model-monitoring',
       'reliability-and-sre',
-      'api-design',
-      'messaging-and-events',
-      'scalability-patterns',
     ]);
   });
 
