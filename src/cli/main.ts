@@ -116,6 +116,15 @@ export function buildProgram(): Command {
       await runResume(parseGlobalOptions(command.optsWithGlobals()), id, { ...options, outGiven });
     });
 
+  program
+    .command('references')
+    .description('list the reference guides the co-pilot draws on, or render one')
+    .argument('[id]', 'guide id, e.g. database-design')
+    .action(async (id: string | undefined, _options: Record<string, unknown>, command: Command) => {
+      const { runReferences } = await import('./commands/references.js');
+      await runReferences(parseGlobalOptions(command.optsWithGlobals()), id);
+    });
+
   const estimate = program
     .command('estimate')
     .description(

@@ -43,6 +43,7 @@ describe('lazy imports', () => {
     ['help', ['--help']],
     ['questions', ['questions', '--json']],
     ['validate', ['validate', join(root, 'examples/pastebin.yaml')]],
+    ['references', ['references']],
     [
       'estimate',
       [

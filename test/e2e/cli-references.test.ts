@@ -1,0 +1,84 @@
+// `mlops-design references`: the guides listed, one rendered in the terminal, styled only when the
+// project's colour switch says so.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, assertBuilt, runCli, stackFrames, tempDirs } from './support/run-cli.js';
+
+const temp = tempDirs('references');
+let dir = '';
+beforeAll(() => {
+  assertBuilt();
+  dir = temp.make();
+});
+afterAll(() => {
+  temp.removeAll();
+});
+
+const guideIds = readdirSync(join(ROOT, 'references', 'capabilities'))
+  .filter((name) => name.endsWith('.md'))
+  .map((name) => name.replace(/\.md$/, ''))
+  .sort();
+
+describe('references', () => {
+  it('lists every guide with its component types and phases', async () => {
+    const result = await runCli(['references'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(
+      result.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split(/\s+/)[0]),
+    ).toEqual(guideIds);
+    expect(guideIds).toHaveLength(13);
+    expect(result.stdout).toMatch(/^database-design\s+Database design\s+\[datastore/m);
+  });
+
+  it('--json lists id, title, components, phases, keywords, dated sources and word counts', async () => {
+    const result = await runCli(['references', '--json'], { cwd: dir });
+    const { guides } = JSON.parse(result.stdout) as {
+      guides: { id: string; words: number; sources: { consulted: string }[] }[];
+    };
+    expect(guides.map((guide) => guide.id)).toEqual(guideIds);
+    for (const guide of guides) {
+      expect(guide.words, guide.id).toBeGreaterThanOrEqual(800);
+      expect(guide.words, guide.id).toBeLessThanOrEqual(2_500);
+      expect(guide.sources[0]?.consulted, guide.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+
+  it('renders one guide with its sections and sources, with no escape codes in a pipe or under NO_COLOR', async () => {
+    for (const env of [{}, { NO_COLOR: '1', FORCE_COLOR: undefined }]) {
+      const result = await runCli(['references', 'drift-detection'], { cwd: dir, env });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/^# Drift detection/m);
+      for (const heading of ['## Core principle', '## Failure modes', '## Red flags', '## Sources'])
+        expect(result.stdout).toContain(heading);
+      expect(result.stdout).toMatch(/0\.25/);
+      expect(result.stdout).not.toContain('\u001b');
+    }
+  });
+
+  it('styles the rendering when FORCE_COLOR asks for it, and not with --no-color', async () => {
+    const coloured = await runCli(['references', 'api-design'], {
+      cwd: dir,
+      env: { NO_COLOR: undefined, FORCE_COLOR: '1' },
+    });
+    expect(coloured.stdout).toContain('\u001b[');
+    const plain = await runCli(['references', 'api-design', '--no-color'], {
+      cwd: dir,
+      env: { NO_COLOR: undefined, FORCE_COLOR: '1' },
+    });
+    expect(plain.stdout).not.toContain('\u001b');
+  });
+
+  it('an unknown guide exits 64 with a suggestion, no stack trace', async () => {
+    const result = await runCli(['references', 'database-desing'], { cwd: dir });
+    expect(result.code).toBe(64);
+    expect(result.stderr.split('\n')[0]).toBe(
+      'mlops-design: no reference guide "database-desing" (did you mean "database-design"?)',
+    );
+    expect(stackFrames(result.stderr)).toEqual([]);
+    expect(result.stdout).toBe('');
+  });
+});
