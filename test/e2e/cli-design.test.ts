@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   EXAMPLES,
+  ROOT,
   assertBuilt,
   examplePath,
   loadMermaid,
@@ -376,5 +377,33 @@ describe('design --json', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`${join(out, DOCUMENT)}\n`);
     expect(result.stderr).toContain('microservices-day-one');
+  });
+});
+
+describe.each(EXAMPLES)('the %s deep-dives draw on the reference guides', (name) => {
+  it('each names the guide it drew on and carries at least one number taken from it', () => {
+    const document = documentOf(name);
+    const deepDives = document.split(/^## Deep-Dive: /m).slice(1);
+    expect(deepDives.length).toBeGreaterThanOrEqual(2);
+    for (const deepDive of deepDives) {
+      const title = deepDive.split('\n')[0] ?? '';
+      const guide = /from the guide \*(.+?)\* \(`([a-z-]+)`\)/.exec(deepDive);
+      expect(guide, `${name}: ${title} names no guide`).not.toBeNull();
+      const guideText = readFileSync(
+        join(ROOT, 'references', 'capabilities', `${guide?.[2] ?? ''}.md`),
+        'utf8',
+      );
+      // The failure modes quoted from the guide: lines of the section that appear verbatim in it.
+      const handling = deepDive.split('### Failure Handling')[1]?.split('###')[0] ?? '';
+      const quoted = handling.split('\n').filter((line) => {
+        const text = line.startsWith('- ') ? line.slice(2).split(': ').slice(1).join(': ').slice(0, 60) : '';
+        return text.length >= 20 && guideText.includes(text);
+      });
+      expect(quoted.length, `${name}: ${title} quotes nothing from ${guide?.[2] ?? ''}`).toBeGreaterThan(0);
+      expect(
+        quoted.some((line) => /\d/.test(line)),
+        `${name}: ${title} carries no number from its guide`,
+      ).toBe(true);
+    }
   });
 });
