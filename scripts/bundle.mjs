@@ -7,7 +7,15 @@ import { build } from 'esbuild';
 // Validate the guides and the price table now, so a malformed guide fails the build, and compile
 // them into one JSON file the CLI reads without parsing YAML at start-up.
 const { loadKnowledge } = await import('../dist/knowledge/load.js');
-writeFileSync('dist/knowledge.json', JSON.stringify(loadKnowledge()));
+const knowledge = loadKnowledge();
+writeFileSync(
+  'dist/knowledge.json',
+  JSON.stringify({ ...knowledge, guides: knowledge.guides.map((guide) => ({ ...guide, body: '' })) }),
+);
+writeFileSync(
+  'dist/guide-bodies.json',
+  JSON.stringify(Object.fromEntries(knowledge.guides.map((guide) => [guide.id, guide.body]))),
+);
 
 await build({
   // Split at the dynamic imports (each command, the model co-pilot), so a command compiles only

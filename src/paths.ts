@@ -9,3 +9,5 @@ export const REFERENCES_DIR = `${PACKAGE_ROOT}references/`;
 export const TEMPLATES_DIR = `${PACKAGE_ROOT}templates/`;
 /** Guides and prices validated and compiled at build time (scripts/bundle.mjs). */
 export const COMPILED_KNOWLEDGE = `${PACKAGE_ROOT}dist/knowledge.json`;
+/** The guides' full text, compiled beside it and read only where it is needed. */
+export const COMPILED_GUIDE_BODIES = `${PACKAGE_ROOT}dist/guide-bodies.json`;

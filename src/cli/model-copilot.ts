@@ -6,7 +6,7 @@ import { priceOf } from '../copilot/anthropic/models.js';
 import { usageLine } from '../copilot/anthropic/usage.js';
 import type { CoPilot } from '../copilot/port.js';
 import { AppError, ExitCode, usageError } from '../errors.js';
-import type { Knowledge } from '../knowledge/load.js';
+import { withGuideBodies, type Knowledge } from '../knowledge/load.js';
 import { designProtocol } from '../protocols/design/index.js';
 import type { CopilotSetup } from './copilot-factory.js';
 import type { GlobalOptions } from './options.js';
@@ -65,7 +65,8 @@ export function modelCopilot(
     client,
     offline,
     protocol: designProtocol,
-    guides: knowledge.guides,
+    // The model reads the guides themselves: their full text is loaded only here.
+    guides: withGuideBodies(knowledge).guides,
     model,
     cache: process.env.MLOPS_DESIGN_PROMPT_CACHE !== 'off',
     mode: choice === 'anthropic-default' ? 'default' : 'explicit',

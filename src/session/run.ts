@@ -55,10 +55,11 @@ export async function runSession(deps: SessionDeps, initial: SessionState): Prom
   };
   const commit = (next: SessionState, save = true): void => {
     state = next;
-    for (const flag of deps.redFlags(state)) {
+    const flags = deps.redFlags(state);
+    for (const flag of flags) {
       if (!shown.has(flag.id)) view.redFlag(flag);
     }
-    shown = new Set(deps.redFlags(state).map((flag) => flag.id));
+    shown = new Set(flags.map((flag) => flag.id));
     const rules = deps.rules?.(state) ?? [];
     for (const finding of rules) {
       if (!shownRules.has(finding.id)) view.rule(finding);

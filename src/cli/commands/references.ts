@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { MarkedExtension } from 'marked';
 import { usageError } from '../../errors.js';
 import type { Guide } from '../../knowledge/guide.js';
-import { loadCompiledKnowledge } from '../../knowledge/load.js';
+import { loadCompiledKnowledge, withGuideBodies } from '../../knowledge/load.js';
 import { didYouMean } from '../../lib/suggest.js';
 import type { GlobalOptions } from '../options.js';
 import { colourEnabled, createOutput } from '../output.js';
@@ -13,7 +13,7 @@ export async function runReferences(globals: GlobalOptions, id: string | undefin
     colour: colourEnabled({ env: process.env, isTTY: process.stdout.isTTY, flag: globals.color }),
     quiet: globals.quiet,
   });
-  const { guides } = loadCompiledKnowledge();
+  const { guides } = withGuideBodies(loadCompiledKnowledge());
   if (id === undefined) {
     if (globals.json) {
       out.result(
