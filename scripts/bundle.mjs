@@ -2,7 +2,7 @@
 // compile cache, and resolving and loading a few hundred small ESM files (zod, yaml, commander and
 // ours) cost about half of a scripted session; one file loads in a fraction of that. Packages that
 // are loaded lazily and only when needed stay external.
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 // Validate the guides and the price table now, so a malformed guide fails the build, and compile
 // them into one JSON file the CLI reads without parsing YAML at start-up.
@@ -16,6 +16,9 @@ writeFileSync(
   'dist/guide-bodies.json',
   JSON.stringify(Object.fromEntries(knowledge.guides.map((guide) => [guide.id, guide.body]))),
 );
+
+// Chunks of earlier builds have other hashes: remove them so dist/ holds only this build's.
+for (const name of readdirSync('dist')) if (name.startsWith('cli-chunk-')) rmSync(`dist/${name}`);
 
 await build({
   // Split at the dynamic imports (each command, the model co-pilot), so a command compiles only
