@@ -139,17 +139,3 @@ function toFailureMode(bullet: string): FailureMode {
     ? { name: match[1].replace(/:$/, ''), text: match[2] }
     : { name: bullet, text: '' };
 }
-
-/**
- * Guides that serve a component type, best match first. A guide lists its component types primary
- * first, so the type's position in that list ranks it (messaging-and-events leads for a queue,
- * distributed-systems only mentions one); then the narrower guide, then the id.
- */
-export function guidesFor(guides: readonly Guide[], componentType: string, phase?: string): Guide[] {
-  const rank = (guide: Guide): number => guide.components.indexOf(componentType);
-  return guides
-    .filter((guide) => rank(guide) >= 0 && (phase === undefined || guide.phases.includes(phase)))
-    .sort(
-      (a, b) => rank(a) - rank(b) || a.components.length - b.components.length || a.id.localeCompare(b.id),
-    );
-}

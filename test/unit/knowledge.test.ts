@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { guidesFor, parseGuide, REQUIRED_SECTIONS, type Guide } from '../../src/knowledge/guide.js';
+import { parseGuide, REQUIRED_SECTIONS, type Guide } from '../../src/knowledge/guide.js';
+import { guidesFor } from '../../src/knowledge/select.js';
 import { parseLatencies } from '../../src/knowledge/latencies.js';
 import { loadGuides, loadLatencies, loadPrices } from '../../src/knowledge/load.js';
 import { parsePrices } from '../../src/knowledge/prices.js';

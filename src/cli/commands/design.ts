@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { readAnswersFile } from '../../answers/load.js';
 import { planAnswers } from '../../answers/plan.js';
 import { AppError, ExitCode, badInput } from '../../errors.js';
-import { loadCompiledKnowledge } from '../../knowledge/load.js';
+import { loadCompiledKnowledge } from '../../knowledge/compiled.js';
 import { initialState } from '../../protocol/machine.js';
 import type { Scope, SessionState } from '../../protocol/types.js';
 import { designProtocol } from '../../protocols/design/index.js';

@@ -4,7 +4,7 @@ import { estimateFromSpec, settle } from '../../estimation/index.js';
 import type { Metric } from '../../estimation/estimate-types.js';
 import type { EstimateSpec, SpecEstimate } from '../../estimation/spec-types.js';
 import { engineTables } from '../../knowledge/engine-tables.js';
-import { loadCompiledKnowledge } from '../../knowledge/load.js';
+import { loadCompiledKnowledge } from '../../knowledge/compiled.js';
 import { readInputFile } from '../../lib/read-input.js';
 import { parseStructured } from '../../lib/structured.js';
 import { didYouMean } from '../../lib/suggest.js';

@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { MarkedExtension } from 'marked';
 import { usageError } from '../../errors.js';
 import type { Guide } from '../../knowledge/guide.js';
-import { loadCompiledKnowledge, withGuideBodies } from '../../knowledge/load.js';
+import { loadCompiledKnowledge, withGuideBodies } from '../../knowledge/compiled.js';
 import { didYouMean } from '../../lib/suggest.js';
 import type { GlobalOptions } from '../options.js';
 import { colourEnabled, createOutput } from '../output.js';

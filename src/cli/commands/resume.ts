@@ -10,7 +10,7 @@ import type { SessionRecord } from '../../session/record.js';
 import { SessionStore } from '../../session/store.js';
 import { chooseCopilot } from '../copilot-factory.js';
 import { DESIGN_DOCUMENT, runDesignToDocument } from '../design-session.js';
-import { loadCompiledKnowledge } from '../../knowledge/load.js';
+import { loadCompiledKnowledge } from '../../knowledge/compiled.js';
 import { watchInterrupts } from '../interrupts.js';
 import type { GlobalOptions } from '../options.js';
 import { interactiveRespondent, sessionOutput } from '../session-setup.js';

@@ -23,7 +23,7 @@ import {
   deepDivesSchema,
   operationsSchema,
   tradeoffsSchema,
-} from '../../protocols/design/model.js';
+} from '../../protocols/design/draft-schemas.js';
 import type { CoPilot, Review } from '../port.js';
 import type { MessagesClient, ModelTool } from './client.js';
 import { systemBlocks, turnMessage } from './prompts.js';

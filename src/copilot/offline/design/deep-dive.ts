@@ -13,7 +13,7 @@ import {
   type Estimate,
 } from '../../../estimation/index.js';
 import type { Guide } from '../../../knowledge/guide.js';
-import { guidesFor } from '../../../knowledge/guide.js';
+import { guidesFor } from '../../../knowledge/select.js';
 import type { SessionState } from '../../../protocol/types.js';
 import { designDrafts, type Component, type DeepDive } from '../../../protocols/design/model.js';
 import { isPartitionedStore } from './architecture.js';
