@@ -3,7 +3,7 @@ import { createAnthropicCoPilot, type AnthropicCoPilot } from '../copilot/anthro
 import { replayClient, recordingClient } from '../copilot/anthropic/cassette.js';
 import { createMessagesClient, type MessagesClient } from '../copilot/anthropic/client.js';
 import { priceOf } from '../copilot/anthropic/models.js';
-import { usageLine } from '../copilot/anthropic/usage.js';
+import { totalCost, usageLine } from '../copilot/anthropic/usage.js';
 import type { CoPilot } from '../copilot/port.js';
 import { AppError, ExitCode, usageError } from '../errors.js';
 import { withGuideBodies } from '../knowledge/compiled.js';
@@ -87,17 +87,7 @@ export function modelCopilot(
         cache_write_tokens: anthropic.usage.cacheWriteTokens,
         cache_read_tokens: anthropic.usage.cacheReadTokens,
         output_tokens: anthropic.usage.outputTokens,
-        cost_usd: price
-          ? Number(
-              (
-                (anthropic.usage.inputTokens * price.input +
-                  anthropic.usage.cacheWriteTokens * price.cache_write +
-                  anthropic.usage.cacheReadTokens * price.cache_read +
-                  anthropic.usage.outputTokens * price.output) /
-                1e6
-              ).toFixed(6),
-            )
-          : null,
+        cost_usd: price ? Number(totalCost(anthropic.usage, price).toFixed(6)) : null,
         cost_is_estimate: true,
       },
     }),
