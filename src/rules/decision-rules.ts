@@ -7,6 +7,7 @@
 import { formatCount } from '../estimation/index.js';
 import type { SessionState } from '../protocol/types.js';
 import { designAnswers, designDrafts } from '../protocols/design/model.js';
+import { THRESHOLDS as T } from '../protocols/design/thresholds.js';
 
 export interface RuleFinding {
   readonly id: string;
@@ -25,6 +26,7 @@ export interface DesignFacts {
   readonly multiRegion: boolean;
   readonly peakQps?: number;
   readonly peakWrites?: number;
+  readonly peakReads?: number;
   readonly readRatio?: number;
   readonly peakFactor?: number;
   readonly modelBytes?: number;
@@ -56,6 +58,7 @@ export function designFacts(state: SessionState): DesignFacts {
     replication: designDrafts(state).estimate?.input.replication,
     peakQps: metric(state, 'peak_qps'),
     peakWrites: metric(state, 'peak_write_qps'),
+    peakReads: metric(state, 'peak_read_qps'),
     readRatio: writes && reads !== undefined ? reads / writes : undefined,
     peakFactor: designDrafts(state).estimate?.input.peakFactor,
   };
@@ -73,12 +76,14 @@ interface Rule {
 
 const ms = (value: number | undefined): string => `${Math.round(value ?? 0)} ms`;
 const chosen = (facts: DesignFacts, id: string): string => facts.choices[id] ?? '';
+const ratioText = (ratio: number): string =>
+  ratio >= 10 ? String(Math.round(ratio)) : String(Math.round(ratio * 10) / 10);
 
 export const DECISION_RULES: readonly Rule[] = [
   {
     id: 'serving-edge-or-optimise',
     phase: 'high-level',
-    fires: (f) => f.ml && f.p99Ms !== undefined && f.p99Ms < 50,
+    fires: (f) => f.ml && f.p99Ms !== undefined && f.p99Ms < T.edgeServingP99 * 1000,
     message: (f) =>
       `A P99 of ${ms(f.p99Ms)} leaves no room for a network hop plus a full model: serve at the edge or in-process, and optimise the model (quantise, distil, compile) until inference fits in about half the budget.`,
   },
@@ -88,32 +93,34 @@ export const DECISION_RULES: readonly Rule[] = [
     fires: (f) =>
       f.ml &&
       f.p99Ms !== undefined &&
-      f.p99Ms >= 50 &&
-      f.p99Ms < 500 &&
-      (f.predictionFreshnessSeconds ?? 0) < 3_600,
+      f.p99Ms >= T.edgeServingP99 * 1000 &&
+      f.p99Ms < T.batchServingP99 * 1000 &&
+      (f.predictionFreshnessSeconds ?? 0) < T.batchFreshness,
     message: (f) =>
       `A P99 of ${ms(f.p99Ms)} with fresh predictions is online serving: a model server in the request path, with a default prediction for when it is slow or down.`,
   },
   {
     id: 'serving-batch',
     phase: 'high-level',
-    fires: (f) => f.ml && ((f.p99Ms ?? 0) >= 500 || (f.predictionFreshnessSeconds ?? 0) >= 3_600),
+    fires: (f) =>
+      f.ml &&
+      ((f.p99Ms ?? 0) >= T.batchServingP99 * 1000 || (f.predictionFreshnessSeconds ?? 0) >= T.batchFreshness),
     message: (f) =>
-      (f.predictionFreshnessSeconds ?? 0) >= 3_600
+      (f.predictionFreshnessSeconds ?? 0) >= T.batchFreshness
         ? 'Predictions may be an hour or more old: score in batch and look results up; a model in the request path would cost more and fail more for no gain.'
         : `A P99 of ${ms(f.p99Ms)} is slow enough for batch inference or an asynchronous job: keep the model out of the request path.`,
   },
   {
     id: 'serving-large-model',
     phase: 'deep-dive',
-    fires: (f) => f.ml && (f.modelBytes ?? 0) > 1e9,
+    fires: (f) => f.ml && (f.modelBytes ?? 0) > T.largeModelBytes,
     message: () =>
       'A model over 1 GB loads slowly and pins memory on every replica: compress it (quantise, distil) or load it in stages, and keep warm replicas for deploys.',
   },
   {
     id: 'serving-autoscale',
     phase: 'operations',
-    fires: (f) => f.ml && (f.peakQps ?? 0) > 1_000,
+    fires: (f) => f.ml && (f.peakQps ?? 0) > T.autoscaleRequestsPerSecond,
     message: (f) =>
       `At ${formatCount(Math.round(f.peakQps ?? 0))} requests/s at peak the model servers need autoscaling on concurrency or queue depth, not a fixed fleet sized for the peak.`,
   },
@@ -127,15 +134,17 @@ export const DECISION_RULES: readonly Rule[] = [
   {
     id: 'read-heavy-without-cache',
     phase: 'high-level',
-    fires: (f) => (f.readRatio ?? 0) >= 10 && /^no cache/i.test(chosen(f, 'high-level.cache')),
+    fires: (f) =>
+      ((f.readRatio ?? 0) >= T.cacheReadRatio || (f.peakReads ?? 0) >= T.cacheReadsPerSecond) &&
+      /^no cache/i.test(chosen(f, 'high-level.cache')),
     message: (f) =>
-      `Reads are ${Math.round(f.readRatio ?? 0)} per write and there is no cache: the datastore serves every repeated read. A cache for the hot keys usually removes 80-90% of that load.`,
+      `Reads are ${ratioText(f.readRatio ?? 0)} per write (${formatCount(Math.round(f.peakReads ?? 0))}/s at peak) and there is no cache: the datastore serves every repeated read. A cache for the hot keys usually removes 80-90% of that load.`,
   },
   {
     id: 'bursty-writes-without-queue',
     phase: 'high-level',
     fires: (f) =>
-      ((f.peakWrites ?? 0) >= 2_000 || (f.peakFactor ?? 0) >= 4) &&
+      ((f.peakWrites ?? 0) >= T.queueWritesPerSecond || (f.peakFactor ?? 0) >= T.queuePeakFactor) &&
       /synchronously/i.test(chosen(f, 'high-level.write-path')),
     message: (f) =>
       `Writes peak at ${formatCount(Math.round(f.peakWrites ?? 0))}/s (peak factor ${f.peakFactor ?? 2}) and go straight to the datastore: it must be sized for the burst. A queue lets it run at the average.`,
@@ -143,7 +152,8 @@ export const DECISION_RULES: readonly Rule[] = [
   {
     id: 'strong-consistency-across-regions',
     phase: 'tradeoffs',
-    fires: (f) => f.strong && f.multiRegion && (f.p99Ms ?? Number.POSITIVE_INFINITY) < 150,
+    fires: (f) =>
+      f.strong && f.multiRegion && (f.p99Ms ?? Number.POSITIVE_INFINITY) < T.crossRegionP99 * 1000,
     message: (f) =>
       `Strong consistency across regions costs a cross-region round trip per write (60-150 ms between continents), which a ${ms(f.p99Ms)} P99 cannot pay: keep each record's home in one region, or relax consistency for reads.`,
   },
@@ -153,16 +163,16 @@ export const DECISION_RULES: readonly Rule[] = [
     fires: (f) =>
       f.services !== undefined &&
       f.teamSize !== undefined &&
-      f.services > Math.max(1, Math.floor(f.teamSize / 3)),
+      f.services > Math.max(1, Math.floor(f.teamSize / T.engineersPerService)),
     message: (f) =>
-      `${f.services ?? 0} services for ${f.teamSize ?? 0} engineers: each service needs owners for its on-call, upgrades and data; about one service per three engineers is the most a team sustains.`,
+      `${f.services ?? 0} services for ${f.teamSize ?? 0} engineers: each service needs owners for its on-call, upgrades and data; about one service per ${T.engineersPerService} engineers is the most a team sustains.`,
   },
   {
     id: 'realtime-where-hours-suffice',
     phase: 'high-level',
     fires: (f) =>
       f.ml &&
-      (f.predictionFreshnessSeconds ?? 0) >= 3_600 &&
+      (f.predictionFreshnessSeconds ?? 0) >= T.batchFreshness &&
       /online|optimised/i.test(chosen(f, 'high-level.serving')),
     message: () =>
       'Online serving was chosen where predictions may be hours old: batch scoring would be simpler, cheaper and faster at request time.',

@@ -4,6 +4,7 @@
  */
 import type { SessionState } from '../protocol/types.js';
 import { acceptedDespitePushBack, designAnswers } from '../protocols/design/model.js';
+import { THRESHOLDS as T } from '../protocols/design/thresholds.js';
 
 export interface RedFlag {
   readonly id: string;
@@ -65,9 +66,9 @@ export const RED_FLAG_RULES: readonly Rule[] = [
         answers.predictionFreshness?.realtime === true &&
         answers.featureFreshness?.realtime === true &&
         answers.modelUpdate !== undefined &&
-        answers.modelUpdate.seconds <= 3_600;
+        answers.modelUpdate.seconds <= T.batchFreshness;
       const onlineDespiteSlack =
-        (answers.predictionFreshness?.seconds ?? 0) >= 3_600 &&
+        (answers.predictionFreshness?.seconds ?? 0) >= T.batchFreshness &&
         /online|optimised/i.test(choice(state, 'high-level.serving'));
       return allRealtime || onlineDespiteSlack;
     },

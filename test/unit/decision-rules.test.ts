@@ -2,9 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { findings, type DesignFacts } from '../../src/rules/decision-rules.js';
 import { monitoringRules } from '../../src/rules/monitoring-rules.js';
+import { THRESHOLDS as T } from '../../src/protocols/design/thresholds.js';
 import { finishedDesign } from '../support/design-state.js';
 import { decisionRules } from '../../src/rules/decision-rules.js';
 
+const NO_CACHE = { 'high-level.cache': 'No cache: serve reads from the datastore' };
 const facts = (overrides: Partial<DesignFacts>): DesignFacts => ({
   ml: false,
   strong: false,
@@ -27,10 +29,16 @@ describe('decision rules', () => {
     ['serving-large-model', { ml: true, modelBytes: 1.2e9 }, { ml: true, modelBytes: 1e9 }],
     ['serving-autoscale', { ml: true, peakQps: 1_001 }, { ml: true, peakQps: 1_000 }],
     ['single-copy-of-data', { availability: 0.999, replication: 1 }, { availability: 0.999, replication: 2 }],
+    // The advisor's own threshold for a cache: 5 reads per write, or 2,000 reads/s at peak.
     [
       'read-heavy-without-cache',
-      { readRatio: 10, choices: { 'high-level.cache': 'No cache: serve reads from the datastore' } },
-      { readRatio: 9.9, choices: { 'high-level.cache': 'No cache: serve reads from the datastore' } },
+      { readRatio: T.cacheReadRatio, choices: NO_CACHE },
+      { readRatio: T.cacheReadRatio - 0.1, choices: NO_CACHE },
+    ],
+    [
+      'read-heavy-without-cache',
+      { readRatio: 2, peakReads: T.cacheReadsPerSecond, choices: NO_CACHE },
+      { readRatio: 2, peakReads: T.cacheReadsPerSecond - 1, choices: NO_CACHE },
     ],
     [
       'bursty-writes-without-queue',

@@ -8,7 +8,7 @@ import type { SessionState } from '../../../protocol/types.js';
 import type { Architecture, Component, Flow } from '../../../protocols/design/model.js';
 import { appServers, instancesText } from './proposal-kit.js';
 import { signalsOf, type Signals } from './signals.js';
-import { THRESHOLDS as T } from './thresholds.js';
+import { THRESHOLDS as T } from '../../../protocols/design/thresholds.js';
 
 /** Option A, option B, or the user's own words, for one decision. */
 export function chose(state: SessionState, id: string): 'A' | 'B' | 'other' | undefined {

@@ -20,7 +20,7 @@ import { isPartitionedStore } from './architecture.js';
 import { instancesText } from './proposal-kit.js';
 import { deepDiveCandidates, resolveFocus } from './focus.js';
 import { metricValue, payloadPlacement, signalsOf, type Signals } from './signals.js';
-import { THRESHOLDS as T } from './thresholds.js';
+import { THRESHOLDS as T } from '../../../protocols/design/thresholds.js';
 
 export function deepDivesOf(state: SessionState, guides: readonly Guide[]): DeepDive[] {
   const s = signalsOf(state);

@@ -6,7 +6,7 @@ import { formatBytes, formatRate } from '../../../estimation/index.js';
 import type { SessionState } from '../../../protocol/types.js';
 import { designDrafts, type Component } from '../../../protocols/design/model.js';
 import type { Signals } from './signals.js';
-import { THRESHOLDS as T } from './thresholds.js';
+import { THRESHOLDS as T } from '../../../protocols/design/thresholds.js';
 
 export interface Candidate {
   readonly component: Component;

@@ -16,7 +16,7 @@ import { designDrafts, type OperationsPlan } from '../../../protocols/design/mod
 import { calcUsd, costMetrics, displayUsd, type MetricId } from '../../../estimation/index.js';
 import { defaultPrices } from '../../../knowledge/engine-tables.js';
 import { metricValue, signalsOf } from './signals.js';
-import { THRESHOLDS as T } from './thresholds.js';
+import { THRESHOLDS as T } from '../../../protocols/design/thresholds.js';
 import { tradeoffsOf } from './tradeoffs.js';
 
 const HOURS_PER_MONTH = 720;

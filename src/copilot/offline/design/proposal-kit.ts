@@ -2,7 +2,7 @@
 import { formatDuration, servers } from '../../../estimation/index.js';
 import type { Proposal, ProposalOption, SessionState } from '../../../protocol/types.js';
 import type { Signals } from './signals.js';
-import { THRESHOLDS as T } from './thresholds.js';
+import { THRESHOLDS as T } from '../../../protocols/design/thresholds.js';
 
 export type Builder = (s: Signals, state: SessionState) => Proposal;
 

@@ -1,7 +1,7 @@
 /** Proposals for ML systems: how predictions are served and where features are computed. */
 import { formatRate, servers } from '../../../estimation/index.js';
 import { option, staleness, type Builder } from './proposal-kit.js';
-import { THRESHOLDS as T } from './thresholds.js';
+import { THRESHOLDS as T } from '../../../protocols/design/thresholds.js';
 
 export const serving: Builder = (s) => {
   const p99 = s.p99 ?? Number.POSITIVE_INFINITY;

@@ -5,7 +5,7 @@
 import { formatBytes, formatRate } from '../../../estimation/index.js';
 import { appServers, instancesText, option, type Builder } from './proposal-kit.js';
 import { ratioText } from './signals.js';
-import { THRESHOLDS as T } from './thresholds.js';
+import { THRESHOLDS as T } from '../../../protocols/design/thresholds.js';
 
 export const architecture: Builder = (s) => {
   const fleet = appServers(s);

@@ -4,7 +4,7 @@
  */
 import { formatBytes, formatRate, type Estimate, type MetricId } from '../../../estimation/index.js';
 import type { SessionState } from '../../../protocol/types.js';
-import { THRESHOLDS as T } from './thresholds.js';
+import { THRESHOLDS as T } from '../../../protocols/design/thresholds.js';
 import { designAnswers, designDrafts, type DesignAnswers } from '../../../protocols/design/model.js';
 
 export interface Signals {

@@ -1,5 +1,7 @@
 /**
- * Planning thresholds the offline co-pilot reasons with. They are rules of thumb for 2025-2026
+ * Planning thresholds of the design protocol: the offline co-pilot reasons with them and the
+ * decision rules and red flags fire on them, so a design is never advised one way and judged
+ * another. They are rules of thumb for 2025-2026
  * commodity cloud hardware (the reference guides explain each); they decide which option is
  * recommended, and every message that uses one quotes it.
  */
@@ -36,6 +38,12 @@ export const THRESHOLDS = {
   batchServingP99: 0.5,
   batchFreshness: 3_600,
   autoscaleRequestsPerSecond: 1_000,
+  /** A model larger than this needs compression or staged loading. */
+  largeModelBytes: 1e9,
+  /** Under this P99 (seconds), a write cannot wait for a cross-region round trip (60-150 ms). */
+  crossRegionP99: 0.15,
+  /** Engineers it takes to own one service (on-call, upgrades, its data). */
+  engineersPerService: 3,
   /** Predictions per second one CPU model server sustains for a small tabular model. */
   modelServerRequestsPerSecond: 500,
 } as const;
