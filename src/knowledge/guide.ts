@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../lib/result.js';
 import { sanitize } from '../lib/sanitize.js';
+import { firstIssue } from '../lib/zod-issue.js';
 
 const PHASES = ['requirements', 'estimation', 'high-level', 'deep-dive', 'tradeoffs', 'operations'] as const;
 
@@ -72,10 +73,7 @@ export function parseGuide(fileName: string, text: string): Result<Guide> {
   }
   const front = frontmatterSchema.safeParse(data);
   if (!front.success) {
-    const issue = front.error.issues[0];
-    return fail(
-      `${fileName}: frontmatter ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
-    );
+    return fail(`${fileName}: frontmatter ${firstIssue(front.error)}`);
   }
   const body = match[2];
   const sections = splitSections(body);

@@ -1,16 +1,11 @@
 /** The dated reference-latency table (references/numbers/latency.yaml), validated with zod. */
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { isoDate, parseDatedTable } from './dated-table.js';
 import type { ReferenceLatency } from '../estimation/spec-types.js';
 import { fail, ok, type Result } from '../lib/result.js';
-import { sanitize } from '../lib/sanitize.js';
 
-const date = z.union([
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  z.date().transform((d) => d.toISOString().slice(0, 10)),
-]);
 const tableSchema = z.strictObject({
-  updated: date,
+  updated: isoDate,
   rows: z
     .array(
       z.strictObject({
@@ -19,7 +14,7 @@ const tableSchema = z.strictObject({
         ms: z.number().positive(),
         aliases: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/)).min(1),
         source: z.string().min(1),
-        checked: date,
+        checked: isoDate,
       }),
     )
     .min(1),
@@ -31,13 +26,10 @@ export interface LatencyTable {
 }
 
 export function parseLatencies(fileName: string, text: string): Result<LatencyTable> {
-  const parsed = tableSchema.safeParse(parseYaml(sanitize(text)));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return fail(`${fileName}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
-  }
+  const parsed = parseDatedTable(fileName, text, tableSchema);
+  if (!parsed.ok) return parsed;
   const seen = new Map<string, string>();
-  for (const row of parsed.data.rows) {
+  for (const row of parsed.value.rows) {
     for (const alias of row.aliases) {
       const other = seen.get(alias);
       if (other)
@@ -48,7 +40,7 @@ export function parseLatencies(fileName: string, text: string): Result<LatencyTa
     }
   }
   return ok({
-    updated: parsed.data.updated,
-    rows: parsed.data.rows.map(({ ms, ...row }) => ({ ...row, seconds: ms / 1000 })),
+    updated: parsed.value.updated,
+    rows: parsed.value.rows.map(({ ms, ...row }) => ({ ...row, seconds: ms / 1000 })),
   });
 }

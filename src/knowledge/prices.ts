@@ -1,8 +1,7 @@
 /** The dated planning price table (references/numbers/cloud-prices.yaml), validated with zod. */
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { isoDate, parseDatedTable } from './dated-table.js';
 import { fail, ok, type Result } from '../lib/result.js';
-import { sanitize } from '../lib/sanitize.js';
 
 const PRICE_IDS = [
   'compute.general-4vcpu',
@@ -14,12 +13,8 @@ const PRICE_IDS = [
 ] as const;
 export type PriceId = (typeof PRICE_IDS)[number];
 
-const date = z.union([
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  z.date().transform((d) => d.toISOString().slice(0, 10)),
-]);
 const tableSchema = z.strictObject({
-  updated: date,
+  updated: isoDate,
   rows: z.array(
     z.strictObject({
       id: z.enum(PRICE_IDS),
@@ -27,7 +22,7 @@ const tableSchema = z.strictObject({
       usd: z.number().positive(),
       unit: z.string().min(1),
       source: z.string().min(1),
-      checked: date,
+      checked: isoDate,
     }),
   ),
 });
@@ -44,13 +39,10 @@ export interface PriceTable {
 }
 
 export function parsePrices(fileName: string, text: string): Result<PriceTable> {
-  const parsed = tableSchema.safeParse(parseYaml(sanitize(text)));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return fail(`${fileName}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
-  }
-  const prices = Object.fromEntries(parsed.data.rows.map((row) => [row.id, row]));
+  const parsed = parseDatedTable(fileName, text, tableSchema);
+  if (!parsed.ok) return parsed;
+  const prices = Object.fromEntries(parsed.value.rows.map((row) => [row.id, row]));
   const missing = PRICE_IDS.filter((id) => !(id in prices));
   if (missing.length > 0) return fail(`${fileName}: missing price rows ${missing.join(', ')}`);
-  return ok({ updated: parsed.data.updated, prices: prices as unknown as Record<PriceId, Price> });
+  return ok({ updated: parsed.value.updated, prices: prices as unknown as Record<PriceId, Price> });
 }

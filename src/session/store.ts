@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { AppError, ExitCode } from '../errors.js';
+import { firstIssue } from '../lib/zod-issue.js';
 import { sessionRecordSchema, type SessionRecord } from './record.js';
 
 export function sessionsDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -58,12 +59,7 @@ export class SessionStore {
     }
     const parsed = sessionRecordSchema.safeParse(data);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return {
-        ok: false,
-        id,
-        problem: `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
-      };
+      return { ok: false, id, problem: firstIssue(parsed.error) };
     }
     // A copied or renamed file would otherwise save over the session it was copied from.
     if (parsed.data.id !== id)

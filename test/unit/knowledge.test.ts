@@ -226,4 +226,17 @@ describe('the price table', () => {
       error(parsePrices('cloud-prices.yaml', text.replace('id: storage.object', 'id: storage.tape'))),
     ).toMatch(/^cloud-prices\.yaml: rows\.2\.id: /);
   });
+
+  it('a dated table that is not YAML fails with one line naming the file, not a throw', () => {
+    const broken = error(parsePrices('cloud-prices.yaml', 'updated: 2026-11-22\nrows: [\n'));
+    expect(broken).toMatch(/^cloud-prices\.yaml: not valid YAML: /);
+    expect(broken).not.toContain('\n');
+    expect(error(parseLatencies('latency.yaml', 'rows: {'))).toMatch(/^latency\.yaml: not valid YAML: /);
+  });
+
+  it('a row with a date that is not YYYY-MM-DD names its path', () => {
+    expect(
+      error(parsePrices('cloud-prices.yaml', text.replace(/checked: \S+/, 'checked: last week'))),
+    ).toMatch(/^cloud-prices\.yaml: rows\.0\.checked: /);
+  });
 });

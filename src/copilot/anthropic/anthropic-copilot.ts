@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { AppError, ExitCode } from '../../errors.js';
 import type { Guide } from '../../knowledge/guide.js';
 import { sanitize } from '../../lib/sanitize.js';
+import { firstIssue } from '../../lib/zod-issue.js';
 import type {
   DecisionSlot,
   DraftStep,
@@ -161,8 +162,7 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
       }
       const parsed = schema.safeParse(input);
       if (parsed.success) return clean(parsed.data);
-      const issue = parsed.error.issues[0];
-      user = `${turnMessage(state, task, baseline)}\n\nYour previous output was invalid at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}. Call the tool again with a valid input.`;
+      user = `${turnMessage(state, task, baseline)}\n\nYour previous output was invalid at ${firstIssue(parsed.error)}. Call the tool again with a valid input.`;
     }
     options.notify(
       `The model's output for ${key} was invalid twice; using the offline co-pilot's for this step.`,

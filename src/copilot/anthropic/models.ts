@@ -1,15 +1,10 @@
 /** The dated model table (references/numbers/anthropic.yaml): the default model and list prices. */
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { isoDate, parseDatedTable } from '../../knowledge/dated-table.js';
 import { fail, ok, type Result } from '../../lib/result.js';
-import { sanitize } from '../../lib/sanitize.js';
 
-const date = z.union([
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  z.date().transform((d) => d.toISOString().slice(0, 10)),
-]);
 const tableSchema = z.strictObject({
-  updated: date,
+  updated: isoDate,
   default_model: z.string().min(1),
   deprecated: z.array(z.string()),
   prices: z.array(
@@ -20,7 +15,7 @@ const tableSchema = z.strictObject({
       cache_read: z.number().nonnegative(),
       output: z.number().nonnegative(),
       source: z.string().min(1),
-      checked: date,
+      checked: isoDate,
     }),
   ),
 });
@@ -29,15 +24,12 @@ export type ModelTable = z.infer<typeof tableSchema>;
 export type ModelPrice = ModelTable['prices'][number];
 
 export function parseModelTable(fileName: string, text: string): Result<ModelTable> {
-  const parsed = tableSchema.safeParse(parseYaml(sanitize(text)));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return fail(`${fileName}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+  const parsed = parseDatedTable(fileName, text, tableSchema);
+  if (!parsed.ok) return parsed;
+  if (parsed.value.deprecated.includes(parsed.value.default_model)) {
+    return fail(`${fileName}: default_model ${parsed.value.default_model} is listed as deprecated`);
   }
-  if (parsed.data.deprecated.includes(parsed.data.default_model)) {
-    return fail(`${fileName}: default_model ${parsed.data.default_model} is listed as deprecated`);
-  }
-  return ok(parsed.data);
+  return ok(parsed.value);
 }
 
 export function priceOf(table: ModelTable, model: string): ModelPrice | undefined {
