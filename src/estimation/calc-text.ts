@@ -2,9 +2,9 @@
 // results (115.7/s against 116/s) so a reader can check the arithmetic step by step.
 import { displayRate } from './display.js';
 import { formatBytes, formatCompact } from './format.js';
-import { significantText } from './numbers.js';
+import { clean, significantText } from './numbers.js';
 import type { Metric, MetricId, MetricUnit } from './estimate-types.js';
-import type { Bytes, PerSecond, RatePeriod } from './units.js';
+import type { Bytes, PerSecond, RatePeriod, Seconds } from './units.js';
 
 const CALC_DIGITS = 4;
 
@@ -23,6 +23,11 @@ export function calcNumber(value: number): string {
 
 export function calcRate(perSecond: PerSecond): string {
   return `${calcNumber(perSecond)}/s`;
+}
+
+/** A duration in milliseconds, at calculation precision (0.0125 s → "12.5 ms"). */
+export function calcMs(seconds: Seconds): string {
+  return `${calcNumber(clean(seconds * 1_000))} ms`;
 }
 
 export function calcCompact(value: number): string {

@@ -1,14 +1,10 @@
 // Splits a P99 latency budget across the components of a request path. Each component gets its
 // reference latency from the dated table; slack (budget over the sum) is shared equally, because
 // without profiling data there is no better basis for giving one component more than another.
-import { calcNumber } from './calc-text.js';
+import { calcMs } from './calc-text.js';
 import { clean } from './numbers.js';
 import type { LatencyAllocation, LatencyBudget, ReferenceLatency } from './spec-types.js';
 import type { Seconds } from './units.js';
-
-function ms(seconds: Seconds): string {
-  return `${calcNumber(clean(seconds * 1_000))} ms`;
-}
 
 /** The row whose aliases (or id) name the component, ignoring case. */
 export function findReference(
@@ -28,11 +24,11 @@ function knownNames(table: readonly ReferenceLatency[]): string {
 function allocate(component: string, row: ReferenceLatency | undefined, share: Seconds): LatencyAllocation {
   const referenceSeconds = row?.seconds ?? 0;
   const allocatedSeconds = clean(referenceSeconds + share);
-  const shareText = share > 0 ? `${ms(share)} slack share` : 'no slack to share';
+  const shareText = share > 0 ? `${calcMs(share)} slack share` : 'no slack to share';
   const calculation = row
     ? share > 0
-      ? `${row.id} ${ms(referenceSeconds)} + ${shareText} = ${ms(allocatedSeconds)}`
-      : `${row.id} ${ms(referenceSeconds)} (${shareText})`
+      ? `${row.id} ${calcMs(referenceSeconds)} + ${shareText} = ${calcMs(allocatedSeconds)}`
+      : `${row.id} ${calcMs(referenceSeconds)} (${shareText})`
     : `no reference latency: ${shareText}${share > 0 ? '' : ', 0 ms'}`;
   return {
     component,
@@ -67,22 +63,22 @@ export function latencyBudget(
     }
   });
   const components = `${path.length} component${path.length === 1 ? '' : 's'}`;
-  const head = `${ms(budgetSeconds)} P99 budget across ${components}: reference latencies add up to ${ms(sum)}`;
+  const head = `${calcMs(budgetSeconds)} P99 budget across ${components}: reference latencies add up to ${calcMs(sum)}`;
   let summary: string;
   if (slackSeconds < 0) {
     const named = allocations
       .filter((allocation) => allocation.reference !== undefined)
-      .map((allocation) => `${allocation.component} ${ms(allocation.referenceSeconds)}`)
+      .map((allocation) => `${allocation.component} ${calcMs(allocation.referenceSeconds)}`)
       .join(', ');
-    summary = `${head}, ${ms(-slackSeconds)} over budget`;
+    summary = `${head}, ${calcMs(-slackSeconds)} over budget`;
     warnings.push(
-      `latency_budget: the path ${path.join(', ')} needs ${ms(sum)} by reference latencies (${named}), an overrun of ${ms(-slackSeconds)} over the ${ms(budgetSeconds)} budget: raise the budget, drop a hop, or make a component faster`,
+      `latency_budget: the path ${path.join(', ')} needs ${calcMs(sum)} by reference latencies (${named}), an overrun of ${calcMs(-slackSeconds)} over the ${calcMs(budgetSeconds)} budget: raise the budget, drop a hop, or make a component faster`,
     );
   } else {
     summary =
       slackSeconds === 0
         ? `${head}, exactly the budget: no slack`
-        : `${head}, leaving ${ms(slackSeconds)} of slack (${ms(share)} more for each)`;
+        : `${head}, leaving ${calcMs(slackSeconds)} of slack (${calcMs(share)} more for each)`;
   }
   return { budget: { budgetSeconds, allocations, slackSeconds, summary }, warnings };
 }

@@ -1,5 +1,5 @@
 // ML sizes: the training set, the online feature store, and the inference fleet that serves the peak.
-import { calcBytes, calcCompact, calcNumber, calcRate, metricOf } from './calc-text.js';
+import { calcBytes, calcCompact, calcMs, calcNumber, calcRate, metricOf } from './calc-text.js';
 import { displayBytes, displayServers } from './display.js';
 import type { Metric } from './estimate-types.js';
 import { plural, targetUtilisation, utilisationText } from './fleet.js';
@@ -8,10 +8,6 @@ import type { EstimateSpec } from './spec-types.js';
 import type { PerSecond } from './units.js';
 
 export const DEFAULT_BATCH_SIZE = 1;
-
-function ms(seconds: number): string {
-  return `${calcNumber(clean(seconds * 1_000))} ms`;
-}
 
 function trainingMetric(spec: EstimateSpec): Metric[] {
   const { trainingExamples: examples, exampleSize: size } = spec;
@@ -67,7 +63,7 @@ function inferenceMetric(spec: EstimateSpec, peakPerSecond: PerSecond | undefine
       'Inference servers',
       count,
       'count',
-      `${batchText} / ${ms(latency)} model latency = ${calcRate(perServer)} per server; ${calcRate(peakPerSecond)} peak / (${calcRate(perServer)} x ${utilisationText(spec)}) = ${calcNumber(exact)} -> ${count} ${plural(count)} (rounded up, one model replica each)`,
+      `${batchText} / ${calcMs(latency)} model latency = ${calcRate(perServer)} per server; ${calcRate(peakPerSecond)} peak / (${calcRate(perServer)} x ${utilisationText(spec)}) = ${calcNumber(exact)} -> ${count} ${plural(count)} (rounded up, one model replica each)`,
       displayServers(count),
     ),
   ];
