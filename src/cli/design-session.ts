@@ -18,6 +18,7 @@ import type { SessionRecord } from '../session/record.js';
 import { SESSION_SCHEMA, SESSION_VERSION } from '../session/record.js';
 import { runSession } from '../session/run.js';
 import type { SessionStore } from '../session/store.js';
+import type { Interrupts } from './interrupts.js';
 import type { GlobalOptions } from './options.js';
 import type { Output } from './output.js';
 import type { CopilotSetup } from './copilot-factory.js';
@@ -44,11 +45,10 @@ export interface DesignRun {
   readonly warnings: readonly string[];
   /** Absent with --no-save. */
   readonly session?: SavedSession;
-  readonly signal: AbortSignal;
+  /** Signals and end of input; the caller disposes of them after the run. */
+  readonly interrupts: Interrupts;
   /** The co-pilot, chosen before the first question (a missing key fails there, with 78). */
   readonly setup: CopilotSetup;
-  /** Whether stdin has ended (EOF), to tell it from Ctrl-C. */
-  readonly inputEnded: () => boolean;
 }
 
 export function sessionRecord(
@@ -94,7 +94,7 @@ export async function runDesignToDocument(run: DesignRun): Promise<void> {
         redFlags,
         rules: decisionRules,
         ...(save ? { save } : {}),
-        signal: run.signal,
+        signal: run.interrupts.signal,
       },
       run.state,
     );
@@ -145,8 +145,8 @@ function asInterruption(error: unknown, run: DesignRun): AppError | undefined {
   const name = error instanceof Error ? error.name : '';
   if (!(error instanceof Interrupted) && name !== 'ExitPromptError' && name !== 'AbortPromptError')
     return undefined;
-  const by =
-    run.signal.reason === 'SIGTERM' ? 'SIGTERM' : run.inputEnded() && !run.signal.aborted ? 'EOF' : 'SIGINT';
+  const { signal, inputEnded } = run.interrupts;
+  const by = signal.reason === 'SIGTERM' ? 'SIGTERM' : inputEnded() && !signal.aborted ? 'EOF' : 'SIGINT';
   const what = by === 'EOF' ? 'Input ended' : 'Interrupted';
   const saved = run.session
     ? ` Session ${run.session.id} saved. Resume with: mlops-design resume ${run.session.id}`

@@ -8,6 +8,10 @@ import { ExitCode } from '../errors.js';
 
 export interface Interrupts {
   readonly signal: AbortSignal;
+  /** Whether stdin has ended (EOF), to tell a closed input from Ctrl-C. */
+  readonly inputEnded: () => boolean;
+  /** Called by the interactive respondent when stdin ends. */
+  readonly endInput: () => void;
   dispose(): void;
 }
 
@@ -22,8 +26,13 @@ export function watchInterrupts(): Interrupts {
   };
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigterm);
+  let ended = false;
   return {
     signal: controller.signal,
+    inputEnded: () => ended,
+    endInput: () => {
+      ended = true;
+    },
     dispose: () => {
       process.off('SIGINT', onSigint);
       process.off('SIGTERM', onSigterm);

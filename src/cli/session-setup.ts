@@ -2,6 +2,7 @@
 import { usageError } from '../errors.js';
 import type { Respondent } from '../respondents/port.js';
 import { terminalRespondent } from '../respondents/terminal.js';
+import type { Interrupts } from './interrupts.js';
 import type { GlobalOptions } from './options.js';
 import { colourEnabled, createOutput, type Output } from './output.js';
 
@@ -31,15 +32,14 @@ export function requireTerminal(globals: GlobalOptions): void {
 export function interactiveRespondent(
   globals: GlobalOptions,
   out: Output,
-  signal: AbortSignal,
-  onInputEnd: () => void,
+  interrupts: Interrupts,
 ): Respondent {
   requireTerminal(globals);
-  process.stdin.once('end', onInputEnd);
+  process.stdin.once('end', interrupts.endInput);
   return terminalRespondent({
     say: (text) => {
       out.warn(out.style.yellow(text));
     },
-    signal,
+    signal: interrupts.signal,
   });
 }

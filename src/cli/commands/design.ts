@@ -36,7 +36,6 @@ export async function runDesign(globals: GlobalOptions, options: Record<string, 
   }
   const context = readContextDocuments(process.cwd());
   const interrupts = watchInterrupts();
-  let inputEnded = false;
   const clock = (): Date => new Date();
   const session: SavedSession | undefined =
     options.save === false
@@ -61,9 +60,7 @@ export async function runDesign(globals: GlobalOptions, options: Record<string, 
       const scope = plan.scope ?? 'system';
       state = initialState(designProtocol, plan.title, scope, scope === 'system' ? [] : context);
     } else {
-      respondent = interactiveRespondent(globals, out, interrupts.signal, () => {
-        inputEnded = true;
-      });
+      respondent = interactiveRespondent(globals, out, interrupts);
       out.info(out.style.bold('mlops-design: a system design session, one question at a time.'));
       out.info(
         'Six phases: requirements, estimation, high-level design, deep-dive, tradeoffs, operations. Nothing is written until you approve.',
@@ -104,8 +101,7 @@ export async function runDesign(globals: GlobalOptions, options: Record<string, 
       target,
       warnings,
       ...(session ? { session } : {}),
-      signal: interrupts.signal,
-      inputEnded: () => inputEnded,
+      interrupts,
     });
   } catch (error) {
     // Before the first phase there is nothing to resume: say so plainly.

@@ -35,14 +35,11 @@ export async function runResume(
   const outDir = options.outGiven === true ? resolve(globals.out) : record.out;
   const target = checkOutput(outDir, DESIGN_DOCUMENT, globals.force);
   const interrupts = watchInterrupts();
-  let inputEnded = false;
   try {
     const respondent =
       typeof options.answers === 'string'
         ? answersFileRespondent(options.answers, readAnswersFile(options.answers).file)
-        : interactiveRespondent(globals, out, interrupts.signal, () => {
-            inputEnded = true;
-          });
+        : interactiveRespondent(globals, out, interrupts);
     const step = nextStep(designProtocol, state);
     out.info(
       `Resuming session ${record.id} (${record.state.title}) at ${step ? `${progressLabel(designProtocol, step)}, ${step.id}` : 'approval'}.`,
@@ -58,8 +55,7 @@ export async function runResume(
       target,
       warnings: [],
       session: { store, id: record.id, createdAt: record.createdAt, clock },
-      signal: interrupts.signal,
-      inputEnded: () => inputEnded,
+      interrupts,
     });
   } finally {
     interrupts.dispose();
