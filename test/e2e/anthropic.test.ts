@@ -297,21 +297,12 @@ describe.concurrent('the Anthropic co-pilot against the fake Messages API', () =
     });
   });
 
-  it('explicit mode, 529 overloaded then success: exit 0', async ({ expect }) => {
+  it.for<[string, FakeReply]>([
+    ['529 overloaded', { kind: 'status', status: 529, retryAfterSeconds: 0.01 }],
+    ['a connection reset', { kind: 'reset' }],
+  ])('explicit mode, %s then success: exit 0', async ([, fault], { expect }) => {
     await withFake(async (fake) => {
-      fake.enqueue({ kind: 'status', status: 529, retryAfterSeconds: 0.01 });
-      const c = makeCase();
-      const result = await runDesign(c, ['--copilot', 'anthropic'], { fake, fault: true });
-      expect(result.code, result.stderr).toBe(0);
-      expect(readFileSync(c.document, 'utf8')).toBe(offlineDocument);
-      expect(fake.requests[1]?.body).toEqual(fake.requests[0]?.body);
-      assertNoLeak(expect, c, result, fake);
-    });
-  });
-
-  it('explicit mode, a connection reset then success: exit 0', async ({ expect }) => {
-    await withFake(async (fake) => {
-      fake.enqueue({ kind: 'reset' });
+      fake.enqueue(fault);
       const c = makeCase();
       const result = await runDesign(c, ['--copilot', 'anthropic'], { fake, fault: true });
       expect(result.code, result.stderr).toBe(0);
