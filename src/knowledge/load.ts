@@ -1,11 +1,13 @@
 /** Reads the bundled reference guides from the package's references/ folder. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { AppError, ExitCode } from '../errors.js';
+import type { Result } from '../lib/result.js';
 import { REFERENCES_DIR } from '../paths.js';
 import { parseGuide, type Guide } from './guide.js';
 import { parseModelTable, type ModelTable } from '../copilot/anthropic/models.js';
 import { parseLatencies, type LatencyTable } from './latencies.js';
 import { parsePrices, type PriceTable } from './prices.js';
+import { parseThroughput, type ThroughputTable } from './throughput.js';
 
 export function loadGuides(directory = `${REFERENCES_DIR}capabilities/`): Guide[] {
   const files = readdirSync(directory)
@@ -20,35 +22,37 @@ export function loadGuides(directory = `${REFERENCES_DIR}capabilities/`): Guide[
   });
 }
 
-export function loadPrices(file = `${REFERENCES_DIR}numbers/cloud-prices.yaml`): PriceTable {
-  const parsed = parsePrices('references/numbers/cloud-prices.yaml', readFileSync(file, 'utf8'));
-  if (!parsed.ok)
-    throw new AppError(ExitCode.internal, `The bundled price table is malformed: ${parsed.error}`);
+/** Reads one bundled dated table; a malformed one is a broken install, reported in one line. */
+function loadTable<T>(name: string, label: string, parse: (fileName: string, text: string) => Result<T>): T {
+  const parsed = parse(
+    `references/numbers/${name}`,
+    readFileSync(`${REFERENCES_DIR}numbers/${name}`, 'utf8'),
+  );
+  if (!parsed.ok) throw new AppError(ExitCode.internal, `The bundled ${label} is malformed: ${parsed.error}`);
   return parsed.value;
 }
 
-export function loadLatencies(file = `${REFERENCES_DIR}numbers/latency.yaml`): LatencyTable {
-  const parsed = parseLatencies('references/numbers/latency.yaml', readFileSync(file, 'utf8'));
-  if (!parsed.ok)
-    throw new AppError(ExitCode.internal, `The bundled latency table is malformed: ${parsed.error}`);
-  return parsed.value;
-}
-
-export function loadModelTable(file = `${REFERENCES_DIR}numbers/anthropic.yaml`): ModelTable {
-  const parsed = parseModelTable('references/numbers/anthropic.yaml', readFileSync(file, 'utf8'));
-  if (!parsed.ok)
-    throw new AppError(ExitCode.internal, `The bundled model table is malformed: ${parsed.error}`);
-  return parsed.value;
-}
+export const loadPrices = (): PriceTable => loadTable('cloud-prices.yaml', 'price table', parsePrices);
+export const loadLatencies = (): LatencyTable => loadTable('latency.yaml', 'latency table', parseLatencies);
+export const loadThroughput = (): ThroughputTable =>
+  loadTable('throughput.yaml', 'throughput table', parseThroughput);
+export const loadModelTable = (): ModelTable => loadTable('anthropic.yaml', 'model table', parseModelTable);
 
 export interface Knowledge {
   readonly guides: readonly Guide[];
   readonly prices: PriceTable;
   readonly latencies: LatencyTable;
+  readonly throughput: ThroughputTable;
   readonly models: ModelTable;
 }
 
-/** Reads and validates the guides and the price table from references/. */
+/** Reads and validates the guides and the dated tables from references/. */
 export function loadKnowledge(): Knowledge {
-  return { guides: loadGuides(), prices: loadPrices(), latencies: loadLatencies(), models: loadModelTable() };
+  return {
+    guides: loadGuides(),
+    prices: loadPrices(),
+    latencies: loadLatencies(),
+    throughput: loadThroughput(),
+    models: loadModelTable(),
+  };
 }

@@ -156,6 +156,26 @@ describe('recommendations change with the numbers', () => {
   });
 });
 
+describe('capacities come from the dated throughput table', () => {
+  it('a primary rated at 10 writes/s sends the 13/s design to a partitioned store, quoting the figure', () => {
+    const knowledge = bundledKnowledge();
+    const { capacity } = knowledge.throughput;
+    const slowPrimary = designAdvisor({
+      ...knowledge,
+      throughput: {
+        ...knowledge.throughput,
+        capacity: { ...capacity, relationalPrimaryWritesPerSecond: 10 },
+      },
+    });
+    expect(advisor.propose(decision('high-level.datastore'), small).options[0].label).toMatch(
+      /^PostgreSQL: one primary/,
+    );
+    const proposal = slowPrimary.propose(decision('high-level.datastore'), small);
+    expect(proposal.options[0].label).not.toMatch(/^PostgreSQL: one primary/);
+    expect(proposal.position).toContain('exceeds what one primary sustains (about 10/s)');
+  });
+});
+
 describe('ML serving follows the freshness and latency targets', () => {
   it('picks batch scoring when predictions may be a day old', () => {
     expect(optionA(mlBatch, 'high-level.serving')).toBe('Batch scoring into a key-value store');

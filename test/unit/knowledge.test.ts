@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { parseGuide, REQUIRED_SECTIONS, type Guide } from '../../src/knowledge/guide.js';
 import { guidesFor } from '../../src/knowledge/select.js';
 import { parseLatencies } from '../../src/knowledge/latencies.js';
-import { loadGuides, loadLatencies, loadPrices } from '../../src/knowledge/load.js';
+import { loadGuides, loadLatencies, loadPrices, loadThroughput } from '../../src/knowledge/load.js';
 import { parsePrices } from '../../src/knowledge/prices.js';
+import { parseThroughput } from '../../src/knowledge/throughput.js';
 import { error, value } from '../support/results.js';
 
 const CAPABILITIES = new URL('../../references/capabilities/', import.meta.url);
 const PRICES = new URL('../../references/numbers/cloud-prices.yaml', import.meta.url);
+const THROUGHPUT = new URL('../../references/numbers/throughput.yaml', import.meta.url);
 const GUIDE_FILES = readdirSync(CAPABILITIES)
   .filter((name) => name.endsWith('.md'))
   .sort();
@@ -238,5 +240,54 @@ describe('the price table', () => {
     expect(
       error(parsePrices('cloud-prices.yaml', text.replace(/checked: \S+/, 'checked: last week'))),
     ).toMatch(/^cloud-prices\.yaml: rows\.0\.checked: /);
+  });
+});
+
+describe('the throughput table', () => {
+  const text = readFileSync(THROUGHPUT, 'utf8');
+
+  it('parses, dated, each row with a named source, into the capacities the co-pilot sizes with', () => {
+    const table = value(parseThroughput('throughput.yaml', text));
+    expect(table.updated).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    for (const row of table.rows) {
+      expect(row.source.length, row.id).toBeGreaterThan(40);
+      expect(row.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    expect(table.capacity).toMatchObject({
+      relationalPrimaryWritesPerSecond: 5_000,
+      relationalPrimaryBytes: 5e12,
+      partitionedNodeWritesPerSecond: 10_000,
+      partitionedNodeBytes: 2e12,
+      appServerRequestsPerSecond: 2_000,
+      modelServerRequestsPerSecond: 500,
+      cacheNodeOpsPerSecond: 100_000,
+      cacheNodeBytes: 18e9,
+      logPartitionBytesPerSecond: 10e6,
+      objectPrefixWritesPerSecond: 3_500,
+      objectPrefixReadsPerSecond: 5_500,
+    });
+    expect(Object.keys(table.capacity)).toHaveLength(table.rows.length);
+    expect(loadThroughput()).toEqual(table);
+  });
+
+  it('names a missing row, a duplicate, an unknown id and a unit the co-pilot does not expect', () => {
+    const withoutCache = text.replace(/ {2}- id: cache-node\.ops\n(?: {4}.*\n)+/, '');
+    expect(error(parseThroughput('throughput.yaml', withoutCache))).toBe(
+      'throughput.yaml: missing throughput rows cache-node.ops',
+    );
+    const appRow = /( {2}- id: app-server\.requests\n(?: {4}.*\n)+)/.exec(text)?.[1] ?? '';
+    expect(error(parseThroughput('throughput.yaml', `${text}${appRow}`))).toBe(
+      'throughput.yaml: row app-server.requests appears twice',
+    );
+    expect(
+      error(parseThroughput('throughput.yaml', text.replace('id: app-server.requests', 'id: app.requests'))),
+    ).toMatch(/^throughput\.yaml: rows\.4\.id: /);
+    const bytesAsRate = text.replace(
+      /(id: relational-primary\.storage\n(?: {4}.*\n)*? {4}unit: )bytes/,
+      '$1per-second',
+    );
+    expect(error(parseThroughput('throughput.yaml', bytesAsRate))).toBe(
+      'throughput.yaml: row relational-primary.storage has unit "per-second", expected "bytes"',
+    );
   });
 });

@@ -1,18 +1,11 @@
 /**
- * Planning thresholds of the design protocol: the offline co-pilot reasons with them and the
+ * Decision thresholds of the design protocol: the offline co-pilot reasons with them and the
  * decision rules and red flags fire on them, so a design is never advised one way and judged
- * another. They are rules of thumb for 2025-2026
- * commodity cloud hardware (the reference guides explain each); they decide which option is
- * recommended, and every message that uses one quotes it.
+ * another. They are positions (when a cache pays, when serving goes to the edge), explained in the
+ * reference guides; what one node of a component carries is measured data instead, and lives in the
+ * dated table references/numbers/throughput.yaml. Every message that uses a threshold quotes it.
  */
 export const THRESHOLDS = {
-  /** Simple writes per second a single well-tuned relational primary sustains comfortably. */
-  relationalPrimaryWritesPerSecond: 5_000,
-  /** Data a single relational primary holds before backups, index rebuilds and failover get slow. */
-  relationalPrimaryBytes: 5e12,
-  /** Planning capacity of one node of a partitioned (wide-column / key-value) store. */
-  partitionedNodeWritesPerSecond: 10_000,
-  partitionedNodeBytes: 2e12,
   /** Reads per write from which a cache clearly pays for its invalidation cost. */
   cacheReadRatio: 5,
   /** Peak reads per second from which a cache pays even for moderate read ratios. */
@@ -29,8 +22,6 @@ export const THRESHOLDS = {
   blobBytesWhenLarge: 4_000,
   /** Planning size of one record's metadata in the database once its payload lives elsewhere (row plus indexes). */
   metadataBytesPerRecord: 500,
-  /** Requests per second one stateless application server handles (simple request, mostly I/O wait). */
-  appServerRequestsPerSecond: 2_000,
   /** Target utilisation: headroom for a failed instance and for the next spike. */
   targetUtilisation: 0.6,
   /** ML serving rules (seconds). */
@@ -44,6 +35,4 @@ export const THRESHOLDS = {
   crossRegionP99: 0.15,
   /** Engineers it takes to own one service (on-call, upgrades, its data). */
   engineersPerService: 3,
-  /** Predictions per second one CPU model server sustains for a small tabular model. */
-  modelServerRequestsPerSecond: 500,
 } as const;

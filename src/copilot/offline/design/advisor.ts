@@ -19,25 +19,27 @@ import { propose } from './proposals.js';
 import { tradeoffsOf } from './tradeoffs.js';
 import { DraftInputError } from '../../draft-input-error.js';
 
-export function designAdvisor(knowledge: Pick<Knowledge, 'guides' | 'prices'>): Advisor {
+/** The advisor sizes every tier with the throughput table's capacities and teaches from the guides. */
+export function designAdvisor(knowledge: Pick<Knowledge, 'guides' | 'prices' | 'throughput'>): Advisor {
+  const { capacity } = knowledge.throughput;
   return {
     phrase: (slot, state) => phrase(slot, state),
     note: (slot, value) =>
       slot.id === 'requirements.availability' && typeof value === 'number' ? downtimeNote(value) : undefined,
-    propose: (slot: DecisionSlot, state) => propose(slot.id, state),
+    propose: (slot: DecisionSlot, state) => propose(slot.id, state, capacity),
     report: (slot, choice, proposal) => report(slot, choice, proposal),
     draft: (step: DraftStep, state) => {
       switch (step.id) {
         case 'estimation.numbers':
           return numbers(state);
         case 'high-level.components':
-          return architectureOf(state);
+          return architectureOf(state, capacity);
         case 'deep-dive.details':
-          return deepDivesOf(state, knowledge.guides);
+          return deepDivesOf(state, knowledge.guides, capacity);
         case 'tradeoffs.records':
           return tradeoffsOf(state);
         case 'operations.plan':
-          return operationsOf(state, knowledge.prices);
+          return operationsOf(state, knowledge.prices, capacity);
         default:
           throw new Error(`the offline design advisor cannot draft ${step.id}`);
       }

@@ -3,6 +3,7 @@
  * because a decision or a threshold put it there, and its description says what it costs and how it
  * fails.
  */
+import type { Capacity } from '../../../knowledge/throughput.js';
 import { formatBytes, formatRate } from '../../../estimation/index.js';
 import type { SessionState } from '../../../protocol/types.js';
 import type { Architecture, Component, Flow } from '../../../protocols/design/model.js';
@@ -39,8 +40,8 @@ export function chosenLabel(state: SessionState, id: string): string {
   return state.decisions[id]?.chosen ?? '';
 }
 
-export function architectureOf(state: SessionState): Architecture {
-  const s = signalsOf(state);
+export function architectureOf(state: SessionState, capacity: Capacity): Architecture {
+  const s = signalsOf(state, capacity);
   const components: Component[] = [];
   const flows: Flow[] = [];
   const add = (component: Component): void => {
@@ -111,7 +112,7 @@ export function architectureOf(state: SessionState): Architecture {
           id: 'app',
           name: 'Application service',
           type: 'service',
-          purpose: `Stateless modular monolith holding the business logic; ${instancesText(fleet.servers)} at ${formatRate(T.appServerRequestsPerSecond)} each and ${Math.round(T.targetUtilisation * 100)}% target utilisation (${fleet.powerOfTwo} when rounded to a power of two).`,
+          purpose: `Stateless modular monolith holding the business logic; ${instancesText(fleet.servers)} at ${formatRate(s.capacity.appServerRequestsPerSecond)} each and ${Math.round(T.targetUtilisation * 100)}% target utilisation (${fleet.powerOfTwo} when rounded to a power of two).`,
           api: 'The public API behind the gateway; internal modules call each other in-process.',
           data: 'None of its own: state lives in the datastore, so any instance can serve any request.',
           failureMode:

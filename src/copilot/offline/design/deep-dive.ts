@@ -3,6 +3,7 @@
  * and 100x (with the engine's numbers at those multiples), how it fails and its interface. The
  * matching reference guide supplies the principle and the failure modes it teaches.
  */
+import type { Capacity } from '../../../knowledge/throughput.js';
 import {
   estimate,
   formatBytes,
@@ -22,8 +23,8 @@ import { deepDiveCandidates, resolveFocus } from './focus.js';
 import { metricValue, payloadPlacement, signalsOf, type Signals } from './signals.js';
 import { THRESHOLDS as T } from '../../../protocols/design/thresholds.js';
 
-export function deepDivesOf(state: SessionState, guides: readonly Guide[]): DeepDive[] {
-  const s = signalsOf(state);
+export function deepDivesOf(state: SessionState, guides: readonly Guide[], capacity: Capacity): DeepDive[] {
+  const s = signalsOf(state, capacity);
   const architecture = designDrafts(state).architecture;
   if (!architecture) throw new Error('deep-dives need the high-level architecture');
   const record = state.decisions['deep-dive.focus'];
@@ -114,19 +115,19 @@ const BODIES: Partial<Record<Component['type'], (component: Component, s: Signal
     scale: (e) => {
       const writes = metricValue(e, 'peak_write_qps');
       if (isPartitionedStore(component.purpose)) {
-        const allCopies = payloadPlacement(e).databaseBytes * e.input.replication;
-        const byWrites = Math.ceil(writes / T.partitionedNodeWritesPerSecond);
-        const byBytes = Math.ceil(allCopies / T.partitionedNodeBytes);
+        const allCopies = payloadPlacement(e, s.capacity).databaseBytes * e.input.replication;
+        const byWrites = Math.ceil(writes / s.capacity.partitionedNodeWritesPerSecond);
+        const byBytes = Math.ceil(allCopies / s.capacity.partitionedNodeBytes);
         const nodes = Math.max(3, byWrites, byBytes);
-        return `${nodes} nodes (max of ${byWrites} for ${formatRate(writes)} writes at ${formatRate(T.partitionedNodeWritesPerSecond)} each, ${byBytes} for ${formatBytes(allCopies)} with replicas at ${formatBytes(T.partitionedNodeBytes)} each, and 3 for quorum); add nodes, the ring rebalances.`;
+        return `${nodes} nodes (max of ${byWrites} for ${formatRate(writes)} writes at ${formatRate(s.capacity.partitionedNodeWritesPerSecond)} each, ${byBytes} for ${formatBytes(allCopies)} with replicas at ${formatBytes(s.capacity.partitionedNodeBytes)} each, and 3 for quorum); add nodes, the ring rebalances.`;
       }
-      const stored = payloadPlacement(e).databaseBytes;
-      const byWrites = Math.ceil(writes / T.relationalPrimaryWritesPerSecond);
-      const byBytes = Math.ceil(stored / T.relationalPrimaryBytes);
+      const stored = payloadPlacement(e, s.capacity).databaseBytes;
+      const byWrites = Math.ceil(writes / s.capacity.relationalPrimaryWritesPerSecond);
+      const byBytes = Math.ceil(stored / s.capacity.relationalPrimaryBytes);
       const shards = Math.max(byWrites, byBytes);
       return shards <= 1
         ? `Still one primary (${formatRate(writes)} writes, ${formatBytes(stored)}); add read replicas before anything else.`
-        : `${shards} shards by \`${s.partitionKey}\` (max of ${byWrites} for ${formatRate(writes)} writes at ${formatRate(T.relationalPrimaryWritesPerSecond)} each and ${byBytes} for ${formatBytes(stored)} per copy at ${formatBytes(T.relationalPrimaryBytes)} each); plan ${nextPowerOfTwo(shards)} so shards split in halves.`;
+        : `${shards} shards by \`${s.partitionKey}\` (max of ${byWrites} for ${formatRate(writes)} writes at ${formatRate(s.capacity.relationalPrimaryWritesPerSecond)} each and ${byBytes} for ${formatBytes(stored)} per copy at ${formatBytes(s.capacity.relationalPrimaryBytes)} each); plan ${nextPowerOfTwo(shards)} so shards split in halves.`;
     },
   }),
   cache: (_component, s) => ({
@@ -151,8 +152,9 @@ const BODIES: Partial<Record<Component['type'], (component: Component, s: Signal
     scale: (e) => {
       const memory = metricValue(e, 'cache_memory');
       const reads = metricValue(e, 'peak_read_qps');
-      const nodes = Math.max(Math.ceil(memory / 64e9), Math.ceil(reads / 100_000));
-      return `${formatBytes(memory)} hot set and ${formatRate(reads)} reads: ${nodes} Redis shard(s) (planning 64 GB and 100K ops/s each), consistent hashing on \`${s.partitionKey}\`, a replica per shard.`;
+      const { cacheNodeBytes, cacheNodeOpsPerSecond } = s.capacity;
+      const nodes = Math.max(Math.ceil(memory / cacheNodeBytes), Math.ceil(reads / cacheNodeOpsPerSecond));
+      return `${formatBytes(memory)} hot set and ${formatRate(reads)} reads: ${nodes} Redis shard(s) (planning ${formatBytes(cacheNodeBytes)} and ${formatCount(cacheNodeOpsPerSecond)} operations/s each), consistent hashing on \`${s.partitionKey}\`, a replica per shard.`;
     },
   }),
   queue: (_component, s) => ({
@@ -170,12 +172,13 @@ const BODIES: Partial<Record<Component['type'], (component: Component, s: Signal
     interface: ['publish(event) -> offset, after replication', 'consume(group) -> events in order per key'],
     scale: (e) => {
       const bytesIn = metricValue(e, 'ingress_bandwidth');
+      const { logPartitionBytesPerSecond, logPartitionEventsPerSecond } = s.capacity;
       const partitions = Math.max(
         6,
-        Math.ceil(bytesIn / 10e6),
-        Math.ceil(metricValue(e, 'peak_write_qps') / 5_000),
+        Math.ceil(bytesIn / logPartitionBytesPerSecond),
+        Math.ceil(metricValue(e, 'peak_write_qps') / logPartitionEventsPerSecond),
       );
-      return `${formatRate(metricValue(e, 'peak_write_qps'))} writes and ${formatBytes(bytesIn)}/s in: at least ${partitions} partitions (planning 10 MB/s and 5K events/s each), as many workers as partitions at most.`;
+      return `${formatRate(metricValue(e, 'peak_write_qps'))} writes and ${formatBytes(bytesIn)}/s in: at least ${partitions} partitions (planning ${formatBytes(logPartitionBytesPerSecond)}/s and ${formatCount(logPartitionEventsPerSecond)} events/s each), as many workers as partitions at most.`;
     },
   }),
   'feature-store': (_component, s) => ({
@@ -199,8 +202,8 @@ const BODIES: Partial<Record<Component['type'], (component: Component, s: Signal
     ],
     scale: (e) => {
       const reads = metricValue(e, 'peak_qps');
-      const shards = Math.max(1, Math.ceil(reads / 100_000));
-      return `${formatRate(reads)} online reads at peak (one batched read per prediction): ${shards} online-store shard(s) at 100K reads/s each; the offline store grows by about ${formatBytes(metricValue(e, 'storage_per_day'))} of logged vectors a day.`;
+      const shards = Math.max(1, Math.ceil(reads / s.capacity.cacheNodeOpsPerSecond));
+      return `${formatRate(reads)} online reads at peak (one batched read per prediction): ${shards} online-store shard(s) at ${formatCount(s.capacity.cacheNodeOpsPerSecond)} reads/s each; the offline store grows by about ${formatBytes(metricValue(e, 'storage_per_day'))} of logged vectors a day.`;
     },
   }),
   'batch-scoring': (_component, s) => ({
@@ -221,8 +224,9 @@ const BODIES: Partial<Record<Component['type'], (component: Component, s: Signal
     ],
     scale: (e) => {
       const recordsPerDay = metricValue(e, 'write_qps') * 86_400;
-      const workerHours = recordsPerDay / 10_000 / 3_600;
-      return `About ${formatRate(metricValue(e, 'peak_read_qps'))} lookups at peak, from a key-value store; scoring ${formatCount(Math.round(recordsPerDay))} records a day at a planning 10,000 predictions/s per worker is ${workerHours < 1 ? 'under one worker-hour' : `${Math.ceil(workerHours)} worker-hours`} per run.`;
+      const perWorker = s.capacity.batchWorkerRecordsPerSecond;
+      const workerHours = recordsPerDay / perWorker / 3_600;
+      return `About ${formatRate(metricValue(e, 'peak_read_qps'))} lookups at peak, from a key-value store; scoring ${formatCount(Math.round(recordsPerDay))} records a day at a planning ${formatCount(perWorker)} predictions/s per worker is ${workerHours < 1 ? 'under one worker-hour' : `${Math.ceil(workerHours)} worker-hours`} per run.`;
     },
   }),
   'model-serving': (_component, s) => ({
@@ -245,8 +249,8 @@ const BODIES: Partial<Record<Component['type'], (component: Component, s: Signal
     ],
     scale: (e) => {
       const peak = metricValue(e, 'peak_qps');
-      const fleet = servers(peak, T.modelServerRequestsPerSecond, T.targetUtilisation);
-      return `${formatRate(peak)} predictions: ${fleet.servers} replicas at ${formatRate(T.modelServerRequestsPerSecond)} each and ${Math.round(T.targetUtilisation * 100)}% utilisation${peak > T.autoscaleRequestsPerSecond ? ', autoscaled on concurrency' : ''}; past this, dynamic batching or a GPU pool.`;
+      const fleet = servers(peak, s.capacity.modelServerRequestsPerSecond, T.targetUtilisation);
+      return `${formatRate(peak)} predictions: ${fleet.servers} replicas at ${formatRate(s.capacity.modelServerRequestsPerSecond)} each and ${Math.round(T.targetUtilisation * 100)}% utilisation${peak > T.autoscaleRequestsPerSecond ? ', autoscaled on concurrency' : ''}; past this, dynamic batching or a GPU pool.`;
     },
   }),
 };
@@ -269,7 +273,7 @@ function genericBody(component: Component, s: Signals): Body {
       if (!servesRequests) {
         return `Grows with the data: ${formatBytes(metricValue(e, 'storage_per_day'))} a day and ${formatRate(metricValue(e, 'write_qps'))} writes on average; capacity follows that, not request traffic.`;
       }
-      const fleet = servers(peak, T.appServerRequestsPerSecond, T.targetUtilisation);
+      const fleet = servers(peak, s.capacity.appServerRequestsPerSecond, T.targetUtilisation);
       return `${formatRate(peak)} peak: ${instancesText(fleet.servers)} (${fleet.powerOfTwo} rounded to a power of two), scaled horizontally behind the load balancer.`;
     },
   };

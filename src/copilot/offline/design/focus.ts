@@ -6,7 +6,6 @@ import { formatBytes, formatRate } from '../../../estimation/index.js';
 import type { SessionState } from '../../../protocol/types.js';
 import { designDrafts, type Component } from '../../../protocols/design/model.js';
 import type { Signals } from './signals.js';
-import { THRESHOLDS as T } from '../../../protocols/design/thresholds.js';
 
 export interface Candidate {
   readonly component: Component;
@@ -32,8 +31,8 @@ function rank(component: Component, s: Signals): { score: number; reason: string
           50 +
           Math.min(
             40,
-            (s.peakWrites / T.relationalPrimaryWritesPerSecond) * 20 +
-              (s.storageRetention / T.relationalPrimaryBytes) * 20,
+            (s.peakWrites / s.capacity.relationalPrimaryWritesPerSecond) * 20 +
+              (s.storageRetention / s.capacity.relationalPrimaryBytes) * 20,
           ),
         reason: `it holds ${formatBytes(s.databaseBytes)} per copy${s.blobs ? ' of metadata' : ''} and takes ${formatRate(s.peakWrites)} peak writes; its partitioning and failover decide durability`,
       };

@@ -3,6 +3,7 @@
  * budget, burn-rate alerts, deployment and rollback, migrations, failure modes with graceful
  * degradation, and a cost estimate from the dated price table.
  */
+import type { Capacity } from '../../../knowledge/throughput.js';
 import {
   downtime,
   errorBudgetRequestsPerDay,
@@ -22,8 +23,8 @@ import { tradeoffsOf } from './tradeoffs.js';
 const HOURS_PER_MONTH = 720;
 const BYTES_PER_GB = 1e9;
 
-export function operationsOf(state: SessionState, prices: PriceTable): OperationsPlan {
-  const s = signalsOf(state);
+export function operationsOf(state: SessionState, prices: PriceTable, capacity: Capacity): OperationsPlan {
+  const s = signalsOf(state, capacity);
   const architecture = designDrafts(state).architecture;
   const components = architecture?.components ?? [];
   const has = (type: string): boolean => components.some((component) => component.type === type);
@@ -92,7 +93,7 @@ export function operationsOf(state: SessionState, prices: PriceTable): Operation
           : degradationFor(component.type),
     }));
 
-  const fleet = servers(s.peakQps, T.appServerRequestsPerSecond, T.targetUtilisation);
+  const fleet = servers(s.peakQps, s.capacity.appServerRequestsPerSecond, T.targetUtilisation);
   const instances = Math.max(2, fleet.servers);
   const p = prices.prices;
   // Object storage keeps its own copies, so payloads are billed once; database disks hold every replica.
@@ -147,7 +148,7 @@ export function operationsOf(state: SessionState, prices: PriceTable): Operation
     );
   }
   if (has('cache')) {
-    const nodes = Math.max(1, Math.ceil(s.cacheBytes / 0.7 / 26e9)) * 2;
+    const nodes = Math.max(1, Math.ceil(s.cacheBytes / s.capacity.cacheNodeBytes)) * 2;
     const nodePrice = p['cache.node'].usd;
     cost.push(
       row(

@@ -34,5 +34,5 @@ export function instancesText(byLoad: number): string {
 }
 
 export function appServers(s: Signals): ReturnType<typeof servers> {
-  return servers(s.peakQps, T.appServerRequestsPerSecond, T.targetUtilisation);
+  return servers(s.peakQps, s.capacity.appServerRequestsPerSecond, T.targetUtilisation);
 }

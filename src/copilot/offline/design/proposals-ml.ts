@@ -8,11 +8,11 @@ export const serving: Builder = (s) => {
   const freshness = s.answers.predictionFreshness;
   const batchable = (freshness && freshness.seconds >= T.batchFreshness) || p99 >= T.batchServingP99;
   const edge = p99 < T.edgeServingP99;
-  const fleet = servers(s.peakQps, T.modelServerRequestsPerSecond, T.targetUtilisation);
+  const fleet = servers(s.peakQps, s.capacity.modelServerRequestsPerSecond, T.targetUtilisation);
   const online = option(
     'A',
     'Online inference service behind the API',
-    `A model server scores each request: ${fleet.servers} CPU replica(s) at ${formatRate(s.peakQps)} peak (planning ${formatRate(T.modelServerRequestsPerSecond)} per replica).`,
+    `A model server scores each request: ${fleet.servers} CPU replica(s) at ${formatRate(s.peakQps)} peak (planning ${formatRate(s.capacity.modelServerRequestsPerSecond)} per replica).`,
     ['predictions use the freshest features', 'one model version serves every request'],
     [
       "the model is in the request path: its latency and failures are the API's",

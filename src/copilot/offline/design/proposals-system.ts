@@ -49,8 +49,8 @@ export const architecture: Builder = (s) => {
 };
 
 export const datastore: Builder = (s) => {
-  const bigWrites = s.peakWrites > T.relationalPrimaryWritesPerSecond;
-  const bigData = s.databaseBytes > T.relationalPrimaryBytes;
+  const bigWrites = s.peakWrites > s.capacity.relationalPrimaryWritesPerSecond;
+  const bigData = s.databaseBytes > s.capacity.relationalPrimaryBytes;
   const blobNote = s.blobs
     ? ` Payloads (${formatBytes(s.writeSize)} each, ${s.show.storagePerCopy} over the retention period) go to object storage, which is built for that volume at a quarter of the price of database disks; the database keeps metadata and the object key (about ${formatBytes(T.metadataBytesPerRecord)} a record).`
     : '';
@@ -84,14 +84,14 @@ export const datastore: Builder = (s) => {
           ],
         ),
       ],
-      position: `Option A. ${numbers[0]?.toUpperCase() ?? ''}${numbers.slice(1)} is well inside one PostgreSQL primary (planning limit ${formatRate(T.relationalPrimaryWritesPerSecond)} writes, ${formatBytes(T.relationalPrimaryBytes)}); sharding now would buy capacity you will not use for years and cost you transactions.`,
+      position: `Option A. ${numbers[0]?.toUpperCase() ?? ''}${numbers.slice(1)} is well inside one PostgreSQL primary (planning limit ${formatRate(s.capacity.relationalPrimaryWritesPerSecond)} writes, ${formatBytes(s.capacity.relationalPrimaryBytes)}); sharding now would buy capacity you will not use for years and cost you transactions.`,
       detail:
         'Put the primary and a synchronous standby in two zones; add asynchronous read replicas only when read load or analytics needs them. Index the access key, keep rows narrow, and plan schema changes as expand/contract so deploys never lock a hot table.',
     };
   }
   const why = bigWrites
-    ? `${s.show.peakWrites} exceeds what one primary sustains (about ${formatRate(T.relationalPrimaryWritesPerSecond)})`
-    : `${s.show.databaseBytes} per copy exceeds what one primary should hold (about ${formatBytes(T.relationalPrimaryBytes)})`;
+    ? `${s.show.peakWrites} exceeds what one primary sustains (about ${formatRate(s.capacity.relationalPrimaryWritesPerSecond)})`
+    : `${s.show.databaseBytes} per copy exceeds what one primary should hold (about ${formatBytes(s.capacity.relationalPrimaryBytes)})`;
   if (s.strong) {
     return {
       explain: `The system of record must take ${numbers}, and reads must be strongly consistent. One node cannot hold it.${blobNote}`,

@@ -5,6 +5,7 @@
  * different advice. This file holds the later phases' proposals and the dispatch; the high-level
  * ones live in proposals-system.ts and proposals-ml.ts.
  */
+import type { Capacity } from '../../../knowledge/throughput.js';
 import type { Proposal, SessionState } from '../../../protocol/types.js';
 import { deepDiveCandidates } from './focus.js';
 import { option, type Builder } from './proposal-kit.js';
@@ -136,10 +137,10 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
   'operations.deployment': deployment,
 };
 
-export function propose(slotId: string, state: SessionState): Proposal {
+export function propose(slotId: string, state: SessionState, capacity: Capacity): Proposal {
   const builder = BUILDERS[slotId];
   if (!builder) throw new Error(`the offline design advisor has no proposal for ${slotId}`);
-  return builder(signalsOf(state), state);
+  return builder(signalsOf(state, capacity), state);
 }
 
 export const PROPOSAL_IDS: readonly string[] = Object.keys(BUILDERS);

@@ -4,6 +4,7 @@
  */
 import { formatBytes, formatRate, type Estimate, type MetricId } from '../../../estimation/index.js';
 import type { SessionState } from '../../../protocol/types.js';
+import type { Capacity } from '../../../knowledge/throughput.js';
 import { THRESHOLDS as T } from '../../../protocols/design/thresholds.js';
 import { designAnswers, designDrafts, type DesignAnswers } from '../../../protocols/design/model.js';
 
@@ -34,6 +35,8 @@ export interface Signals {
   readonly strong: boolean;
   readonly rpo?: number;
   readonly partitionKey: string;
+  /** What one node of each component carries, from the dated throughput table. */
+  readonly capacity: Capacity;
   /** Display helpers. */
   readonly show: {
     readonly peakQps: string;
@@ -51,7 +54,7 @@ export function metricValue(estimate: Estimate, id: MetricId): number {
   return estimate.metrics.find((metric) => metric.id === id)?.value ?? 0;
 }
 
-export function signalsOf(state: SessionState): Signals {
+export function signalsOf(state: SessionState, capacity: Capacity): Signals {
   const answers = designAnswers(state);
   const estimate = designDrafts(state).estimate;
   if (!estimate) throw new Error('the design advisor needs the estimation draft before it can advise');
@@ -71,7 +74,7 @@ export function signalsOf(state: SessionState): Signals {
     storagePerDay: value('storage_per_day'),
     storageRetention: value('storage_total'),
     storagePerCopy: value('storage_total') / estimate.input.replication,
-    ...payloadPlacement(estimate),
+    ...payloadPlacement(estimate, capacity),
     cacheBytes: value('cache_memory'),
     writeSize: estimate.input.writeSizeBytes,
     readSize: estimate.input.readSizeBytes,
@@ -79,6 +82,7 @@ export function signalsOf(state: SessionState): Signals {
     availability: answers.availability ?? 0.999,
     strong: answers.consistency?.model === 'strong',
     partitionKey: answers.partitionKey ?? 'id',
+    capacity,
     ...(p99 === undefined ? {} : { p99 }),
     ...(answers.durability?.rpoSeconds === undefined ? {} : { rpo: answers.durability.rpoSeconds }),
   };
@@ -101,10 +105,14 @@ export function signalsOf(state: SessionState): Signals {
  * Where payloads live: large payloads always go to object storage; smaller ones too when they would
  * make the database outgrow one primary. Used at 1x and at the 10x/100x deep-dive multiples.
  */
-export function payloadPlacement(estimate: Estimate): { blobs: boolean; databaseBytes: number } {
+export function payloadPlacement(
+  estimate: Estimate,
+  capacity: Capacity,
+): { blobs: boolean; databaseBytes: number } {
   const perCopy = metricValue(estimate, 'storage_total') / estimate.input.replication;
   const size = estimate.input.writeSizeBytes;
-  const blobs = size >= T.blobBytes || (perCopy > T.relationalPrimaryBytes && size >= T.blobBytesWhenLarge);
+  const blobs =
+    size >= T.blobBytes || (perCopy > capacity.relationalPrimaryBytes && size >= T.blobBytesWhenLarge);
   const records = metricValue(estimate, 'write_qps') * estimate.input.retentionSeconds;
   return { blobs, databaseBytes: blobs ? records * T.metadataBytesPerRecord : perCopy };
 }
