@@ -173,6 +173,7 @@ function renderOperations(plan: OperationsPlan): string {
         bullets(plan.monitoring),
         section('#### SLOs and Error Budget', bullets(plan.slo)),
         section('#### Alerting', bullets(plan.alerts)),
+        ...(plan.watchFor.length > 0 ? [section('#### Watch For', bullets(plan.watchFor))] : []),
       ].join('\n\n'),
     ),
     section(

@@ -366,7 +366,63 @@ describe('tradeoff records', () => {
   });
 });
 
+describe('proposals cite the reference guide behind each decision', () => {
+  const CITED: Readonly<Record<string, string>> = {
+    'high-level.architecture': 'microservices-architecture',
+    'high-level.datastore': 'database-design',
+    'high-level.cache': 'scalability-patterns',
+    'high-level.write-path': 'messaging-and-events',
+    'high-level.serving': 'ml-serving-architecture',
+    'high-level.features': 'ml-platform-design',
+    'deep-dive.focus': 'scalability-patterns',
+    'tradeoffs.consistency': 'distributed-systems',
+    'operations.deployment': 'reliability-and-sre',
+  };
+
+  it('every decision of a system and an ML design shows, under "more detail", its guide, principle and a red flag from it', () => {
+    const guides = new Map(bundledKnowledge().guides.map((guide) => [guide.id, guide]));
+    for (const state of [small, mlOnline]) {
+      for (const [id, record] of Object.entries(state.decisions)) {
+        const citation =
+          /From the guide \*(.+?)\* \(`([a-z-]+)`\): (.+?) Red flag it warns of: (.+?) Read it whole with `mlops-design references ([a-z-]+)`\.$/.exec(
+            record.proposal.detail,
+          );
+        expect(citation, `${id} cites no guide`).not.toBeNull();
+        const [, title, guideId, principle, redFlag] = citation ?? [];
+        expect(guideId, id).toBe(CITED[id]);
+        const guide = guides.get(guideId ?? '');
+        expect(title).toBe(guide?.title);
+        expect(guide?.principle.startsWith(principle ?? '-')).toBe(true);
+        expect(guide?.redFlags).toContain(redFlag);
+      }
+    }
+    expect(Object.keys(mlOnline.decisions).sort()).toEqual(Object.keys(CITED).sort());
+  });
+});
+
 describe('operations plan', () => {
+  it('watches for failure modes from the reliability guide, and from the monitoring and drift guides when there is a model', () => {
+    const guides = new Map(bundledKnowledge().guides.map((guide) => [guide.id, guide]));
+    const sources = (state: SessionState): string[] => [
+      ...new Set(
+        operations(state).watchFor.map(
+          (line) => /\(from the guide \*.+?\*, `([a-z-]+)`\)/.exec(line)?.[1] ?? '',
+        ),
+      ),
+    ];
+    expect(sources(small)).toEqual(['reliability-and-sre']);
+    expect(sources(mlOnline)).toEqual(['drift-detection', 'model-monitoring', 'reliability-and-sre']);
+    for (const state of [small, mlOnline]) {
+      const quotedInDeepDives = (designDrafts(state).deepDives ?? []).flatMap((d) => d.failureHandling);
+      for (const line of operations(state).watchFor) {
+        const [, name, guideId, text] =
+          /^(.+?) \(from the guide \*.+?\*, `([a-z-]+)`\): (.+)$/.exec(line) ?? [];
+        expect(guides.get(guideId ?? '')?.failureModes).toContainEqual({ name, text });
+        expect(quotedInDeepDives).not.toContain(`${name ?? ''}: ${text ?? ''}`);
+      }
+    }
+  });
+
   it('quotes the error budget of 99.9% as 43m 12s a month', () => {
     expect(operations(small).slo[0]).toBe(
       'Availability SLO 99.9% of requests succeed over 30 days: an error budget of 43m 12s of full downtime a month, or 1,728 failed requests a day at 1,728,000 requests a day.',

@@ -162,6 +162,15 @@ describe('guidesFor', () => {
     ]);
   });
 
+  it('ranks the guides that list a keyword first, and keeps the type order otherwise', () => {
+    expect(ids(guidesFor(guides, 'service', 'operations'))[0]).toBe('microservices-architecture');
+    expect(ids(guidesFor(guides, 'service', 'operations', 'canary'))[0]).toBe('reliability-and-sre');
+    expect(ids(guidesFor(guides, 'datastore', 'tradeoffs', 'pacelc'))[0]).toBe('distributed-systems');
+    expect(ids(guidesFor(guides, 'datastore', 'tradeoffs', 'no-such-keyword'))).toEqual(
+      ids(guidesFor(guides, 'datastore', 'tradeoffs')),
+    );
+  });
+
   it('filters by phase and returns nothing for an unknown type', () => {
     expect(ids(guidesFor(guides, 'datastore', 'estimation'))).toEqual(['scalability-patterns']);
     expect(guidesFor(guides, 'teleporter')).toEqual([]);

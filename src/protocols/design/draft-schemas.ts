@@ -61,6 +61,8 @@ export const operationsSchema = z.strictObject({
   monitoring: z.array(z.string()).min(1),
   slo: z.array(z.string()).min(1),
   alerts: z.array(z.string()).min(1),
+  /** Failure modes to watch for, each quoted from the reference guide it names. */
+  watchFor: z.array(z.string()),
   deployment: z.array(z.string()).min(1),
   migrations: z.array(z.string()).min(1),
   failureModes: z

@@ -26,7 +26,7 @@ export function designAdvisor(knowledge: Pick<Knowledge, 'guides' | 'prices' | '
     phrase: (slot, state) => phrase(slot, state),
     note: (slot, value) =>
       slot.id === 'requirements.availability' && typeof value === 'number' ? downtimeNote(value) : undefined,
-    propose: (slot: DecisionSlot, state) => propose(slot.id, state, capacity),
+    propose: (slot: DecisionSlot, state) => propose(slot.id, state, capacity, knowledge.guides),
     report: (slot, choice, proposal) => report(slot, choice, proposal),
     draft: (step: DraftStep, state) => {
       switch (step.id) {
@@ -39,7 +39,7 @@ export function designAdvisor(knowledge: Pick<Knowledge, 'guides' | 'prices' | '
         case 'tradeoffs.records':
           return tradeoffsOf(state);
         case 'operations.plan':
-          return operationsOf(state, knowledge.prices, capacity);
+          return operationsOf(state, knowledge, capacity);
         default:
           throw new Error(`the offline design advisor cannot draft ${step.id}`);
       }

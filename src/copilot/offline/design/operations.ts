@@ -1,7 +1,8 @@
 /**
  * The operations plan: golden signals, SLOs derived from the availability target with the error
- * budget, burn-rate alerts, deployment and rollback, migrations, failure modes with graceful
- * degradation, and a cost estimate from the dated price table.
+ * budget, burn-rate alerts, failure modes to watch for from the monitoring and reliability guides,
+ * deployment and rollback, migrations, failure modes with graceful degradation, and a cost estimate
+ * from the dated price table.
  */
 import type { Capacity } from '../../../knowledge/throughput.js';
 import {
@@ -11,9 +12,11 @@ import {
   formatDuration,
   servers,
 } from '../../../estimation/index.js';
+import type { Guide } from '../../../knowledge/guide.js';
 import type { PriceTable } from '../../../knowledge/prices.js';
+import { guidesFor } from '../../../knowledge/select.js';
 import type { SessionState } from '../../../protocol/types.js';
-import { designDrafts, type OperationsPlan } from '../../../protocols/design/model.js';
+import { designDrafts, type Component, type OperationsPlan } from '../../../protocols/design/model.js';
 import { calcUsd, costMetrics, displayUsd, type MetricId } from '../../../estimation/index.js';
 import { defaultPrices } from '../../../knowledge/engine-tables.js';
 import { metricValue, signalsOf } from './signals.js';
@@ -23,7 +26,12 @@ import { tradeoffsOf } from './tradeoffs.js';
 const HOURS_PER_MONTH = 720;
 const BYTES_PER_GB = 1e9;
 
-export function operationsOf(state: SessionState, prices: PriceTable, capacity: Capacity): OperationsPlan {
+export function operationsOf(
+  state: SessionState,
+  knowledge: { readonly prices: PriceTable; readonly guides: readonly Guide[] },
+  capacity: Capacity,
+): OperationsPlan {
+  const { prices } = knowledge;
   const s = signalsOf(state, capacity);
   const architecture = designDrafts(state).architecture;
   const components = architecture?.components ?? [];
@@ -66,6 +74,7 @@ export function operationsOf(state: SessionState, prices: PriceTable, capacity: 
       ? []
       : [`P95 over 1.5x its target for 10 minutes alerts (target derived from the ${p99ms} ms P99 budget).`]),
   ];
+  const watchFor = watchList(state, knowledge.guides, components);
   const deploymentChoice = state.decisions['operations.deployment']?.chosen ?? 'Rolling update';
   const deployment = [
     `Strategy: ${deploymentChoice}.`,
@@ -162,6 +171,7 @@ export function operationsOf(state: SessionState, prices: PriceTable, capacity: 
     monitoring,
     slo,
     alerts,
+    watchFor,
     deployment,
     migrations,
     failureModes,
@@ -169,6 +179,35 @@ export function operationsOf(state: SessionState, prices: PriceTable, capacity: 
     tradeoffs: tradeoffsOf(state, 'operations'),
     costNote: `Estimates from list prices in references/numbers/cloud-prices.yaml (updated ${prices.updated}), on demand, before discounts; a month is ${HOURS_PER_MONTH} hours.${s.ml ? ' Training compute depends on model and data size and is not included.' : ''}`,
   };
+}
+
+/** Guides quoted per operations plan, and failure modes quoted from each. */
+const WATCH_GUIDES = 3;
+const MODES_PER_GUIDE = 2;
+
+/**
+ * What to watch for in production, from the guides that serve monitoring in the operations phase and
+ * also serve a component of this design (so a web service is not told about feature drift). The
+ * deep-dives already quote some of the same failure modes; those are skipped, not repeated.
+ */
+function watchList(
+  state: SessionState,
+  guides: readonly Guide[],
+  components: readonly Component[],
+): string[] {
+  const types = new Set<string>(components.map((component) => component.type));
+  const quoted = new Set(
+    (designDrafts(state).deepDives ?? []).flatMap((deepDive) => deepDive.failureHandling),
+  );
+  return guidesFor(guides, 'monitoring', 'operations')
+    .filter((guide) => guide.components.some((type) => types.has(type)))
+    .slice(0, WATCH_GUIDES)
+    .flatMap((guide) =>
+      guide.failureModes
+        .filter((mode) => !quoted.has(`${mode.name}: ${mode.text}`))
+        .slice(0, MODES_PER_GUIDE)
+        .map((mode) => `${mode.name} (from the guide *${guide.title}*, \`${guide.id}\`): ${mode.text}`),
+    );
 }
 
 /** A unit price exactly as in the price table ($0.2016), so every calculation can be redone by hand. */

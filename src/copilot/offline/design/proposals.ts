@@ -3,8 +3,11 @@
  * recommended option A and an alternative B with their costs, and takes a position that quotes the
  * numbers it rests on. The recommendation changes with the numbers: 40 QPS and 100K QPS get
  * different advice. This file holds the later phases' proposals and the dispatch; the high-level
- * ones live in proposals-system.ts and proposals-ml.ts.
+ * ones live in proposals-system.ts and proposals-ml.ts. Each proposal's "more detail" cites the
+ * reference guide behind the decision: its principle and a red flag it warns of.
  */
+import type { Guide } from '../../../knowledge/guide.js';
+import { guidesFor } from '../../../knowledge/select.js';
 import type { Capacity } from '../../../knowledge/throughput.js';
 import type { Proposal, SessionState } from '../../../protocol/types.js';
 import { deepDiveCandidates } from './focus.js';
@@ -137,10 +140,56 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
   'operations.deployment': deployment,
 };
 
-export function propose(slotId: string, state: SessionState, capacity: Capacity): Proposal {
+/**
+ * The guide each decision cites: the one serving the component decided in that phase; a keyword
+ * picks among several (the reliability guide for canaries, not the one on service boundaries), and
+ * the pattern picks which of its red flags is about this decision.
+ */
+const CITATIONS: Readonly<Record<string, { type: string; phase: string; keyword?: string; flag: RegExp }>> = {
+  'high-level.architecture': { type: 'service', phase: 'high-level', flag: /service/i },
+  'high-level.datastore': { type: 'datastore', phase: 'high-level', flag: /shard|primary|schema/i },
+  'high-level.cache': { type: 'cache', phase: 'high-level', flag: /cach/i },
+  'high-level.write-path': { type: 'queue', phase: 'high-level', flag: /queue|asynchron|consumer/i },
+  'high-level.serving': { type: 'model-serving', phase: 'high-level', flag: /online|batch|latency/i },
+  'high-level.features': { type: 'feature-store', phase: 'high-level', flag: /feature/i },
+  'deep-dive.focus': { type: 'service', phase: 'deep-dive', keyword: 'back-of-envelope', flag: /10x|peak/i },
+  'tradeoffs.consistency': {
+    type: 'datastore',
+    phase: 'tradeoffs',
+    keyword: 'PACELC',
+    flag: /consisten|quorum/i,
+  },
+  'operations.deployment': {
+    type: 'service',
+    phase: 'operations',
+    keyword: 'canary',
+    flag: /deploy|rollback/i,
+  },
+};
+
+export function propose(
+  slotId: string,
+  state: SessionState,
+  capacity: Capacity,
+  guides: readonly Guide[],
+): Proposal {
   const builder = BUILDERS[slotId];
   if (!builder) throw new Error(`the offline design advisor has no proposal for ${slotId}`);
-  return builder(signalsOf(state, capacity), state);
+  const proposal = builder(signalsOf(state, capacity), state);
+  const citation = CITATIONS[slotId];
+  const guide = citation && guidesFor(guides, citation.type, citation.phase, citation.keyword)[0];
+  return guide ? { ...proposal, detail: `${proposal.detail}\n\n${cite(guide, citation.flag)}` } : proposal;
+}
+
+/** The guide's principle in one sentence, a red flag it names, and how to read the whole guide. */
+function cite(guide: Guide, flag: RegExp): string {
+  const principle = /^.+?[.!?](?=\s|$)/.exec(guide.principle)?.[0] ?? guide.principle;
+  const redFlag = guide.redFlags.find((text) => flag.test(text));
+  return [
+    `From the guide *${guide.title}* (\`${guide.id}\`): ${principle}`,
+    ...(redFlag ? [`Red flag it warns of: ${redFlag}`] : []),
+    `Read it whole with \`mlops-design references ${guide.id}\`.`,
+  ].join(' ');
 }
 
 export const PROPOSAL_IDS: readonly string[] = Object.keys(BUILDERS);
