@@ -67,8 +67,15 @@ export function renderSystemDesign(
       ['Prediction freshness', answers.predictionFreshness?.text ?? 'not stated'],
       ['Model update frequency', answers.modelUpdate?.text ?? 'not stated'],
       ['Feature freshness', answers.featureFreshness?.text ?? 'not stated'],
+      [
+        'Model size',
+        answers.modelSize
+          ? `${answers.modelSize.text}${answers.modelSize.derivation ? ` (${answers.modelSize.derivation})` : ''}`
+          : 'not stated',
+      ],
     );
   }
+  nonFunctional.push(['Team', answers.team?.text ?? 'not stated']);
 
   const estimation = [
     table(

@@ -61,10 +61,20 @@ export function designFacts(state: SessionState): DesignFacts {
     peakReads: metric(state, 'peak_read_qps'),
     readRatio: writes && reads !== undefined ? reads / writes : undefined,
     peakFactor: designDrafts(state).estimate?.input.peakFactor,
+    modelBytes: answers.modelSize?.bytes,
+    teamSize: answers.team?.engineers,
+    services: servicesOf(state),
   };
   return Object.fromEntries(
     Object.entries(facts).filter(([, value]) => value !== undefined),
   ) as unknown as DesignFacts;
+}
+
+/** Deployable services the team writes and runs: the request-path services, workers and model servers. */
+function servicesOf(state: SessionState): number | undefined {
+  return designDrafts(state).architecture?.components.filter(
+    (component) => component.type === 'service' || component.type === 'model-serving',
+  ).length;
 }
 
 interface Rule {
@@ -165,7 +175,7 @@ export const DECISION_RULES: readonly Rule[] = [
       f.teamSize !== undefined &&
       f.services > Math.max(1, Math.floor(f.teamSize / T.engineersPerService)),
     message: (f) =>
-      `${f.services ?? 0} services for ${f.teamSize ?? 0} engineers: each service needs owners for its on-call, upgrades and data; about one service per ${T.engineersPerService} engineers is the most a team sustains.`,
+      `${f.services ?? 0} services for ${f.teamSize ?? 0} engineers: each service needs owners for its releases, upgrades and pager, and a team owns about one service per ${T.engineersPerService} engineers well (2-5 for a team of 5-9); merge services into a modular monolith until the team grows.`,
   },
   {
     id: 'realtime-where-hours-suffice',

@@ -134,6 +134,7 @@ const ROWS: readonly Row[] = [
     prompt: /Can any acknowledged data be lost\?/,
     typed: 'no acknowledged paste may be lost, RPO 0',
   },
+  { id: 'requirements.team', kind: 'text', prompt: /How many engineers will build and run this/, typed: '3' },
   { id: 'estimation.users', kind: 'text', prompt: /How many daily active users\?/, typed: '2M' },
   { id: 'estimation.writes', kind: 'text', prompt: /How many writes/, typed: '1M/day' },
   { id: 'estimation.reads', kind: 'text', prompt: /How many reads:/, typed: '10:1' },

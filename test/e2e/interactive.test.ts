@@ -81,6 +81,7 @@ describe('design in a pseudo-terminal', () => {
       'eventual, a new paste readable within 1 s; the author reads their own paste at once',
     );
     await ask(/Can any acknowledged data be lost\?/, 'no acknowledged paste may be lost, RPO 0');
+    await ask(/How many engineers will build and run this/, ''); // Enter: not stated
 
     await run.waitFor(/Phase 2\/6 · Estimation/);
     await ask(/How many daily active users\?/, '2M');

@@ -4,7 +4,7 @@ import { findings, type DesignFacts } from '../../src/rules/decision-rules.js';
 import { monitoringRules } from '../../src/rules/monitoring-rules.js';
 import { THRESHOLDS as T } from '../../src/protocols/design/thresholds.js';
 import { finishedDesign } from '../support/design-state.js';
-import { decisionRules } from '../../src/rules/decision-rules.js';
+import { decisionRules, designFacts } from '../../src/rules/decision-rules.js';
 
 const NO_CACHE = { 'high-level.cache': 'No cache: serve reads from the datastore' };
 const facts = (overrides: Partial<DesignFacts>): DesignFacts => ({
@@ -58,7 +58,9 @@ describe('decision rules', () => {
       { strong: true, multiRegion: true, p99Ms: 100 },
       { strong: true, multiRegion: true, p99Ms: 150 },
     ],
-    ['more-services-than-owners', { services: 4, teamSize: 9 }, { services: 3, teamSize: 9 }],
+    // About one service per 2 engineers (a team of 9 owns 4 well); always at least one.
+    ['more-services-than-owners', { services: 5, teamSize: 9 }, { services: 4, teamSize: 9 }],
+    ['more-services-than-owners', { services: 2, teamSize: 1 }, { services: 1, teamSize: 1 }],
     [
       'realtime-where-hours-suffice',
       {
@@ -86,6 +88,25 @@ describe('decision rules', () => {
       expect(finding.message.length, finding.id).toBeGreaterThan(60);
       expect(finding.message, finding.id).toMatch(/\d|: /);
     }
+  });
+
+  it('take the team size, the model size and the service count from a session', async () => {
+    const team = await finishedDesign({
+      answers: { 'requirements.team': '2 engineers', 'high-level.architecture': 'B' },
+    });
+    expect(designFacts(team)).toMatchObject({ teamSize: 2, services: 2 });
+    expect(decisionRules(team).map((finding) => finding.id)).toContain('more-services-than-owners');
+    const monolith = await finishedDesign({ answers: { 'requirements.team': '2 engineers' } });
+    expect(designFacts(monolith)).toMatchObject({ teamSize: 2, services: 1 });
+    expect(decisionRules(monolith).map((finding) => finding.id)).not.toContain('more-services-than-owners');
+    const llm = await finishedDesign({
+      scope: 'ml',
+      answers: { 'requirements.model-size': '7B parameters' },
+    });
+    expect(designFacts(llm).modelBytes).toBe(14e9);
+    expect(decisionRules(llm).map((finding) => finding.id)).toContain('serving-large-model');
+    const trees = await finishedDesign({ scope: 'ml', answers: { 'requirements.model-size': '200 MB' } });
+    expect(decisionRules(trees).map((finding) => finding.id)).not.toContain('serving-large-model');
   });
 
   it('fire in a session from its answers and decisions, and not on a clean design', async () => {

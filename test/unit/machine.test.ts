@@ -55,6 +55,7 @@ const SYSTEM_ORDER = [
   'requirements.availability',
   'requirements.consistency',
   'requirements.durability',
+  'requirements.team',
   'estimation.users',
   'estimation.writes',
   'estimation.reads',
@@ -85,10 +86,11 @@ const ML_ORDER = [
   'requirements.prediction-freshness',
   'requirements.model-update',
   'requirements.feature-freshness',
-  ...SYSTEM_ORDER.slice(6, 20),
+  'requirements.model-size',
+  ...SYSTEM_ORDER.slice(6, 21),
   'high-level.serving',
   'high-level.features',
-  ...SYSTEM_ORDER.slice(20),
+  ...SYSTEM_ORDER.slice(21),
 ];
 
 describe('nextStep', () => {
@@ -168,6 +170,7 @@ describe('rewindTo', () => {
       'requirements.availability',
       'requirements.consistency',
       'requirements.durability',
+      'requirements.team',
       'high-level.access-key',
       'operations.degradation',
     ]);

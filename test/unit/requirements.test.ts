@@ -5,7 +5,9 @@ import {
   parseDurability,
   parseFreshness,
   parseLatencyTarget,
+  parseModelSize,
   parseScale,
+  parseTeamSize,
   parseUseCases,
   pushBackOnConsistency,
   pushBackOnDurability,
@@ -212,5 +214,44 @@ describe('isEvasive', () => {
       expect(isEvasive(text), text).toBe(true);
     }
     expect(isEvasive('serve stale results from the cache')).toBe(false);
+  });
+});
+
+describe('team size', () => {
+  it('reads the number of engineers, and "not stated" as no answer', () => {
+    expect(value(parseTeamSize('6 engineers'))).toEqual({ text: '6 engineers', engineers: 6 });
+    expect(value(parseTeamSize('1,200 across 150 teams'))?.engineers).toBe(1_200);
+    expect(value(parseTeamSize('not stated'))).toBeUndefined();
+    expect(value(parseTeamSize('Unknown'))).toBeUndefined();
+  });
+
+  it('refuses no number, zero and more than 10,000 with what it expects', () => {
+    for (const text of ['a few', '0', '20000 engineers'])
+      expect(error(parseTeamSize(text))).toBe(
+        `expected a number of engineers between 1 and 10,000, e.g. "6 engineers", or "not stated", got "${text}"`,
+      );
+  });
+});
+
+describe('model size', () => {
+  it('reads bytes, or parameters at 2 bytes each (fp16) with the arithmetic shown', () => {
+    expect(value(parseModelSize('200 MB gradient-boosted trees'))).toEqual({
+      text: '200 MB gradient-boosted trees',
+      bytes: 200e6,
+    });
+    expect(value(parseModelSize('1.5GB'))?.bytes).toBe(1.5e9);
+    expect(value(parseModelSize('7B parameters'))).toEqual({
+      text: '7B parameters',
+      bytes: 14e9,
+      derivation: '7,000,000,000 parameters x 2 bytes (fp16) = 14 GB',
+    });
+    expect(value(parseModelSize('not stated'))).toBeUndefined();
+  });
+
+  it('refuses an answer with no size', () => {
+    expect(error(parseModelSize('big'))).toBe(
+      'expected the model\'s size in memory, e.g. "200 MB" or "7B parameters", or "not stated", got "big"',
+    );
+    expect(error(parseModelSize('0 MB'))).toMatch(/^expected the model's size/);
   });
 });

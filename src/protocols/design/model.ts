@@ -5,7 +5,15 @@
 import type { Estimate } from '../../estimation/index.js';
 import type { SessionState } from '../../protocol/types.js';
 import type { Approval } from '../../protocol/types.js';
-import type { Consistency, Durability, Freshness, LatencyTarget, Scale } from './requirements.js';
+import type {
+  Consistency,
+  Durability,
+  Freshness,
+  LatencyTarget,
+  ModelSize,
+  Scale,
+  TeamSize,
+} from './requirements.js';
 import type { ReadSpec } from './estimation-slots.js';
 
 export const COMPONENT_TYPES = [
@@ -42,6 +50,8 @@ export interface DesignAnswers {
   readonly predictionFreshness?: Freshness;
   readonly modelUpdate?: Freshness;
   readonly featureFreshness?: Freshness;
+  readonly modelSize?: ModelSize;
+  readonly team?: TeamSize;
   readonly users?: number;
   readonly writes?: { perSecond: number; perUser: boolean };
   readonly reads?: ReadSpec;
@@ -66,6 +76,8 @@ const KEYS: Readonly<Record<keyof DesignAnswers, string>> = {
   predictionFreshness: 'requirements.prediction-freshness',
   modelUpdate: 'requirements.model-update',
   featureFreshness: 'requirements.feature-freshness',
+  modelSize: 'requirements.model-size',
+  team: 'requirements.team',
   users: 'estimation.users',
   writes: 'estimation.writes',
   reads: 'estimation.reads',

@@ -3,7 +3,14 @@
  * estimation and the advice need (numbers, durations, a consistency model) and says what is missing,
  * so the co-pilot can push back on a vague answer with a precise question instead of a generic one.
  */
-import { parseCount, parseDuration, parseLatency } from '../../estimation/index.js';
+import {
+  formatBytes,
+  formatCount,
+  parseCount,
+  parseDuration,
+  parseLatency,
+  parseSize,
+} from '../../estimation/index.js';
 import { fail, ok, type Result } from '../../lib/result.js';
 import { sanitize } from '../../lib/sanitize.js';
 import type { RawAnswer } from '../../protocol/types.js';
@@ -243,4 +250,61 @@ function firstDuration(text: string): Seconds | undefined {
     if (parsed.ok) return parsed.value;
   }
   return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Team and model size: optional, "not stated" leaves them out. The team decides how many services
+// the design can afford; the model's size decides how it is loaded and served.
+
+const NOT_STATED = /^(?:not stated|unknown|none|n\/a|-)$/i;
+
+export interface TeamSize {
+  readonly text: string;
+  readonly engineers: number;
+}
+
+export function parseTeamSize(raw: RawAnswer): Result<TeamSize | undefined> {
+  const text = asText(raw);
+  if (NOT_STATED.test(text)) return ok(undefined);
+  const number = /^(\d[\d,]*)\b/.exec(text)?.[1];
+  const engineers = number === undefined ? undefined : Number(number.replace(/,/g, ''));
+  if (engineers === undefined || !Number.isInteger(engineers) || engineers < 1 || engineers > 10_000) {
+    return fail(
+      `expected a number of engineers between 1 and 10,000, e.g. "6 engineers", or "not stated", got "${text}"`,
+    );
+  }
+  return ok({ text, engineers });
+}
+
+export interface ModelSize {
+  readonly text: string;
+  readonly bytes: number;
+  /** How the bytes were worked out, when the answer gave parameters rather than bytes. */
+  readonly derivation?: string;
+}
+
+/** Bytes per parameter of a model served in 16-bit floating point (fp16 or bf16). */
+const BYTES_PER_PARAMETER = 2;
+
+export function parseModelSize(raw: RawAnswer): Result<ModelSize | undefined> {
+  const text = asText(raw);
+  if (NOT_STATED.test(text)) return ok(undefined);
+  const parameters = /^([\d.,]+\s*[KMBT]?)\s*(?:parameters|params)\b/i.exec(text)?.[1];
+  if (parameters !== undefined) {
+    const count = parseCount(parameters.replace(/\s+/g, ''));
+    if (count.ok) {
+      const bytes = count.value * BYTES_PER_PARAMETER;
+      return ok({
+        text,
+        bytes,
+        derivation: `${formatCount(count.value)} parameters x ${BYTES_PER_PARAMETER} bytes (fp16) = ${formatBytes(bytes)}`,
+      });
+    }
+  }
+  const size = /^[\d.,]+\s*[a-z]+/i.exec(text)?.[0];
+  const bytes = size === undefined ? undefined : parseSize(size.replace(/\s+/g, ''));
+  if (bytes?.ok && bytes.value > 0) return ok({ text, bytes: bytes.value });
+  return fail(
+    `expected the model's size in memory, e.g. "200 MB" or "7B parameters", or "not stated", got "${text}"`,
+  );
 }

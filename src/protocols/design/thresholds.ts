@@ -33,6 +33,9 @@ export const THRESHOLDS = {
   largeModelBytes: 1e9,
   /** Under this P99 (seconds), a write cannot wait for a cross-region round trip (60-150 ms). */
   crossRegionP99: 0.15,
-  /** Engineers it takes to own one service (on-call, upgrades, its data). */
-  engineersPerService: 3,
+  /**
+   * Engineers it takes to own one service well (releases, upgrades, its data, the pager): a team of
+   * 5-9 owns about 2-5 services (the microservices-architecture guide).
+   */
+  engineersPerService: 2,
 } as const;
