@@ -89,5 +89,6 @@ export {
   type Seconds,
   type Usd,
 } from './units.js';
+export { calcMs } from './calc-text.js';
 export { clean } from './numbers.js';
 export { settle } from './numbers.js';

@@ -32,6 +32,7 @@ export interface Price {
   readonly unit: string;
   readonly description: string;
   readonly source: string;
+  readonly checked: string;
 }
 export interface PriceTable {
   readonly updated: string;

@@ -21,25 +21,51 @@ const guideIds = readdirSync(join(ROOT, 'references', 'capabilities'))
   .sort();
 
 describe('references', () => {
-  it('lists every guide with its component types and phases', async () => {
+  it('lists every guide with its component types and phases, then the dated tables', async () => {
     const result = await runCli(['references'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
-    expect(
-      result.stdout
-        .trim()
-        .split('\n')
-        .map((line) => line.split(/\s+/)[0]),
-    ).toEqual(guideIds);
+    const [guideLines = '', tableLines = ''] = result.stdout.trim().split('\n\nDated tables of numbers:\n');
+    expect(guideLines.split('\n').map((line) => line.split(/\s+/)[0])).toEqual(guideIds);
     expect(guideIds).toHaveLength(13);
     expect(result.stdout).toMatch(/^database-design\s+Database design\s+\[datastore/m);
+    expect(tableLines.split('\n').map((line) => line.split(/\s+/)[0])).toEqual([
+      'latency',
+      'throughput',
+      'cloud-prices',
+    ]);
+    expect(result.stdout).toMatch(
+      /^throughput\s+Throughput per component\s+\[13 rows, updated \d{4}-\d{2}-\d{2}\]$/m,
+    );
+  });
+
+  it('renders a dated table with every row, its value, source and date', async () => {
+    const result = await runCli(['references', 'throughput', '--no-color'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^# Throughput per component/m);
+    for (const row of [
+      'relational-primary.writes: 5,000/s',
+      'cache-node.memory: 18 GB',
+      'log-partition.bytes: 10 MB/s',
+    ])
+      expect(result.stdout).toContain(`## ${row}`);
+    expect(result.stdout.match(/^## /gm)).toHaveLength(13);
+    expect(result.stdout.match(/\(checked \d{4}-\d{2}-\d{2}\)\./g)).toHaveLength(13);
+    const json = await runCli(['references', 'cloud-prices', '--json'], { cwd: dir });
+    const table = JSON.parse(json.stdout) as { file: string; rows: { id: string; value: string }[] };
+    expect(table.file).toBe('references/numbers/cloud-prices.yaml');
+    expect(table.rows).toContainEqual(
+      expect.objectContaining({ id: 'compute.general-4vcpu', value: '$0.2016/hour' }),
+    );
   });
 
   it('--json lists id, title, components, phases, keywords, dated sources and word counts', async () => {
     const result = await runCli(['references', '--json'], { cwd: dir });
-    const { guides } = JSON.parse(result.stdout) as {
+    const { guides, tables } = JSON.parse(result.stdout) as {
       guides: { id: string; words: number; sources: { consulted: string }[] }[];
+      tables: { id: string; rows: number }[];
     };
     expect(guides.map((guide) => guide.id)).toEqual(guideIds);
+    expect(tables).toContainEqual(expect.objectContaining({ id: 'latency', rows: 17 }));
     for (const guide of guides) {
       expect(guide.words, guide.id).toBeGreaterThanOrEqual(800);
       expect(guide.words, guide.id).toBeLessThanOrEqual(2_500);
@@ -76,7 +102,7 @@ describe('references', () => {
     const result = await runCli(['references', 'database-desing'], { cwd: dir });
     expect(result.code).toBe(64);
     expect(result.stderr.split('\n')[0]).toBe(
-      'mlops-design: no reference guide "database-desing" (did you mean "database-design"?)',
+      'mlops-design: no reference guide or table "database-desing" (did you mean "database-design"?)',
     );
     expect(stackFrames(result.stderr)).toEqual([]);
     expect(result.stdout).toBe('');
