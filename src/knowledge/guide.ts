@@ -4,6 +4,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { isoDate } from './dated-table.js';
 import { fail, ok, type Result } from '../lib/result.js';
 import { sanitize } from '../lib/sanitize.js';
 import { firstIssue } from '../lib/zod-issue.js';
@@ -20,10 +21,7 @@ const frontmatterSchema = z.strictObject({
     .array(
       z.strictObject({
         title: z.string().min(1),
-        consulted: z.union([
-          z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-          z.date().transform((d) => d.toISOString().slice(0, 10)),
-        ]),
+        consulted: isoDate,
       }),
     )
     .min(1),
