@@ -1,6 +1,7 @@
 /** The design protocol: six phases from requirements to operations, ending in system_design.md. */
 import type { Protocol } from '../../protocol/types.js';
-import { DESIGN_PHASES, DESIGN_STEPS, approvalSlot, scopeSlot, titleSlot } from './slots.js';
+import { titleSlot } from '../../protocol/common-slots.js';
+import { DESIGN_PHASES, DESIGN_STEPS, approvalSlot, scopeSlot } from './slots.js';
 
 const perUser = (value: unknown): boolean =>
   typeof value === 'object' && value !== null && 'perUser' in value && value.perUser === true;

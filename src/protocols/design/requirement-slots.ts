@@ -4,7 +4,6 @@ import { fail } from '../../lib/result.js';
 import type { QuestionSlot } from '../../protocol/types.js';
 import {
   isEvasive,
-  nonEmptyText,
   parseConsistency,
   parseDurability,
   parseFreshness,
@@ -18,6 +17,7 @@ import {
   pushBackOnScale,
   pushBackOnUseCases,
 } from './requirements.js';
+import { nonEmptyText } from '../../protocol/answer-text.js';
 import { ML_ONLY, hasContextDocument, isMl, question, single } from './slot-kit.js';
 
 export const REQUIREMENT_SLOTS: QuestionSlot[] = [

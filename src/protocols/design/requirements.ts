@@ -12,20 +12,10 @@ import {
   parseSize,
 } from '../../estimation/index.js';
 import { fail, ok, type Result } from '../../lib/result.js';
-import { sanitize } from '../../lib/sanitize.js';
+import { asText, listItems } from '../../protocol/answer-text.js';
 import type { RawAnswer } from '../../protocol/types.js';
 
 type Seconds = number;
-
-/** An answer as text, stripped of escape sequences: it is displayed and written into documents. */
-export function asText(raw: RawAnswer): string {
-  return sanitize(typeof raw === 'string' ? raw : raw.join('\n')).trim();
-}
-
-export function nonEmptyText(raw: RawAnswer): Result<string> {
-  const text = asText(raw);
-  return text.length > 0 ? ok(text) : fail('expected an answer in words, got nothing');
-}
 
 /** Answers that mean "I don't know / skip", which are usable but never specific. */
 const EVASIVE = /^(?:-\s*)?(?:n\/?a|none|skip|tbd|todo|unknown|don'?t know|not sure|later|\?+|-)\.?$/i;
@@ -35,12 +25,7 @@ export const isEvasive = (text: string): boolean => EVASIVE.test(text.trim());
 // Functional requirements: use cases
 
 export function parseUseCases(raw: RawAnswer): Result<string[]> {
-  // One line typed at a prompt may separate use cases with ";"; written lists are one per line.
-  const split = (text: string): string[] =>
-    /\r?\n/.test(text.trim()) ? text.split(/\r?\n/) : text.split(/;\s+/);
-  const lines = (typeof raw === 'string' ? split(raw) : [...raw])
-    .map((line) => line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trim())
-    .filter((line) => line.length > 0);
+  const lines = listItems(raw);
   return lines.length > 0 ? ok(lines) : fail('expected at least one use case, one per line');
 }
 

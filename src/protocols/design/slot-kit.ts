@@ -1,7 +1,7 @@
 /** Small builders shared by the design protocol's slot definitions. */
 import type { Result } from '../../lib/result.js';
 import type { QuestionSlot, RawAnswer, SessionState } from '../../protocol/types.js';
-import { asText } from './requirements.js';
+import { asText } from '../../protocol/answer-text.js';
 
 export const isMl = (state: SessionState): boolean => state.scope !== 'system';
 export const ML_ONLY = 'ML and hybrid scope';

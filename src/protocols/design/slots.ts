@@ -5,18 +5,13 @@
  */
 import { downtime, formatDuration } from '../../estimation/index.js';
 import { fail, ok } from '../../lib/result.js';
-import type {
-  Approval,
-  DecisionSlot,
-  DraftStep,
-  QuestionSlot,
-  Scope,
-  SessionState,
-} from '../../protocol/types.js';
+import type { DecisionSlot, DraftStep, QuestionSlot, Scope, SessionState } from '../../protocol/types.js';
 import { SCOPES } from '../../protocol/types.js';
 import { ESTIMATION_STEPS } from './estimation-slots.js';
 import { REQUIREMENT_SLOTS } from './requirement-slots.js';
-import { asText, isEvasive, nonEmptyText } from './requirements.js';
+import { asText, nonEmptyText } from '../../protocol/answer-text.js';
+import { approvalSlotFor } from '../../protocol/common-slots.js';
+import { isEvasive } from './requirements.js';
 import { ML_ONLY, isMl, question } from './slot-kit.js';
 
 export const DESIGN_PHASES = [
@@ -32,25 +27,6 @@ export type DesignPhaseId = (typeof DESIGN_PHASES)[number]['id'];
 
 // ---------------------------------------------------------------------------------------------
 // Setup
-
-export const titleSlot: QuestionSlot<string> = {
-  kind: 'question',
-  id: 'title',
-  phase: 'setup',
-  title: 'Title',
-  when: 'always (answers files: the top-level `title` key)',
-  answer: 'text',
-  prompt: 'What are we designing? Give it a short title.',
-  help: 'The title heads the document, e.g. "Pastebin" or "Real-time fraud scoring".',
-  example: 'URL shortener',
-  parse: (raw) => {
-    const text = asText(raw);
-    if (text.length === 0) return fail('expected a short title, e.g. "URL shortener"');
-    if (text.length > 80 || /[\r\n]/.test(text))
-      return fail('expected a title on one line of at most 80 characters');
-    return ok(text);
-  },
-};
 
 export const scopeSlot: QuestionSlot<Scope> = {
   kind: 'question',
@@ -215,27 +191,10 @@ export const DESIGN_STEPS = [
 // ---------------------------------------------------------------------------------------------
 // Approval
 
-const PHASE_IDS: readonly string[] = DESIGN_PHASES.map((phase) => phase.id);
-
-export const approvalSlot: QuestionSlot<Approval> = {
-  kind: 'question',
-  id: 'approval',
-  phase: 'operations',
-  title: 'Approval',
-  when: 'after the last phase',
-  answer: 'approval',
-  prompt: `Write the document? Answer "yes", or name a phase to revise (${PHASE_IDS.join(', ')}).`,
-  help: 'Nothing is written before explicit approval.',
-  example: 'yes',
-  parse: (raw) => {
-    const text = asText(raw)
-      .toLowerCase()
-      .replace(/^revise\s+/, '');
-    if (/^(?:y|yes|approve|approved|ok|write)$/.test(text)) return ok({ approved: true });
-    if (PHASE_IDS.includes(text)) return ok({ approved: false, revise: text });
-    return fail(`expected "yes" or a phase to revise (${PHASE_IDS.join(', ')}), got "${asText(raw)}"`);
-  },
-};
+export const approvalSlot = approvalSlotFor(
+  DESIGN_PHASES.map((phase) => phase.id),
+  'operations',
+);
 
 /** Shown with the availability answer: what the target allows. */
 export function downtimeNote(availability: number): string {

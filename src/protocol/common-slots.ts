@@ -1,0 +1,46 @@
+/** Slots every protocol shares: the title asked first and the approval asked last. */
+import { fail, ok } from '../lib/result.js';
+import { asText } from './answer-text.js';
+import type { Approval, QuestionSlot } from './types.js';
+
+export const titleSlot: QuestionSlot<string> = {
+  kind: 'question',
+  id: 'title',
+  phase: 'setup',
+  title: 'Title',
+  when: 'always (answers files: the top-level `title` key)',
+  answer: 'text',
+  prompt: 'What are we designing? Give it a short title.',
+  help: 'The title heads the document, e.g. "Pastebin" or "Real-time fraud scoring".',
+  example: 'URL shortener',
+  parse: (raw) => {
+    const text = asText(raw);
+    if (text.length === 0) return fail('expected a short title, e.g. "URL shortener"');
+    if (text.length > 80 || /[\r\n]/.test(text))
+      return fail('expected a title on one line of at most 80 characters');
+    return ok(text);
+  },
+};
+
+/** Nothing is written before explicit approval; naming a phase instead sends the session back to it. */
+export function approvalSlotFor(phaseIds: readonly string[], lastPhase: string): QuestionSlot<Approval> {
+  return {
+    kind: 'question',
+    id: 'approval',
+    phase: lastPhase,
+    title: 'Approval',
+    when: 'after the last phase',
+    answer: 'approval',
+    prompt: `Write the document? Answer "yes", or name a phase to revise (${phaseIds.join(', ')}).`,
+    help: 'Nothing is written before explicit approval.',
+    example: 'yes',
+    parse: (raw) => {
+      const text = asText(raw)
+        .toLowerCase()
+        .replace(/^revise\s+/, '');
+      if (/^(?:y|yes|approve|approved|ok|write)$/.test(text)) return ok({ approved: true });
+      if (phaseIds.includes(text)) return ok({ approved: false, revise: text });
+      return fail(`expected "yes" or a phase to revise (${phaseIds.join(', ')}), got "${asText(raw)}"`);
+    },
+  };
+}
