@@ -24,3 +24,24 @@ export function listItems(raw: RawAnswer): string[] {
     .map((line) => line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trim())
     .filter((line) => line.length > 0);
 }
+
+/** Answers that leave an optional value out. */
+export const NOT_STATED = /^(?:not stated|unknown|none|n\/a|-)$/i;
+
+export interface TeamSize {
+  readonly text: string;
+  readonly engineers: number;
+}
+
+export function parseTeamSize(raw: RawAnswer): Result<TeamSize | undefined> {
+  const text = asText(raw);
+  if (NOT_STATED.test(text)) return ok(undefined);
+  const number = /^(\d[\d,]*)\b/.exec(text)?.[1];
+  const engineers = number === undefined ? undefined : Number(number.replace(/,/g, ''));
+  if (engineers === undefined || !Number.isInteger(engineers) || engineers < 1 || engineers > 10_000) {
+    return fail(
+      `expected a number of engineers between 1 and 10,000, e.g. "6 engineers", or "not stated", got "${text}"`,
+    );
+  }
+  return ok({ text, engineers });
+}

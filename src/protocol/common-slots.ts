@@ -22,6 +22,9 @@ export const titleSlot: QuestionSlot<string> = {
   },
 };
 
+/** Slots are typed by their parser; a protocol holds them as one list, so the value type is erased here. */
+export const question = <T>(slot: QuestionSlot<T>): QuestionSlot => slot as unknown as QuestionSlot;
+
 /** Nothing is written before explicit approval; naming a phase instead sends the session back to it. */
 export function approvalSlotFor(phaseIds: readonly string[], lastPhase: string): QuestionSlot<Approval> {
   return {

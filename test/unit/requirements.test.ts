@@ -7,7 +7,6 @@ import {
   parseLatencyTarget,
   parseModelSize,
   parseScale,
-  parseTeamSize,
   parseUseCases,
   pushBackOnConsistency,
   pushBackOnDurability,
@@ -15,6 +14,7 @@ import {
   pushBackOnUseCases,
   useCaseGaps,
 } from '../../src/protocols/design/requirements.js';
+import { parseTeamSize } from '../../src/protocol/answer-text.js';
 import { error, value } from '../support/results.js';
 
 describe('use cases', () => {

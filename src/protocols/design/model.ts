@@ -3,17 +3,11 @@
  * draft-schemas.ts: only a model's output is validated against them, so only the model path loads them.
  */
 import type { Estimate } from '../../estimation/index.js';
+import type { TeamSize } from '../../protocol/answer-text.js';
+import { answerValues, pickById } from '../../protocol/records.js';
 import type { SessionState } from '../../protocol/types.js';
 import type { Approval } from '../../protocol/types.js';
-import type {
-  Consistency,
-  Durability,
-  Freshness,
-  LatencyTarget,
-  ModelSize,
-  Scale,
-  TeamSize,
-} from './requirements.js';
+import type { Consistency, Durability, Freshness, LatencyTarget, ModelSize, Scale } from './requirements.js';
 import type { ReadSpec } from './estimation-slots.js';
 
 export const COMPONENT_TYPES = [
@@ -91,25 +85,8 @@ const KEYS: Readonly<Record<keyof DesignAnswers, string>> = {
   approval: 'approval',
 };
 
-/**
- * Picks records by id into a named object, leaving out what is absent. The values were produced by
- * the slots' own parsers (or validated drafts) when they were recorded, so reading them back by id
- * is safe; this is the one place that relies on it.
- */
-function pickById(
-  records: Readonly<Record<string, unknown>>,
-  keys: Readonly<Record<string, string>>,
-): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
-  for (const [name, id] of Object.entries(keys)) {
-    if (records[id] !== undefined) result[name] = records[id];
-  }
-  return result;
-}
-
 export function designAnswers(state: SessionState): DesignAnswers {
-  const values = Object.fromEntries(Object.entries(state.answers).map(([id, record]) => [id, record.value]));
-  return pickById(values, KEYS);
+  return pickById(answerValues(state), KEYS);
 }
 
 /** Whether the user accepted an answer after a push-back (i.e. it is still vague). */

@@ -10,14 +10,13 @@ import {
   parseLatencyTarget,
   parseModelSize,
   parseScale,
-  parseTeamSize,
   parseUseCases,
   pushBackOnConsistency,
   pushBackOnDurability,
   pushBackOnScale,
   pushBackOnUseCases,
 } from './requirements.js';
-import { nonEmptyText } from '../../protocol/answer-text.js';
+import { nonEmptyText, parseTeamSize } from '../../protocol/answer-text.js';
 import { ML_ONLY, hasContextDocument, isMl, question, single } from './slot-kit.js';
 
 export const REQUIREMENT_SLOTS: QuestionSlot[] = [

@@ -12,7 +12,7 @@ import {
   parseSize,
 } from '../../estimation/index.js';
 import { fail, ok, type Result } from '../../lib/result.js';
-import { asText, listItems } from '../../protocol/answer-text.js';
+import { NOT_STATED, asText, listItems } from '../../protocol/answer-text.js';
 import type { RawAnswer } from '../../protocol/types.js';
 
 type Seconds = number;
@@ -240,26 +240,6 @@ function firstDuration(text: string): Seconds | undefined {
 // ---------------------------------------------------------------------------------------------
 // Team and model size: optional, "not stated" leaves them out. The team decides how many services
 // the design can afford; the model's size decides how it is loaded and served.
-
-const NOT_STATED = /^(?:not stated|unknown|none|n\/a|-)$/i;
-
-export interface TeamSize {
-  readonly text: string;
-  readonly engineers: number;
-}
-
-export function parseTeamSize(raw: RawAnswer): Result<TeamSize | undefined> {
-  const text = asText(raw);
-  if (NOT_STATED.test(text)) return ok(undefined);
-  const number = /^(\d[\d,]*)\b/.exec(text)?.[1];
-  const engineers = number === undefined ? undefined : Number(number.replace(/,/g, ''));
-  if (engineers === undefined || !Number.isInteger(engineers) || engineers < 1 || engineers > 10_000) {
-    return fail(
-      `expected a number of engineers between 1 and 10,000, e.g. "6 engineers", or "not stated", got "${text}"`,
-    );
-  }
-  return ok({ text, engineers });
-}
 
 export interface ModelSize {
   readonly text: string;

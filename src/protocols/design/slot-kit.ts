@@ -1,6 +1,6 @@
 /** Small builders shared by the design protocol's slot definitions. */
 import type { Result } from '../../lib/result.js';
-import type { QuestionSlot, RawAnswer, SessionState } from '../../protocol/types.js';
+import type { RawAnswer, SessionState } from '../../protocol/types.js';
 import { asText } from '../../protocol/answer-text.js';
 
 export const isMl = (state: SessionState): boolean => state.scope !== 'system';
@@ -9,8 +9,7 @@ export const hasContextDocument = (state: SessionState): boolean => state.contex
 
 export const single = (raw: RawAnswer): string => asText(raw);
 
-/** Slots are typed by their parser; the protocol holds them as one list, so the value type is erased here. */
-export const question = <T>(slot: QuestionSlot<T>): QuestionSlot => slot as unknown as QuestionSlot;
+export { question } from '../../protocol/common-slots.js';
 
 export const fromUnit =
   <T>(parser: (text: string) => Result<T>) =>

@@ -1,17 +1,12 @@
 /** The offline co-pilot's design knowledge, as an Advisor: pure functions of the session state. */
 import { estimate, formatRate } from '../../../estimation/index.js';
 import type { Knowledge } from '../../../knowledge/load.js';
-import type {
-  DecisionSlot,
-  DraftStep,
-  Proposal,
-  QuestionSlot,
-  SessionState,
-} from '../../../protocol/types.js';
+import type { DecisionSlot, DraftStep, QuestionSlot, SessionState } from '../../../protocol/types.js';
 import { estimateInputFrom } from '../../../protocols/design/estimate-input.js';
 import { designAnswers, designDrafts } from '../../../protocols/design/model.js';
 import { downtimeNote } from '../../../protocols/design/slots.js';
-import type { Advisor, DecisionChoice } from '../../port.js';
+import type { Advisor } from '../../port.js';
+import { reportChoice } from '../proposal-text.js';
 import { architectureOf } from './architecture.js';
 import { deepDivesOf } from './deep-dive.js';
 import { operationsOf } from './operations.js';
@@ -27,7 +22,7 @@ export function designAdvisor(knowledge: Pick<Knowledge, 'guides' | 'prices' | '
     note: (slot, value) =>
       slot.id === 'requirements.availability' && typeof value === 'number' ? downtimeNote(value) : undefined,
     propose: (slot: DecisionSlot, state) => propose(slot.id, state, capacity, knowledge.guides),
-    report: (slot, choice, proposal) => report(slot, choice, proposal),
+    report: (slot, choice, proposal) => reportChoice(slot, choice, proposal),
     draft: (step: DraftStep, state) => {
       switch (step.id) {
         case 'estimation.numbers':
@@ -80,14 +75,4 @@ function phrase(slot: QuestionSlot, state: SessionState): string | undefined {
       return `${slot.prompt} It decides how ${formatRate(peak.value)} at peak spreads across shards and cache nodes.`;
   }
   return undefined;
-}
-
-function report(slot: DecisionSlot, choice: DecisionChoice, proposal: Proposal): string {
-  const [a, b] = proposal.options;
-  if (choice.choice === 'other') {
-    return `${slot.title}: your own choice, "${choice.chosen}". The co-pilot recommended ${a.label}; the numbers behind that advice still apply, so check the deep-dives against your choice.`;
-  }
-  const picked = choice.choice === 'A' ? a : b;
-  const constraint = picked.cons[0];
-  return `${slot.title}: ${picked.label}.${constraint ? ` Constraint it creates: ${constraint}.` : ''}`;
 }

@@ -1,6 +1,7 @@
 /** What every proposal builder shares: its signature, the option builder, instance counts. */
 import { formatDuration, servers } from '../../../estimation/index.js';
-import type { Proposal, ProposalOption, SessionState } from '../../../protocol/types.js';
+import type { Proposal, SessionState } from '../../../protocol/types.js';
+export { option } from '../proposal-text.js';
 import type { Signals } from './signals.js';
 import { THRESHOLDS as T } from '../../../protocols/design/thresholds.js';
 
@@ -13,20 +14,6 @@ export const staleness = (freshness: { seconds: number } | undefined): string =>
     : freshness.seconds <= 1
       ? 'real time'
       : formatDuration(freshness.seconds);
-
-export const option = (
-  key: 'A' | 'B',
-  label: string,
-  summary: string,
-  pros: readonly string[],
-  cons: readonly string[],
-): ProposalOption => ({
-  key,
-  label,
-  summary,
-  pros,
-  cons,
-});
 
 /** At least two instances, in different zones: one is never enough for availability. */
 export function instancesText(byLoad: number): string {

@@ -11,7 +11,8 @@ import { guidesFor } from '../../../knowledge/select.js';
 import type { Capacity } from '../../../knowledge/throughput.js';
 import type { Proposal, SessionState } from '../../../protocol/types.js';
 import { deepDiveCandidates } from './focus.js';
-import { option, type Builder } from './proposal-kit.js';
+import { cite, option } from '../proposal-text.js';
+import type { Builder } from './proposal-kit.js';
 import { features, serving } from './proposals-ml.js';
 import { architecture, cache, datastore, writePath } from './proposals-system.js';
 import { signalsOf } from './signals.js';
@@ -180,16 +181,3 @@ export function propose(
   const guide = citation && guidesFor(guides, citation.type, citation.phase, citation.keyword)[0];
   return guide ? { ...proposal, detail: `${proposal.detail}\n\n${cite(guide, citation.flag)}` } : proposal;
 }
-
-/** The guide's principle in one sentence, a red flag it names, and how to read the whole guide. */
-function cite(guide: Guide, flag: RegExp): string {
-  const principle = /^.+?[.!?](?=\s|$)/.exec(guide.principle)?.[0] ?? guide.principle;
-  const redFlag = guide.redFlags.find((text) => flag.test(text));
-  return [
-    `From the guide *${guide.title}* (\`${guide.id}\`): ${principle}`,
-    ...(redFlag ? [`Red flag it warns of: ${redFlag}`] : []),
-    `Read it whole with \`mlops-design references ${guide.id}\`.`,
-  ].join(' ');
-}
-
-export const PROPOSAL_IDS: readonly string[] = Object.keys(BUILDERS);

@@ -1,0 +1,62 @@
+/** The typed view of a pipeline-scoping session: its answers and drafts by name. */
+import type { TeamSize } from '../../protocol/answer-text.js';
+import { answerValues, pickById } from '../../protocol/records.js';
+import type { SessionState } from '../../protocol/types.js';
+import type { Classification, Move } from './classify.js';
+import type { WorkflowComponent } from './components.js';
+import type { PipelinePlan } from './decompose.js';
+import type { Ownership } from './slots.js';
+import type { ScopingFacts, Stage } from './smells.js';
+
+export interface PipelineAnswers {
+  readonly workflow?: string;
+  readonly stage?: Stage;
+  readonly team?: TeamSize;
+  readonly components?: readonly WorkflowComponent[];
+  readonly latency?: number;
+  readonly moves?: readonly Move[];
+  readonly owners?: readonly Ownership[];
+  readonly orchestrator?: string;
+  readonly openQuestions?: readonly string[];
+}
+
+const KEYS: Readonly<Record<keyof PipelineAnswers, string>> = {
+  workflow: 'picture.workflow',
+  stage: 'picture.stage',
+  team: 'picture.team',
+  components: 'classify.components',
+  latency: 'classify.latency',
+  moves: 'classify.moves',
+  owners: 'decompose.owners',
+  orchestrator: 'decompose.orchestrator',
+  openQuestions: 'review.open-questions',
+};
+
+export function pipelineAnswers(state: SessionState): PipelineAnswers {
+  return pickById(answerValues(state), KEYS);
+}
+
+export interface PipelineDrafts {
+  readonly classification?: readonly Classification[];
+  readonly pipelines?: readonly PipelinePlan[];
+}
+
+const DRAFT_KEYS: Readonly<Record<keyof PipelineDrafts, string>> = {
+  classification: 'classify.table',
+  pipelines: 'decompose.pipelines',
+};
+
+export function pipelineDrafts(state: SessionState): PipelineDrafts {
+  return pickById(state.drafts, DRAFT_KEYS);
+}
+
+/** What the smells read from a session. */
+export function scopingFacts(state: SessionState): ScopingFacts {
+  const answers = pipelineAnswers(state);
+  const { pipelines } = pipelineDrafts(state);
+  return {
+    ...(answers.stage ? { stage: answers.stage } : {}),
+    ...(answers.team ? { engineers: answers.team.engineers } : {}),
+    ...(pipelines ? { pipelines } : {}),
+  };
+}
