@@ -51,10 +51,11 @@ export function planAnswers(protocol: Protocol, loaded: LoadedAnswers, options: 
     at('command', `this file is for \`${file.command}\`, but it was given to \`${options.command}\``);
   }
   const fileScope = file.scope as Scope | undefined;
+  if (protocol.scope && fileScope) at('scope', `\`${protocol.id}\` sessions have no scope; remove the key`);
   if (options.scope && fileScope && options.scope !== fileScope) {
     warnings.push(`${path}: scope: the file says "${fileScope}"; --scope ${options.scope} takes precedence`);
   }
-  const scope = options.scope ?? fileScope;
+  const scope = protocol.scope ?? options.scope ?? fileScope;
   if (!scope) at('scope', `missing; expected one of ${SCOPES.join(', ')} (or pass --scope)`);
   const context = scope && scope !== 'system' ? options.context : [];
   const state = initialState(protocol, file.title, scope ?? 'system', context);

@@ -4,12 +4,12 @@
  * a key (78 before the first question) and stops the run if the API is unavailable (75);
  * `--copilot replay --cassette FILE` replays recorded exchanges strictly.
  */
-import { designAdvisor } from '../copilot/offline/design/advisor.js';
 import { createOfflineCoPilot } from '../copilot/offline/offline-copilot.js';
 import type { CoPilot } from '../copilot/port.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { GlobalOptions } from './options.js';
 import type { Output } from './output.js';
+import type { SessionKind } from './session-kind.js';
 
 export interface CopilotSetup {
   readonly copilot: CoPilot;
@@ -21,12 +21,13 @@ export async function chooseCopilot(
   globals: GlobalOptions,
   knowledge: Knowledge,
   out: Output,
+  kind: Pick<SessionKind, 'advisor' | 'protocol'>,
 ): Promise<CopilotSetup> {
-  const offline = createOfflineCoPilot(designAdvisor(knowledge));
+  const offline = createOfflineCoPilot(kind.advisor(knowledge));
   const key = process.env.ANTHROPIC_API_KEY;
   const choice = globals.copilot ?? (key ? 'anthropic-default' : 'offline');
   if (choice === 'offline') return { copilot: offline };
   // The model-backed co-pilot is loaded only when chosen: offline runs never pay for it.
   const { modelCopilot } = await import('./model-copilot.js');
-  return modelCopilot(globals, knowledge, out, offline, choice);
+  return modelCopilot(globals, knowledge, out, offline, choice, kind.protocol);
 }

@@ -60,14 +60,29 @@ export function buildProgram(): Command {
     .option('--answers <file>', 'run non-interactively from an answers file (YAML or JSON)')
     .option('--no-save', 'do not save the session (it cannot be resumed)')
     .action(async (options: Record<string, unknown>, command: Command) => {
-      const { runDesign } = await import('./commands/design.js');
-      await runDesign(parseGlobalOptions(command.optsWithGlobals()), options);
+      const { runStart } = await import('./commands/start.js');
+      await runStart('design', parseGlobalOptions(command.optsWithGlobals()), options);
+    });
+
+  program
+    .command('pipeline')
+    .description('scope an ML workflow into pipelines and an MVP, and write pipeline_architecture.md')
+    .option(
+      '--answers <file>',
+      'run non-interactively from an answers file (YAML or JSON, command: pipeline)',
+    )
+    .option('--no-save', 'do not save the session (it cannot be resumed)')
+    .action(async (options: Record<string, unknown>, command: Command) => {
+      const { runStart } = await import('./commands/start.js');
+      await runStart('pipeline', parseGlobalOptions(command.optsWithGlobals()), options);
     });
 
   program
     .command('questions')
     .description('list every question id with its prompt, the kind of answer and when it is asked')
-    .addOption(new Option('--command <name>', 'protocol to list').choices(['design']).default('design'))
+    .addOption(
+      new Option('--command <name>', 'protocol to list').choices(['design', 'pipeline']).default('design'),
+    )
     .addOption(
       new Option('--scope <scope>', 'only the questions asked for this scope').choices([
         'system',
@@ -77,7 +92,7 @@ export function buildProgram(): Command {
     )
     .action(async (options: Record<string, unknown>, command: Command) => {
       const { runQuestions } = await import('./commands/questions.js');
-      runQuestions(parseGlobalOptions(command.optsWithGlobals()), options);
+      await runQuestions(parseGlobalOptions(command.optsWithGlobals()), options);
     });
 
   program
@@ -93,7 +108,7 @@ export function buildProgram(): Command {
     )
     .action(async (file: string, options: Record<string, unknown>, command: Command) => {
       const { runValidate } = await import('./commands/validate.js');
-      runValidate(parseGlobalOptions(command.optsWithGlobals()), file, options);
+      await runValidate(parseGlobalOptions(command.optsWithGlobals()), file, options);
     });
 
   program
@@ -101,7 +116,7 @@ export function buildProgram(): Command {
     .description('list saved sessions: id, command, title, phase reached, age, finished or not')
     .action(async (_options: Record<string, unknown>, command: Command) => {
       const { runSessions } = await import('./commands/sessions.js');
-      runSessions(parseGlobalOptions(command.optsWithGlobals()));
+      await runSessions(parseGlobalOptions(command.optsWithGlobals()));
     });
 
   program

@@ -8,10 +8,10 @@ import type { CoPilot } from '../copilot/port.js';
 import { AppError, ExitCode, usageError } from '../errors.js';
 import { withGuideBodies } from '../knowledge/compiled.js';
 import type { Knowledge } from '../knowledge/load.js';
-import { designProtocol } from '../protocols/design/index.js';
 import type { CopilotSetup } from './copilot-factory.js';
 import type { GlobalOptions } from './options.js';
 import type { Output } from './output.js';
+import type { Protocol } from '../protocol/types.js';
 import { prosePreview, spinner } from './spinner.js';
 
 const envNumber = (name: string, fallback: number): number => {
@@ -25,6 +25,7 @@ export function modelCopilot(
   out: Output,
   offline: CoPilot,
   choice: 'anthropic' | 'anthropic-default' | 'replay',
+  protocol: Protocol,
 ): CopilotSetup {
   const key = process.env.ANTHROPIC_API_KEY;
   const model = globals.model ?? knowledge.models.default_model;
@@ -65,7 +66,7 @@ export function modelCopilot(
     }),
     client,
     offline,
-    protocol: designProtocol,
+    protocol,
     // The model reads the guides themselves: their full text is loaded only here.
     guides: withGuideBodies(knowledge).guides,
     model,

@@ -11,7 +11,16 @@ import type { RedFlag } from '../rules/red-flags.js';
 import type { SessionView } from '../session/view.js';
 import type { Output } from './output.js';
 
-export function createSessionView(out: Output): SessionView {
+/** How a kind of session names its flags and digests its drafts on screen. */
+export interface ViewStyle {
+  readonly flagLabel: string;
+  readonly describeDraft: (id: string, draft: unknown) => string[];
+}
+
+export function createSessionView(
+  out: Output,
+  view: ViewStyle = { flagLabel: 'Red flag', describeDraft: describeDesignDraft },
+): SessionView {
   const { style } = out;
   const block = (lines: readonly string[]): void => {
     out.info(lines.join('\n'));
@@ -47,19 +56,19 @@ export function createSessionView(out: Output): SessionView {
       out.info(style.green(`Recorded. ${text}`));
     },
     draft: (step: DraftStep, draft: unknown) => {
-      block(['', style.bold(step.title), ...describeDraft(step.id, draft)]);
+      block(['', style.bold(step.title), ...view.describeDraft(step.id, draft)]);
     },
     rule: (finding: RuleFinding) => {
       out.warn(style.magenta.bold(`Rule [${finding.id}]: `) + finding.message);
     },
     redFlag: (flag: RedFlag) => {
-      out.warn(style.red.bold(`Red flag [${flag.id}]: `) + flag.message);
+      out.warn(style.red.bold(`${view.flagLabel} [${flag.id}]: `) + flag.message);
     },
   };
 }
 
 /** A terminal digest of each design draft; the document carries the full text. */
-export function describeDraft(id: string, draft: unknown): string[] {
+export function describeDesignDraft(id: string, draft: unknown): string[] {
   switch (id) {
     case 'estimation.numbers': {
       const estimate = draft as Estimate;

@@ -1,8 +1,6 @@
 /** The `--json` summary: one document with a stable shape (values in base units). */
 import type { Protocol, SessionState } from '../protocol/types.js';
 import { applies, isDone } from '../protocol/machine.js';
-import type { RuleFinding } from '../rules/decision-rules.js';
-import type { RedFlag } from '../rules/red-flags.js';
 
 export interface SummaryInput {
   readonly command: string;
@@ -10,8 +8,8 @@ export interface SummaryInput {
   readonly state: SessionState;
   readonly protocol: Protocol;
   readonly files: readonly string[];
-  readonly flags: readonly RedFlag[];
-  readonly rules?: readonly RuleFinding[];
+  /** The command's own keys: red flags and decision rules for a design, smells for pipelines. */
+  readonly extra: Record<string, unknown>;
   readonly warnings: readonly string[];
   readonly copilot: string;
   readonly usage?: Record<string, unknown> | undefined;
@@ -42,8 +40,7 @@ export function summaryJson(input: SummaryInput): Record<string, unknown> {
         { choice: record.choice, chosen: record.chosen },
       ]),
     ),
-    red_flags: input.flags.map(({ id, phase, message }) => ({ id, phase, message })),
-    decision_rules: (input.rules ?? []).map(({ id, phase, message }) => ({ id, phase, message })),
+    ...input.extra,
     warnings: input.warnings,
     usage: input.usage ?? {
       requests: 0,

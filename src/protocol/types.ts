@@ -131,6 +131,8 @@ export interface Protocol {
   readonly title: string;
   /** Questions asked before the phases (title, scope); answers files give them as top-level keys. */
   readonly setup: readonly QuestionSlot[];
+  /** A protocol that serves one kind of system fixes its scope instead of asking for one. */
+  readonly scope?: Scope;
   readonly phases: readonly PhaseDef[];
   readonly steps: readonly Step[];
   /** The final question: approve, or name a phase to revise. */

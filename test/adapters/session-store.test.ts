@@ -12,7 +12,8 @@ import {
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sessionRecord, type SavedSession } from '../../src/cli/design-session.js';
+import { sessionRecord, type SavedSession } from '../../src/cli/document-session.js';
+import { designKind } from '../../src/cli/kinds/design.js';
 import { SessionStore, newSessionId, sessionsDir } from '../../src/session/store.js';
 import { finishedDesign } from '../support/design-state.js';
 
@@ -51,7 +52,7 @@ describe('SessionStore', () => {
   it('saves a session as JSON that loads back, validated, with the same state', async () => {
     const store = new SessionStore(join(dir, 'sessions'));
     const state = await finishedDesign();
-    const record = sessionRecord(session(store), '/out', state, true);
+    const record = sessionRecord(designKind, session(store), '/out', state, true);
     store.save(record);
     expect(readdirSync(store.dir)).toEqual(['20261122-115007-abcd.json']);
     const loaded = store.load('20261122-115007-abcd');
@@ -80,7 +81,7 @@ describe('SessionStore', () => {
     ],
   ])('reports a %s file as invalid, without touching it', async (_name, corrupt, problem) => {
     const store = new SessionStore(join(dir, 'sessions'));
-    store.save(sessionRecord(session(store), '/out', await finishedDesign(), true));
+    store.save(sessionRecord(designKind, session(store), '/out', await finishedDesign(), true));
     const path = store.path('20261122-115007-abcd');
     const corrupted = corrupt(readFileSync(path, 'utf8'));
     writeFileSync(path, corrupted);

@@ -1,11 +1,9 @@
 /** `mlops-design questions`: every question id, its prompt, the kind of answer, and when it is asked. */
 import { initialState, applies } from '../../protocol/machine.js';
 import type { Protocol, Scope, Step } from '../../protocol/types.js';
-import { designProtocol } from '../../protocols/design/index.js';
 import type { GlobalOptions } from '../options.js';
 import { colourEnabled, createOutput } from '../output.js';
-
-const PROTOCOLS: Readonly<Record<string, Protocol>> = { design: designProtocol };
+import { loadKind } from '../session-kind.js';
 
 interface Row {
   readonly id: string;
@@ -64,9 +62,8 @@ export function questionRows(protocol: Protocol, scope?: Scope): Row[] {
   return rows;
 }
 
-export function runQuestions(globals: GlobalOptions, options: Record<string, unknown>): void {
-  const protocol =
-    PROTOCOLS[typeof options.command === 'string' ? options.command : 'design'] ?? designProtocol;
+export async function runQuestions(globals: GlobalOptions, options: Record<string, unknown>): Promise<void> {
+  const { protocol } = await loadKind(typeof options.command === 'string' ? options.command : 'design');
   const scope = typeof options.scope === 'string' ? (options.scope as Scope) : undefined;
   const rows = questionRows(protocol, scope);
   const out = createOutput({

@@ -4,12 +4,12 @@ import { readAnswersFile } from '../../answers/load.js';
 import { AppError, ExitCode, badInput, usageError } from '../../errors.js';
 import { progressLabel, nextStep } from '../../protocol/machine.js';
 import type { Protocol, SessionState } from '../../protocol/types.js';
-import { designProtocol } from '../../protocols/design/index.js';
 import { answersFileRespondent } from '../../respondents/answers-file.js';
 import type { SessionRecord } from '../../session/record.js';
 import { SessionStore } from '../../session/store.js';
 import { chooseCopilot } from '../copilot-factory.js';
-import { DESIGN_DOCUMENT, runDesignToDocument } from '../design-session.js';
+import { runToDocument } from '../document-session.js';
+import { loadKind } from '../session-kind.js';
 import { loadCompiledKnowledge } from '../../knowledge/compiled.js';
 import { watchInterrupts } from '../interrupts.js';
 import type { GlobalOptions } from '../options.js';
@@ -22,30 +22,32 @@ export async function runResume(
   options: Record<string, unknown>,
 ): Promise<void> {
   const out = sessionOutput(globals);
-  const setup = await chooseCopilot(globals, loadCompiledKnowledge(), out);
   const store = new SessionStore();
   const record = openSession(store, id, options.last === true);
+  const kind = await loadKind(record.command);
+  const setup = await chooseCopilot(globals, loadCompiledKnowledge(), out, kind);
   if (record.finished) {
     throw usageError(
       `session ${record.id} is finished; its document was written to ${record.out}`,
-      'Start a new session with: mlops-design design',
+      `Start a new session with: mlops-design ${record.command}`,
     );
   }
-  const state = revalidate(store, record, designProtocol);
+  const state = revalidate(store, record, kind.protocol);
   const outDir = options.outGiven === true ? resolve(globals.out) : record.out;
-  const target = checkOutput(outDir, DESIGN_DOCUMENT, globals.force);
+  const target = checkOutput(outDir, kind.document, globals.force);
   const interrupts = watchInterrupts();
   try {
     const respondent =
       typeof options.answers === 'string'
         ? answersFileRespondent(options.answers, readAnswersFile(options.answers).file)
         : interactiveRespondent(globals, out, interrupts);
-    const step = nextStep(designProtocol, state);
+    const step = nextStep(kind.protocol, state);
     out.info(
-      `Resuming session ${record.id} (${record.state.title}) at ${step ? `${progressLabel(designProtocol, step)}, ${step.id}` : 'approval'}.`,
+      `Resuming session ${record.id} (${record.state.title}) at ${step ? `${progressLabel(kind.protocol, step)}, ${step.id}` : 'approval'}.`,
     );
     const clock = (): Date => new Date();
-    await runDesignToDocument({
+    await runToDocument({
+      kind,
       globals,
       out,
       setup,

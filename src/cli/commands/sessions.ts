@@ -1,9 +1,10 @@
 /** `mlops-design sessions`: the saved sessions, newest last. */
 import { phaseOf } from '../../protocol/machine.js';
-import { designProtocol } from '../../protocols/design/index.js';
 import { SessionStore } from '../../session/store.js';
 import type { GlobalOptions } from '../options.js';
 import { colourEnabled, createOutput } from '../output.js';
+import type { Protocol } from '../../protocol/types.js';
+import { loadKind } from '../session-kind.js';
 
 export function age(from: Date, to: Date): string {
   const seconds = Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
@@ -13,34 +14,41 @@ export function age(from: Date, to: Date): string {
   return `${Math.floor(seconds / 86_400)}d`;
 }
 
-function phaseReached(position: string): string {
-  if (position === 'finished' || position === designProtocol.approval.id) return position;
-  const step = designProtocol.steps.find((candidate) => candidate.id === position);
-  return step ? phaseOf(designProtocol, step).title : position;
+function phaseReached(protocol: Protocol, position: string): string {
+  if (position === 'finished' || position === protocol.approval.id) return position;
+  const step = protocol.steps.find((candidate) => candidate.id === position);
+  return step ? phaseOf(protocol, step).title : position;
 }
 
-export function runSessions(globals: GlobalOptions, now: Date = new Date()): void {
+export async function runSessions(globals: GlobalOptions, now: Date = new Date()): Promise<void> {
   const out = createOutput({
     colour: colourEnabled({ env: process.env, isTTY: process.stdout.isTTY, flag: globals.color }),
     quiet: globals.quiet,
   });
   const store = new SessionStore();
-  const rows = store.ids().map((id) => {
+  const protocols = new Map<string, Protocol>();
+  const rows = [];
+  for (const id of store.ids()) {
     const loaded = store.load(id);
-    if (!loaded.ok) return { id, valid: false as const, problem: loaded.problem };
+    if (!loaded.ok) {
+      rows.push({ id, valid: false as const, problem: loaded.problem });
+      continue;
+    }
     const { record } = loaded;
-    return {
+    const protocol = protocols.get(record.command) ?? (await loadKind(record.command)).protocol;
+    protocols.set(record.command, protocol);
+    rows.push({
       id,
       valid: true as const,
       command: record.command,
       title: record.state.title,
-      phase: phaseReached(record.position),
+      phase: phaseReached(protocol, record.position),
       position: record.position,
       updated_at: record.updatedAt,
       age: age(new Date(record.updatedAt), now),
       finished: record.finished,
-    };
-  });
+    });
+  }
   if (globals.json) {
     out.result(JSON.stringify({ directory: store.dir, sessions: rows }, null, 2));
     return;

@@ -4,11 +4,15 @@ import { planAnswers } from '../../answers/plan.js';
 import { badInput } from '../../errors.js';
 import type { Scope } from '../../protocol/types.js';
 import { readContextDocuments } from '../context-documents.js';
-import { designProtocol } from '../../protocols/design/index.js';
 import type { GlobalOptions } from '../options.js';
 import { colourEnabled, createOutput } from '../output.js';
+import { loadKind } from '../session-kind.js';
 
-export function runValidate(globals: GlobalOptions, path: string, options: Record<string, unknown>): void {
+export async function runValidate(
+  globals: GlobalOptions,
+  path: string,
+  options: Record<string, unknown>,
+): Promise<void> {
   const out = createOutput({
     colour: colourEnabled({ env: process.env, isTTY: process.stdout.isTTY, flag: globals.color }),
     quiet: globals.quiet,
@@ -16,8 +20,10 @@ export function runValidate(globals: GlobalOptions, path: string, options: Recor
   const loaded = readAnswersFile(path);
   const scope = typeof options.scope === 'string' ? (options.scope as Scope) : undefined;
   const context = readContextDocuments(process.cwd());
-  const plan = planAnswers(designProtocol, loaded, {
-    command: loaded.file.command ?? 'design',
+  const command = loaded.file.command ?? 'design';
+  const { protocol } = await loadKind(command);
+  const plan = planAnswers(protocol, loaded, {
+    command,
     scope,
     context,
   });

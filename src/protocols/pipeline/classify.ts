@@ -51,7 +51,7 @@ export const CLASSIFICATION_RULES: readonly Rule[] = [
   {
     id: 'one-off',
     bucket: 'not-a-pipeline',
-    fires: (t) => t.oneOff,
+    fires: (t) => t.oneOff && t.trigger.kind !== 'schedule',
     reason: () => 'it runs once: nothing repeats, so there is no run history or artifact to compare',
     instead: 'a one-off script, kept in the repository',
   },

@@ -74,6 +74,7 @@ export interface Traits {
 const SCHEDULES: readonly [RegExp, string][] = [
   [/\bevery (\d+) (minutes?|hours?|days?|weeks?)\b/i, ''],
   [/\bhourly\b/i, 'hourly'],
+  [/\bevery (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i, ''],
   [/\b(?:nightly|every night)\b/i, 'nightly'],
   [/\b(?:daily|every day|once a day)\b/i, 'daily'],
   [/\b(?:weekly|every week|once a week)\b/i, 'weekly'],
@@ -89,8 +90,12 @@ const EVENT =
   /\b(?:when (?:new )?(?:data|files?|documents?|uploads?|batches?) (?:lands?|arrives?|(?:is|are) uploaded)|on (?:new|each new|every new) (?:data|files?|documents?|uploads?|batch(?:es)?)|on upload|on (?:model )?promotion|when a (?:new )?model is promoted)\b/i;
 const MANUAL = /\b(?:manual(?:ly)?|on demand|ad hoc|by hand)\b/i;
 
+/** "from the partner REST API" names a data source, not a way the component is called. */
+const API_SOURCE =
+  /\bfrom (?:the |our |a |an )?(?:[\w-]+ ){0,3}?(?:rest |http |grpc )?(?:apis?|endpoints?)\b/gi;
+
 function triggerOf(text: string): Trigger {
-  if (REQUEST.test(text)) return { kind: 'request', text: 'per request (HTTP)' };
+  if (REQUEST.test(text.replace(API_SOURCE, ''))) return { kind: 'request', text: 'per request (HTTP)' };
   if (CONTINUOUS.test(text)) return { kind: 'continuous', text: 'continuous (a stream)' };
   for (const [pattern, label] of SCHEDULES) {
     const match = pattern.exec(text);
@@ -103,7 +108,7 @@ function triggerOf(text: string): Trigger {
 }
 
 const ONE_OFF =
-  /\b(?:one[- ]off|one[- ]time|(?:just |only )?once(?! (?:a|an|per|every)\b)|migrat(?:e|ion)|backfill once)\b/i;
+  /\b(?:one[- ]off|one[- ]time|(?:just |only )?once(?! (?:a|an|per|every|hourly|daily|nightly|weekly|monthly|quarterly)\b)|migrat(?:e|ion)|backfill once)\b/i;
 const CI =
   /\b(?:ci|ci\/cd|continuous integration|github actions|gitlab ci|unit tests?|lint(?:ing)?|on every (?:commit|push|merge)|pull requests?)\b/i;
 const DASHBOARD = /\b(?:dashboards?|ui|user interface|streamlit|grafana|frontend|web app|admin page)\b/i;
@@ -132,7 +137,11 @@ const META =
 
 export function traitsOf(component: WorkflowComponent): Traits {
   const text = component.description;
+  // "weekly: load -> train" names the trigger first; the trigger is not part of the first step.
   const steps = text
+    .replace(/^[\w ,'-]{1,60}:\s+(?=\S)/, (prefix) =>
+      triggerOf(prefix).kind === 'unspecified' ? prefix : '',
+    )
     .split(/\s*(?:->|→)\s*/)
     .map((step) => step.trim())
     .filter((step) => step.length > 0);

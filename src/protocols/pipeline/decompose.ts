@@ -34,6 +34,7 @@ export interface PipelinePlan {
 
 /** What a step produces, from its verb: the first pattern that matches wins. */
 const PRODUCES: readonly [RegExp, string][] = [
+  [/\bsplit\w*\b.*\b(?:train|test|validation|folds?)\b/i, 'train and test splits'],
   [/\b(?:register|promot)\w*/i, 'a model version in the registry'],
   [/\b(?:retrain|train|fine-?tun|fit)\w*/i, 'a trained model artifact'],
   [/\b(?:evaluat|compar|backtest)\w*/i, 'evaluation metrics and a pass/fail decision'],
@@ -46,14 +47,21 @@ const PRODUCES: readonly [RegExp, string][] = [
   [/\bfeature\w*/i, 'a feature table'],
   [/\b(?:validat|check|test)\w*/i, 'a data validation report'],
   [/\b(?:clean|preprocess|dedup|normali[sz]|transform|join|aggregat)\w*/i, 'a cleaned dataset'],
-  [/\b(?:split)\w*/i, 'train and test splits'],
-  [/\b(?:load|ingest|pull|fetch|read|collect|download|receiv|accept)\w*/i, 'a raw dataset snapshot'],
+  [/\b(?:receiv|accept)\w*/i, 'the parsed request'],
+  [/\b(?:load|ingest|pull|fetch|read|collect|download)\w*/i, 'a raw dataset snapshot'],
   [/\b(?:respond|return|answer)\w*/i, 'the response to the caller'],
   [/\b(?:publish|write|export|upload|push|sync)\w*/i, 'published outputs for their consumers'],
 ];
 
+/** The verb decides first ("load ... features" loads data); the rest of the step only when the verb says nothing. */
 export function producedBy(step: string): string {
-  return PRODUCES.find(([pattern]) => pattern.test(step))?.[1] ?? 'an intermediate dataset';
+  const verb = step.trim().split(/\s+/)[0] ?? '';
+  if (/^(?:write|publish|export|upload|push|sync|save|store)\w*$/i.test(verb)) {
+    if (/\bfeatures?\b/i.test(step)) return 'the feature table';
+    if (/\bindex\b/i.test(step)) return 'an updated search index';
+  }
+  const byVerb = PRODUCES.find(([pattern]) => pattern.test(verb));
+  return (byVerb ?? PRODUCES.find(([pattern]) => pattern.test(step)))?.[1] ?? 'an intermediate dataset';
 }
 
 const SOURCE =
@@ -70,6 +78,16 @@ function roleOf(texts: string): PipelineRole {
   if (/\b(?:ingest|load|clean|feature|validat|embed|chunk|index|pull|collect)\w*/i.test(texts)) return 'data';
   return 'other';
 }
+
+/** What each kind of pipeline is for, in one sentence. */
+const ROLE_PURPOSES: Readonly<Record<PipelineRole, string>> = {
+  data: 'Turns raw sources into validated, versioned data on its own schedule, so training never waits on ingestion',
+  training:
+    'Retrains the model on fresh data and registers a new version, which is promoted only if it beats production',
+  inference:
+    'Applies the production model and delivers its predictions to the people and systems that use them',
+  other: 'Runs the listed steps as one repeatable, versioned unit of work',
+};
 
 const ROLE_NAMES: Readonly<Record<PipelineRole, string>> = {
   data: 'Data pipeline',
@@ -110,8 +128,9 @@ export function decompose(
     const owner = ownerOf(first.component.name);
     const texts = items.map((item) => `${item.component.name} ${item.component.description}`);
     const role = deployed ? 'inference' : roleOf(texts.join(' '));
-    let name = deployed ? `${sentence(first.component.name)} endpoint (deployed)` : ROLE_NAMES[role];
-    if (usedNames.has(name)) name = `${name}, ${first.traits.trigger.text}`;
+    const base = deployed ? `${sentence(first.component.name)} endpoint` : ROLE_NAMES[role];
+    let name = usedNames.has(base) ? `${base}, ${first.traits.trigger.text}` : base;
+    for (let n = 2; usedNames.has(name); n += 1) name = `${base} ${String(n)}`;
     usedNames.add(name);
     const steps = items.flatMap((item) =>
       item.traits.steps.map((text) => ({ text: sentence(text), produces: producedBy(text) })),
@@ -126,20 +145,20 @@ export function decompose(
       role,
       deployed,
       trigger: deployed
-        ? 'per request (HTTP); redeployed when a new model is promoted'
-        : first.traits.trigger.text,
+        ? 'per request (HTTP); reloads the model when a new version is promoted'
+        : first.traits.trigger.kind === 'unspecified'
+          ? 'not stated yet (a schedule, new data, or by hand)'
+          : first.traits.trigger.text,
       owner,
       components: items.map((item) => item.component.name),
-      purpose: items
-        .map(
-          (item) =>
-            `${sentence(item.component.name)}: ${item.traits.steps.length > 1 ? item.traits.steps.join(', then ') : item.component.description}`,
-        )
-        .join('. '),
+      purpose: `${deployed ? 'Answers requests over HTTP with the production model, as a deployed pipeline' : ROLE_PURPOSES[role]} (from: ${items.map((item) => item.component.name).join(', ')})`,
       steps,
       sources: sourcesOf(items.map((item) => item.component.description)),
       artifacts: [...new Set(steps.map((step) => step.produces))].filter(
-        (artifact) => artifact !== 'an intermediate dataset' && artifact !== 'the response to the caller',
+        (artifact) =>
+          artifact !== 'an intermediate dataset' &&
+          artifact !== 'the response to the caller' &&
+          artifact !== 'the parsed request',
       ),
       ...(split ? { split } : {}),
       ...(sizes.length > 0 ? { dataBytes: Math.max(...sizes) } : {}),

@@ -7,6 +7,7 @@ export const pipelineProtocol: Protocol = {
   id: 'pipeline',
   title: 'Pipeline scoping',
   setup: [titleSlot] as Protocol['setup'],
+  scope: 'ml',
   phases: PIPELINE_PHASES,
   steps: PIPELINE_STEPS,
   approval: pipelineApprovalSlot,

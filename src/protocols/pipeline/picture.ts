@@ -23,7 +23,7 @@ export const PARTS: readonly Part[] = [
     id: 'processing',
     label: 'processing',
     pattern:
-      /\b(?:clean\w*|preprocess\w*|features?|transform\w*|validat\w*|join\w*|aggregat\w*|dedup\w*|pars\w*|ocr|chunk\w*|embed\w*|label\w*)\b/i,
+      /\b(?:clean\w*|preprocess\w*|processing|features?|transform\w*|validat\w*|join\w*|aggregat\w*|dedup\w*|pars\w*|ocr|chunk\w*|embed\w*|label\w*)\b/i,
     ask: 'What has to happen to the data before a model can use it (cleaning, features, parsing)?',
   },
   {

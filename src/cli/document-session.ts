@@ -1,7 +1,7 @@
 /**
- * Runs a design session to its document, for both `design` and `resume`: saves the session after
+ * Runs a session to its document, for `design`, `pipeline` and `resume`: saves the session after
  * every step, turns a signal or the end of input into "Interrupted. Session <id> saved.", and
- * writes system_design.md only after approval.
+ * writes the document only after approval, and only when it passes its checks.
  */
 import { readFileSync } from 'node:fs';
 import { AppError, ExitCode, Interrupted } from '../errors.js';
@@ -9,11 +9,7 @@ import { sanitize } from '../lib/sanitize.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { applies, isDone } from '../protocol/machine.js';
 import type { SessionState } from '../protocol/types.js';
-import { designProtocol } from '../protocols/design/index.js';
-import { renderSystemDesign } from '../render/system-design.js';
 import type { Respondent } from '../respondents/port.js';
-import { decisionRules } from '../rules/decision-rules.js';
-import { redFlags } from '../rules/red-flags.js';
 import type { SessionRecord } from '../session/record.js';
 import { SESSION_SCHEMA, SESSION_VERSION } from '../session/record.js';
 import { runSession } from '../session/run.js';
@@ -22,11 +18,10 @@ import type { Interrupts } from './interrupts.js';
 import type { GlobalOptions } from './options.js';
 import type { Output } from './output.js';
 import type { CopilotSetup } from './copilot-factory.js';
+import type { SessionKind } from './session-kind.js';
 import { createSessionView } from './session-view.js';
 import { summaryJson } from './summary.js';
 import { writeDocument } from './write-document.js';
-
-export const DESIGN_DOCUMENT = 'system_design.md';
 
 export interface SavedSession {
   readonly store: SessionStore;
@@ -35,7 +30,8 @@ export interface SavedSession {
   readonly clock: () => Date;
 }
 
-export interface DesignRun {
+export interface DocumentRun {
+  readonly kind: SessionKind;
   readonly globals: GlobalOptions;
   readonly out: Output;
   readonly respondent: Respondent;
@@ -52,6 +48,7 @@ export interface DesignRun {
 }
 
 export function sessionRecord(
+  kind: SessionKind,
   session: SavedSession,
   outDir: string,
   state: SessionState,
@@ -61,24 +58,24 @@ export function sessionRecord(
     schema: SESSION_SCHEMA,
     version: SESSION_VERSION,
     id: session.id,
-    command: 'design',
+    command: kind.command,
     createdAt: session.createdAt,
     updatedAt: session.clock().toISOString(),
     finished,
     out: outDir,
-    position: finished ? 'finished' : (nextQuestion(state) ?? designProtocol.approval.id),
+    position: finished ? 'finished' : (nextQuestion(kind, state) ?? kind.protocol.approval.id),
     // Drafts are derived: the record keeps what the person gave, and resume drafts again.
     state: { ...state, drafts: {} },
   };
 }
 
-export async function runDesignToDocument(run: DesignRun): Promise<void> {
-  const { out, session, globals } = run;
+export async function runToDocument(run: DocumentRun): Promise<void> {
+  const { out, session, globals, kind } = run;
   const { setup } = run;
   const { copilot } = setup;
   const save = session
     ? (state: SessionState): void => {
-        session.store.save(sessionRecord(session, run.outDir, state, false));
+        session.store.save(sessionRecord(kind, session, run.outDir, state, false));
       }
     : undefined;
   save?.(run.state);
@@ -87,12 +84,12 @@ export async function runDesignToDocument(run: DesignRun): Promise<void> {
   try {
     finished = await runSession(
       {
-        protocol: designProtocol,
+        protocol: kind.protocol,
         copilot,
         respondent: run.respondent,
-        view: createSessionView(out),
-        redFlags,
-        rules: decisionRules,
+        view: createSessionView(out, kind),
+        redFlags: kind.flags,
+        ...(kind.rules ? { rules: kind.rules } : {}),
         ...(save ? { save } : {}),
         signal: run.interrupts.signal,
       },
@@ -104,26 +101,31 @@ export async function runDesignToDocument(run: DesignRun): Promise<void> {
     if (setup.usage) out.warn(setup.usage().line);
   }
 
-  const flags = redFlags(finished);
-  const rules = decisionRules(finished);
+  const flags = kind.flags(finished);
+  const rendered = kind.render(readFileSync(`${TEMPLATES_DIR}${kind.document}`, 'utf8'), finished);
+  if (rendered.problems.length > 0) {
+    throw new AppError(
+      ExitCode.checkFailed,
+      `${kind.document} was not written: it breaks ${String(rendered.problems.length)} of its rules:\n${rendered.problems.map((problem) => `  ${problem}`).join('\n')}`,
+      session
+        ? `Session ${session.id} is saved; revise a phase with: mlops-design resume ${session.id}`
+        : undefined,
+    );
+  }
   // Every piece of outside text was sanitised on the way in; this last pass makes it a guarantee.
-  const document = sanitize(
-    renderSystemDesign(readFileSync(`${TEMPLATES_DIR}system_design.md`, 'utf8'), finished, flags, rules),
-  );
-  const backup = await writeDocument(run.target, document, globals.force);
-  if (session) session.store.save(sessionRecord(session, run.outDir, finished, true));
+  const backup = await writeDocument(run.target, sanitize(rendered.text), globals.force);
+  if (session) session.store.save(sessionRecord(kind, session, run.outDir, finished, true));
 
   if (globals.json) {
     out.result(
       JSON.stringify(
         summaryJson({
-          command: 'design',
+          command: kind.command,
           sessionId: session?.id ?? null,
           state: finished,
-          protocol: designProtocol,
+          protocol: kind.protocol,
           files: [run.target],
-          flags,
-          rules,
+          extra: kind.summary(finished),
           warnings: run.warnings,
           copilot: copilot.name,
           usage: setup.usage?.().json,
@@ -136,12 +138,12 @@ export async function runDesignToDocument(run: DesignRun): Promise<void> {
   if (backup) out.info(`The previous version is kept as ${backup}.`);
   if (flags.length > 0)
     out.warn(
-      `${flags.length} red flag(s): ${flags.map((flag) => flag.id).join(', ')} (listed in the document).`,
+      `${flags.length} ${kind.flagLabel.toLowerCase()}(s): ${flags.map((flag) => flag.id).join(', ')} (listed in the document).`,
     );
 }
 
 /** A prompt cancelled by Ctrl-C, a closed stdin or a signal becomes one line and 130 or 143. */
-function asInterruption(error: unknown, run: DesignRun): AppError | undefined {
+function asInterruption(error: unknown, run: DocumentRun): AppError | undefined {
   const name = error instanceof Error ? error.name : '';
   if (!(error instanceof Interrupted) && name !== 'ExitPromptError' && name !== 'AbortPromptError')
     return undefined;
@@ -166,8 +168,8 @@ function withSession(error: unknown, session: SavedSession | undefined): AppErro
 }
 
 /** The question or decision the session waits on (drafts are done without the person). */
-function nextQuestion(state: SessionState): string | undefined {
-  return designProtocol.steps.find(
+function nextQuestion(kind: SessionKind, state: SessionState): string | undefined {
+  return kind.protocol.steps.find(
     (step) => step.kind !== 'draft' && applies(step, state) && !isDone(step, state),
   )?.id;
 }

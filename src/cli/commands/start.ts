@@ -1,4 +1,7 @@
-/** `mlops-design design`: a whole design session, interactive or from an answers file. */
+/**
+ * `mlops-design design` and `mlops-design pipeline`: a whole session, interactive or from an answers
+ * file, to its document.
+ */
 import { resolve } from 'node:path';
 import { readAnswersFile } from '../../answers/load.js';
 import { planAnswers } from '../../answers/plan.js';
@@ -6,7 +9,6 @@ import { AppError, ExitCode, badInput } from '../../errors.js';
 import { loadCompiledKnowledge } from '../../knowledge/compiled.js';
 import { initialState } from '../../protocol/machine.js';
 import type { Scope, SessionState } from '../../protocol/types.js';
-import { designProtocol } from '../../protocols/design/index.js';
 import { titleSlot } from '../../protocol/common-slots.js';
 import { scopeSlot } from '../../protocols/design/slots.js';
 import { answersFileRespondent } from '../../respondents/answers-file.js';
@@ -15,17 +17,24 @@ import { askQuestion } from '../../session/run.js';
 import { SessionStore, newSessionId } from '../../session/store.js';
 import { readContextDocuments } from '../context-documents.js';
 import { chooseCopilot } from '../copilot-factory.js';
-import { DESIGN_DOCUMENT, runDesignToDocument, type SavedSession } from '../design-session.js';
+import { runToDocument, type SavedSession } from '../document-session.js';
+import { loadKind, type KindName } from '../session-kind.js';
 import { interactiveRespondent, requireTerminal, sessionOutput } from '../session-setup.js';
 import type { GlobalOptions } from '../options.js';
 import { createSessionView } from '../session-view.js';
 import { watchInterrupts } from '../interrupts.js';
 import { checkOutput } from '../write-document.js';
 
-export async function runDesign(globals: GlobalOptions, options: Record<string, unknown>): Promise<void> {
+export async function runStart(
+  command: KindName,
+  globals: GlobalOptions,
+  options: Record<string, unknown>,
+): Promise<void> {
+  const kind = await loadKind(command);
+  const { protocol } = kind;
   const out = sessionOutput(globals);
   const knowledge = loadCompiledKnowledge();
-  const setup = await chooseCopilot(globals, knowledge, out);
+  const setup = await chooseCopilot(globals, knowledge, out, kind);
   const answersPath = typeof options.answers === 'string' ? options.answers : undefined;
   const flagScope = typeof options.scope === 'string' ? (options.scope as Scope) : undefined;
   const outDir = resolve(globals.out);
@@ -33,7 +42,7 @@ export async function runDesign(globals: GlobalOptions, options: Record<string, 
   // so a bad answers file is reported as such.
   if (answersPath === undefined) {
     requireTerminal(globals);
-    checkOutput(outDir, DESIGN_DOCUMENT, globals.force);
+    checkOutput(outDir, kind.document, globals.force);
   }
   const context = readContextDocuments(process.cwd());
   const interrupts = watchInterrupts();
@@ -49,7 +58,7 @@ export async function runDesign(globals: GlobalOptions, options: Record<string, 
     const warnings: string[] = [];
     if (answersPath !== undefined) {
       const loaded = readAnswersFile(answersPath);
-      const plan = planAnswers(designProtocol, loaded, { command: 'design', scope: flagScope, context });
+      const plan = planAnswers(protocol, loaded, { command, scope: flagScope, context });
       if (plan.problems.length > 0)
         throw badInput(
           `${answersPath}: ${plan.problems.length} problem(s); nothing was written`,
@@ -59,13 +68,12 @@ export async function runDesign(globals: GlobalOptions, options: Record<string, 
       warnings.push(...plan.warnings);
       respondent = answersFileRespondent(answersPath, loaded.file);
       const scope = plan.scope ?? 'system';
-      state = initialState(designProtocol, plan.title, scope, scope === 'system' ? [] : context);
+      state = initialState(protocol, plan.title, scope, scope === 'system' ? [] : context);
     } else {
       respondent = interactiveRespondent(globals, out, interrupts);
-      out.info(out.style.bold('mlops-design: a system design session, one question at a time.'));
-      out.info(
-        'Six phases: requirements, estimation, high-level design, deep-dive, tradeoffs, operations. Nothing is written until you approve.',
-      );
+      const [headline = '', ...intro] = kind.intro;
+      out.info(out.style.bold(headline));
+      for (const line of intro) out.info(line);
       out.info(
         session
           ? `Session ${session.id} · saved after every answer (resume with: mlops-design resume ${session.id})`
@@ -74,25 +82,26 @@ export async function runDesign(globals: GlobalOptions, options: Record<string, 
       const deps = {
         copilot: setup.copilot,
         respondent,
-        view: createSessionView(out),
+        view: createSessionView(out, kind),
       };
-      const title = (await askQuestion(deps, titleSlot, initialState(designProtocol, '', 'system'), 'Setup'))
-        .value;
+      const title = (await askQuestion(deps, titleSlot, initialState(protocol, '', 'system'), 'Setup')).value;
       const scope =
+        protocol.scope ??
         flagScope ??
-        (await askQuestion(deps, scopeSlot, initialState(designProtocol, title, 'system'), 'Setup')).value;
-      state = initialState(designProtocol, title, scope, scope === 'system' ? [] : context);
+        (await askQuestion(deps, scopeSlot, initialState(protocol, title, 'system'), 'Setup')).value;
+      state = initialState(protocol, title, scope, scope === 'system' ? [] : context);
     }
-    if (state.scope !== 'system') {
+    if (kind.scoped && state.scope !== 'system') {
       out.info(
         state.context.length > 0
           ? `Reading ${state.context.map((doc) => doc.name).join(' and ')} from the working directory as context.`
           : 'No problem_statement.md or architecture.md here: the session will ask you to frame the problem first.',
       );
     }
-    const target = checkOutput(outDir, DESIGN_DOCUMENT, globals.force);
+    const target = checkOutput(outDir, kind.document, globals.force);
     if (session && answersPath !== undefined) out.info(`Session ${session.id}`);
-    await runDesignToDocument({
+    await runToDocument({
+      kind,
       globals,
       out,
       setup,

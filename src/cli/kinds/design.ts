@@ -1,0 +1,32 @@
+/** The design session: six phases to system_design.md, with red flags and decision rules. */
+import { designAdvisor } from '../../copilot/offline/design/advisor.js';
+import { designProtocol } from '../../protocols/design/index.js';
+import { renderSystemDesign } from '../../render/system-design.js';
+import { decisionRules } from '../../rules/decision-rules.js';
+import { redFlags } from '../../rules/red-flags.js';
+import type { SessionKind } from '../session-kind.js';
+import { describeDesignDraft } from '../session-view.js';
+
+export const designKind: SessionKind = {
+  command: 'design',
+  protocol: designProtocol,
+  document: 'system_design.md',
+  intro: [
+    'mlops-design: a system design session, one question at a time.',
+    'Six phases: requirements, estimation, high-level design, deep-dive, tradeoffs, operations. Nothing is written until you approve.',
+  ],
+  scoped: true,
+  flagLabel: 'Red flag',
+  describeDraft: describeDesignDraft,
+  advisor: designAdvisor,
+  flags: redFlags,
+  rules: decisionRules,
+  render: (template, state) => ({
+    text: renderSystemDesign(template, state, redFlags(state), decisionRules(state)),
+    problems: [],
+  }),
+  summary: (state) => ({
+    red_flags: redFlags(state).map(({ id, phase, message }) => ({ id, phase, message })),
+    decision_rules: decisionRules(state).map(({ id, phase, message }) => ({ id, phase, message })),
+  }),
+};

@@ -1,0 +1,67 @@
+/** Pipeline scoping: an ML workflow into pipelines and an MVP, to pipeline_architecture.md, with smells. */
+import { finalClassification, pipelineAdvisor } from '../../copilot/offline/pipeline/advisor.js';
+import { BUCKET_LABELS, type Classification } from '../../protocols/pipeline/classify.js';
+import type { PipelinePlan } from '../../protocols/pipeline/decompose.js';
+import { pipelineProtocol } from '../../protocols/pipeline/index.js';
+import { pipelineDrafts, scopingFacts } from '../../protocols/pipeline/model.js';
+import { smells } from '../../protocols/pipeline/smells.js';
+import { renderPipelineArchitecture } from '../../render/pipeline-architecture.js';
+import { lintPipelineDocument } from '../../render/pipeline-lint.js';
+import type { SessionKind } from '../session-kind.js';
+
+const smellsOf = (state: Parameters<typeof scopingFacts>[0]) => smells(scopingFacts(state));
+
+export const pipelineKind: SessionKind = {
+  command: 'pipeline',
+  protocol: pipelineProtocol,
+  document: 'pipeline_architecture.md',
+  intro: [
+    'mlops-design: pipeline scoping, one question at a time.',
+    'Five phases: the whole picture, classification, decomposition, the MVP, open questions. Nothing is written until you approve.',
+  ],
+  scoped: false,
+  flagLabel: 'Smell',
+  describeDraft,
+  advisor: pipelineAdvisor,
+  flags: smellsOf,
+  render: (template, state) => {
+    const text = renderPipelineArchitecture(template, {
+      state,
+      classification: finalClassification(state),
+      smells: smellsOf(state),
+    });
+    return { text, problems: lintPipelineDocument(text) };
+  },
+  summary: (state) => ({
+    smells: smellsOf(state).map(({ id, message }) => ({ id, message })),
+    pipelines: (pipelineDrafts(state).pipelines ?? []).map((pipeline) => ({
+      name: pipeline.name,
+      trigger: pipeline.trigger,
+      steps: pipeline.steps.length,
+      deployed: pipeline.deployed,
+    })),
+    classification: finalClassification(state).map((item) => ({
+      component: item.component.name,
+      bucket: item.bucket,
+      rule: item.rule,
+    })),
+  }),
+};
+
+/** A terminal digest of each pipeline draft; the document carries the full text. */
+function describeDraft(id: string, draft: unknown): string[] {
+  switch (id) {
+    case 'classify.table':
+      return (draft as Classification[]).map(
+        (item) =>
+          `  ${item.component.name}: ${BUCKET_LABELS[item.bucket]} (${item.rule}): ${item.reason}${item.instead ? `. Use instead: ${item.instead}` : ''}`,
+      );
+    case 'decompose.pipelines':
+      return (draft as PipelinePlan[]).map(
+        (pipeline) =>
+          `  ${pipeline.name} (${pipeline.trigger}, ${pipeline.owner}): ${pipeline.steps.map((step) => step.text).join(' -> ')}`,
+      );
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * What differs between the commands that run a protocol to a document (`design`, `pipeline`): the
+ * protocol, the document and how it is rendered and checked, the offline advisor, and the flags
+ * shown as they fire. Everything else (answers files, sessions, resume, signals) is shared.
+ */
+import type { Advisor } from '../copilot/port.js';
+import { usageError } from '../errors.js';
+import type { Knowledge } from '../knowledge/load.js';
+import type { Protocol, SessionState } from '../protocol/types.js';
+import type { RuleFinding } from '../rules/decision-rules.js';
+import type { RedFlag } from '../rules/red-flags.js';
+
+export interface RenderedDocument {
+  readonly text: string;
+  /** Rules the document breaks; a document with problems is not written (exit 1). */
+  readonly problems: readonly string[];
+}
+
+export interface SessionKind {
+  readonly command: 'design' | 'pipeline';
+  readonly protocol: Protocol;
+  /** The file written on approval, and its template under templates/. */
+  readonly document: string;
+  /** Shown before the first question of an interactive run. */
+  readonly intro: readonly string[];
+  /** Whether the session asks for a scope (system, ml, hybrid); otherwise it is fixed. */
+  readonly scoped: boolean;
+  /** How flags are named on screen ("Red flag", "Smell") and drafts digested. */
+  readonly flagLabel: string;
+  readonly describeDraft: (id: string, draft: unknown) => string[];
+  readonly advisor: (knowledge: Knowledge) => Advisor;
+  readonly flags: (state: SessionState) => readonly RedFlag[];
+  readonly rules?: (state: SessionState) => readonly RuleFinding[];
+  readonly render: (template: string, state: SessionState) => RenderedDocument;
+  /** The command's own keys in the --json summary. */
+  readonly summary: (state: SessionState) => Record<string, unknown>;
+}
+
+export type KindName = SessionKind['command'];
+
+/** Each kind is loaded only when its command runs: a design session never loads pipeline scoping. */
+export async function loadKind(command: string): Promise<SessionKind> {
+  switch (command) {
+    case 'design':
+      return (await import('./kinds/design.js')).designKind;
+    case 'pipeline':
+      return (await import('./kinds/pipeline.js')).pipelineKind;
+    default:
+      throw usageError(`\`${command}\` sessions are not supported by this version`);
+  }
+}

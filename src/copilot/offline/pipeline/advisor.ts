@@ -1,0 +1,162 @@
+/**
+ * The offline co-pilot's pipeline-scoping knowledge, as an Advisor: the classification and the
+ * decomposition drafts, the MVP proposal, and notes on what an answer covered. Pure functions of the
+ * session state and the reference guides.
+ */
+import type { Guide } from '../../../knowledge/guide.js';
+import { guidesFor } from '../../../knowledge/select.js';
+import type {
+  DecisionSlot,
+  DraftStep,
+  Proposal,
+  QuestionSlot,
+  SessionState,
+} from '../../../protocol/types.js';
+import { applyMoves, classify, type Classification } from '../../../protocols/pipeline/classify.js';
+import { traitsOf } from '../../../protocols/pipeline/components.js';
+import { decompose, type PipelinePlan } from '../../../protocols/pipeline/decompose.js';
+import { pipelineAnswers, pipelineDrafts } from '../../../protocols/pipeline/model.js';
+import { coveredParts, PARTS } from '../../../protocols/pipeline/picture.js';
+import { DraftInputError } from '../../draft-input-error.js';
+import type { Advisor } from '../../port.js';
+import { cite, option, reportChoice } from '../proposal-text.js';
+
+const ONE_TEAM = 'one team';
+
+export function pipelineAdvisor(knowledge: { readonly guides: readonly Guide[] }): Advisor {
+  const guide = guidesFor(knowledge.guides, 'training-pipeline', 'high-level', 'MVP')[0];
+  return {
+    phrase: (slot, state) => phrase(slot, state),
+    note: (slot, value) => note(slot, value),
+    propose: (slot: DecisionSlot, state) => {
+      const proposal = proposeMvp(state);
+      return guide ? { ...proposal, detail: `${proposal.detail}\n\n${cite(guide, /pipeline/i)}` } : proposal;
+    },
+    report: (slot, choice, proposal) =>
+      reportChoice(slot, choice, proposal, 'check the decomposition against your choice'),
+    draft: (step: DraftStep, state) => {
+      switch (step.id) {
+        case 'classify.table':
+          return classification(state);
+        case 'decompose.pipelines':
+          return pipelinesOf(state);
+        default:
+          throw new Error(`the offline pipeline advisor cannot draft ${step.id}`);
+      }
+    },
+  };
+}
+
+function phrase(slot: QuestionSlot, state: SessionState): string | undefined {
+  if (slot.id !== 'classify.latency') return undefined;
+  const serving = (pipelineAnswers(state).components ?? []).filter(
+    (component) => traitsOf(component).trigger.kind === 'request',
+  );
+  if (serving.length === 0) return undefined;
+  return `"Real-time" can mean 5 ms or 5 s. What P99 must ${serving.map((component) => component.name).join(' and ')} answer within?`;
+}
+
+function note(slot: QuestionSlot, value: unknown): string | undefined {
+  if (slot.id !== 'picture.workflow' || typeof value !== 'string') return undefined;
+  const covered = coveredParts(value);
+  return `Covered ${covered.length} of ${PARTS.length}: ${covered.map((part) => part.label).join(', ') || 'none'}.`;
+}
+
+function classification(state: SessionState): Classification[] {
+  const { components = [], latency } = pipelineAnswers(state);
+  return components.map((component) => classify(component, latency === undefined ? {} : { latency }));
+}
+
+/** The classification with the user's moves applied: what the decomposition and the document use. */
+export function finalClassification(state: SessionState): Classification[] {
+  const { moves = [] } = pipelineAnswers(state);
+  const drafted = pipelineDrafts(state).classification ?? classification(state);
+  const names = new Set(drafted.map((item) => item.component.name.toLowerCase()));
+  const unknown = moves.find((move) => !names.has(move.name.toLowerCase()));
+  if (unknown)
+    throw new DraftInputError(
+      'classify.moves',
+      `no component is named "${unknown.name}"; the components are ${drafted.map((item) => item.component.name).join(', ')}`,
+    );
+  return applyMoves(drafted, moves);
+}
+
+function pipelinesOf(state: SessionState): PipelinePlan[] {
+  const classified = finalClassification(state);
+  const { owners = [] } = pipelineAnswers(state);
+  const names = new Set(classified.map((item) => item.component.name.toLowerCase()));
+  const team = new Map<string, string>();
+  for (const owner of owners) {
+    for (const name of owner.components) {
+      if (!names.has(name.toLowerCase()))
+        throw new DraftInputError(
+          'decompose.owners',
+          `${owner.team} owns "${name}", which is not a component; the components are ${classified.map((item) => item.component.name).join(', ')}`,
+        );
+      team.set(name.toLowerCase(), owner.team);
+    }
+  }
+  return decompose(classified, (name) => team.get(name.toLowerCase()) ?? ONE_TEAM);
+}
+
+/**
+ * The MVP: one pipeline, end to end, the smallest that proves value. With no model in production the
+ * training pipeline comes first: every other pipeline consumes the model it registers. With a model
+ * already in production, serving it (or scoring with it) reaches users soonest.
+ */
+function proposeMvp(state: SessionState): Proposal {
+  const pipelines = pipelineDrafts(state).pipelines ?? [];
+  const { stage } = pipelineAnswers(state);
+  const training = pipelines.find((pipeline) => pipeline.role === 'training');
+  const serving =
+    pipelines.find((pipeline) => pipeline.deployed) ??
+    pipelines.find((pipeline) => pipeline.role === 'inference');
+  const recommended =
+    (stage === 'production' ? (serving ?? training) : (training ?? serving)) ?? pipelines[0];
+  if (!recommended)
+    throw new Error('the MVP decision needs at least one pipeline; none was classified as one');
+  const alternative = pipelines.find((pipeline) => pipeline !== recommended);
+  const why =
+    recommended === training && stage !== 'production'
+      ? 'every other pipeline consumes the model it registers, and it proves the whole loop (data, model, evaluation, registry) on its own'
+      : recommended === serving
+        ? 'a model already runs in production, so putting predictions in front of their consumers proves value soonest; training automation can follow'
+        : 'it is the only pipeline the rules found';
+  const steps = (pipeline: PipelinePlan): string =>
+    `${pipeline.steps.length} step(s): ${pipeline.steps.map((step) => step.text.toLowerCase()).join(', ')}`;
+  const a = option(
+    'A',
+    recommended.name,
+    `${steps(recommended)}; ${recommended.trigger}.`,
+    [
+      why.split(',')[0] ?? why,
+      `ends in ${recommended.artifacts[recommended.artifacts.length - 1] ?? 'outputs'} that the next pipeline can consume`,
+    ],
+    [`${pipelines.length - 1} other pipeline(s) wait until it runs end to end`],
+  );
+  const b = alternative
+    ? option(
+        'B',
+        alternative.name,
+        `${steps(alternative)}; ${alternative.trigger}.`,
+        ['a different first win'],
+        [
+          alternative.role === 'inference' && recommended.role === 'training'
+            ? `needs a model that ${recommended.name.toLowerCase()} has not produced yet`
+            : 'proves less of the loop on its own: no one uses its output until the rest exists',
+        ],
+      )
+    : option(
+        'B',
+        `${recommended.name}, run by hand first`,
+        `The same ${recommended.steps.length} step(s), started manually before any schedule or trigger.`,
+        ['nothing to schedule or alert on until the results are trusted'],
+        ['no unattended runs, so freshness depends on someone remembering'],
+      );
+  return {
+    explain: `${pipelines.length} pipeline(s) came out of the decomposition. Build one first, end to end, and prove it in production before the next: each added pipeline is another schedule, failure domain and on-call surface.`,
+    options: [a, b],
+    position: `Option A: ${recommended.name}, because ${why}.`,
+    detail: `An MVP pipeline is done when it runs unattended on real data, writes its artifacts where the next pipeline will read them, and someone has used its output. Resist adding sources or tuning to it before then: each addition is another way for the first run to fail.`,
+  };
+}
