@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { AppError, ExitCode, Interrupted } from '../errors.js';
 import { sanitize } from '../lib/sanitize.js';
 import { TEMPLATES_DIR } from '../paths.js';
-import { applies, isDone } from '../protocol/machine.js';
+import { nextQuestion } from '../protocol/machine.js';
 import type { SessionState } from '../protocol/types.js';
 import type { Respondent } from '../respondents/port.js';
 import type { SessionRecord } from '../session/record.js';
@@ -63,7 +63,7 @@ export function sessionRecord(
     updatedAt: session.clock().toISOString(),
     finished,
     out: outDir,
-    position: finished ? 'finished' : (nextQuestion(kind, state) ?? kind.protocol.approval.id),
+    position: finished ? 'finished' : (nextQuestion(kind.protocol, state)?.id ?? kind.protocol.approval.id),
     // Drafts are derived: the record keeps what the person gave, and resume drafts again.
     state: { ...state, drafts: {} },
   };
@@ -165,11 +165,4 @@ function withSession(error: unknown, session: SavedSession | undefined): AppErro
     `${error.message}. Session ${session.id} saved`,
     `Resume with: mlops-design resume ${session.id} (add --copilot offline to carry on without the model).`,
   );
-}
-
-/** The question or decision the session waits on (drafts are done without the person). */
-function nextQuestion(kind: SessionKind, state: SessionState): string | undefined {
-  return kind.protocol.steps.find(
-    (step) => step.kind !== 'draft' && applies(step, state) && !isDone(step, state),
-  )?.id;
 }

@@ -43,6 +43,11 @@ export function nextStep(protocol: Protocol, state: SessionState): Step | undefi
   return protocol.steps.find((step) => applies(step, state) && !isDone(step, state));
 }
 
+/** The next question or decision, the step that waits on the person (drafts are made without them). */
+export function nextQuestion(protocol: Protocol, state: SessionState): Step | undefined {
+  return protocol.steps.find((step) => step.kind !== 'draft' && applies(step, state) && !isDone(step, state));
+}
+
 export function phaseIndex(protocol: Protocol, phaseId: string): number {
   const index = protocol.phases.findIndex((phase) => phase.id === phaseId);
   if (index < 0) throw new Error(`protocol ${protocol.id} has no phase ${phaseId}`);

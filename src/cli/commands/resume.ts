@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { readAnswersFile } from '../../answers/load.js';
 import { AppError, ExitCode, badInput, usageError } from '../../errors.js';
-import { progressLabel, nextStep } from '../../protocol/machine.js';
+import { nextQuestion, progressLabel } from '../../protocol/machine.js';
 import type { Protocol, SessionState } from '../../protocol/types.js';
 import { answersFileRespondent } from '../../respondents/answers-file.js';
 import type { SessionRecord } from '../../session/record.js';
@@ -41,7 +41,7 @@ export async function runResume(
       typeof options.answers === 'string'
         ? answersFileRespondent(options.answers, readAnswersFile(options.answers).file)
         : interactiveRespondent(globals, out, interrupts);
-    const step = nextStep(kind.protocol, state);
+    const step = nextQuestion(kind.protocol, state);
     out.info(
       `Resuming session ${record.id} (${record.state.title}) at ${step ? `${progressLabel(kind.protocol, step)}, ${step.id}` : 'approval'}.`,
     );
