@@ -90,6 +90,9 @@ export async function runToDocument(run: DocumentRun): Promise<void> {
         view: createSessionView(out, kind),
         redFlags: kind.flags,
         ...(kind.rules ? { rules: kind.rules } : {}),
+        ...(kind.linted && run.respondent.interactive
+          ? { check: (state: SessionState) => kind.render(templateOf(kind), state).problems }
+          : {}),
         ...(save ? { save } : {}),
         signal: run.interrupts.signal,
       },
@@ -102,7 +105,7 @@ export async function runToDocument(run: DocumentRun): Promise<void> {
   }
 
   const flags = kind.flags(finished);
-  const rendered = kind.render(readFileSync(`${TEMPLATES_DIR}${kind.document}`, 'utf8'), finished);
+  const rendered = kind.render(templateOf(kind), finished);
   if (rendered.problems.length > 0) {
     throw new AppError(
       ExitCode.checkFailed,
@@ -140,6 +143,10 @@ export async function runToDocument(run: DocumentRun): Promise<void> {
     out.warn(
       `${flags.length} ${kind.flagLabel.toLowerCase()}(s): ${flags.map((flag) => flag.id).join(', ')} (listed in the document).`,
     );
+}
+
+function templateOf(kind: SessionKind): string {
+  return readFileSync(`${TEMPLATES_DIR}${kind.document}`, 'utf8');
 }
 
 /** A prompt cancelled by Ctrl-C, a closed stdin or a signal becomes one line and 130 or 143. */

@@ -15,6 +15,7 @@ Examples:
   $ mlops-design                                   start an interactive design session
   $ mlops-design design --scope ml --out docs/      an ML system, document written to docs/
   $ mlops-design design --answers examples/pastebin.yaml --out /tmp/design --force
+  $ mlops-design pipeline --answers examples/pipeline-churn.yaml --out /tmp/churn   scope ML pipelines
   $ mlops-design validate examples/pastebin.yaml    check an answers file and print its plan
   $ mlops-design questions --scope ml --json        every question id, for writing answers files
   $ mlops-design sessions                           saved sessions; continue one with: mlops-design resume --last

@@ -37,6 +37,10 @@ export function approvalSlotFor(phaseIds: readonly string[], lastPhase: string):
     prompt: `Write the document? Answer "yes", or name a phase to revise (${phaseIds.join(', ')}).`,
     help: 'Nothing is written before explicit approval.',
     example: 'yes',
+    choices: [
+      { value: 'yes', label: 'Yes, write the document' },
+      ...phaseIds.map((phase) => ({ value: phase, label: `Revise ${phase}` })),
+    ],
     parse: (raw) => {
       const text = asText(raw)
         .toLowerCase()

@@ -5,7 +5,7 @@
  */
 import type { SessionState } from '../protocol/types.js';
 import { BUCKET_LABELS, type Classification } from '../protocols/pipeline/classify.js';
-import type { PipelinePlan } from '../protocols/pipeline/decompose.js';
+import type { PipelinePlan, PipelineRole } from '../protocols/pipeline/decompose.js';
 import { pipelineAnswers, pipelineDrafts } from '../protocols/pipeline/model.js';
 import { MAX_OPEN_QUESTIONS } from '../protocols/pipeline/slots.js';
 import { MAX_STEPS, PIPELINES_PER_ENGINEER, type Smell } from '../protocols/pipeline/smells.js';
@@ -107,6 +107,30 @@ function mvpReason(state: SessionState): string {
   return position.replace(/^Option A: [^,]+, because /, '').replace(/\.?$/, '.');
 }
 
+/** What to watch on each kind of pipeline: the signal that it has gone wrong without failing. */
+const WATCH: Readonly<Record<PipelineRole | 'deployed', string>> = {
+  data: 'rows in and out of each step against the last run, null rates, and the age of the newest version; a run that succeeds with half the rows is the failure to catch',
+  training:
+    'the evaluation metric against production on the same holdout, the training data version, and run duration; a candidate that never beats production is a data problem',
+  inference:
+    'rows scored, the prediction distribution against the last run, and the age of the newest predictions; alert when it is older than twice the schedule',
+  deployed:
+    'P99 latency against its target, error rate, the share of fallback answers, and the model version serving; a fallback served as a 200 is still a failure',
+  other: 'run success, duration and output size against the last run',
+};
+
+/** How a pipeline recovers: reruns must be safe, and a bad model must be one promotion away from gone. */
+const RERUNS: Readonly<Record<PipelineRole | 'deployed', string>> = {
+  data: "a rerun for the same date replaces that date's version, so rerunning is always safe; a failed run leaves the previous version in place",
+  training:
+    'a failed or rejected run registers nothing promotable, so production keeps its model; reruns with the same data version are comparable',
+  inference:
+    'a rerun replaces the whole output atomically, so consumers never see a half-written batch; the previous batch stays until the new one is complete',
+  deployed:
+    'rolling back is promoting the previous model version; the endpoint reloads it without a redeploy',
+  other: 'reruns replace their outputs rather than append to them',
+};
+
 function sourcesText(pipeline: PipelinePlan, pipelines: readonly PipelinePlan[]): string {
   if (pipeline.sources.length > 0) return pipeline.sources.join(', ');
   const upstream = pipelines.find((other) => other.role === 'data');
@@ -156,6 +180,13 @@ function pipelineSection(
       `**Key artifacts**: ${pipeline.artifacts.length > 0 ? pipeline.artifacts.join('; ') : 'its published outputs'}.`,
       `**Orchestrator requirements**: ${requirements.join('; ')}.`,
       `**Registry model**: ${registry}`,
+      `**Watch**: ${WATCH[pipeline.deployed ? 'deployed' : pipeline.role]}.`,
+      `**Reruns**: ${RERUNS[pipeline.deployed ? 'deployed' : pipeline.role]}.`,
+      ...(index === 0
+        ? [
+            '**Done when**: it has run unattended on real data at least twice, its outputs sit where the next pipeline will read them, and someone has used them.',
+          ]
+        : []),
       ...(pipeline.split ? [`**Why separate**: ${pipeline.split}.`] : []),
     ]),
   ].join('\n\n');
@@ -181,6 +212,7 @@ function dataFlow(pipelines: readonly PipelinePlan[], model: string): string {
         `${pipeline.name} loads \`${model}\` at the production stage${pipeline.deployed ? ' when it starts and again on every promotion' : ' at the start of each run'}: promoting a version changes what it uses, with no paths or version ids written into it.`,
     ),
     'No pipeline triggers another: schedules, data arrival and promotion events connect them, and each can fail and be rerun on its own.',
+    'Lineage: every artifact records the run, code version and input versions that produced it, so any prediction traces back to its model and data versions.',
   ];
   return bullets(lines);
 }
@@ -206,8 +238,11 @@ function notAPipeline(classification: readonly Classification[]): string {
 function deferred(classification: readonly Classification[], pipelines: readonly PipelinePlan[]): string {
   const items = classification.filter((item) => item.bucket === 'defer');
   const later = pipelines.slice(1);
+  const roles = new Set(pipelines.map((pipeline) => (pipeline.deployed ? 'deployed' : pipeline.role)));
+  const missing = STANDARD.filter(([role]) => !roles.has(role)).map(([, text]) => text);
   const lines = [
     ...items.map((item) => `**${item.component.name}**: ${item.reason}.`),
+    ...missing,
     ...(later.length > 0
       ? [
           `After the MVP runs unattended, add ${later.map((pipeline) => pipeline.name).join(', then ')}, one at a time, each proven before the next.`,
@@ -216,6 +251,26 @@ function deferred(classification: readonly Classification[], pipelines: readonly
   ];
   return lines.length === 0 ? 'Nothing deferred: the MVP is the whole scope.' : bullets(lines);
 }
+
+/** The standard pipelines of an ML system, and when each earns its place if it is not in scope yet. */
+const STANDARD: readonly [PipelineRole | 'deployed', string][] = [
+  [
+    'data',
+    '**A data pipeline** (not in scope): add it when more than one pipeline reads the same prepared data, or when ingestion fails often enough that training should not wait on it.',
+  ],
+  [
+    'training',
+    '**A training pipeline** (not in scope): add it when retraining by hand happens more than monthly, or when nobody can say which data a production model saw.',
+  ],
+  [
+    'inference',
+    '**A batch inference pipeline** (not in scope): add it when consumers can use predictions that are hours old; it is cheaper and simpler than serving per request.',
+  ],
+  [
+    'deployed',
+    '**A deployed pipeline** (not in scope): add it only when a caller needs an answer within the request; benchmark it before reaching for a separate serving stack.',
+  ],
+];
 
 function openQuestions(state: SessionState, pipelines: readonly PipelinePlan[]): string {
   const answers = pipelineAnswers(state);

@@ -39,9 +39,14 @@ const FORBIDDEN: readonly [RegExp, string][] = [
 export function lintPipelineDocument(text: string): string[] {
   const lines = text.replace(/\n$/, '').split('\n');
   const problems: string[] = [];
-  if (lines.length < MIN_LINES || lines.length > MAX_LINES)
+  const length = `${String(lines.length)} lines; a pipeline architecture is ${String(MIN_LINES)}-${String(MAX_LINES)} lines`;
+  if (lines.length < MIN_LINES)
     problems.push(
-      `${String(lines.length)} lines; a pipeline architecture is ${String(MIN_LINES)}-${String(MAX_LINES)} lines`,
+      `${length}: the scope leaves out what surrounds the model (revise classify: add its data, consumers and monitoring)`,
+    );
+  if (lines.length > MAX_LINES)
+    problems.push(
+      `${length}: more than one plan holds (defer components, or scope each team's pipelines apart)`,
     );
   let from = 0;
   for (const section of SECTIONS) {

@@ -44,20 +44,6 @@ export function terminalRespondent(options: TerminalOptions): Respondent {
           context(),
         );
       }
-      if (slot.answer === 'approval') {
-        return select(
-          {
-            message: prompt,
-            choices: [
-              { value: 'yes', name: 'Yes, write the document' },
-              ...['requirements', 'estimation', 'high-level', 'deep-dive', 'tradeoffs', 'operations'].map(
-                (phase) => ({ value: phase, name: `Revise ${phase}` }),
-              ),
-            ],
-          },
-          context(),
-        );
-      }
       const hint = slot.answer === 'list' ? ' (separate several with ";")' : '';
       const optional = slot.optional ? ` [Enter for ${slot.optional.note}]` : '';
       const answer = await input({ message: `${prompt}${hint}${optional}` }, context());

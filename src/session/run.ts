@@ -27,6 +27,11 @@ export interface SessionDeps {
   readonly redFlags: (state: SessionState) => readonly RedFlag[];
   /** Decision rules with thresholds (serving, architecture), shown as they fire. */
   readonly rules?: (state: SessionState) => readonly RuleFinding[];
+  /**
+   * Rules the document would break, checked before approval so a person can revise a phase
+   * instead of approving a document that will not be written.
+   */
+  readonly check?: (state: SessionState) => readonly string[];
   /** Called with every new state, before the next step starts. */
   readonly save?: (state: SessionState) => void;
   /** Aborted by a signal: the runner stops before the next step. */
@@ -102,6 +107,11 @@ export async function runSession(deps: SessionDeps, initial: SessionState): Prom
         throw new Interrupted(deps.signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT');
       const step = nextStep(protocol, state);
       if (!step) {
+        const problems = deps.check?.(state) ?? [];
+        if (problems.length > 0)
+          view.pushBack(
+            `The document would not be written: it breaks ${String(problems.length)} of its rules (${problems.join('; ')}). Revise a phase to fix it.`,
+          );
         const approval = await askQuestion(deps, protocol.approval, state, 'Approval');
         const decision = approval.value;
         if (decision.approved) {

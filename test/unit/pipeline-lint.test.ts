@@ -29,15 +29,15 @@ describe('the pipeline document lint', () => {
   it(`holds the length to ${String(MIN_LINES)}-${String(MAX_LINES)} lines`, () => {
     expect(lintPipelineDocument(padded(MAX_LINES))).toEqual([]);
     expect(lintPipelineDocument(padded(MAX_LINES + 1))).toContain(
-      `${String(MAX_LINES + 1)} lines; a pipeline architecture is ${String(MIN_LINES)}-${String(MAX_LINES)} lines`,
+      `${String(MAX_LINES + 1)} lines; a pipeline architecture is ${String(MIN_LINES)}-${String(MAX_LINES)} lines: more than one plan holds (defer components, or scope each team's pipelines apart)`,
     );
     const short = BASE.split('\n')
-      .filter((line) => !line.startsWith('| ') && !line.startsWith('  '))
+      .filter((line) => !/^(?:\| | {2}|- \*\*)/.test(line))
       .join('\n');
     const count = short.replace(/\n$/, '').split('\n').length;
     expect(count).toBeLessThan(MIN_LINES);
     expect(lintPipelineDocument(short)).toContain(
-      `${String(count)} lines; a pipeline architecture is ${String(MIN_LINES)}-${String(MAX_LINES)} lines`,
+      `${String(count)} lines; a pipeline architecture is ${String(MIN_LINES)}-${String(MAX_LINES)} lines: the scope leaves out what surrounds the model (revise classify: add its data, consumers and monitoring)`,
     );
   });
 

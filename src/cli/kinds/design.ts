@@ -21,6 +21,7 @@ export const designKind: SessionKind = {
   advisor: designAdvisor,
   flags: redFlags,
   rules: decisionRules,
+  linted: false,
   render: (template, state) => ({
     text: renderSystemDesign(template, state, redFlags(state), decisionRules(state)),
     problems: [],

@@ -24,6 +24,7 @@ export const pipelineKind: SessionKind = {
   describeDraft,
   advisor: pipelineAdvisor,
   flags: smellsOf,
+  linted: true,
   render: (template, state) => {
     const text = renderPipelineArchitecture(template, {
       state,

@@ -8,7 +8,7 @@ import { asText, listItems, nonEmptyText, parseTeamSize } from '../../protocol/a
 import { approvalSlotFor, question } from '../../protocol/common-slots.js';
 import type { DecisionSlot, DraftStep, QuestionSlot, RawAnswer, SessionState } from '../../protocol/types.js';
 import type { Bucket, Move } from './classify.js';
-import { parseComponents, traitsOf } from './components.js';
+import { parseComponents, traitsOf, type WorkflowComponent } from './components.js';
 import { pushBackOnPicture } from './picture.js';
 import type { Stage } from './smells.js';
 
@@ -99,6 +99,15 @@ function parseOpenQuestions(raw: RawAnswer): Result<readonly string[]> {
   return ok(items);
 }
 
+/** Fewer components than this is a model without its surroundings. */
+export const MIN_COMPONENTS = 3;
+
+/** One follow-up for a list that leaves out what surrounds the model. */
+export function pushBackOnComponents(components: readonly WorkflowComponent[]): string | undefined {
+  if (components.length >= MIN_COMPONENTS) return undefined;
+  return `Only ${String(components.length)} component(s). The scope needs what surrounds the model too, even the parts that will not be pipelines: where its data comes from and how it is prepared, who uses its output and how, and how you will notice it going wrong. Add them, one per line.`;
+}
+
 const hasRequestComponent = (state: SessionState): boolean => {
   const components = state.answers['classify.components']?.value;
   return (
@@ -180,6 +189,7 @@ export const PIPELINE_STEPS: (QuestionSlot | DecisionSlot | DraftStep)[] = [
     help: 'Say when each part runs (nightly, weekly, per request, continuously, once) and what it produces: the classification rules read exactly that.',
     example: 'training: weekly: load 90 days of features -> train -> evaluate against production -> register',
     parse: parseComponents,
+    pushBack: (components: readonly WorkflowComponent[]) => pushBackOnComponents(components),
   }),
   question({
     kind: 'question',
