@@ -133,6 +133,8 @@ export interface Protocol {
   readonly setup: readonly QuestionSlot[];
   /** A protocol that serves one kind of system fixes its scope instead of asking for one. */
   readonly scope?: Scope;
+  /** The reference guides a model-backed co-pilot reads in every phase, when not chosen by phase. */
+  readonly guides?: readonly string[];
   readonly phases: readonly PhaseDef[];
   readonly steps: readonly Step[];
   /** The final question: approve, or name a phase to revise. */

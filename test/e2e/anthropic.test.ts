@@ -59,6 +59,8 @@ interface RunOptions {
   /** Short request timeout and idle watchdog, for fault cases. */
   readonly fault?: boolean;
   readonly answers?: string;
+  /** The session command (default design). */
+  readonly command?: 'design' | 'pipeline';
 }
 
 /** `design --answers <example> --out out ...flags`, as an async child: the fake must keep serving. */
@@ -77,7 +79,14 @@ function runDesign(c: Case, flags: readonly string[], options: RunOptions = {}):
     env.MLOPS_DESIGN_TIMEOUT_MS = '2000';
     env.MLOPS_DESIGN_IDLE_MS = '400';
   }
-  const args = ['design', '--answers', options.answers ?? EXAMPLE, '--out', c.out, ...flags];
+  const args = [
+    options.command ?? 'design',
+    '--answers',
+    options.answers ?? EXAMPLE,
+    '--out',
+    c.out,
+    ...flags,
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: c.dir,
@@ -223,6 +232,41 @@ describe.concurrent('the Anthropic co-pilot against the fake Messages API', () =
         expect(body.tools).toEqual(allTools);
       }
       expect(stackFrames(result.stderr)).toEqual([]);
+      assertNoLeak(expect, c, result, fake);
+    });
+  });
+
+  it('pipeline scoping: the model phrases, reviews and proposes; the document is the offline one', async ({
+    expect,
+  }) => {
+    const pipeline = { command: 'pipeline' as const, answers: join(ROOT, 'examples', 'pipeline-churn.yaml') };
+    const offline = makeCase();
+    const plain = await runDesign(offline, ['--copilot', 'offline'], pipeline);
+    expect(plain.code, plain.stderr).toBe(0);
+    await withFake(async (fake) => {
+      const c = makeCase();
+      const result = await runDesign(c, ['--copilot', 'anthropic', '--json'], { ...pipeline, fake });
+      expect(result.code, result.stderr).toBe(0);
+      const document = 'pipeline_architecture.md';
+      expect(readFileSync(join(c.out, document), 'utf8')).toBe(
+        readFileSync(join(offline.out, document), 'utf8'),
+      );
+      // The model reads the pipeline guides, not the design ones, in every phase.
+      for (const request of fake.requests) {
+        const system = sent(request)
+          .system.map((block) => block.text)
+          .join('\n');
+        expect(system).toContain('<reference id="pipeline-scoping"');
+        expect(system).not.toContain('<reference id="database-design"');
+      }
+      const tools = fake.requests.map((request) => sent(request).tool_choice.name);
+      expect(tools).toContain('ask_question');
+      expect(tools).toContain('propose_options');
+      expect(
+        userText(fake.requests.find((request) => sent(request).tool_choice.name === 'propose_options')),
+      ).toContain('mvp.choice');
+      const summary = JSON.parse(result.stdout) as { command: string; copilot: string; smells: unknown[] };
+      expect(summary).toMatchObject({ command: 'pipeline', copilot: 'anthropic', smells: [] });
       assertNoLeak(expect, c, result, fake);
     });
   });

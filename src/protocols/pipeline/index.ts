@@ -8,6 +8,7 @@ export const pipelineProtocol: Protocol = {
   title: 'Pipeline scoping',
   setup: [titleSlot] as Protocol['setup'],
   scope: 'ml',
+  guides: ['pipeline-scoping', 'ml-platform-design', 'ml-infra-patterns'],
   phases: PIPELINE_PHASES,
   steps: PIPELINE_STEPS,
   approval: pipelineApprovalSlot,
