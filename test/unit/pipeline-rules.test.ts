@@ -544,8 +544,9 @@ describe('decompose', () => {
       oneTeam,
     );
     expect(plans.map((plan) => [plan.name, plan.deployed, plan.components])).toEqual([
-      ['Training pipeline', false, ['training', 'scoring']],
+      ['Training pipeline', false, ['training']],
       ['Api endpoint', true, ['api']],
+      ['Batch inference pipeline', false, ['scoring']],
     ]);
     expect(plans[1]).toMatchObject({
       role: 'inference',
@@ -660,5 +661,26 @@ describe('regressions found in review', () => {
     );
     const names = decompose(classified, (name) => `${name} team`).map((pipeline) => pipeline.name);
     expect(names).toEqual(['Training pipeline', 'Training pipeline, weekly', 'Training pipeline 2']);
+  });
+});
+
+describe('failure domains', () => {
+  it('splits training from preparing data on the same schedule, and keeps training steps together', () => {
+    const items = [
+      classify({
+        name: 'features',
+        description: 'weekly: load orders from the warehouse -> compute features',
+      }),
+      classify({ name: 'training', description: 'weekly: train the model -> evaluate it' }),
+      classify({ name: 'registration', description: 'weekly: register the model version' }),
+    ];
+    const plans = decompose(items, () => 'one team');
+    expect(plans.map((plan) => [plan.name, plan.components])).toEqual([
+      ['Data pipeline', ['features']],
+      ['Training pipeline', ['training', 'registration']],
+    ]);
+    expect(plans[1]?.split).toBe(
+      'a different failure domain: a failed data run must not stop training on the last good data, and a failed training run must not stop the pipelines that use the production model',
+    );
   });
 });

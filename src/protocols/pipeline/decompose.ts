@@ -89,6 +89,9 @@ const ROLE_PURPOSES: Readonly<Record<PipelineRole, string>> = {
   other: 'Runs the listed steps as one repeatable, versioned unit of work',
 };
 
+/** Training and what goes with it: evaluating and registering the model it produces. */
+const MODEL_WORK = /\b(?:retrain|train|fine-?tun|evaluat|register|promot)\w*/i;
+
 const ROLE_NAMES: Readonly<Record<PipelineRole, string>> = {
   data: 'Data pipeline',
   training: 'Training pipeline',
@@ -113,10 +116,16 @@ export function decompose(
   for (const item of classified) {
     if (item.bucket !== 'pipeline' && item.bucket !== 'deployed') continue;
     const owner = ownerOf(item.component.name);
+    // Training is its own failure domain, even on a shared schedule: a failed data run must not stop
+    // it from training on the last good data, and a failed training run must not stop the pipelines
+    // that use the production model. Preparing data and scoring with it stay together.
+    const domain = MODEL_WORK.test(`${item.component.name} ${item.component.description}`)
+      ? 'training'
+      : 'flow';
     const key =
       item.bucket === 'deployed'
         ? `deployed:${item.component.name}`
-        : `batch:${item.traits.trigger.text}:${owner}`;
+        : `batch:${item.traits.trigger.text}:${owner}:${domain}`;
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
   const plans: PipelinePlan[] = [];
@@ -139,7 +148,7 @@ export function decompose(
       item.traits.dataBytes === undefined ? [] : [item.traits.dataBytes],
     );
     const previous = plans[plans.length - 1];
-    const split = previous && splitReason(previous, first.traits.trigger.text, owner, deployed);
+    const split = previous && splitReason(previous, first.traits.trigger.text, owner, deployed, role);
     plans.push({
       name,
       role,
@@ -170,9 +179,17 @@ export function decompose(
   return plans;
 }
 
-function splitReason(previous: PipelinePlan, trigger: string, owner: string, deployed: boolean): string {
+function splitReason(
+  previous: PipelinePlan,
+  trigger: string,
+  owner: string,
+  deployed: boolean,
+  role: PipelineRole,
+): string {
   if (deployed) return 'it serves requests, so it deploys and scales apart from the batch pipelines';
   if (previous.deployed) return 'it runs in batches, apart from the endpoint that serves requests';
   if (previous.owner !== owner) return `a different team owns it (${owner}, not ${previous.owner})`;
+  if (previous.trigger === trigger && (previous.role === 'training') !== (role === 'training'))
+    return 'a different failure domain: a failed data run must not stop training on the last good data, and a failed training run must not stop the pipelines that use the production model';
   return `a different trigger (${trigger}, not ${previous.trigger}): one pipeline cannot have two schedules, and each fails on its own`;
 }
