@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { lintPipelineDocument } from '../../src/render/pipeline-lint.js';
 import { KEY } from '../support/pty-keys.js';
-import { spawnPty, type PtySession } from '../support/pty-session.js';
+import { ptyEnv, spawnPty, type PtySession } from '../support/pty-session.js';
 
 const BIN = resolve(import.meta.dirname, '../../dist/bin.js');
 let home = '';
@@ -30,15 +30,7 @@ describe('pipeline in a pseudo-terminal', () => {
     mkdirSync(out);
     const run = spawnPty(process.execPath, [BIN, 'pipeline', '--out', out], {
       cwd: home,
-      env: {
-        PATH: process.env.PATH ?? '/usr/bin:/bin',
-        HOME: home,
-        TERM: 'xterm-256color',
-        NO_COLOR: '1',
-        MLOPS_DESIGN_STATE_DIR: join(home, 'state'),
-        XDG_STATE_HOME: join(home, 'xdg-state'),
-        XDG_CONFIG_HOME: join(home, 'xdg-config'),
-      },
+      env: ptyEnv(home),
     });
     session = run;
     const ask = async (prompt: RegExp, answer: string): Promise<void> => {

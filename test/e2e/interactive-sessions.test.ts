@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { KEY } from '../support/pty-keys.js';
-import { spawnPty, type PtySession } from '../support/pty-session.js';
+import { ptyEnv, spawnPty, type PtySession } from '../support/pty-session.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'dist/bin.js');
@@ -39,19 +39,7 @@ afterEach(() => {
   rmSync(home, { recursive: true, force: true });
 });
 
-/**
- * Only what the program needs: no CI (it refuses to prompt), no ANTHROPIC_*, no FORCE_COLOR, state
- * in the temp dir. `colour: true` leaves NO_COLOR unset, for the tests about colour.
- */
-function hermeticEnv(options: { colour?: boolean } = {}): Record<string, string> {
-  return {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: home,
-    TERM: 'xterm-256color',
-    ...(options.colour ? {} : { NO_COLOR: '1' }),
-    MLOPS_DESIGN_STATE_DIR: join(home, 'state'),
-  };
-}
+const hermeticEnv = (options: { colour?: boolean } = {}): Record<string, string> => ptyEnv(home, options);
 
 function stateDir(): string {
   return join(home, 'state');

@@ -6,25 +6,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { KEY } from '../support/pty-keys.js';
-import { spawnPty, type PtySession } from '../support/pty-session.js';
+import { ptyEnv, spawnPty, type PtySession } from '../support/pty-session.js';
 
 const BIN = resolve(import.meta.dirname, '../../dist/bin.js');
 
 let home: string;
 let session: PtySession | undefined;
 
-/** Only what the program needs: no CI (it refuses to prompt), no ANTHROPIC_*, state in the temp dir. */
-function hermeticEnv(): Record<string, string> {
-  return {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: home,
-    TERM: 'xterm-256color',
-    NO_COLOR: '1',
-    MLOPS_DESIGN_STATE_DIR: join(home, 'state'),
-    XDG_STATE_HOME: join(home, 'xdg-state'),
-    XDG_CONFIG_HOME: join(home, 'xdg-config'),
-  };
-}
+const hermeticEnv = (): Record<string, string> => ptyEnv(home);
 
 beforeAll(() => {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`npm run build\` first`);

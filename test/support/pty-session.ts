@@ -2,6 +2,7 @@
 // wait for a prompt on the screen, then type. Output is read through a Transcript; the pid (to
 // send signals as another process would) and the raw bytes (escape sequences included, to check
 // what styling reached the terminal) are there for tests that need them.
+import { join } from 'node:path';
 import * as pty from 'node-pty';
 import { KEY } from './pty-keys.js';
 import { Transcript } from './pty-transcript.js';
@@ -66,5 +67,21 @@ export function spawnPty(file: string, args: readonly string[], options: PtyOpti
     dispose: () => {
       if (running) child.kill();
     },
+  };
+}
+
+/**
+ * Only what the program needs in a terminal: no CI (it refuses to prompt), no ANTHROPIC_*, no
+ * FORCE_COLOR, state and config under `home`. `colour: true` leaves NO_COLOR unset.
+ */
+export function ptyEnv(home: string, options: { colour?: boolean } = {}): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: home,
+    TERM: 'xterm-256color',
+    ...(options.colour ? {} : { NO_COLOR: '1' }),
+    MLOPS_DESIGN_STATE_DIR: join(home, 'state'),
+    XDG_STATE_HOME: join(home, 'xdg-state'),
+    XDG_CONFIG_HOME: join(home, 'xdg-config'),
   };
 }

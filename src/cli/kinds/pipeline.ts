@@ -1,15 +1,23 @@
 /** Pipeline scoping: an ML workflow into pipelines and an MVP, to pipeline_architecture.md, with smells. */
-import { finalClassification, pipelineAdvisor } from '../../copilot/offline/pipeline/advisor.js';
+import { pipelineAdvisor } from '../../copilot/offline/pipeline/advisor.js';
+import type { SessionState } from '../../protocol/types.js';
 import { BUCKET_LABELS, type Classification } from '../../protocols/pipeline/classify.js';
 import type { PipelinePlan } from '../../protocols/pipeline/decompose.js';
 import { pipelineProtocol } from '../../protocols/pipeline/index.js';
-import { pipelineDrafts, scopingFacts } from '../../protocols/pipeline/model.js';
-import { smells } from '../../protocols/pipeline/smells.js';
+import { finalClassification, pipelineDrafts, scopingFacts } from '../../protocols/pipeline/model.js';
+import { smells, type Smell } from '../../protocols/pipeline/smells.js';
 import { renderPipelineArchitecture } from '../../render/pipeline-architecture.js';
 import { lintPipelineDocument } from '../../render/pipeline-lint.js';
 import type { SessionKind } from '../session-kind.js';
 
-const smellsOf = (state: Parameters<typeof scopingFacts>[0]) => smells(scopingFacts(state));
+const smellsOf = (state: SessionState): Smell[] => smells(scopingFacts(state));
+
+/** The moves were checked when the decomposition was drafted; a bad one here is a bug. */
+function classificationOf(state: SessionState): Classification[] {
+  const result = finalClassification(state);
+  if (!result.ok) throw new Error(`the approved session has an invalid move: ${result.error}`);
+  return result.value;
+}
 
 export const pipelineKind: SessionKind = {
   command: 'pipeline',
@@ -28,7 +36,7 @@ export const pipelineKind: SessionKind = {
   render: (template, state) => {
     const text = renderPipelineArchitecture(template, {
       state,
-      classification: finalClassification(state),
+      classification: classificationOf(state),
       smells: smellsOf(state),
     });
     return { text, problems: lintPipelineDocument(text) };
@@ -41,7 +49,7 @@ export const pipelineKind: SessionKind = {
       steps: pipeline.steps.length,
       deployed: pipeline.deployed,
     })),
-    classification: finalClassification(state).map((item) => ({
+    classification: classificationOf(state).map((item) => ({
       component: item.component.name,
       bucket: item.bucket,
       rule: item.rule,

@@ -2,7 +2,8 @@
 import type { TeamSize } from '../../protocol/answer-text.js';
 import { answerValues, pickById } from '../../protocol/records.js';
 import type { SessionState } from '../../protocol/types.js';
-import type { Classification, Move } from './classify.js';
+import { fail, ok, type Result } from '../../lib/result.js';
+import { applyMoves, classify, type Classification, type Move } from './classify.js';
 import type { WorkflowComponent } from './components.js';
 import type { PipelinePlan } from './decompose.js';
 import type { Ownership } from './slots.js';
@@ -59,4 +60,23 @@ export function scopingFacts(state: SessionState): ScopingFacts {
     ...(answers.team ? { engineers: answers.team.engineers } : {}),
     ...(pipelines ? { pipelines } : {}),
   };
+}
+
+/** The classification the rules give each component, with the latency the user stated. */
+export function classifyComponents(state: SessionState): Classification[] {
+  const { components = [], latency } = pipelineAnswers(state);
+  return components.map((component) => classify(component, latency === undefined ? {} : { latency }));
+}
+
+/** The classification with the user's moves applied: what the decomposition and the document use. */
+export function finalClassification(state: SessionState): Result<Classification[]> {
+  const { moves = [] } = pipelineAnswers(state);
+  const drafted = pipelineDrafts(state).classification ?? classifyComponents(state);
+  const names = new Set(drafted.map((item) => item.component.name.toLowerCase()));
+  const unknown = moves.find((move) => !names.has(move.name.toLowerCase()));
+  if (unknown)
+    return fail(
+      `no component is named "${unknown.name}"; the components are ${drafted.map((item) => item.component.name).join(', ')}`,
+    );
+  return ok(applyMoves(drafted, moves));
 }

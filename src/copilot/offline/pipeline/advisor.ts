@@ -12,10 +12,15 @@ import type {
   QuestionSlot,
   SessionState,
 } from '../../../protocol/types.js';
-import { applyMoves, classify, type Classification } from '../../../protocols/pipeline/classify.js';
+import type { Classification } from '../../../protocols/pipeline/classify.js';
 import { traitsOf } from '../../../protocols/pipeline/components.js';
 import { decompose, type PipelinePlan } from '../../../protocols/pipeline/decompose.js';
-import { pipelineAnswers, pipelineDrafts } from '../../../protocols/pipeline/model.js';
+import {
+  classifyComponents,
+  finalClassification,
+  pipelineAnswers,
+  pipelineDrafts,
+} from '../../../protocols/pipeline/model.js';
 import { coveredParts, PARTS } from '../../../protocols/pipeline/picture.js';
 import { DraftInputError } from '../../draft-input-error.js';
 import type { Advisor } from '../../port.js';
@@ -37,7 +42,7 @@ export function pipelineAdvisor(knowledge: { readonly guides: readonly Guide[] }
     draft: (step: DraftStep, state) => {
       switch (step.id) {
         case 'classify.table':
-          return classification(state);
+          return classifyComponents(state);
         case 'decompose.pipelines':
           return pipelinesOf(state);
         default:
@@ -62,41 +67,28 @@ function note(slot: QuestionSlot, value: unknown): string | undefined {
   return `Covered ${covered.length} of ${PARTS.length}: ${covered.map((part) => part.label).join(', ') || 'none'}.`;
 }
 
-function classification(state: SessionState): Classification[] {
-  const { components = [], latency } = pipelineAnswers(state);
-  return components.map((component) => classify(component, latency === undefined ? {} : { latency }));
-}
-
-/** The classification with the user's moves applied: what the decomposition and the document use. */
-export function finalClassification(state: SessionState): Classification[] {
-  const { moves = [] } = pipelineAnswers(state);
-  const drafted = pipelineDrafts(state).classification ?? classification(state);
-  const names = new Set(drafted.map((item) => item.component.name.toLowerCase()));
-  const unknown = moves.find((move) => !names.has(move.name.toLowerCase()));
-  if (unknown)
-    throw new DraftInputError(
-      'classify.moves',
-      `no component is named "${unknown.name}"; the components are ${drafted.map((item) => item.component.name).join(', ')}`,
-    );
-  return applyMoves(drafted, moves);
+function classified(state: SessionState): Classification[] {
+  const result = finalClassification(state);
+  if (!result.ok) throw new DraftInputError('classify.moves', result.error);
+  return result.value;
 }
 
 function pipelinesOf(state: SessionState): PipelinePlan[] {
-  const classified = finalClassification(state);
+  const items = classified(state);
   const { owners = [] } = pipelineAnswers(state);
-  const names = new Set(classified.map((item) => item.component.name.toLowerCase()));
+  const names = new Set(items.map((item) => item.component.name.toLowerCase()));
   const team = new Map<string, string>();
   for (const owner of owners) {
     for (const name of owner.components) {
       if (!names.has(name.toLowerCase()))
         throw new DraftInputError(
           'decompose.owners',
-          `${owner.team} owns "${name}", which is not a component; the components are ${classified.map((item) => item.component.name).join(', ')}`,
+          `${owner.team} owns "${name}", which is not a component; the components are ${items.map((item) => item.component.name).join(', ')}`,
         );
       team.set(name.toLowerCase(), owner.team);
     }
   }
-  return decompose(classified, (name) => team.get(name.toLowerCase()) ?? ONE_TEAM);
+  return decompose(items, (name) => team.get(name.toLowerCase()) ?? ONE_TEAM);
 }
 
 /**
