@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { pipelineKind } from '../../src/cli/kinds/pipeline.js';
 import { createOfflineCoPilot } from '../../src/copilot/offline/offline-copilot.js';
-import { initialState } from '../../src/protocol/machine.js';
+import { initialState, recordAnswer, recordDraft } from '../../src/protocol/machine.js';
 import type { SessionState } from '../../src/protocol/types.js';
+import type { PipelinePlan } from '../../src/protocols/pipeline/decompose.js';
 import { pipelineProtocol } from '../../src/protocols/pipeline/index.js';
 import { MIN_COMPONENTS, pushBackOnComponents } from '../../src/protocols/pipeline/slots.js';
 import { lintPipelineDocument } from '../../src/render/pipeline-lint.js';
@@ -87,5 +88,52 @@ describe('pipeline scoping through the step machine', () => {
     expect(
       pushBackOnComponents([component, { ...component, name: 'b' }, { ...component, name: 'c' }]),
     ).toBeUndefined();
+  });
+});
+
+describe('the MVP proposal', () => {
+  const plan = (name: string, role: PipelinePlan['role'], deployed = false): PipelinePlan => ({
+    name,
+    role,
+    deployed,
+    trigger: 'weekly',
+    owner: 'one team',
+    components: [name],
+    purpose: 'p',
+    steps: [{ text: 'Train the model', produces: 'a trained model artifact' }],
+    sources: [],
+    artifacts: ['a trained model artifact'],
+    dynamicComponents: 0,
+    nestedDynamic: false,
+    meta: false,
+  });
+  const propose = (stage: string, pipelines: PipelinePlan[]) => {
+    let state = initialState(pipelineProtocol, 'T', 'ml');
+    state = recordAnswer(state, 'picture.stage', { raw: stage, value: stage });
+    state = recordDraft(state, 'decompose.pipelines', pipelines);
+    const advisor = pipelineKind.advisor(bundledKnowledge());
+    const slot = pipelineProtocol.steps.find((step) => step.id === 'mvp.choice');
+    if (slot?.kind !== 'decision') throw new Error('no mvp.choice decision');
+    return advisor.propose(slot, state);
+  };
+  const data = plan('Data pipeline', 'data');
+  const training = plan('Training pipeline', 'training');
+  const endpoint = plan('Api endpoint', 'inference', true);
+
+  it.each([
+    ['prototype', [data, training, endpoint], 'Training pipeline', /every other pipeline consumes the model/],
+    ['production', [data, training, endpoint], 'Api endpoint', /a model already runs in production/],
+    ['production', [data, training], 'Training pipeline', /no pipeline in scope serves or scores yet/],
+    ['prototype', [data, endpoint], 'Api endpoint', /no training pipeline is in scope/],
+    ['prototype', [data], 'Data pipeline', /it is the only pipeline in scope/],
+  ] as const)('at %s with %#: recommends %s', (stage, pipelines, name, why) => {
+    const proposal = propose(stage, [...pipelines]);
+    expect(proposal.options[0].label).toBe(name);
+    expect(proposal.position).toMatch(why);
+    expect(proposal.detail).toContain('mlops-design references pipeline-scoping');
+  });
+
+  it('offers running the only pipeline by hand first when there is no other', () => {
+    expect(propose('prototype', [data]).options[1].label).toBe('Data pipeline, run by hand first');
   });
 });

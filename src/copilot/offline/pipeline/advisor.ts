@@ -14,7 +14,7 @@ import type {
 } from '../../../protocol/types.js';
 import type { Classification } from '../../../protocols/pipeline/classify.js';
 import { traitsOf } from '../../../protocols/pipeline/components.js';
-import { decompose, type PipelinePlan } from '../../../protocols/pipeline/decompose.js';
+import { decompose, type PipelinePlan, type PipelineRole } from '../../../protocols/pipeline/decompose.js';
 import {
   classifyComponents,
   finalClassification,
@@ -91,6 +91,37 @@ function pipelinesOf(state: SessionState): PipelinePlan[] {
   return decompose(items, (name) => team.get(name.toLowerCase()) ?? ONE_TEAM);
 }
 
+/** What each kind of pipeline wins when it is built first. */
+const FIRST_WIN: Readonly<Record<PipelineRole | 'deployed', string>> = {
+  data: 'its validated, versioned data is reused by every later pipeline',
+  training: 'the model improves on a schedule, with every version traceable',
+  inference: 'the people who use predictions see them sooner',
+  deployed: 'callers get answers from a versioned model within the request',
+  other: 'it automates the step done by hand most often',
+};
+
+function mvpReason(
+  recommended: PipelinePlan,
+  context: {
+    training: PipelinePlan | undefined;
+    serving: PipelinePlan | undefined;
+    count: number;
+    production: boolean;
+  },
+): string {
+  if (recommended === context.training)
+    return context.production
+      ? 'no pipeline in scope serves or scores yet, so automating training is the first repeatable win, and the existing process keeps serving meanwhile'
+      : 'every other pipeline consumes the model it registers, and it proves the whole loop (data, model, evaluation, registry) on its own';
+  if (recommended === context.serving)
+    return context.production
+      ? 'a model already runs in production, so putting predictions in front of their consumers proves value soonest; training automation can follow'
+      : 'no training pipeline is in scope, so the model comes from the existing process and delivering its predictions proves value first';
+  return context.count === 1
+    ? 'it is the only pipeline in scope'
+    : 'it produces what the other pipelines read, so they can be built on it';
+}
+
 /**
  * The MVP: one pipeline, end to end, the smallest that proves value. With no model in production the
  * training pipeline comes first: every other pipeline consumes the model it registers. With a model
@@ -108,12 +139,12 @@ function proposeMvp(state: SessionState): Proposal {
   if (!recommended)
     throw new Error('the MVP decision needs at least one pipeline; none was classified as one');
   const alternative = pipelines.find((pipeline) => pipeline !== recommended);
-  const why =
-    recommended === training && stage !== 'production'
-      ? 'every other pipeline consumes the model it registers, and it proves the whole loop (data, model, evaluation, registry) on its own'
-      : recommended === serving
-        ? 'a model already runs in production, so putting predictions in front of their consumers proves value soonest; training automation can follow'
-        : 'it is the only pipeline the rules found';
+  const why = mvpReason(recommended, {
+    training,
+    serving,
+    count: pipelines.length,
+    production: stage === 'production',
+  });
   const steps = (pipeline: PipelinePlan): string =>
     `${pipeline.steps.length} step(s): ${pipeline.steps.map((step) => step.text.toLowerCase()).join(', ')}`;
   const a = option(
@@ -131,7 +162,7 @@ function proposeMvp(state: SessionState): Proposal {
         'B',
         alternative.name,
         `${steps(alternative)}; ${alternative.trigger}.`,
-        ['a different first win'],
+        [FIRST_WIN[alternative.deployed ? 'deployed' : alternative.role]],
         [
           alternative.role === 'inference' && recommended.role === 'training'
             ? `needs a model that ${recommended.name.toLowerCase()} has not produced yet`
