@@ -5,6 +5,7 @@
  */
 import type { Advisor } from '../copilot/port.js';
 import { usageError } from '../errors.js';
+import { designKind } from './kinds/design.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Protocol, SessionState } from '../protocol/types.js';
 import type { RuleFinding } from '../rules/decision-rules.js';
@@ -40,11 +41,15 @@ export interface SessionKind {
 
 export type KindName = SessionKind['command'];
 
-/** Each kind is loaded only when its command runs: a design session never loads pipeline scoping. */
+/**
+ * The design kind is part of every session command; pipeline scoping is loaded only when its command
+ * runs. (A dynamic import for the design kind too split the bundle into 9 more files on the design
+ * path, which cost more start-up time than the code it deferred.)
+ */
 export async function loadKind(command: string): Promise<SessionKind> {
   switch (command) {
     case 'design':
-      return (await import('./kinds/design.js')).designKind;
+      return designKind;
     case 'pipeline':
       return (await import('./kinds/pipeline.js')).pipelineKind;
     default:
