@@ -5,7 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode } from '../errors.js';
 import { describeError } from './errors.js';
-import { FIELDS } from './estimate-fields.js';
+import { FIELDS } from '../estimation/spec-fields.js';
 import { didYouMean } from '../lib/suggest.js';
 import { parseGlobalOptions } from './options.js';
 import { packageVersion } from '../version.js';

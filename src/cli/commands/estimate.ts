@@ -9,7 +9,7 @@ import { readInputFile } from '../../lib/read-input.js';
 import { parseStructured } from '../../lib/structured.js';
 import { didYouMean } from '../../lib/suggest.js';
 import { table } from '../../render/markdown.js';
-import { FIELDS, FIELD_BY_SNAKE, parseField, type Field } from '../estimate-fields.js';
+import { FIELDS, FIELD_BY_SNAKE, parseField, type Field } from '../../estimation/spec-fields.js';
 import type { GlobalOptions } from '../options.js';
 import { colourEnabled, createOutput } from '../output.js';
 

@@ -12,8 +12,8 @@ import {
   parseRate,
   parseRatio,
   parseSize,
-} from '../estimation/index.js';
-import type { EstimateSpec } from '../estimation/spec-types.js';
+} from './index.js';
+import type { EstimateSpec } from './spec-types.js';
 import { fail, ok, type Result } from '../lib/result.js';
 
 type Kind =
@@ -152,4 +152,17 @@ export function parseField(f: Field, text: string): Result<unknown> {
 function msToSeconds(text: string): Result<number> {
   const ms = Number(text.replace(/,/g, ''));
   return Number.isFinite(ms) ? ok(ms / 1000) : fail(`expected milliseconds, got "${text}"`);
+}
+
+/** A spec written with snake_case keys and textual values ("writes: 100M/month"), as in spec files. */
+export function specFromSnake(values: Readonly<Record<string, string | number>>): Result<EstimateSpec> {
+  const spec: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const f = FIELD_BY_SNAKE.get(key);
+    if (!f) return fail(`${key}: not an estimate input`);
+    const parsed = parseField(f, String(value));
+    if (!parsed.ok) return fail(`${key}: ${parsed.error}`);
+    spec[f.key] = parsed.value;
+  }
+  return ok(spec as EstimateSpec);
 }

@@ -1,0 +1,83 @@
+/**
+ * The interview problem bank (references/problems/*.yaml), validated with zod. Each problem carries
+ * what the interviewer reveals only when asked (the scale, and its numbers in the estimation
+ * engine's spec form, so a candidate's figures can be checked), the components a good answer
+ * includes, and rubric notes per dimension.
+ */
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { fail, ok, type Result } from '../lib/result.js';
+import { sanitize } from '../lib/sanitize.js';
+import { firstIssue } from '../lib/zod-issue.js';
+
+export const LEVELS = ['mid', 'senior', 'staff'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const DIMENSIONS = [
+  'requirements',
+  'estimation',
+  'high-level',
+  'deep-dive',
+  'tradeoffs',
+  'operations',
+  'communication',
+] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+const text = z.string().trim().min(1);
+const keywords = z.array(z.string().trim().min(2)).min(2);
+
+const problemSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  title: text,
+  level: z.enum(LEVELS),
+  tags: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).min(1),
+  timebox_minutes: z.number().int().min(20).max(90),
+  prompt: text,
+  scale: z.strictObject({
+    /** What the interviewer says when the candidate asks about scale. */
+    summary: text,
+    facts: z.array(text).min(2),
+    /** The same scale as an estimate spec (snake_case keys of `mlops-design estimate --spec`). */
+    numbers: z.record(z.string(), z.union([z.string(), z.number()])),
+  }),
+  key_areas: z.array(text).min(3),
+  components: z
+    .array(z.strictObject({ id: z.string().regex(/^[a-z][a-z0-9-]*$/), name: text, keywords }))
+    .min(4),
+  rubric: z.strictObject({
+    requirements: text,
+    estimation: text,
+    'high-level': text,
+    'deep-dive': text,
+    tradeoffs: text,
+    operations: text,
+  }),
+  hints: z.strictObject({
+    requirements: text,
+    estimation: text,
+    'high-level': text,
+    'deep-dive': text,
+    tradeoffs: text,
+    operations: text,
+  }),
+});
+
+export type Problem = z.output<typeof problemSchema>;
+
+export function parseProblem(fileName: string, source: string): Result<Problem> {
+  let data: unknown;
+  try {
+    data = parseYaml(sanitize(source));
+  } catch (error) {
+    return fail(`${fileName}: not valid YAML: ${(error as Error).message.split('\n')[0] ?? ''}`);
+  }
+  const parsed = problemSchema.safeParse(data);
+  if (!parsed.success) return fail(`${fileName}: ${firstIssue(parsed.error)}`);
+  if (`${parsed.data.id}.yaml` !== fileName.split('/').pop())
+    return fail(`${fileName}: id "${parsed.data.id}" does not match the file name`);
+  const ids = parsed.data.components.map((component) => component.id);
+  const twice = ids.find((id, index) => ids.indexOf(id) !== index);
+  if (twice) return fail(`${fileName}: component "${twice}" is listed twice`);
+  return ok(parsed.data);
+}
