@@ -10,8 +10,14 @@ const { loadKnowledge } = await import('../dist/knowledge/load.js');
 const knowledge = loadKnowledge();
 writeFileSync(
   'dist/knowledge.json',
-  JSON.stringify({ ...knowledge, guides: knowledge.guides.map((guide) => ({ ...guide, body: '' })) }),
+  JSON.stringify({
+    ...knowledge,
+    guides: knowledge.guides.map((guide) => ({ ...guide, body: '' })),
+    problems: [],
+  }),
 );
+// The interview problem bank: only `interview` and `problems` read it.
+writeFileSync('dist/problems.json', JSON.stringify(knowledge.problems));
 writeFileSync(
   'dist/guide-bodies.json',
   JSON.stringify(Object.fromEntries(knowledge.guides.map((guide) => [guide.id, guide.body]))),

@@ -11,3 +11,4 @@ export const TEMPLATES_DIR = `${PACKAGE_ROOT}templates/`;
 export const COMPILED_KNOWLEDGE = `${PACKAGE_ROOT}dist/knowledge.json`;
 /** The guides' full text, compiled beside it and read only where it is needed. */
 export const COMPILED_GUIDE_BODIES = `${PACKAGE_ROOT}dist/guide-bodies.json`;
+export const COMPILED_PROBLEMS = `${PACKAGE_ROOT}dist/problems.json`;

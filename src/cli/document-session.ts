@@ -69,7 +69,8 @@ export function sessionRecord(
   };
 }
 
-export async function runToDocument(run: DocumentRun): Promise<void> {
+/** Runs the session to its written document and returns the approved state. */
+export async function runToDocument(run: DocumentRun): Promise<SessionState> {
   const { out, session, globals, kind } = run;
   const { setup } = run;
   const { copilot } = setup;
@@ -135,7 +136,7 @@ export async function runToDocument(run: DocumentRun): Promise<void> {
         }),
       ),
     );
-    return;
+    return finished;
   }
   out.result(run.target);
   if (backup) out.info(`The previous version is kept as ${backup}.`);
@@ -143,6 +144,7 @@ export async function runToDocument(run: DocumentRun): Promise<void> {
     out.warn(
       `${flags.length} ${kind.flagLabel.toLowerCase()}(s): ${flags.map((flag) => flag.id).join(', ')} (listed in the document).`,
     );
+  return finished;
 }
 
 function templateOf(kind: SessionKind): string {

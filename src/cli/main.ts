@@ -3,7 +3,7 @@
  * outcome into an exit code. Commands are imported when they run, so `--help` stays light.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { ExitCode } from '../errors.js';
+import { ExitCode, usageError } from '../errors.js';
 import { describeError } from './errors.js';
 import { FIELDS } from '../estimation/spec-fields.js';
 import { didYouMean } from '../lib/suggest.js';
@@ -16,6 +16,7 @@ Examples:
   $ mlops-design design --scope ml --out docs/      an ML system, document written to docs/
   $ mlops-design design --answers examples/pastebin.yaml --out /tmp/design --force
   $ mlops-design pipeline --answers examples/pipeline-churn.yaml --out /tmp/churn   scope ML pipelines
+  $ mlops-design interview --random --level senior  a timed mock interview, scored with evidence
   $ mlops-design validate examples/pastebin.yaml    check an answers file and print its plan
   $ mlops-design questions --scope ml --json        every question id, for writing answers files
   $ mlops-design sessions                           saved sessions; continue one with: mlops-design resume --last
@@ -79,10 +80,51 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('interview')
+    .description('a timed mock system-design interview, scored with evidence in interview_feedback.md')
+    .option('--problem <id>', 'the problem (see `mlops-design problems`)')
+    .option('--random', 'a random problem (of --level, when given)')
+    .addOption(
+      new Option('--level <level>', 'the level you are interviewing at').choices(['mid', 'senior', 'staff']),
+    )
+    .option('--timebox <duration>', "the interview's length, e.g. 45m (default: the problem's)")
+    .option('--answers <file>', 'replay a candidate from an answers file (YAML or JSON, command: interview)')
+    .option('--pass-mark <score>', 'exit 1 when the score (0-100) is below it')
+    .option('--history', 'show the weakest dimensions across your past interviews')
+    .option('--no-save', 'do not save the session or the gaps log')
+    .action(async (options: Record<string, unknown>, command: Command) => {
+      const globals = parseGlobalOptions(command.optsWithGlobals());
+      if (options.history === true) {
+        const { runInterviewHistory } = await import('./commands/interview-history.js');
+        runInterviewHistory(globals);
+        return;
+      }
+      const passMark = options.passMark;
+      if (passMark !== undefined && (typeof passMark !== 'string' || !/^(?:100|\d{1,2})$/.test(passMark)))
+        throw usageError(
+          `--pass-mark: expected a score from 0 to 100, got "${typeof passMark === 'string' ? passMark : 'a flag without a value'}"`,
+        );
+      const { runStart } = await import('./commands/start.js');
+      await runStart('interview', globals, options);
+    });
+
+  program
+    .command('problems')
+    .description('list the interview problem bank')
+    .addOption(new Option('--level <level>', 'only this level').choices(['mid', 'senior', 'staff']))
+    .option('--tag <tag>', 'only problems with this tag, e.g. ml')
+    .action(async (options: Record<string, unknown>, command: Command) => {
+      const { runProblems } = await import('./commands/problems.js');
+      runProblems(parseGlobalOptions(command.optsWithGlobals()), options);
+    });
+
+  program
     .command('questions')
     .description('list every question id with its prompt, the kind of answer and when it is asked')
     .addOption(
-      new Option('--command <name>', 'protocol to list').choices(['design', 'pipeline']).default('design'),
+      new Option('--command <name>', 'protocol to list')
+        .choices(['design', 'pipeline', 'interview'])
+        .default('design'),
     )
     .addOption(
       new Option('--scope <scope>', 'only the questions asked for this scope').choices([

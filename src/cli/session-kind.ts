@@ -18,7 +18,7 @@ export interface RenderedDocument {
 }
 
 export interface SessionKind {
-  readonly command: 'design' | 'pipeline';
+  readonly command: 'design' | 'pipeline' | 'interview';
   readonly protocol: Protocol;
   /** The file written on approval, and its template under templates/. */
   readonly document: string;
@@ -37,6 +37,17 @@ export interface SessionKind {
   readonly linted: boolean;
   /** The command's own keys in the --json summary. */
   readonly summary: (state: SessionState) => Record<string, unknown>;
+  /** Answers the command's flags give before the first question (e.g. --problem), by question id. */
+  readonly presets?: (options: Readonly<Record<string, unknown>>) => Readonly<Record<string, string>>;
+  /**
+   * After the document is written: what the command adds (the interview's gaps log), and a
+   * failure that sets exit 1 (a score below --pass-mark).
+   */
+  readonly finished?: (
+    state: SessionState,
+    options: Readonly<Record<string, unknown>>,
+    stateDir: string | undefined,
+  ) => string | undefined;
 }
 
 export type KindName = SessionKind['command'];
@@ -52,6 +63,13 @@ export async function loadKind(command: string): Promise<SessionKind> {
       return designKind;
     case 'pipeline':
       return (await import('./kinds/pipeline.js')).pipelineKind;
+    case 'interview': {
+      const [{ interviewKind }, { loadCompiledKnowledge, withProblems }] = await Promise.all([
+        import('./kinds/interview.js'),
+        import('../knowledge/compiled.js'),
+      ]);
+      return interviewKind(withProblems(loadCompiledKnowledge()));
+    }
     default:
       throw usageError(`\`${command}\` sessions are not supported by this version`);
   }

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { AppError, ExitCode } from '../errors.js';
-import { COMPILED_GUIDE_BODIES, COMPILED_KNOWLEDGE } from '../paths.js';
+import { COMPILED_GUIDE_BODIES, COMPILED_KNOWLEDGE, COMPILED_PROBLEMS } from '../paths.js';
 import type { Knowledge } from './load.js';
 
 /**
@@ -24,6 +24,11 @@ export function withGuideBodies(knowledge: Knowledge, file = COMPILED_GUIDE_BODI
     ...knowledge,
     guides: knowledge.guides.map((guide) => ({ ...guide, body: bodies[guide.id] ?? '' })),
   };
+}
+
+/** The same knowledge with the interview problem bank, which only `interview` and `problems` read. */
+export function withProblems(knowledge: Knowledge, file = COMPILED_PROBLEMS): Knowledge {
+  return { ...knowledge, problems: readCompiled(file) as Knowledge['problems'] };
 }
 
 function readCompiled(file: string): unknown {

@@ -4,6 +4,7 @@ import { AppError, ExitCode } from '../errors.js';
 import type { Result } from '../lib/result.js';
 import { REFERENCES_DIR } from '../paths.js';
 import { parseGuide, type Guide } from './guide.js';
+import { parseProblem, type Problem } from './problems.js';
 import { parseModelTable, type ModelTable } from '../copilot/anthropic/models.js';
 import { parseLatencies, type LatencyTable } from './latencies.js';
 import { parsePrices, type PriceTable } from './prices.js';
@@ -20,6 +21,18 @@ export function loadGuides(directory = `${REFERENCES_DIR}capabilities/`): Guide[
     }
     return parsed.value;
   });
+}
+
+export function loadProblems(directory = `${REFERENCES_DIR}problems/`): Problem[] {
+  return readdirSync(directory)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => {
+      const parsed = parseProblem(name, readFileSync(`${directory}${name}`, 'utf8'));
+      if (!parsed.ok)
+        throw new AppError(ExitCode.internal, `A bundled interview problem is malformed: ${parsed.error}`);
+      return parsed.value;
+    });
 }
 
 /** Reads one bundled dated table; a malformed one is a broken install, reported in one line. */
@@ -43,6 +56,7 @@ export interface Knowledge {
   readonly prices: PriceTable;
   readonly latencies: LatencyTable;
   readonly throughput: ThroughputTable;
+  readonly problems: readonly Problem[];
   readonly models: ModelTable;
 }
 
@@ -53,6 +67,7 @@ export function loadKnowledge(): Knowledge {
     prices: loadPrices(),
     latencies: loadLatencies(),
     throughput: loadThroughput(),
+    problems: loadProblems(),
     models: loadModelTable(),
   };
 }

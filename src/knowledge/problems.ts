@@ -25,7 +25,15 @@ export const DIMENSIONS = [
 export type Dimension = (typeof DIMENSIONS)[number];
 
 const text = z.string().trim().min(1);
-const keywords = z.array(z.string().trim().min(2)).min(2);
+/** Keywords are matched as text; YAML reads a bare 301 as a number, so numbers are taken as written. */
+const keywords = z
+  .array(
+    z
+      .union([z.string(), z.number()])
+      .transform((keyword) => String(keyword).trim().toLowerCase())
+      .pipe(z.string().min(2)),
+  )
+  .min(2);
 
 const problemSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),

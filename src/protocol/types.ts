@@ -43,6 +43,10 @@ export interface AnswerRecord {
   readonly value: unknown;
   /** The push-back the co-pilot gave before this answer was accepted, if it gave one. */
   readonly pushBack?: string;
+  /** The push-back given on the way to this answer (a follow-up, a hint), whether or not it was heeded. */
+  readonly askedAgain?: string;
+  /** Seconds from the question to the accepted answer, when the session keeps time. */
+  readonly seconds?: number;
 }
 
 export interface ProposalOption {

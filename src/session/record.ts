@@ -25,7 +25,13 @@ const stateSchema = z.strictObject({
   context: z.array(z.strictObject({ name: z.string(), text: z.string() })),
   answers: z.record(
     z.string(),
-    z.strictObject({ raw, value: z.unknown().optional(), pushBack: z.string().optional() }),
+    z.strictObject({
+      raw,
+      value: z.unknown().optional(),
+      pushBack: z.string().optional(),
+      askedAgain: z.string().optional(),
+      seconds: z.number().nonnegative().optional(),
+    }),
   ),
   decisions: z.record(
     z.string(),

@@ -32,6 +32,8 @@ export interface SessionDeps {
    * instead of approving a document that will not be written.
    */
   readonly check?: (state: SessionState) => readonly string[];
+  /** A clock in milliseconds: when given, each answer records the seconds it took. */
+  readonly clock?: () => number;
   /** Called with every new state, before the next step starts. */
   readonly save?: (state: SessionState) => void;
   /** Aborted by a signal: the runner stops before the next step. */
@@ -128,9 +130,13 @@ export async function runSession(deps: SessionDeps, initial: SessionState): Prom
         view.phase(label);
       }
       switch (step.kind) {
-        case 'question':
-          commit(recordAnswer(state, step.id, await askQuestion(deps, step, state, label)));
+        case 'question': {
+          const started = deps.clock?.();
+          const answer = await askQuestion(deps, step, state, label);
+          const seconds = started === undefined || !deps.clock ? undefined : (deps.clock() - started) / 1000;
+          commit(recordAnswer(state, step.id, seconds === undefined ? answer : { ...answer, seconds }));
           break;
+        }
         case 'decision':
           commit(await decide(deps, step, state, label));
           break;
@@ -149,7 +155,7 @@ export async function askQuestion<T>(
   state: SessionState,
   progress: string,
   firstMessage?: string,
-): Promise<{ raw: string | readonly string[]; value: T; pushBack?: string }> {
+): Promise<{ raw: string | readonly string[]; value: T; pushBack?: string; askedAgain?: string }> {
   const { copilot, respondent, view } = deps;
   // The co-pilot port sees slots with their value type erased; the parser below restores it.
   const erased = slot as unknown as QuestionSlot;
@@ -181,7 +187,12 @@ export async function askQuestion<T>(
       continue;
     }
     if (review.note) view.note(review.note);
-    return { raw, value: parsed.value, ...(review.pushBack ? { pushBack: review.pushBack } : {}) };
+    return {
+      raw,
+      value: parsed.value,
+      ...(review.pushBack ? { pushBack: review.pushBack } : {}),
+      ...(pushedBack ? { askedAgain: pushedBack } : {}),
+    };
   }
 }
 

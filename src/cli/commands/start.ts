@@ -5,9 +5,9 @@
 import { resolve } from 'node:path';
 import { readAnswersFile } from '../../answers/load.js';
 import { planAnswers } from '../../answers/plan.js';
-import { AppError, ExitCode, badInput } from '../../errors.js';
+import { AppError, ExitCode, badInput, usageError } from '../../errors.js';
 import { loadCompiledKnowledge } from '../../knowledge/compiled.js';
-import { initialState } from '../../protocol/machine.js';
+import { initialState, recordAnswer } from '../../protocol/machine.js';
 import type { Scope, SessionState } from '../../protocol/types.js';
 import { titleSlot } from '../../protocol/common-slots.js';
 import { scopeSlot } from '../../protocols/design/slots.js';
@@ -18,7 +18,7 @@ import { SessionStore, newSessionId } from '../../session/store.js';
 import { readContextDocuments } from '../context-documents.js';
 import { chooseCopilot } from '../copilot-factory.js';
 import { runToDocument, type SavedSession } from '../document-session.js';
-import { loadKind, type KindName } from '../session-kind.js';
+import { loadKind, type KindName, type SessionKind } from '../session-kind.js';
 import { interactiveRespondent, requireTerminal, sessionOutput } from '../session-setup.js';
 import type { GlobalOptions } from '../options.js';
 import { createSessionView } from '../session-view.js';
@@ -90,6 +90,7 @@ export async function runStart(
         flagScope ??
         (await askQuestion(deps, scopeSlot, initialState(protocol, title, 'system'), 'Setup')).value;
       state = initialState(protocol, title, scope, scope === 'system' ? [] : context);
+      state = applyPresets(kind, state, options);
     }
     if (kind.scoped && state.scope !== 'system') {
       out.info(
@@ -100,7 +101,7 @@ export async function runStart(
     }
     const target = checkOutput(outDir, kind.document, globals.force);
     if (session && answersPath !== undefined) out.info(`Session ${session.id}`);
-    await runToDocument({
+    const finished = await runToDocument({
       kind,
       globals,
       out,
@@ -113,6 +114,8 @@ export async function runStart(
       ...(session ? { session } : {}),
       interrupts,
     });
+    const failure = kind.finished?.(finished, options, session?.store.dir);
+    if (failure) throw new AppError(ExitCode.checkFailed, failure);
   } catch (error) {
     // Before the first phase there is nothing to resume: say so plainly.
     const name = error instanceof Error ? error.name : '';
@@ -126,4 +129,21 @@ export async function runStart(
   } finally {
     interrupts.dispose();
   }
+}
+
+/** The answers the command's flags give (--problem, --level), parsed by their own questions. */
+function applyPresets(
+  kind: SessionKind,
+  state: SessionState,
+  options: Record<string, unknown>,
+): SessionState {
+  let next = state;
+  for (const [id, raw] of Object.entries(kind.presets?.(options) ?? {})) {
+    const slot = kind.protocol.steps.find((step) => step.id === id);
+    if (slot?.kind !== 'question') throw new Error(`preset ${id} names no question`);
+    const parsed = slot.parse(raw);
+    if (!parsed.ok) throw usageError(`--${id.replace(/^\w+\./, '')}: ${parsed.error}`);
+    next = recordAnswer(next, id, { raw, value: parsed.value });
+  }
+  return next;
 }

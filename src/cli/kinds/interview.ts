@@ -1,0 +1,119 @@
+/** Interview practice: a problem from the bank, one question per phase, to interview_feedback.md. */
+import { interviewAdvisor } from '../../copilot/offline/interview/advisor.js';
+import { estimateFromSpec, type Metric } from '../../estimation/index.js';
+import { specFromSnake } from '../../estimation/spec-fields.js';
+import { engineTables } from '../../knowledge/engine-tables.js';
+import type { Knowledge } from '../../knowledge/load.js';
+import type { SessionState } from '../../protocol/types.js';
+import { interviewProtocol } from '../../protocols/interview/index.js';
+import { interviewFacts, type InterviewFacts } from '../../protocols/interview/model.js';
+import { scoreInterview, type Review } from '../../protocols/interview/score.js';
+import { practiseNext, renderInterviewFeedback } from '../../render/interview-feedback.js';
+import { appendHistory, type HistoryEntry } from '../../session/interview-history.js';
+import type { SessionKind } from '../session-kind.js';
+
+export interface ScoredInterview {
+  readonly facts: InterviewFacts;
+  readonly review: Review;
+  readonly expected: readonly Metric[];
+}
+
+export function scoreSession(state: SessionState, knowledge: Knowledge): ScoredInterview {
+  const facts = interviewFacts(state, knowledge.problems);
+  const spec = specFromSnake(facts.problem.scale.numbers);
+  const estimate = spec.ok ? estimateFromSpec(spec.value, engineTables(knowledge)) : spec;
+  if (!estimate.ok)
+    throw new Error(`problem ${facts.problem.id}: its scale does not estimate: ${estimate.error}`);
+  const expected = estimate.value.metrics;
+  const review = scoreInterview({
+    problem: facts.problem,
+    level: facts.level,
+    answers: facts.answers,
+    hints: facts.hints,
+    askedScale: facts.askedScale,
+    expected,
+  });
+  return { facts, review, expected };
+}
+
+export function interviewKind(knowledge: Knowledge): SessionKind {
+  return {
+    command: 'interview',
+    protocol: interviewProtocol(knowledge.problems),
+    document: 'interview_feedback.md',
+    intro: [
+      'mlops-design: a mock system-design interview, one question at a time.',
+      'Answer as you would out loud; ask about anything you need to know; "?" asks for a hint (the review counts them). The review is written when you finish.',
+    ],
+    scoped: false,
+    flagLabel: 'Red flag',
+    describeDraft: () => [],
+    advisor: interviewAdvisor,
+    // Gates never block an interview: flags are judged once, in the review.
+    flags: () => [],
+    linted: false,
+    render: (template, state) => {
+      const { facts, review, expected } = scoreSession(state, knowledge);
+      return {
+        text: renderInterviewFeedback(template, {
+          title: state.title,
+          facts,
+          review,
+          expected,
+          practise: practiseNext(facts.problem, knowledge.problems),
+        }),
+        problems: [],
+      };
+    },
+    presets: (options) => {
+      // --random picks among the problems of the --level, when one is given.
+      const pool = knowledge.problems.filter(
+        (candidate) => typeof options.level !== 'string' || candidate.level === options.level,
+      );
+      const problem =
+        typeof options.problem === 'string'
+          ? options.problem
+          : options.random === true
+            ? pool[Math.floor(Math.random() * pool.length)]?.id
+            : undefined;
+      return {
+        ...(problem ? { 'interview.problem': problem } : {}),
+        ...(typeof options.level === 'string' ? { 'interview.level': options.level } : {}),
+        ...(typeof options.timebox === 'string' ? { 'interview.timebox': options.timebox } : {}),
+      };
+    },
+    finished: (state, options, stateDir) => {
+      const { facts, review } = scoreSession(state, knowledge);
+      if (stateDir)
+        appendHistory(stateDir, {
+          at: new Date().toISOString(),
+          problem: facts.problem.id,
+          level: facts.level,
+          score: review.score,
+          dimensions: Object.fromEntries(
+            review.dimensions.map((dimension) => [dimension.id, dimension.points]),
+          ) as HistoryEntry['dimensions'],
+        });
+      const passMark = Number(options.passMark);
+      return options.passMark !== undefined && review.score < passMark
+        ? `score ${String(review.score)} is below the pass mark ${String(passMark)}`
+        : undefined;
+    },
+    summary: (state) => {
+      const { facts, review } = scoreSession(state, knowledge);
+      return {
+        problem: facts.problem.id,
+        level: facts.level,
+        score: review.score,
+        verdict: review.verdict,
+        dimensions: Object.fromEntries(
+          review.dimensions.map((dimension) => [dimension.id, dimension.points]),
+        ),
+        missing_components: review.missing.map((component) => component.id),
+        red_flags: review.flags,
+        numbers: review.numbers,
+        hints: review.hints,
+      };
+    },
+  };
+}

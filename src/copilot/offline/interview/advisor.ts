@@ -1,0 +1,53 @@
+/**
+ * The offline interviewer: puts each question with the problem and the phase's share of the
+ * timebox, and reveals the scale only when the candidate asks for it. It proposes nothing and drafts
+ * nothing: in an interview the candidate designs.
+ */
+import type { Problem } from '../../../knowledge/problems.js';
+import type { QuestionSlot, SessionState } from '../../../protocol/types.js';
+import {
+  ASKS_SCALE,
+  PHASE_BUDGET,
+  interviewProblemId,
+  timeboxOf,
+} from '../../../protocols/interview/index.js';
+import { PHASES, type Phase } from '../../../protocols/interview/score.js';
+import type { Advisor } from '../../port.js';
+
+const phaseOf = (slot: QuestionSlot): Phase | undefined =>
+  PHASES.find((phase) => slot.id === `interview.${phase}`);
+
+export function interviewAdvisor(knowledge: { readonly problems: readonly Problem[] }): Advisor {
+  const problemOf = (state: SessionState): Problem | undefined =>
+    knowledge.problems.find((problem) => problem.id === interviewProblemId(state));
+  return {
+    phrase: (slot, state) => {
+      const phase = phaseOf(slot);
+      const problem = problemOf(state);
+      if (!phase || !problem) return undefined;
+      const timebox = timeboxOf(state, problem);
+      const minutes = Math.round(timebox * PHASE_BUDGET[phase]);
+      const budget = `(about ${String(minutes)} of your ${String(timebox)} minutes)`;
+      return phase === 'requirements'
+        ? `${problem.title}: ${problem.prompt} ${slot.prompt} ${budget}`
+        : `${slot.prompt} ${budget}`;
+    },
+    note: (slot, value, state) => {
+      const phase = phaseOf(slot);
+      const problem = problemOf(state);
+      if (!problem || typeof value !== 'string' || (phase !== 'requirements' && phase !== 'estimation'))
+        return undefined;
+      const earlier = state.answers['interview.requirements']?.value;
+      const askedBefore = phase === 'estimation' && typeof earlier === 'string' && ASKS_SCALE.test(earlier);
+      if (!ASKS_SCALE.test(value) || askedBefore) return undefined;
+      return `Interviewer: ${problem.scale.summary} ${problem.scale.facts.join('; ')}.`;
+    },
+    propose: () => {
+      throw new Error('the interviewer proposes nothing: the candidate designs');
+    },
+    report: () => '',
+    draft: (step) => {
+      throw new Error(`the interviewer drafts nothing (asked for ${step.id})`);
+    },
+  };
+}

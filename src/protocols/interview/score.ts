@@ -1,0 +1,372 @@
+/**
+ * Scoring a mock interview against its problem: deterministic, from what the candidate wrote. Each
+ * dimension gets 0-4 points from named criteria, with the candidate's own sentences quoted as
+ * evidence; the candidate's numbers are checked against the estimation engine's; the verdict
+ * depends on the level. Pure: the caller computes the engine's metrics and passes them in.
+ */
+import type { Metric, MetricId } from '../../estimation/index.js';
+import { formatBytes, formatRate, parseSize } from '../../estimation/index.js';
+import type { Dimension, Level, Problem } from '../../knowledge/problems.js';
+
+/** The interview's phases, one answer each; communication is scored across all of them. */
+export const PHASES = [
+  'requirements',
+  'estimation',
+  'high-level',
+  'deep-dive',
+  'tradeoffs',
+  'operations',
+] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const MAX_POINTS = 4;
+/** A candidate's figure within this factor of the engine's counts as right. */
+export const TOLERANCE = 2;
+
+export interface ScoreInput {
+  readonly problem: Problem;
+  readonly level: Level;
+  readonly answers: Readonly<Partial<Record<Phase, string>>>;
+  /** Phases where the candidate asked for a hint. */
+  readonly hints: readonly Phase[];
+  /** Whether the candidate asked about the scale before estimating. */
+  readonly askedScale: boolean;
+  /** The engine's metrics for the problem's scale. */
+  readonly expected: readonly Metric[];
+}
+
+export interface DimensionScore {
+  readonly id: Dimension;
+  readonly points: number;
+  /** What earned the points, and what was missing. */
+  readonly criteria: readonly { readonly met: boolean; readonly text: string }[];
+  /** The candidate's sentences, verbatim. */
+  readonly evidence: readonly string[];
+}
+
+export interface NumberCheck {
+  readonly said: string;
+  readonly metric: string;
+  readonly expected: string;
+  readonly ratio: number;
+  readonly within: boolean;
+}
+
+export type Verdict = 'no hire' | 'lean no hire' | 'lean hire' | 'hire';
+
+export interface Review {
+  readonly score: number;
+  readonly verdict: Verdict;
+  readonly dimensions: readonly DimensionScore[];
+  readonly missing: readonly { readonly id: string; readonly name: string }[];
+  readonly flags: readonly { readonly id: string; readonly message: string }[];
+  readonly numbers: readonly NumberCheck[];
+  readonly hints: number;
+}
+
+/** Score (0-100) from which each verdict starts, by level: a senior is held to a higher bar. */
+export const VERDICT_BARS: Readonly<
+  Record<Level, readonly [hire: number, leanHire: number, leanNo: number]>
+> = {
+  mid: [65, 50, 35],
+  senior: [72, 58, 42],
+  staff: [80, 66, 50],
+};
+
+const sentencesOf = (text: string): string[] =>
+  text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((sentence) => sentence.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trim())
+    .filter((sentence) => sentence.length > 0);
+
+/** The first sentences (at most two) that match, quoted as written. */
+function quote(text: string, pattern: RegExp, limit = 2): string[] {
+  return sentencesOf(text)
+    .filter((sentence) => pattern.test(sentence))
+    .slice(0, limit);
+}
+
+const words = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+
+function keywordPattern(keywords: readonly string[]): RegExp {
+  const escaped = keywords.map((keyword) => keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?:^|[^a-z0-9])(?:${escaped.join('|')})(?:$|[^a-z0-9])`, 'i');
+}
+
+interface Criterion {
+  readonly text: string;
+  readonly pattern?: RegExp;
+  readonly met?: boolean;
+}
+
+/** Points are the criteria met; evidence is the sentences that met them. */
+function dimension(id: Dimension, answer: string, criteria: readonly Criterion[]): DimensionScore {
+  const results = criteria.map((criterion) => ({
+    met: criterion.met ?? (criterion.pattern ? criterion.pattern.test(answer) : false),
+    text: criterion.text,
+  }));
+  // Each criterion met is evidenced by the first sentence that shows it; one met without a pattern
+  // (a count, a share) by the answer's first sentence.
+  const evidence = [
+    ...new Set(
+      criteria.flatMap((criterion, index) => {
+        if (!results[index]?.met) return [];
+        return criterion.pattern ? quote(answer, criterion.pattern, 1) : sentencesOf(answer).slice(0, 1);
+      }),
+    ),
+  ].slice(0, 3);
+  return {
+    id,
+    points: Math.min(MAX_POINTS, results.filter((result) => result.met).length),
+    criteria: results,
+    evidence,
+  };
+}
+
+const RATE =
+  /(\d[\d,]*(?:\.\d+)?)\s*([kmb])?\s*(?:\/\s?s(?:ec)?\b|qps\b|rps\b|(?:writes|reads|requests|predictions|messages|events|queries|redirects)\s*(?:\/\s?s\b|per second|a second))/gi;
+const SIZE = /(\d[\d,]*(?:\.\d+)?)\s*([kmgtp]b)\b/gi;
+/** A sentence with a request rate in it, quoted as estimation evidence. */
+const RATE_PATTERN_FOR_EVIDENCE = /\d[\d,.]*\s*[kmb]?\s*(?:\/\s?s|qps|rps|per second|a second)/i;
+const MULTIPLIER: Readonly<Record<string, number>> = { k: 1e3, m: 1e6, b: 1e9 };
+
+const RATE_METRICS: readonly MetricId[] = [
+  'write_qps',
+  'read_qps',
+  'total_qps',
+  'peak_qps',
+  'peak_write_qps',
+  'peak_read_qps',
+];
+const SIZE_METRICS: readonly MetricId[] = ['storage_per_day', 'storage_per_month', 'storage_total'];
+/** Copies a candidate commonly counts storage with; "9 TB with three replicas" is right for 3 TB. */
+const COMMON_REPLICATION = 3;
+
+/** Each figure the candidate wrote, against the nearest of the engine's figures of the same kind. */
+export function checkNumbers(answer: string, expected: readonly Metric[]): NumberCheck[] {
+  const total = expected.find((metric) => metric.id === 'storage_total');
+  const replicated: Metric[] =
+    total && !/replication [2-9]/.test(total.calculation)
+      ? [
+          {
+            ...total,
+            label: `${total.label}, ${String(COMMON_REPLICATION)} copies`,
+            value: total.value * COMMON_REPLICATION,
+          },
+        ]
+      : [];
+  const nearest = (value: number, ids: readonly MetricId[]): { metric: Metric; ratio: number } | undefined =>
+    [...expected, ...(ids === SIZE_METRICS ? replicated : [])]
+      .filter((metric) => ids.includes(metric.id) && metric.value > 0)
+      .map((metric) => ({ metric, ratio: Math.max(value, metric.value) / Math.min(value, metric.value) }))
+      .sort((a, b) => a.ratio - b.ratio)[0];
+  const checks: NumberCheck[] = [];
+  for (const match of answer.matchAll(RATE)) {
+    const value =
+      Number((match[1] ?? '').replace(/,/g, '')) * (MULTIPLIER[(match[2] ?? '').toLowerCase()] ?? 1);
+    const found = value > 0 ? nearest(value, RATE_METRICS) : undefined;
+    if (found)
+      checks.push({
+        said: match[0].trim(),
+        metric: found.metric.label,
+        expected: formatRate(found.metric.value),
+        ratio: found.ratio,
+        within: found.ratio <= TOLERANCE,
+      });
+  }
+  for (const match of answer.matchAll(SIZE)) {
+    const parsed = parseSize(`${(match[1] ?? '').replace(/,/g, '')}${match[2] ?? ''}`);
+    // Sizes under 1 MB are record sizes, not storage estimates.
+    const found = parsed.ok && parsed.value >= 1e6 ? nearest(parsed.value, SIZE_METRICS) : undefined;
+    if (found)
+      checks.push({
+        said: match[0].trim(),
+        metric: found.metric.label,
+        expected: formatBytes(found.metric.value),
+        ratio: found.ratio,
+        within: found.ratio <= TOLERANCE,
+      });
+  }
+  return checks;
+}
+
+export function scoreInterview(input: ScoreInput): Review {
+  const { problem, answers } = input;
+  const answer = (phase: Phase): string => answers[phase] ?? '';
+  const all = PHASES.map(answer).join('\n');
+  const numbers = checkNumbers(answer('estimation'), input.expected);
+  const covered = problem.components.filter((component) => keywordPattern(component.keywords).test(all));
+  const highLevelCovered = problem.components.filter((component) =>
+    keywordPattern(component.keywords).test(answer('high-level')),
+  );
+  const share = problem.components.length > 0 ? highLevelCovered.length / problem.components.length : 0;
+  const rates = numbers.filter((check) => /second|\/s/i.test(check.expected));
+  const sizes = numbers.filter((check) => !rates.includes(check));
+
+  const dimensions: DimensionScore[] = [
+    dimension('requirements', answer('requirements'), [
+      {
+        text: 'states what the system must do (at least two behaviours)',
+        met: sentencesOf(answer('requirements')).length >= 2,
+      },
+      {
+        text: 'names non-functional requirements (latency, availability, consistency, durability)',
+        pattern: /\b(?:latency|p99|p95|availability|available|uptime|consisten\w*|durab\w*|stale|ms)\b/i,
+      },
+      { text: 'asks for the scale instead of assuming it', met: input.askedScale, pattern: /\?/ },
+      {
+        text: 'sets scope: what is out, or what to clarify (expiry, abuse, analytics, ...)',
+        pattern: /\b(?:out of scope|not in scope|won't|will not|assume|clarify|later|v1|first version)\b/i,
+      },
+    ]),
+    dimension('estimation', answer('estimation'), [
+      { text: 'puts numbers on traffic and storage', met: numbers.length > 0, pattern: /\d/ },
+      {
+        text: `a request rate within ${String(TOLERANCE)}x of the engine's`,
+        met: rates.some((check) => check.within),
+        pattern: RATE_PATTERN_FOR_EVIDENCE,
+      },
+      {
+        text: `a storage figure within ${String(TOLERANCE)}x of the engine's`,
+        met: sizes.some((check) => check.within),
+        pattern: /\b\d[\d,.]*\s*[gtp]b\b/i,
+      },
+      { text: 'plans for the peak, not the average', pattern: /\bpeak\b/i },
+    ]),
+    dimension('high-level', answer('high-level'), [
+      {
+        text: 'names at least 40% of the components a good answer has',
+        met: share >= 0.4,
+        pattern: keywordPattern(problem.components.flatMap((component) => component.keywords)),
+      },
+      { text: 'names at least 60% of them', met: share >= 0.6 },
+      { text: 'names at least 80% of them', met: share >= 0.8 },
+      {
+        text: 'follows a request through the components (the data flow)',
+        pattern: /(?:->|→|\bthen\b|\bflows?\b|\bgoes to\b|\bwrites? to\b|\breads? from\b|\bsends?\b)/i,
+      },
+    ]),
+    dimension('deep-dive', answer('deep-dive'), [
+      {
+        text: 'a data model (keys, tables, indexes, partitioning)',
+        pattern:
+          /\b(?:schema|tables?|index\w*|partition key|primary key|columns?|rows?|keyed by|data model)\b/i,
+      },
+      {
+        text: 'an algorithm or mechanism, not only boxes',
+        pattern:
+          /\b(?:algorithm|hash\w*|base62|counter|consistent hashing|token bucket|queue|sort\w*|rank\w*|batch\w*)\b/i,
+      },
+      {
+        text: 'how it scales (10x, shards, replicas)',
+        pattern:
+          /\b(?:10x|100x|shard\w*|replica\w*|partitions|horizontal\w*|scales? (?:out|horizontally))\b/i,
+      },
+      {
+        text: 'how it fails and recovers',
+        pattern: /\b(?:fail\w*|crash\w*|retr\w*|idempot\w*|timeout|fallback|recover\w*|lost)\b/i,
+      },
+    ]),
+    dimension('tradeoffs', answer('tradeoffs'), [
+      {
+        text: 'names an alternative',
+        pattern: /\b(?:instead of|rather than|versus|vs\.?|alternative|or we could|over)\b/i,
+      },
+      { text: 'gives the reason for the choice', pattern: /\b(?:because|since|so that|which means)\b/i },
+      {
+        text: 'says what the choice costs',
+        pattern: /\b(?:at the cost of|cost\w*|lose\w*|trade-?off|downside|but)\b/i,
+      },
+      {
+        text: 'says when the alternative would win',
+        pattern: /\b(?:if|when|unless|once)\b.*\b(?:would|switch|better|win)\w*/i,
+      },
+    ]),
+    dimension('operations', answer('operations'), [
+      {
+        text: 'SLOs or golden signals with numbers',
+        pattern: /\b(?:slo|sli|error budget|p99|p95|latency|error rate)\b/i,
+      },
+      {
+        text: 'monitoring and alerting',
+        pattern: /\b(?:monitor\w*|alert\w*|dashboard\w*|page\w*|on-?call)\b/i,
+      },
+      {
+        text: 'failure modes and graceful degradation',
+        pattern: /\b(?:fail\w*|degrad\w*|fallback|outage|failover|circuit breaker)\b/i,
+      },
+      {
+        text: 'safe deployment and rollback',
+        pattern: /\b(?:canary|rollback|roll back|blue-?green|feature flag|shadow)\b/i,
+      },
+    ]),
+    dimension('communication', all, [
+      { text: 'answers every phase', met: PHASES.every((phase) => words(answer(phase)) >= 8) },
+      { text: 'structures answers (lists, steps, numbers)', pattern: /(?:^|\n)\s*(?:[-*]|\d+[.)])\s+\S|;\s/ },
+      { text: 'asks clarifying questions', pattern: /\?/ },
+      { text: 'needed at most one hint', met: input.hints.length <= 1 },
+    ]),
+  ];
+
+  const flags = [
+    ...(numbers.length === 0
+      ? [
+          {
+            id: 'skipped-estimation',
+            message:
+              'No numbers in the estimation: the design cannot be sized, so every later choice is a guess.',
+          },
+        ]
+      : []),
+    ...(/\bmicro-?services?\b/i.test(answer('high-level')) && !/\bteam\w*\b/i.test(answer('high-level'))
+      ? [
+          {
+            id: 'microservices-day-one',
+            message:
+              'Microservices from the start, with no team or scaling reason given: a monolith split later is cheaper than a distributed system nobody needed.',
+          },
+        ]
+      : []),
+    ...(!/\b(?:fail\w*|degrad\w*|fallback|outage|failover|retr\w*)\b/i.test(
+      `${answer('deep-dive')} ${answer('operations')}`,
+    )
+      ? [
+          {
+            id: 'ignored-failure-modes',
+            message:
+              'No failure mode anywhere in the deep-dive or operations: what happens when the datastore or a dependency is down was never said.',
+          },
+        ]
+      : []),
+    ...(!input.askedScale
+      ? [
+          {
+            id: 'assumed-scale',
+            message: 'The scale was never asked for: the candidate designed for numbers they assumed.',
+          },
+        ]
+      : []),
+  ];
+
+  const points = dimensions.reduce((total, item) => total + item.points, 0);
+  const score = Math.round((points / (dimensions.length * MAX_POINTS)) * 100);
+  return {
+    score,
+    verdict: verdictFor(score, input.level),
+    dimensions,
+    missing: problem.components
+      .filter((component) => !covered.includes(component))
+      .map(({ id, name }) => ({ id, name })),
+    flags,
+    numbers,
+    hints: input.hints.length,
+  };
+}
+
+export function verdictFor(score: number, level: Level): Verdict {
+  const [hire, leanHire, leanNo] = VERDICT_BARS[level];
+  if (score >= hire) return 'hire';
+  if (score >= leanHire) return 'lean hire';
+  if (score >= leanNo) return 'lean no hire';
+  return 'no hire';
+}

@@ -1,0 +1,137 @@
+/**
+ * interview_feedback.md: a score per dimension with the criteria met and missed and the candidate's
+ * own sentences as evidence, the components a good answer has that this one lacked, red flags, the
+ * candidate's numbers against the engine's, time per phase, the verdict for the level, and what to
+ * practise next. Pure: the review is computed by the interview's scoring.
+ */
+import type { Metric } from '../estimation/index.js';
+import { DIMENSIONS, type Dimension, type Problem } from '../knowledge/problems.js';
+import type { InterviewFacts } from '../protocols/interview/model.js';
+import { MAX_POINTS, PHASES, TOLERANCE, VERDICT_BARS, type Review } from '../protocols/interview/score.js';
+import { bullets, fillTemplate, table } from './markdown.js';
+
+export const DIMENSION_TITLES: Readonly<Record<Dimension, string>> = {
+  requirements: 'Requirements',
+  estimation: 'Estimation',
+  'high-level': 'High-level design',
+  'deep-dive': 'Deep-dive',
+  tradeoffs: 'Tradeoffs',
+  operations: 'Operations',
+  communication: 'Communication',
+};
+
+export interface FeedbackInput {
+  readonly title: string;
+  readonly facts: InterviewFacts;
+  readonly review: Review;
+  /** The engine's metrics for the problem, to show the right figures with their calculations. */
+  readonly expected: readonly Metric[];
+  readonly practise: readonly Problem[];
+}
+
+/** The two weakest dimensions below full points, weakest first (ties in the rubric's order). */
+export function weakest(review: Review, count = 2): Dimension[] {
+  return [...review.dimensions]
+    .filter((dimension) => dimension.points < MAX_POINTS)
+    .sort((a, b) => a.points - b.points || DIMENSIONS.indexOf(a.id) - DIMENSIONS.indexOf(b.id))
+    .slice(0, count)
+    .map((dimension) => dimension.id);
+}
+
+/** Other problems that share the most tags with this one, nearest level first. */
+export function practiseNext(problem: Problem, bank: readonly Problem[], count = 3): Problem[] {
+  const levels = ['mid', 'senior', 'staff'];
+  const overlap = (other: Problem): number => other.tags.filter((tag) => problem.tags.includes(tag)).length;
+  const distance = (other: Problem): number =>
+    Math.abs(levels.indexOf(other.level) - levels.indexOf(problem.level));
+  return bank
+    .filter((other) => other.id !== problem.id)
+    .sort((a, b) => overlap(b) - overlap(a) || distance(a) - distance(b) || a.id.localeCompare(b.id))
+    .slice(0, count);
+}
+
+export function renderInterviewFeedback(template: string, input: FeedbackInput): string {
+  const { facts, review } = input;
+  const [hire, leanHire, leanNo] = VERDICT_BARS[facts.level];
+  const weak = weakest(review).map((id) => DIMENSION_TITLES[id].toLowerCase());
+  return fillTemplate(template, {
+    title: `${facts.problem.title} (${facts.level})`,
+    summary: [
+      `Session: ${input.title}. Problem \`${facts.problem.id}\`, ${String(facts.timebox)} minutes, scored for ${facts.level} level.`,
+      `**Score: ${String(review.score)}/100 — ${review.verdict}.** ${facts.askedScale ? 'The scale was asked for before it was used.' : 'The scale was never asked for.'} Hints used: ${String(review.hints)}.`,
+    ].join('\n\n'),
+    scores: [
+      table(
+        ['Dimension', 'Points'],
+        review.dimensions.map((dimension) => [
+          DIMENSION_TITLES[dimension.id],
+          `${String(dimension.points)}/${String(MAX_POINTS)}`,
+        ]),
+      ),
+      ...review.dimensions.map((dimension) =>
+        [
+          `### ${DIMENSION_TITLES[dimension.id]} (${String(dimension.points)}/${String(MAX_POINTS)})`,
+          bullets(
+            dimension.criteria.map((criterion) => `${criterion.met ? 'Met' : 'Missed'}: ${criterion.text}.`),
+          ),
+          dimension.evidence.length > 0
+            ? `Evidence, in your words:\n\n${dimension.evidence.map((sentence) => `> ${sentence}`).join('\n>\n')}`
+            : 'Evidence: nothing in the answer showed it.',
+        ].join('\n\n'),
+      ),
+    ].join('\n\n'),
+    missing:
+      review.missing.length === 0
+        ? 'None: every component a good answer has was named.'
+        : bullets(review.missing.map((component) => `${component.name} (\`${component.id}\`)`)),
+    flags:
+      review.flags.length === 0
+        ? 'None.'
+        : bullets(review.flags.map((flag) => `\`${flag.id}\`: ${flag.message}`)),
+    numbers: numbersSection(input),
+    time: table(
+      ['Phase', 'Spent (min)', 'Budget (min)', 'How known'],
+      PHASES.map((phase) => {
+        const minutes = facts.minutes[phase];
+        return [
+          DIMENSION_TITLES[phase],
+          minutes ? String(minutes.spent) : '-',
+          minutes ? String(minutes.budget) : '-',
+          minutes?.measured ? 'measured' : "estimated from the answer's length",
+        ];
+      }),
+    ),
+    verdict: `${capitalise(review.verdict)} for ${facts.level} (score ${String(review.score)}: hire from ${String(hire)}, lean hire from ${String(leanHire)}, lean no hire from ${String(leanNo)}). ${weak.length > 0 ? `Weakest: ${weak.join(' and ')}.` : 'Every dimension scored full points.'}`,
+    practise:
+      input.practise.length === 0
+        ? 'No other problem in the bank shares its tags.'
+        : bullets(
+            input.practise.map(
+              (problem) =>
+                `\`${problem.id}\`: ${problem.title} (${problem.level}), ${weak.length > 0 ? `to practise ${weak.join(' and ')}` : 'for a new problem'}: \`mlops-design interview --problem ${problem.id}\``,
+            ),
+          ),
+  });
+}
+
+function numbersSection(input: FeedbackInput): string {
+  const { review, expected } = input;
+  const key = expected.filter((metric) => ['peak_qps', 'total_qps', 'storage_total'].includes(metric.id));
+  const reference = bullets(key.map((metric) => `${metric.label}: ${metric.calculation}`));
+  if (review.numbers.length === 0)
+    return `No figures to check: the estimation gave no request rate or storage size. The engine's figures for this scale:\n\n${reference}`;
+  return [
+    table(
+      ['You said', 'Nearest engine figure', 'Engine', 'Check'],
+      review.numbers.map((check) => [
+        check.said,
+        check.metric,
+        check.expected,
+        check.within ? `within ${String(TOLERANCE)}x` : `off by ${check.ratio.toFixed(1)}x`,
+      ]),
+    ),
+    `The engine's figures for this scale, with their calculations:\n\n${reference}`,
+  ].join('\n\n');
+}
+
+const capitalise = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;

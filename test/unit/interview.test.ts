@@ -1,0 +1,182 @@
+/**
+ * The mock interview's pure parts: the interviewer (scale only when asked, hints, push-backs, the
+ * time budget), the session's clock, the numbers check, the verdict bars and what to practise next.
+ */
+import { describe, expect, it } from 'vitest';
+import { interviewAdvisor } from '../../src/copilot/offline/interview/advisor.js';
+import { createOfflineCoPilot } from '../../src/copilot/offline/offline-copilot.js';
+import { estimateFromSpec } from '../../src/estimation/index.js';
+import { specFromSnake } from '../../src/estimation/spec-fields.js';
+import { engineTables } from '../../src/knowledge/engine-tables.js';
+import { initialState, recordAnswer } from '../../src/protocol/machine.js';
+import type { QuestionSlot } from '../../src/protocol/types.js';
+import { interviewProtocol, THIN_WORDS } from '../../src/protocols/interview/index.js';
+import { interviewFacts } from '../../src/protocols/interview/model.js';
+import { checkNumbers, verdictFor, VERDICT_BARS } from '../../src/protocols/interview/score.js';
+import { practiseNext } from '../../src/render/interview-feedback.js';
+import type { Respondent } from '../../src/respondents/port.js';
+import { runSession } from '../../src/session/run.js';
+import { bundledKnowledge, silent } from '../support/design-state.js';
+import { value } from '../support/results.js';
+
+const knowledge = bundledKnowledge();
+const protocol = interviewProtocol(knowledge.problems);
+const slot = (id: string): QuestionSlot => {
+  const found = protocol.steps.find((step) => step.id === id);
+  if (found?.kind !== 'question') throw new Error(`no question ${id}`);
+  return found;
+};
+const withProblem = recordAnswer(initialState(protocol, 'T', 'system'), 'interview.problem', {
+  raw: 'url-shortener',
+  value: 'url-shortener',
+});
+const advisor = interviewAdvisor(knowledge);
+const problem = knowledge.problems.find((candidate) => candidate.id === 'url-shortener');
+if (!problem) throw new Error('url-shortener is missing from the bank');
+const expected = value(
+  estimateFromSpec(value(specFromSnake(problem.scale.numbers)), engineTables(knowledge)),
+).metrics;
+
+describe('the interviewer', () => {
+  it('states the problem with the first question, and each phase with its share of the timebox', () => {
+    expect(advisor.phrase?.(slot('interview.requirements'), withProblem)).toBe(
+      `URL shortener: ${problem.prompt} ${slot('interview.requirements').prompt} (about 5 of your 45 minutes)`,
+    );
+    expect(advisor.phrase?.(slot('interview.deep-dive'), withProblem)).toMatch(
+      /\(about 14 of your 45 minutes\)$/,
+    );
+    const short = recordAnswer(withProblem, 'interview.timebox', { raw: '30m', value: 30 });
+    expect(advisor.phrase?.(slot('interview.deep-dive'), short)).toMatch(/\(about 9 of your 30 minutes\)$/);
+  });
+
+  it('reveals the scale only when asked, and only once', () => {
+    const note = (id: string, answer: string, state = withProblem) => advisor.note?.(slot(id), answer, state);
+    expect(note('interview.requirements', 'Create and redirect short links, fast.')).toBeUndefined();
+    expect(note('interview.requirements', 'Create and redirect. How many links a day?')).toBe(
+      `Interviewer: ${problem.scale.summary} ${problem.scale.facts.join('; ')}.`,
+    );
+    const asked = recordAnswer(withProblem, 'interview.requirements', {
+      raw: 'How many links a day?',
+      value: 'How many links a day?',
+    });
+    expect(note('interview.estimation', 'What is the traffic, how many requests?', asked)).toBeUndefined();
+    expect(note('interview.estimation', 'What is the traffic, how many requests?')).toMatch(
+      /^Interviewer: 100M/,
+    );
+  });
+
+  it('gives a hint for "?", pushes back once on a thin answer, and never designs', () => {
+    const requirements = slot('interview.requirements');
+    expect(requirements.pushBack?.('?', withProblem)).toBe(`Hint: ${problem.hints.requirements}`);
+    expect(requirements.pushBack?.('short links', withProblem)).toMatch(/^That is thin\./);
+    expect(
+      requirements.pushBack?.(Array.from({ length: THIN_WORDS }, () => 'word').join(' '), withProblem),
+    ).toBeUndefined();
+    expect(() => advisor.propose(slot('interview.requirements') as never, withProblem)).toThrow(
+      /proposes nothing/,
+    );
+  });
+});
+
+describe('time per phase', () => {
+  it('is measured by the session clock when one is injected, and estimated from length otherwise', async () => {
+    let now = 0;
+    const answers: Record<string, string> = {
+      'interview.level': 'problem',
+      'interview.timebox': 'problem',
+      'interview.requirements':
+        'Create and redirect short links; links expire after five years. How many a day?',
+      'interview.estimation':
+        'About 40 writes/s and 400 reads/s, 3 TB over five years, 1,200 reads/s at peak.',
+      'interview.high-level': 'An API, a key generator, a key-value store, a Redis cache and a click queue.',
+      'interview.deep-dive':
+        'Base62 counters leased in ranges per server; the table is keyed by the short key.',
+      'interview.tradeoffs':
+        'A 302 instead of a 301 because clicks must be counted, at the cost of more traffic.',
+      'interview.operations':
+        'SLOs on redirect latency and errors, alerts on burn rate, canary deploys with rollback.',
+      approval: 'yes',
+    };
+    const respondent: Respondent = {
+      interactive: false,
+      ask: (request) => {
+        now += 90_000; // a minute and a half per answer
+        const answer = answers[request.slot.id];
+        return answer === undefined ? Promise.reject(new Error(request.slot.id)) : Promise.resolve(answer);
+      },
+      choose: () => Promise.reject(new Error('an interview has no decisions')),
+    };
+    const state = await runSession(
+      {
+        protocol,
+        copilot: createOfflineCoPilot(interviewAdvisor(knowledge)),
+        respondent,
+        view: silent,
+        redFlags: () => [],
+        clock: () => now,
+      },
+      withProblem,
+    );
+    const facts = interviewFacts(state, knowledge.problems);
+    expect(facts.minutes.requirements).toEqual({ spent: 1.5, budget: 5, measured: true });
+    expect(facts.askedScale).toBe(true);
+    const replayed = {
+      ...state,
+      answers: Object.fromEntries(
+        Object.entries(state.answers).map(([id, record]) => [id, { raw: record.raw, value: record.value }]),
+      ),
+    };
+    expect(interviewFacts(replayed, knowledge.problems).minutes.requirements).toEqual({
+      spent: 1,
+      budget: 5,
+      measured: false,
+    });
+  });
+});
+
+describe('the numbers check', () => {
+  it('marks each figure within 2x of the nearest engine figure, or off by how much', () => {
+    const checks = checkNumbers(
+      'About 40 writes/s, 4,000 reads/s at peak, 3 TB in total, 30 TB with copies; a link is 500 B.',
+      expected,
+    );
+    expect(checks.map((check) => [check.said, check.metric, check.within])).toEqual([
+      ['40 writes/s', 'Average write QPS', true],
+      ['4,000 reads/s', 'Peak total QPS', false],
+      ['3 TB', 'Storage over retention', true],
+      ['30 TB', 'Storage over retention, 3 copies', false],
+    ]);
+    expect(checks[1]?.ratio).toBeCloseTo(4_000 / 1_273.2, 1);
+  });
+});
+
+describe('the verdict', () => {
+  it.each([
+    ['mid', 65, 'hire'],
+    ['mid', 64, 'lean hire'],
+    ['senior', 72, 'hire'],
+    ['senior', 57, 'lean no hire'],
+    ['staff', 79, 'lean hire'],
+    ['staff', 49, 'no hire'],
+  ] as const)('%s at %i is %s', (level, score, verdict) => {
+    expect(verdictFor(score, level)).toBe(verdict);
+  });
+
+  it('raises every bar with the level', () => {
+    expect(VERDICT_BARS.mid[0]).toBeLessThan(VERDICT_BARS.senior[0]);
+    expect(VERDICT_BARS.senior[0]).toBeLessThan(VERDICT_BARS.staff[0]);
+  });
+});
+
+describe('practise next', () => {
+  it('picks other problems sharing the most tags, nearest level first', () => {
+    const next = practiseNext(problem, knowledge.problems);
+    expect(next).toHaveLength(3);
+    expect(next.map((candidate) => candidate.id)).not.toContain('url-shortener');
+    const shared = (id: string): number =>
+      knowledge.problems
+        .find((candidate) => candidate.id === id)
+        ?.tags.filter((tag) => problem.tags.includes(tag)).length ?? 0;
+    expect(shared(next[0]?.id ?? '')).toBeGreaterThanOrEqual(shared(next[2]?.id ?? ''));
+  });
+});
