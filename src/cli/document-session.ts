@@ -91,6 +91,9 @@ export async function runToDocument(run: DocumentRun): Promise<SessionState> {
         view: createSessionView(out, kind),
         redFlags: kind.flags,
         ...(kind.rules ? { rules: kind.rules } : {}),
+        ...(kind.timed && run.respondent.interactive
+          ? { clock: () => session?.clock().getTime() ?? Date.now() }
+          : {}),
         ...(kind.linted && run.respondent.interactive
           ? { check: (state: SessionState) => kind.render(templateOf(kind), state).problems }
           : {}),

@@ -33,6 +33,8 @@ export interface SessionKind {
   readonly flags: (state: SessionState) => readonly RedFlag[];
   readonly rules?: (state: SessionState) => readonly RuleFinding[];
   readonly render: (template: string, state: SessionState) => RenderedDocument;
+  /** Whether a person's answers are timed (an interview keeps time per phase). */
+  readonly timed?: boolean;
   /** Whether rendering checks rules, so a person is told of problems before approving. */
   readonly linted: boolean;
   /** The command's own keys in the --json summary. */

@@ -48,10 +48,12 @@ export function interviewKind(knowledge: Knowledge): SessionKind {
     scoped: false,
     flagLabel: 'Red flag',
     describeDraft: () => [],
-    advisor: interviewAdvisor,
+    // The interviewer reads the bank this kind was built with (the shared compiled knowledge leaves it out).
+    advisor: () => interviewAdvisor(knowledge),
     // Gates never block an interview: flags are judged once, in the review.
     flags: () => [],
     linted: false,
+    timed: true,
     render: (template, state) => {
       const { facts, review, expected } = scoreSession(state, knowledge);
       return {

@@ -1,0 +1,89 @@
+// A mock interview in a real pseudo-terminal: the interviewer states the problem with the phase's
+// time budget, reveals the scale when asked, answers "?" with a hint, pushes back on a thin answer,
+// and writes a review that counts the hint and measured the time.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { KEY } from '../support/pty-keys.js';
+import { ptyEnv, spawnPty, type PtySession } from '../support/pty-session.js';
+
+const BIN = resolve(import.meta.dirname, '../../dist/bin.js');
+let home = '';
+let session: PtySession | undefined;
+
+beforeAll(() => {
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`npm run build\` first`);
+});
+
+afterEach(() => {
+  session?.dispose();
+  session = undefined;
+  if (home) rmSync(home, { recursive: true, force: true });
+});
+
+describe('interview in a pseudo-terminal', () => {
+  it('runs a whole mock interview to the review', { timeout: 60_000 }, async () => {
+    home = mkdtempSync(join(tmpdir(), 'mlops-design-e2e-interview-'));
+    const out = join(home, 'out');
+    mkdirSync(out);
+    const run = spawnPty(
+      process.execPath,
+      [BIN, 'interview', '--problem', 'rate-limiter', '--level', 'mid', '--timebox', '40m', '--out', out],
+      { cwd: home, env: ptyEnv(home) },
+    );
+    session = run;
+    const ask = async (prompt: RegExp, answer: string): Promise<void> => {
+      await run.waitFor(prompt);
+      run.answer(answer);
+    };
+
+    await ask(/What are we designing\?/, 'Rate limiter practice');
+    await run.waitFor(/Phase 2\/7 · Requirements/);
+    // The first question states the problem and the phase's share of the 40 minutes.
+    await ask(
+      /Tell me what the system must do[\s\S]*\(about 4 of your 40\s+minutes\)/,
+      'Limit each client to a number of requests per window and reject the rest with 429. How many requests per second do we handle?',
+    );
+    await run.waitFor(/Interviewer: /);
+    await ask(/how much traffic and storage/, '?');
+    await run.waitFor(/Push-back: Hint: /);
+    await ask(
+      /how much traffic and storage/,
+      'About 120,000 checks/s on average and 350,000 checks/s at peak, counters kept in memory.',
+    );
+    await ask(/Walk me through the high-level design/, 'a gateway');
+    await run.waitFor(/Push-back: Name the components/);
+    await ask(
+      /Walk me through the high-level design/,
+      'Each request goes through the API gateway, which calls the limiter; the limiter keeps a token bucket per client in Redis and then allows or rejects the request.',
+    );
+    await ask(
+      /go deep/,
+      'Token bucket per client key in Redis, refilled lazily on each request; keys are sharded by client id across Redis nodes and a node failure fails open.',
+    );
+    await ask(
+      /main tradeoffs/,
+      'A token bucket instead of a sliding log because it needs constant memory per client, at the cost of allowing short bursts.',
+    );
+    await ask(
+      /How do you know it is healthy/,
+      'Alert on limiter latency P99 and error rate, watch the share of 429s, and fail open with a canary for every config change.',
+    );
+    await run.waitFor(/Write the document\?/);
+    await run.waitFor(/Yes, write the document/);
+    run.write(KEY.enter);
+
+    const code = await run.exited;
+    expect(code, run.screen.tail()).toBe(0);
+    const review = readFileSync(join(out, 'interview_feedback.md'), 'utf8');
+    expect(review.split('\n')[0]).toBe('# Interview Feedback: Distributed rate limiter (mid)');
+    expect(review).toContain('Problem `rate-limiter`, 40 minutes, scored for mid level.');
+    expect(review).toContain('Hints used: 1.');
+    expect(review).toContain('The scale was asked for before it was used.');
+    expect(review).toMatch(/\| Requirements \| [\d.]+ \| 4 \| measured \|/);
+    expect(review).toContain(
+      '> Limit each client to a number of requests per window and reject the rest with 429.',
+    );
+  });
+});
