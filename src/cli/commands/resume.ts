@@ -46,7 +46,7 @@ export async function runResume(
       `Resuming session ${record.id} (${record.state.title}) at ${step ? `${progressLabel(kind.protocol, step)}, ${step.id}` : 'approval'}.`,
     );
     const clock = (): Date => new Date();
-    await runToDocument({
+    const finished = await runToDocument({
       kind,
       globals,
       out,
@@ -59,6 +59,8 @@ export async function runResume(
       session: { store, id: record.id, createdAt: record.createdAt, clock },
       interrupts,
     });
+    const failure = kind.finished?.(finished, options, store.dir);
+    if (failure) throw new AppError(ExitCode.checkFailed, failure);
   } finally {
     interrupts.dispose();
   }
