@@ -13,15 +13,19 @@ import { firstIssue } from '../lib/zod-issue.js';
 export const LEVELS = ['mid', 'senior', 'staff'] as const;
 export type Level = (typeof LEVELS)[number];
 
-export const DIMENSIONS = [
+/** An interview's phases, one answer each; each has rubric notes and a hint. */
+export const PHASES = [
   'requirements',
   'estimation',
   'high-level',
   'deep-dive',
   'tradeoffs',
   'operations',
-  'communication',
 ] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** What a review scores: the phases, and communication across all of them. */
+export const DIMENSIONS = [...PHASES, 'communication'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 const text = z.string().trim().min(1);
@@ -34,6 +38,11 @@ const keywords = z
       .pipe(z.string().min(2)),
   )
   .min(2);
+
+/** One text per phase: the rubric notes, the hints. */
+const perPhase = z.strictObject(
+  Object.fromEntries(PHASES.map((phase) => [phase, text])) as Record<Phase, typeof text>,
+);
 
 const problemSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
@@ -53,22 +62,8 @@ const problemSchema = z.strictObject({
   components: z
     .array(z.strictObject({ id: z.string().regex(/^[a-z][a-z0-9-]*$/), name: text, keywords }))
     .min(4),
-  rubric: z.strictObject({
-    requirements: text,
-    estimation: text,
-    'high-level': text,
-    'deep-dive': text,
-    tradeoffs: text,
-    operations: text,
-  }),
-  hints: z.strictObject({
-    requirements: text,
-    estimation: text,
-    'high-level': text,
-    'deep-dive': text,
-    tradeoffs: text,
-    operations: text,
-  }),
+  rubric: perPhase,
+  hints: perPhase,
 });
 
 export type Problem = z.output<typeof problemSchema>;

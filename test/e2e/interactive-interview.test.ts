@@ -1,42 +1,27 @@
 // A mock interview in a real pseudo-terminal: the interviewer states the problem with the phase's
 // time budget, reveals the scale when asked, answers "?" with a hint, pushes back on a thin answer,
 // and writes a review that counts the hint and measured the time.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { KEY } from '../support/pty-keys.js';
-import { ptyEnv, spawnPty, type PtySession } from '../support/pty-session.js';
+import { usePtyCli } from '../support/pty-cli.js';
 
-const BIN = resolve(import.meta.dirname, '../../dist/bin.js');
-let home = '';
-let session: PtySession | undefined;
-
-beforeAll(() => {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`npm run build\` first`);
-});
-
-afterEach(() => {
-  session?.dispose();
-  session = undefined;
-  if (home) rmSync(home, { recursive: true, force: true });
-});
+const start = usePtyCli('interview');
 
 describe('interview in a pseudo-terminal', () => {
   it('runs a whole mock interview to the review', { timeout: 60_000 }, async () => {
-    home = mkdtempSync(join(tmpdir(), 'mlops-design-e2e-interview-'));
-    const out = join(home, 'out');
-    mkdirSync(out);
-    const run = spawnPty(
-      process.execPath,
-      [BIN, 'interview', '--problem', 'rate-limiter', '--level', 'mid', '--timebox', '40m', '--out', out],
-      { cwd: home, env: ptyEnv(home) },
-    );
-    session = run;
-    const ask = async (prompt: RegExp, answer: string): Promise<void> => {
-      await run.waitFor(prompt);
-      run.answer(answer);
-    };
+    const { run, out, ask } = start((dir) => [
+      'interview',
+      '--problem',
+      'rate-limiter',
+      '--level',
+      'mid',
+      '--timebox',
+      '40m',
+      '--out',
+      dir,
+    ]);
 
     await ask(/What are we designing\?/, 'Rate limiter practice');
     await run.waitFor(/Phase 2\/7 · Requirements/);

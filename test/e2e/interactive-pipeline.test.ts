@@ -1,42 +1,18 @@
 // A whole interactive pipeline-scoping session in a real pseudo-terminal: a push-back on a thin
 // picture, a select for the readiness, one line of components, the latency question the endpoint
 // brings in, the MVP decision and approval, to the written pipeline_architecture.md.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { lintPipelineDocument } from '../../src/render/pipeline-lint.js';
 import { KEY } from '../support/pty-keys.js';
-import { ptyEnv, spawnPty, type PtySession } from '../support/pty-session.js';
+import { usePtyCli } from '../support/pty-cli.js';
 
-const BIN = resolve(import.meta.dirname, '../../dist/bin.js');
-let home = '';
-let session: PtySession | undefined;
-
-beforeAll(() => {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`npm run build\` first`);
-});
-
-afterEach(() => {
-  session?.dispose();
-  session = undefined;
-  if (home) rmSync(home, { recursive: true, force: true });
-});
+const start = usePtyCli('pipeline');
 
 describe('pipeline in a pseudo-terminal', () => {
   it('runs the interview from the title to the written document', { timeout: 60_000 }, async () => {
-    home = mkdtempSync(join(tmpdir(), 'mlops-design-e2e-pipeline-'));
-    const out = join(home, 'out');
-    mkdirSync(out);
-    const run = spawnPty(process.execPath, [BIN, 'pipeline', '--out', out], {
-      cwd: home,
-      env: ptyEnv(home),
-    });
-    session = run;
-    const ask = async (prompt: RegExp, answer: string): Promise<void> => {
-      await run.waitFor(prompt);
-      run.answer(answer);
-    };
+    const { run, out, ask } = start((dir) => ['pipeline', '--out', dir]);
 
     await run.waitFor(/pipeline scoping, one question at a time/);
     await ask(/What are we designing\?/, 'Support ticket routing');

@@ -10,17 +10,11 @@ import { asText, nonEmptyText } from '../../protocol/answer-text.js';
 import { approvalSlotFor, question, titleSlot } from '../../protocol/common-slots.js';
 import type { Protocol, QuestionSlot, SessionState } from '../../protocol/types.js';
 import { LEVELS, type Level, type Problem } from '../../knowledge/problems.js';
+import { DESIGN_PHASES } from '../design/slots.js';
 import { PHASES, type Phase } from './score.js';
 
-export const INTERVIEW_PHASES = [
-  { id: 'brief', title: 'The problem' },
-  { id: 'requirements', title: 'Requirements' },
-  { id: 'estimation', title: 'Estimation' },
-  { id: 'high-level', title: 'High-level design' },
-  { id: 'deep-dive', title: 'Deep-dive' },
-  { id: 'tradeoffs', title: 'Tradeoffs' },
-  { id: 'operations', title: 'Operations' },
-] as const;
+/** The problem first, then the design session's six phases. */
+export const INTERVIEW_PHASES = [{ id: 'brief', title: 'The problem' }, ...DESIGN_PHASES] as const;
 
 /** Share of the timebox each phase should take. */
 export const PHASE_BUDGET: Readonly<Record<Phase, number>> = {

@@ -6,18 +6,10 @@
  */
 import type { Metric, MetricId } from '../../estimation/index.js';
 import { formatBytes, formatRate, parseSize } from '../../estimation/index.js';
-import type { Dimension, Level, Problem } from '../../knowledge/problems.js';
+import type { Dimension, Level, Phase, Problem } from '../../knowledge/problems.js';
+import { PHASES } from '../../knowledge/problems.js';
 
-/** The interview's phases, one answer each; communication is scored across all of them. */
-export const PHASES = [
-  'requirements',
-  'estimation',
-  'high-level',
-  'deep-dive',
-  'tradeoffs',
-  'operations',
-] as const;
-export type Phase = (typeof PHASES)[number];
+export { PHASES, type Phase };
 
 export const MAX_POINTS = 4;
 /** A candidate's figure within this factor of the engine's counts as right. */
@@ -160,33 +152,37 @@ export function checkNumbers(answer: string, expected: readonly Metric[]): Numbe
       .filter((metric) => ids.includes(metric.id) && metric.value > 0)
       .map((metric) => ({ metric, ratio: Math.max(value, metric.value) / Math.min(value, metric.value) }))
       .sort((a, b) => a.ratio - b.ratio)[0];
-  const checks: NumberCheck[] = [];
-  for (const match of answer.matchAll(RATE)) {
+  const check = (
+    said: string,
+    found: { metric: Metric; ratio: number } | undefined,
+    show: (n: number) => string,
+  ) =>
+    found
+      ? [
+          {
+            said: said.trim(),
+            metric: found.metric.label,
+            expected: show(found.metric.value),
+            ratio: found.ratio,
+            within: found.ratio <= TOLERANCE,
+          },
+        ]
+      : [];
+  const rates = [...answer.matchAll(RATE)].flatMap((match) => {
     const value =
       Number((match[1] ?? '').replace(/,/g, '')) * (MULTIPLIER[(match[2] ?? '').toLowerCase()] ?? 1);
-    const found = value > 0 ? nearest(value, RATE_METRICS) : undefined;
-    if (found)
-      checks.push({
-        said: match[0].trim(),
-        metric: found.metric.label,
-        expected: formatRate(found.metric.value),
-        ratio: found.ratio,
-        within: found.ratio <= TOLERANCE,
-      });
-  }
-  for (const match of answer.matchAll(SIZE)) {
+    return check(match[0], value > 0 ? nearest(value, RATE_METRICS) : undefined, formatRate);
+  });
+  const sizes = [...answer.matchAll(SIZE)].flatMap((match) => {
     const parsed = parseSize(`${(match[1] ?? '').replace(/,/g, '')}${match[2] ?? ''}`);
     // Sizes under 1 MB are record sizes, not storage estimates.
-    const found = parsed.ok && parsed.value >= 1e6 ? nearest(parsed.value, SIZE_METRICS) : undefined;
-    if (found)
-      checks.push({
-        said: match[0].trim(),
-        metric: found.metric.label,
-        expected: formatBytes(found.metric.value),
-        ratio: found.ratio,
-        within: found.ratio <= TOLERANCE,
-      });
-  }
+    return check(
+      match[0],
+      parsed.ok && parsed.value >= 1e6 ? nearest(parsed.value, SIZE_METRICS) : undefined,
+      formatBytes,
+    );
+  });
+  const checks: NumberCheck[] = [...rates, ...sizes];
   return checks;
 }
 
