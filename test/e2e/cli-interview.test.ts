@@ -169,6 +169,32 @@ describe('the interview command', () => {
     expect(bad.code).toBe(64);
   });
 
+  it('an unknown --problem exits 64 before any question; with --answers the flags are ignored, with a warning', async () => {
+    const unknown = await runCli(['interview', '--problem', 'url-shortner'], { cwd: dir });
+    expect(unknown.code).toBe(64);
+    expect(unknown.stderr.split('\n')[0]).toBe(
+      'mlops-design: --problem: expected a problem id from the bank (mlops-design problems), got "url-shortner"',
+    );
+    const out = join(dir, 'ignored');
+    mkdirSync(out);
+    const replay = await runCli(
+      [
+        'interview',
+        '--answers',
+        examplePath('interview-strong'),
+        '--problem',
+        'chat',
+        '--out',
+        out,
+        '--no-save',
+      ],
+      { cwd: dir },
+    );
+    expect(replay.code, replay.stderr).toBe(0);
+    expect(replay.stderr).toContain('warning: --problem ignored: the answers file answers interview.problem');
+    expect(readFileSync(join(out, DOCUMENT), 'utf8')).toContain('Problem `url-shortener`');
+  });
+
   it('--history shows the weakest dimensions across the interviews run so far', async () => {
     const result = await runCli(['interview', '--history', '--json'], { cwd: dir, env: env() });
     expect(result.code, result.stderr).toBe(0);

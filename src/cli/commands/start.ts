@@ -1,5 +1,5 @@
 /**
- * `mlops-design design` and `mlops-design pipeline`: a whole session, interactive or from an answers
+ * `mlops-design design`, `pipeline` and `interview`: a whole session, interactive or from an answers
  * file, to its document.
  */
 import { resolve } from 'node:path';
@@ -8,7 +8,7 @@ import { planAnswers } from '../../answers/plan.js';
 import { AppError, ExitCode, badInput, usageError } from '../../errors.js';
 import { loadCompiledKnowledge } from '../../knowledge/compiled.js';
 import { initialState, recordAnswer } from '../../protocol/machine.js';
-import type { Scope, SessionState } from '../../protocol/types.js';
+import type { AnswerRecord, Scope, SessionState } from '../../protocol/types.js';
 import { titleSlot } from '../../protocol/common-slots.js';
 import { scopeSlot } from '../../protocols/design/slots.js';
 import { answersFileRespondent } from '../../respondents/answers-file.js';
@@ -38,6 +38,12 @@ export async function runStart(
   const answersPath = typeof options.answers === 'string' ? options.answers : undefined;
   const flagScope = typeof options.scope === 'string' ? (options.scope as Scope) : undefined;
   const outDir = resolve(globals.out);
+  // Flags that answer questions (--problem, --level) are checked before anything is asked.
+  const presets = parsePresets(kind, options);
+  if (answersPath !== undefined && presets.length > 0)
+    out.warn(
+      `warning: ${presets.map(([id]) => flagOf(id)).join(', ')} ignored: the answers file answers ${presets.map(([id]) => id).join(', ')}`,
+    );
   // Interactive: refuse before the first question. Scripted: after the answers file is checked,
   // so a bad answers file is reported as such.
   if (answersPath === undefined) {
@@ -90,7 +96,7 @@ export async function runStart(
         flagScope ??
         (await askQuestion(deps, scopeSlot, initialState(protocol, title, 'system'), 'Setup')).value;
       state = initialState(protocol, title, scope, scope === 'system' ? [] : context);
-      state = applyPresets(kind, state, options);
+      for (const [id, record] of presets) state = recordAnswer(state, id, record);
     }
     if (kind.scoped && state.scope !== 'system') {
       out.info(
@@ -131,19 +137,15 @@ export async function runStart(
   }
 }
 
+const flagOf = (id: string): string => `--${id.replace(/^\w+\./, '')}`;
+
 /** The answers the command's flags give (--problem, --level), parsed by their own questions. */
-function applyPresets(
-  kind: SessionKind,
-  state: SessionState,
-  options: Record<string, unknown>,
-): SessionState {
-  let next = state;
-  for (const [id, raw] of Object.entries(kind.presets?.(options) ?? {})) {
+function parsePresets(kind: SessionKind, options: Record<string, unknown>): [string, AnswerRecord][] {
+  return Object.entries(kind.presets?.(options) ?? {}).map(([id, raw]) => {
     const slot = kind.protocol.steps.find((step) => step.id === id);
     if (slot?.kind !== 'question') throw new Error(`preset ${id} names no question`);
     const parsed = slot.parse(raw);
-    if (!parsed.ok) throw usageError(`--${id.replace(/^\w+\./, '')}: ${parsed.error}`);
-    next = recordAnswer(next, id, { raw, value: parsed.value });
-  }
-  return next;
+    if (!parsed.ok) throw usageError(`${flagOf(id)}: ${parsed.error}`);
+    return [id, { raw, value: parsed.value }];
+  });
 }
