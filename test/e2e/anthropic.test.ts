@@ -60,7 +60,7 @@ interface RunOptions {
   readonly fault?: boolean;
   readonly answers?: string;
   /** The session command (default design). */
-  readonly command?: 'design' | 'pipeline';
+  readonly command?: 'design' | 'pipeline' | 'interview';
 }
 
 /** `design --answers <example> --out out ...flags`, as an async child: the fake must keep serving. */
@@ -267,6 +267,40 @@ describe.concurrent('the Anthropic co-pilot against the fake Messages API', () =
       ).toContain('mvp.choice');
       const summary = JSON.parse(result.stdout) as { command: string; copilot: string; smells: unknown[] };
       expect(summary).toMatchObject({ command: 'pipeline', copilot: 'anthropic', smells: [] });
+      assertNoLeak(expect, c, result, fake);
+    });
+  });
+
+  it('interview: the model plays the interviewer, sends no guides, and the review is the offline one', async ({
+    expect,
+  }) => {
+    const interview = {
+      command: 'interview' as const,
+      answers: join(ROOT, 'examples', 'interview-weak.yaml'),
+    };
+    const offline = makeCase();
+    const plain = await runDesign(offline, ['--copilot', 'offline', '--no-save'], interview);
+    expect(plain.code, plain.stderr).toBe(0);
+    await withFake(async (fake) => {
+      const c = makeCase();
+      const result = await runDesign(c, ['--copilot', 'anthropic', '--json', '--no-save'], {
+        ...interview,
+        fake,
+      });
+      expect(result.code, result.stderr).toBe(0);
+      const review = 'interview_feedback.md';
+      expect(readFileSync(join(c.out, review), 'utf8')).toBe(readFileSync(join(offline.out, review), 'utf8'));
+      for (const request of fake.requests) {
+        const system = sent(request)
+          .system.map((block) => block.text)
+          .join('\n');
+        expect(system).not.toContain('<reference id=');
+      }
+      expect(JSON.parse(result.stdout)).toMatchObject({
+        command: 'interview',
+        copilot: 'anthropic',
+        score: 25,
+      });
       assertNoLeak(expect, c, result, fake);
     });
   });

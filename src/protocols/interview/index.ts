@@ -94,6 +94,9 @@ export function interviewProtocol(problems: readonly Problem[]): Protocol {
     title: 'Interview practice',
     setup: [titleSlot] as Protocol['setup'],
     scope: 'system',
+    // The interviewer phrases and pushes back from the problem itself; the design guides would only
+    // cost tokens (a model-backed interview sent about 18K tokens of them per request).
+    guides: [],
     phases: INTERVIEW_PHASES,
     steps: [
       question<string>({
