@@ -5,8 +5,9 @@
  * practise next. Pure: the review is computed by the interview's scoring.
  */
 import type { Metric } from '../estimation/index.js';
-import { DIMENSIONS, type Dimension, type Problem } from '../knowledge/problems.js';
+import type { Dimension, Problem } from '../knowledge/problems.js';
 import type { InterviewFacts } from '../protocols/interview/model.js';
+import { weakest, type Coaching } from '../protocols/interview/review.js';
 import { MAX_POINTS, PHASES, TOLERANCE, VERDICT_BARS, type Review } from '../protocols/interview/score.js';
 import { bullets, fillTemplate, table } from './markdown.js';
 
@@ -27,15 +28,7 @@ export interface FeedbackInput {
   /** The engine's metrics for the problem, to show the right figures with their calculations. */
   readonly expected: readonly Metric[];
   readonly practise: readonly Problem[];
-}
-
-/** The two weakest dimensions below full points, weakest first (ties in the rubric's order). */
-export function weakest(review: Review, count = 2): Dimension[] {
-  return [...review.dimensions]
-    .filter((dimension) => dimension.points < MAX_POINTS)
-    .sort((a, b) => a.points - b.points || DIMENSIONS.indexOf(a.id) - DIMENSIONS.indexOf(b.id))
-    .slice(0, count)
-    .map((dimension) => dimension.id);
+  readonly coaching: Coaching;
 }
 
 /** Other problems that share the most tags with this one, nearest level first. */
@@ -102,6 +95,16 @@ export function renderInterviewFeedback(template: string, input: FeedbackInput):
       }),
     ),
     verdict: `${capitalise(review.verdict)} for ${facts.level} (score ${String(review.score)}: hire from ${String(hire)}, lean hire from ${String(leanHire)}, lean no hire from ${String(leanNo)}). ${weak.length > 0 ? `Weakest: ${weak.join(' and ')}.` : 'Every dimension scored full points.'}`,
+    coaching: [
+      input.coaching.summary,
+      ...input.coaching.focus.map((item) =>
+        [
+          `### ${DIMENSION_TITLES[item.dimension]}`,
+          `What a strong answer has: ${item.strong}`,
+          item.next,
+        ].join('\n\n'),
+      ),
+    ].join('\n\n'),
     practise:
       input.practise.length === 0
         ? 'No other problem in the bank shares its tags.'

@@ -12,7 +12,13 @@ import { initialState, recordAnswer } from '../../src/protocol/machine.js';
 import type { QuestionSlot } from '../../src/protocol/types.js';
 import { interviewProtocol, THIN_WORDS } from '../../src/protocols/interview/index.js';
 import { interviewFacts } from '../../src/protocols/interview/model.js';
-import { checkNumbers, verdictFor, VERDICT_BARS } from '../../src/protocols/interview/score.js';
+import { coachingOf } from '../../src/protocols/interview/review.js';
+import {
+  checkNumbers,
+  scoreInterview,
+  verdictFor,
+  VERDICT_BARS,
+} from '../../src/protocols/interview/score.js';
 import { practiseNext } from '../../src/render/interview-feedback.js';
 import type { Respondent } from '../../src/respondents/port.js';
 import { runSession } from '../../src/session/run.js';
@@ -178,5 +184,49 @@ describe('practise next', () => {
         .find((candidate) => candidate.id === id)
         ?.tags.filter((tag) => problem.tags.includes(tag)).length ?? 0;
     expect(shared(next[0]?.id ?? '')).toBeGreaterThanOrEqual(shared(next[2]?.id ?? ''));
+  });
+});
+
+describe('the coaching', () => {
+  it("quotes the problem's rubric for the two weakest dimensions, with the first criteria missed", () => {
+    const scored = scoreInterview({
+      problem,
+      level: 'senior',
+      answers: {},
+      hints: [],
+      askedScale: false,
+      expected,
+    });
+    const coaching = coachingOf(
+      {
+        ...scored,
+        dimensions: scored.dimensions.map((d, i) => ({ ...d, points: [3, 1, 4, 0, 4, 4, 4][i] ?? 0 })),
+      },
+      problem,
+    );
+    expect(coaching.focus.map((item) => item.dimension)).toEqual(['deep-dive', 'estimation']);
+    expect(coaching.focus[0]?.strong).toBe(problem.rubric['deep-dive']);
+    expect(coaching.focus[0]?.next).toMatch(
+      /^Practise: a data model \(keys, tables, indexes, partitioning\); /,
+    );
+  });
+
+  it('sends a perfect candidate to a harder problem', () => {
+    const scored = scoreInterview({
+      problem,
+      level: 'senior',
+      answers: {},
+      hints: [],
+      askedScale: false,
+      expected,
+    });
+    const coaching = coachingOf(
+      { ...scored, dimensions: scored.dimensions.map((d) => ({ ...d, points: 4 })) },
+      problem,
+    );
+    expect(coaching).toEqual({
+      summary: 'Every dimension scored full points on URL shortener; try a harder problem at the next level.',
+      focus: [],
+    });
   });
 });

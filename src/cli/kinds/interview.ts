@@ -1,39 +1,17 @@
 /** Interview practice: a problem from the bank, one question per phase, to interview_feedback.md. */
 import { interviewAdvisor } from '../../copilot/offline/interview/advisor.js';
-import { estimateFromSpec, type Metric } from '../../estimation/index.js';
-import { specFromSnake } from '../../estimation/spec-fields.js';
-import { engineTables } from '../../knowledge/engine-tables.js';
 import type { Knowledge } from '../../knowledge/load.js';
-import type { SessionState } from '../../protocol/types.js';
 import { interviewProtocol } from '../../protocols/interview/index.js';
-import { interviewFacts, type InterviewFacts } from '../../protocols/interview/model.js';
-import { scoreInterview, type Review } from '../../protocols/interview/score.js';
+import type { SessionState } from '../../protocol/types.js';
+import { coachingOf, coachingSchema, scoreSession, type Coaching } from '../../protocols/interview/review.js';
 import { practiseNext, renderInterviewFeedback } from '../../render/interview-feedback.js';
 import { appendHistory, type HistoryEntry } from '../../session/interview-history.js';
 import type { SessionKind } from '../session-kind.js';
 
-export interface ScoredInterview {
-  readonly facts: InterviewFacts;
-  readonly review: Review;
-  readonly expected: readonly Metric[];
-}
-
-export function scoreSession(state: SessionState, knowledge: Knowledge): ScoredInterview {
-  const facts = interviewFacts(state, knowledge.problems);
-  const spec = specFromSnake(facts.problem.scale.numbers);
-  const estimate = spec.ok ? estimateFromSpec(spec.value, engineTables(knowledge)) : spec;
-  if (!estimate.ok)
-    throw new Error(`problem ${facts.problem.id}: its scale does not estimate: ${estimate.error}`);
-  const expected = estimate.value.metrics;
-  const review = scoreInterview({
-    problem: facts.problem,
-    level: facts.level,
-    answers: facts.answers,
-    hints: facts.hints,
-    askedScale: facts.askedScale,
-    expected,
-  });
-  return { facts, review, expected };
+/** The coaching drafted in the session (by the offline interviewer or a model), if it was. */
+function coachingDraft(state: SessionState): Coaching | undefined {
+  const parsed = coachingSchema.safeParse(state.drafts['interview.coaching']);
+  return parsed.success ? parsed.data : undefined;
 }
 
 export function interviewKind(knowledge: Knowledge): SessionKind {
@@ -47,7 +25,7 @@ export function interviewKind(knowledge: Knowledge): SessionKind {
     ],
     scoped: false,
     flagLabel: 'Red flag',
-    describeDraft: () => [],
+    describeDraft: (id, draft) => (id === 'interview.coaching' ? [coachingSchema.parse(draft).summary] : []),
     // The interviewer reads the bank this kind was built with (the shared compiled knowledge leaves it out).
     advisor: () => interviewAdvisor(knowledge),
     // Gates never block an interview: flags are judged once, in the review.
@@ -63,6 +41,7 @@ export function interviewKind(knowledge: Knowledge): SessionKind {
           review,
           expected,
           practise: practiseNext(facts.problem, knowledge.problems),
+          coaching: coachingDraft(state) ?? coachingOf(review, facts.problem),
         }),
         problems: [],
       };

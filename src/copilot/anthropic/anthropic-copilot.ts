@@ -6,6 +6,7 @@
  * gets one repair attempt, and then that step falls back to the baseline with a notice. The
  * estimation itself is never asked of the model.
  */
+import { coachingSchema } from '../../protocols/interview/review.js';
 import { z } from 'zod';
 import { AppError, ExitCode } from '../../errors.js';
 import type { Guide } from '../../knowledge/guide.js';
@@ -52,6 +53,7 @@ const DRAFTS: Readonly<Record<string, { readonly tool: string; readonly schema: 
   'deep-dive.details': { tool: 'write_deep_dives', schema: deepDivesSchema },
   'tradeoffs.records': { tool: 'write_tradeoffs', schema: tradeoffsSchema },
   'operations.plan': { tool: 'write_operations_plan', schema: operationsSchema },
+  'interview.coaching': { tool: 'write_coaching', schema: coachingSchema },
 };
 
 const tool = (name: string, description: string, schema: z.ZodType): ModelTool => {

@@ -164,6 +164,8 @@ export function interviewProtocol(problems: readonly Problem[]): Protocol {
         },
       }),
       ...PHASES.map(phaseSlot),
+      // The coaching is drafted from the scores: prose a model may reword, never the scores.
+      { kind: 'draft', id: 'interview.coaching', phase: 'operations', title: 'Coaching', when: 'always' },
     ],
     approval: approvalSlotFor(
       INTERVIEW_PHASES.map((phase) => phase.id),

@@ -1,9 +1,10 @@
 /**
  * The offline interviewer: puts each question with the problem and the phase's share of the
  * timebox, and reveals the scale only when the candidate asks for it. It proposes nothing and drafts
- * nothing: in an interview the candidate designs.
+ * only the coaching at the end: in an interview the candidate designs.
  */
 import type { Problem } from '../../../knowledge/problems.js';
+import { coachingOf, scoreSession, type InterviewKnowledge } from '../../../protocols/interview/review.js';
 import type { QuestionSlot, SessionState } from '../../../protocol/types.js';
 import {
   ASKS_SCALE,
@@ -17,7 +18,7 @@ import type { Advisor } from '../../port.js';
 const phaseOf = (slot: QuestionSlot): Phase | undefined =>
   PHASES.find((phase) => slot.id === `interview.${phase}`);
 
-export function interviewAdvisor(knowledge: { readonly problems: readonly Problem[] }): Advisor {
+export function interviewAdvisor(knowledge: InterviewKnowledge): Advisor {
   const problemOf = (state: SessionState): Problem | undefined =>
     knowledge.problems.find((problem) => problem.id === interviewProblemId(state));
   return {
@@ -46,8 +47,11 @@ export function interviewAdvisor(knowledge: { readonly problems: readonly Proble
       throw new Error('the interviewer proposes nothing: the candidate designs');
     },
     report: () => '',
-    draft: (step) => {
-      throw new Error(`the interviewer drafts nothing (asked for ${step.id})`);
+    draft: (step, state) => {
+      if (step.id !== 'interview.coaching')
+        throw new Error(`the interviewer drafts only the coaching, not ${step.id}`);
+      const { review, facts } = scoreSession(state, knowledge);
+      return coachingOf(review, facts.problem);
     },
   };
 }
