@@ -37,6 +37,8 @@ import {
 const temp = tempDirs('exit-matrix');
 const PASTEBIN_PATH = examplePath('pastebin');
 const PASTEBIN = readFileSync(PASTEBIN_PATH, 'utf8');
+const CHURN = readFileSync(join(dirname(PASTEBIN_PATH), 'pipeline-churn.yaml'), 'utf8');
+const STRONG = readFileSync(join(dirname(PASTEBIN_PATH), 'interview-strong.yaml'), 'utf8');
 
 beforeAll(() => {
   assertBuilt();
@@ -750,6 +752,62 @@ const CASES: readonly Case[] = [
     prepare: () => ({
       args: ['estimate', '--json', '--write-size', '10 parsecs'],
       first: first('--write-size: .*parsecs'),
+    }),
+  },
+
+  // --- Pipeline scoping and interview practice ---
+  {
+    name: 'a pipeline answers file that gives a scope',
+    code: 65,
+    prepare: (dir) => {
+      writeFileSync(
+        join(dir, 'scoping.yaml'),
+        CHURN.replace('command: pipeline\n', 'command: pipeline\nscope: ml\n'),
+      );
+      return {
+        args: ['pipeline', '--answers', 'scoping.yaml', '--out', 'out'],
+        first: first('scoping\\.yaml: '),
+        lines: [/^ {2}scoping\.yaml: scope: `pipeline` sessions have no scope; remove the key/],
+      };
+    },
+  },
+  {
+    name: 'an interview answers file naming a problem the bank lacks',
+    code: 65,
+    prepare: (dir) => {
+      writeFileSync(
+        join(dir, 'candidate.yaml'),
+        STRONG.replace('interview.problem: url-shortener', 'interview.problem: url-shortner'),
+      );
+      return {
+        args: ['interview', '--answers', 'candidate.yaml', '--out', 'out'],
+        first: first('candidate\\.yaml: '),
+        lines: [/^ {2}candidate\.yaml: answers\.interview\.problem: expected a problem id from the bank/],
+      };
+    },
+  },
+  {
+    name: 'interview --pass-mark out of range',
+    code: 64,
+    prepare: () => ({
+      args: ['interview', '--answers', 'none.yaml', '--pass-mark', '101'],
+      first: first('--pass-mark: expected a score from 0 to 100, got "101"'),
+    }),
+  },
+  {
+    name: 'interview --timebox that is no duration',
+    code: 64,
+    prepare: () => ({
+      args: ['interview', '--problem', 'chat', '--timebox', 'an hour or so'],
+      first: first('--timebox: expected a timebox between 10 minutes and 3 hours'),
+    }),
+  },
+  {
+    name: 'problems --level that is no level',
+    code: 64,
+    prepare: () => ({
+      args: ['problems', '--level', 'junior'],
+      first: first('.*junior.*(?:mid|senior|staff)'),
     }),
   },
 ];
