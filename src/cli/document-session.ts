@@ -143,6 +143,7 @@ export async function runToDocument(run: DocumentRun): Promise<SessionState> {
   }
   out.result(run.target);
   if (backup) out.info(`The previous version is kept as ${backup}.`);
+  if (kind.outcome) out.info(kind.outcome(finished));
   if (flags.length > 0)
     out.warn(
       `${flags.length} ${kind.flagLabel.toLowerCase()}(s): ${flags.map((flag) => flag.id).join(', ')} (listed in the document).`,

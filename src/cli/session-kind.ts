@@ -39,6 +39,8 @@ export interface SessionKind {
   readonly linted: boolean;
   /** The command's own keys in the --json summary. */
   readonly summary: (state: SessionState) => Record<string, unknown>;
+  /** One line on stderr after the document's path: the outcome at a glance (a score, the MVP). */
+  readonly outcome?: (state: SessionState) => string;
   /** Answers the command's flags give before the first question (e.g. --problem), by question id. */
   readonly presets?: (options: Readonly<Record<string, unknown>>) => Readonly<Record<string, string>>;
   /**

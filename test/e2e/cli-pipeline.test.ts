@@ -127,6 +127,7 @@ describe('what the examples decide', () => {
     expect(document).toContain('| backfill | Not a pipeline |');
     expect(document).toContain('| tuning | Defer |');
     expect(document).toContain('**Smells flagged**: none.');
+    expect(runOf('pipeline-churn').first.stderr).toContain('3 pipeline(s); the MVP: Training pipeline.');
   });
 
   it('documents: the deployed endpoint is the MVP of a system already in production, and 40 GB crossing steps is a smell', () => {

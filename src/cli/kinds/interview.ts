@@ -3,7 +3,13 @@ import { interviewAdvisor } from '../../copilot/offline/interview/advisor.js';
 import type { Knowledge } from '../../knowledge/load.js';
 import { interviewProtocol } from '../../protocols/interview/index.js';
 import type { SessionState } from '../../protocol/types.js';
-import { coachingOf, coachingSchema, scoreSession, type Coaching } from '../../protocols/interview/review.js';
+import {
+  coachingOf,
+  coachingSchema,
+  scoreSession,
+  weakest,
+  type Coaching,
+} from '../../protocols/interview/review.js';
 import { practiseNext, renderInterviewFeedback } from '../../render/interview-feedback.js';
 import { appendHistory, type HistoryEntry } from '../../session/interview-history.js';
 import type { SessionKind } from '../session-kind.js';
@@ -79,6 +85,11 @@ export function interviewKind(knowledge: Knowledge): SessionKind {
       return options.passMark !== undefined && review.score < passMark
         ? `score ${String(review.score)} is below the pass mark ${String(passMark)}`
         : undefined;
+    },
+    outcome: (state) => {
+      const { facts, review } = scoreSession(state, knowledge);
+      const weak = weakest(review);
+      return `Score ${String(review.score)}/100: ${review.verdict} for ${facts.level}.${weak.length > 0 ? ` Weakest: ${weak.join(' and ')}.` : ''}`;
     },
     summary: (state) => {
       const { facts, review } = scoreSession(state, knowledge);

@@ -41,6 +41,11 @@ export const pipelineKind: SessionKind = {
     });
     return { text, problems: lintPipelineDocument(text) };
   },
+  outcome: (state) => {
+    const pipelines = pipelineDrafts(state).pipelines ?? [];
+    const mvp = state.decisions['mvp.choice']?.chosen ?? pipelines[0]?.name ?? 'none';
+    return `${String(pipelines.length)} pipeline(s); the MVP: ${mvp}.`;
+  },
   summary: (state) => ({
     smells: smellsOf(state).map(({ id, message }) => ({ id, message })),
     pipelines: (pipelineDrafts(state).pipelines ?? []).map((pipeline) => ({
