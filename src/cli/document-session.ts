@@ -33,6 +33,8 @@ export interface SavedSession {
 export interface DocumentRun {
   readonly kind: SessionKind;
   readonly globals: GlobalOptions;
+  /** The command's own flags (an interview's --pass-mark), for the kind's finishing step. */
+  readonly options: Readonly<Record<string, unknown>>;
   readonly out: Output;
   readonly respondent: Respondent;
   readonly state: SessionState;
@@ -69,8 +71,7 @@ export function sessionRecord(
   };
 }
 
-/** Runs the session to its written document and returns the approved state. */
-export async function runToDocument(run: DocumentRun): Promise<SessionState> {
+export async function runToDocument(run: DocumentRun): Promise<void> {
   const { out, session, globals, kind } = run;
   const { setup } = run;
   const { copilot } = setup;
@@ -122,6 +123,12 @@ export async function runToDocument(run: DocumentRun): Promise<SessionState> {
   // Every piece of outside text was sanitised on the way in; this last pass makes it a guarantee.
   const backup = await writeDocument(run.target, sanitize(rendered.text), globals.force);
   if (session) session.store.save(sessionRecord(kind, session, run.outDir, finished, true));
+  // What the command adds once the document is written (the interview's gaps log), and whether it
+  // fails the run (a score below --pass-mark): reported after the result, which stands either way.
+  const failure = kind.finished?.(finished, run.options, session?.store.dir);
+  const fail = (): void => {
+    if (failure) throw new AppError(ExitCode.checkFailed, failure);
+  };
 
   if (globals.json) {
     out.result(
@@ -139,7 +146,8 @@ export async function runToDocument(run: DocumentRun): Promise<SessionState> {
         }),
       ),
     );
-    return finished;
+    fail();
+    return;
   }
   out.result(run.target);
   if (backup) out.info(`The previous version is kept as ${backup}.`);
@@ -148,7 +156,7 @@ export async function runToDocument(run: DocumentRun): Promise<SessionState> {
     out.warn(
       `${flags.length} ${kind.flagLabel.toLowerCase()}(s): ${flags.map((flag) => flag.id).join(', ')} (listed in the document).`,
     );
-  return finished;
+  fail();
 }
 
 function templateOf(kind: SessionKind): string {

@@ -46,8 +46,9 @@ export async function runResume(
       `Resuming session ${record.id} (${record.state.title}) at ${step ? `${progressLabel(kind.protocol, step)}, ${step.id}` : 'approval'}.`,
     );
     const clock = (): Date => new Date();
-    const finished = await runToDocument({
+    await runToDocument({
       kind,
+      options,
       globals,
       out,
       setup,
@@ -59,8 +60,6 @@ export async function runResume(
       session: { store, id: record.id, createdAt: record.createdAt, clock },
       interrupts,
     });
-    const failure = kind.finished?.(finished, options, store.dir);
-    if (failure) throw new AppError(ExitCode.checkFailed, failure);
   } finally {
     interrupts.dispose();
   }

@@ -107,8 +107,9 @@ export async function runStart(
     }
     const target = checkOutput(outDir, kind.document, globals.force);
     if (session && answersPath !== undefined) out.info(`Session ${session.id}`);
-    const finished = await runToDocument({
+    await runToDocument({
       kind,
+      options,
       globals,
       out,
       setup,
@@ -120,8 +121,6 @@ export async function runStart(
       ...(session ? { session } : {}),
       interrupts,
     });
-    const failure = kind.finished?.(finished, options, session?.store.dir);
-    if (failure) throw new AppError(ExitCode.checkFailed, failure);
   } catch (error) {
     // Before the first phase there is nothing to resume: say so plainly.
     const name = error instanceof Error ? error.name : '';
