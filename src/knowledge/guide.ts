@@ -4,7 +4,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { isoDate } from './dated-table.js';
+import { isoDate } from './yaml-data.js';
 import { fail, ok, type Result } from '../lib/result.js';
 import { sanitize } from '../lib/sanitize.js';
 import { firstIssue } from '../lib/zod-issue.js';

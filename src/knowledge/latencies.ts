@@ -1,6 +1,6 @@
 /** The dated reference-latency table (references/numbers/latency.yaml), validated with zod. */
 import { z } from 'zod';
-import { isoDate, parseDatedTable } from './dated-table.js';
+import { isoDate, parseYamlData } from './yaml-data.js';
 import type { ReferenceLatency } from '../estimation/spec-types.js';
 import { fail, ok, type Result } from '../lib/result.js';
 
@@ -26,7 +26,7 @@ export interface LatencyTable {
 }
 
 export function parseLatencies(fileName: string, text: string): Result<LatencyTable> {
-  const parsed = parseDatedTable(fileName, text, tableSchema);
+  const parsed = parseYamlData(fileName, text, tableSchema);
   if (!parsed.ok) return parsed;
   const seen = new Map<string, string>();
   for (const row of parsed.value.rows) {

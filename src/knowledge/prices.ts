@@ -1,6 +1,6 @@
 /** The dated planning price table (references/numbers/cloud-prices.yaml), validated with zod. */
 import { z } from 'zod';
-import { isoDate, parseDatedTable } from './dated-table.js';
+import { isoDate, parseYamlData } from './yaml-data.js';
 import { fail, ok, type Result } from '../lib/result.js';
 
 const PRICE_IDS = [
@@ -40,7 +40,7 @@ export interface PriceTable {
 }
 
 export function parsePrices(fileName: string, text: string): Result<PriceTable> {
-  const parsed = parseDatedTable(fileName, text, tableSchema);
+  const parsed = parseYamlData(fileName, text, tableSchema);
   if (!parsed.ok) return parsed;
   const prices = Object.fromEntries(parsed.value.rows.map((row) => [row.id, row]));
   const missing = PRICE_IDS.filter((id) => !(id in prices));

@@ -4,11 +4,9 @@
  * engine's spec form, so a candidate's figures can be checked), the components a good answer
  * includes, and rubric notes per dimension.
  */
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../lib/result.js';
-import { sanitize } from '../lib/sanitize.js';
-import { firstIssue } from '../lib/zod-issue.js';
+import { parseYamlData } from './yaml-data.js';
 
 export const LEVELS = ['mid', 'senior', 'staff'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -69,18 +67,13 @@ const problemSchema = z.strictObject({
 export type Problem = z.output<typeof problemSchema>;
 
 export function parseProblem(fileName: string, source: string): Result<Problem> {
-  let data: unknown;
-  try {
-    data = parseYaml(sanitize(source));
-  } catch (error) {
-    return fail(`${fileName}: not valid YAML: ${(error as Error).message.split('\n')[0] ?? ''}`);
-  }
-  const parsed = problemSchema.safeParse(data);
-  if (!parsed.success) return fail(`${fileName}: ${firstIssue(parsed.error)}`);
-  if (`${parsed.data.id}.yaml` !== fileName.split('/').pop())
-    return fail(`${fileName}: id "${parsed.data.id}" does not match the file name`);
-  const ids = parsed.data.components.map((component) => component.id);
+  const parsed = parseYamlData(fileName, source, problemSchema);
+  if (!parsed.ok) return parsed;
+  const problem = parsed.value;
+  if (`${problem.id}.yaml` !== fileName.split('/').pop())
+    return fail(`${fileName}: id "${problem.id}" does not match the file name`);
+  const ids = problem.components.map((component) => component.id);
   const twice = ids.find((id, index) => ids.indexOf(id) !== index);
   if (twice) return fail(`${fileName}: component "${twice}" is listed twice`);
-  return ok(parsed.data);
+  return ok(problem);
 }

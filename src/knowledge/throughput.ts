@@ -3,7 +3,7 @@
  * the planning capacity of each tier that the design co-pilot sizes designs with.
  */
 import { z } from 'zod';
-import { isoDate, parseDatedTable } from './dated-table.js';
+import { isoDate, parseYamlData } from './yaml-data.js';
 import { fail, ok, type Result } from '../lib/result.js';
 
 type Unit = 'per-second' | 'bytes' | 'bytes-per-second';
@@ -61,7 +61,7 @@ export interface ThroughputTable {
 }
 
 export function parseThroughput(fileName: string, text: string): Result<ThroughputTable> {
-  const parsed = parseDatedTable(fileName, text, tableSchema);
+  const parsed = parseYamlData(fileName, text, tableSchema);
   if (!parsed.ok) return parsed;
   const { rows } = parsed.value;
   const capacity: Record<string, number> = {};

@@ -35,5 +35,8 @@ describe('the problem bank', () => {
     expect(error(parseProblem('url-shortener.yaml', text.replace('level: mid', 'level: junior')))).toMatch(
       /^url-shortener\.yaml: level: /,
     );
+    const broken = error(parseProblem('chat.yaml', 'id: chat\ntitle: [unclosed\n'));
+    expect(broken).toMatch(/^chat\.yaml: not valid YAML: \S/);
+    expect(broken).not.toContain('\n');
   });
 });

@@ -1,6 +1,6 @@
 /** The dated model table (references/numbers/anthropic.yaml): the default model and list prices. */
 import { z } from 'zod';
-import { isoDate, parseDatedTable } from '../../knowledge/dated-table.js';
+import { isoDate, parseYamlData } from '../../knowledge/yaml-data.js';
 import { fail, ok, type Result } from '../../lib/result.js';
 
 const tableSchema = z.strictObject({
@@ -24,7 +24,7 @@ export type ModelTable = z.infer<typeof tableSchema>;
 export type ModelPrice = ModelTable['prices'][number];
 
 export function parseModelTable(fileName: string, text: string): Result<ModelTable> {
-  const parsed = parseDatedTable(fileName, text, tableSchema);
+  const parsed = parseYamlData(fileName, text, tableSchema);
   if (!parsed.ok) return parsed;
   if (parsed.value.deprecated.includes(parsed.value.default_model)) {
     return fail(`${fileName}: default_model ${parsed.value.default_model} is listed as deprecated`);

@@ -1,7 +1,8 @@
 /**
- * The shared shape of the dated tables under references/numbers/: YAML with an `updated` date and
- * rows that each carry the date they were last checked. Each table adds its own row schema and
- * cross-row checks; reading, validating and the error wording live here once.
+ * A YAML file of the knowledge base validated by a zod schema: the dated tables under
+ * references/numbers/ (each row with the date it was checked) and the interview problem bank.
+ * Reading, validating and the one-line error wording live here once; each file adds its own
+ * cross-field checks.
  */
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -15,7 +16,7 @@ export const isoDate = z.union([
   z.date().transform((d) => d.toISOString().slice(0, 10)),
 ]);
 
-export function parseDatedTable<S extends z.ZodType>(
+export function parseYamlData<S extends z.ZodType>(
   fileName: string,
   text: string,
   schema: S,
