@@ -153,6 +153,12 @@ describe('the numbers check', () => {
       ['30 TB', 'Storage over retention, 3 copies', false],
     ]);
     expect(checks[1]?.ratio).toBeCloseTo(4_000 / 1_273.2, 1);
+    expect(checks.map((check) => check.kind)).toEqual(['rate', 'rate', 'size', 'size']);
+  });
+
+  it('compares storage with 3 copies only when the scale keeps one', () => {
+    const [kept] = checkNumbers('9 TB', expected, 3);
+    expect(kept).toMatchObject({ metric: 'Storage over retention', within: false });
   });
 });
 

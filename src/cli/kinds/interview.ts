@@ -9,6 +9,7 @@ import {
   scoreSession,
   weakest,
   type Coaching,
+  type ScoredInterview,
 } from '../../protocols/interview/review.js';
 import { practiseNext, renderInterviewFeedback } from '../../render/interview-feedback.js';
 import { appendHistory, type HistoryEntry } from '../../session/interview-history.js';
@@ -21,6 +22,16 @@ function coachingDraft(state: SessionState): Coaching | undefined {
 }
 
 export function interviewKind(knowledge: Knowledge): SessionKind {
+  // The review is asked for by the render, the summary, the outcome line and the finishing step:
+  // score each approved state once.
+  const scored = new WeakMap<SessionState, ScoredInterview>();
+  const score = (state: SessionState): ScoredInterview => {
+    const known = scored.get(state);
+    if (known) return known;
+    const fresh = scoreSession(state, knowledge);
+    scored.set(state, fresh);
+    return fresh;
+  };
   return {
     command: 'interview',
     protocol: interviewProtocol(knowledge.problems),
@@ -39,7 +50,7 @@ export function interviewKind(knowledge: Knowledge): SessionKind {
     linted: false,
     timed: true,
     render: (template, state) => {
-      const { facts, review, expected } = scoreSession(state, knowledge);
+      const { facts, review, expected } = score(state);
       return {
         text: renderInterviewFeedback(template, {
           title: state.title,
@@ -70,7 +81,7 @@ export function interviewKind(knowledge: Knowledge): SessionKind {
       };
     },
     finished: (state, options, stateDir) => {
-      const { facts, review } = scoreSession(state, knowledge);
+      const { facts, review } = score(state);
       if (stateDir)
         appendHistory(stateDir, {
           at: new Date().toISOString(),
@@ -87,12 +98,12 @@ export function interviewKind(knowledge: Knowledge): SessionKind {
         : undefined;
     },
     outcome: (state) => {
-      const { facts, review } = scoreSession(state, knowledge);
+      const { facts, review } = score(state);
       const weak = weakest(review);
       return `Score ${String(review.score)}/100: ${review.verdict} for ${facts.level}.${weak.length > 0 ? ` Weakest: ${weak.join(' and ')}.` : ''}`;
     },
     summary: (state) => {
-      const { facts, review } = scoreSession(state, knowledge);
+      const { facts, review } = score(state);
       return {
         problem: facts.problem.id,
         level: facts.level,

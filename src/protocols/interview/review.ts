@@ -25,8 +25,10 @@ export function scoreSession(state: SessionState, knowledge: InterviewKnowledge)
   const facts = interviewFacts(state, knowledge.problems);
   const spec = specFromSnake(facts.problem.scale.numbers);
   const estimate = spec.ok ? estimateFromSpec(spec.value, engineTables(knowledge)) : spec;
-  if (!estimate.ok)
-    throw new Error(`problem ${facts.problem.id}: its scale does not estimate: ${estimate.error}`);
+  if (!spec.ok || !estimate.ok)
+    throw new Error(
+      `problem ${facts.problem.id}: its scale does not estimate: ${estimate.ok ? '' : estimate.error}`,
+    );
   const expected = estimate.value.metrics;
   const review = scoreInterview({
     problem: facts.problem,
@@ -35,6 +37,7 @@ export function scoreSession(state: SessionState, knowledge: InterviewKnowledge)
     hints: facts.hints,
     askedScale: facts.askedScale,
     expected,
+    replication: spec.value.replication ?? 1,
   });
   return { facts, review, expected };
 }

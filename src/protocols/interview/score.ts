@@ -4,7 +4,7 @@
  * evidence; the candidate's numbers are checked against the estimation engine's; the verdict
  * depends on the level. Pure: the caller computes the engine's metrics and passes them in.
  */
-import type { Metric, MetricId } from '../../estimation/index.js';
+import type { Metric } from '../../estimation/index.js';
 import { formatBytes, formatRate, parseSize } from '../../estimation/index.js';
 import type { Dimension, Level, Phase, Problem } from '../../knowledge/problems.js';
 import { PHASES } from '../../knowledge/problems.js';
@@ -25,6 +25,8 @@ export interface ScoreInput {
   readonly askedScale: boolean;
   /** The engine's metrics for the problem's scale. */
   readonly expected: readonly Metric[];
+  /** Copies of the data in the problem's scale (1 unless it says otherwise). */
+  readonly replication?: number;
 }
 
 export interface DimensionScore {
@@ -37,6 +39,7 @@ export interface DimensionScore {
 }
 
 export interface NumberCheck {
+  readonly kind: 'rate' | 'size';
   readonly said: string;
   readonly metric: string;
   readonly expected: string;
@@ -122,23 +125,18 @@ const SIZE = /(\d[\d,]*(?:\.\d+)?)\s*([kmgtp]b)\b/gi;
 const RATE_PATTERN_FOR_EVIDENCE = /\d[\d,.]*\s*[kmb]?\s*(?:\/\s?s|qps|rps|per second|a second)/i;
 const MULTIPLIER: Readonly<Record<string, number>> = { k: 1e3, m: 1e6, b: 1e9 };
 
-const RATE_METRICS: readonly MetricId[] = [
-  'write_qps',
-  'read_qps',
-  'total_qps',
-  'peak_qps',
-  'peak_write_qps',
-  'peak_read_qps',
-];
-const SIZE_METRICS: readonly MetricId[] = ['storage_per_day', 'storage_per_month', 'storage_total'];
 /** Copies a candidate commonly counts storage with; "9 TB with three replicas" is right for 3 TB. */
 const COMMON_REPLICATION = 3;
 
-/** Each figure the candidate wrote, against the nearest of the engine's figures of the same kind. */
-export function checkNumbers(answer: string, expected: readonly Metric[]): NumberCheck[] {
+/**
+ * Each figure the candidate wrote, against the nearest of the engine's figures of the same unit (a
+ * rate against rates, a size against sizes). When the problem's scale keeps one copy, storage is
+ * also compared with 3 copies of it, as candidates often count replicas.
+ */
+export function checkNumbers(answer: string, expected: readonly Metric[], replication = 1): NumberCheck[] {
   const total = expected.find((metric) => metric.id === 'storage_total');
-  const replicated: Metric[] =
-    total && !/replication [2-9]/.test(total.calculation)
+  const copies: Metric[] =
+    total && replication === 1
       ? [
           {
             ...total,
@@ -147,40 +145,36 @@ export function checkNumbers(answer: string, expected: readonly Metric[]): Numbe
           },
         ]
       : [];
-  const nearest = (value: number, ids: readonly MetricId[]): { metric: Metric; ratio: number } | undefined =>
-    [...expected, ...(ids === SIZE_METRICS ? replicated : [])]
-      .filter((metric) => ids.includes(metric.id) && metric.value > 0)
+  const pools = {
+    rate: expected.filter((metric) => metric.unit === 'per_second' && metric.value > 0),
+    size: [...expected, ...copies].filter((metric) => metric.unit === 'bytes' && metric.value > 0),
+  };
+  const check = (kind: NumberCheck['kind'], said: string, value: number): NumberCheck[] => {
+    const found = pools[kind]
       .map((metric) => ({ metric, ratio: Math.max(value, metric.value) / Math.min(value, metric.value) }))
       .sort((a, b) => a.ratio - b.ratio)[0];
-  const check = (
-    said: string,
-    found: { metric: Metric; ratio: number } | undefined,
-    show: (n: number) => string,
-  ) =>
-    found
+    return found
       ? [
           {
+            kind,
             said: said.trim(),
             metric: found.metric.label,
-            expected: show(found.metric.value),
+            expected: (kind === 'rate' ? formatRate : formatBytes)(found.metric.value),
             ratio: found.ratio,
             within: found.ratio <= TOLERANCE,
           },
         ]
       : [];
+  };
   const rates = [...answer.matchAll(RATE)].flatMap((match) => {
     const value =
       Number((match[1] ?? '').replace(/,/g, '')) * (MULTIPLIER[(match[2] ?? '').toLowerCase()] ?? 1);
-    return check(match[0], value > 0 ? nearest(value, RATE_METRICS) : undefined, formatRate);
+    return value > 0 ? check('rate', match[0], value) : [];
   });
   const sizes = [...answer.matchAll(SIZE)].flatMap((match) => {
     const parsed = parseSize(`${(match[1] ?? '').replace(/,/g, '')}${match[2] ?? ''}`);
     // Sizes under 1 MB are record sizes, not storage estimates.
-    return check(
-      match[0],
-      parsed.ok && parsed.value >= 1e6 ? nearest(parsed.value, SIZE_METRICS) : undefined,
-      formatBytes,
-    );
+    return parsed.ok && parsed.value >= 1e6 ? check('size', match[0], parsed.value) : [];
   });
   const checks: NumberCheck[] = [...rates, ...sizes];
   return checks;
@@ -190,14 +184,14 @@ export function scoreInterview(input: ScoreInput): Review {
   const { problem, answers } = input;
   const answer = (phase: Phase): string => answers[phase] ?? '';
   const all = PHASES.map(answer).join('\n');
-  const numbers = checkNumbers(answer('estimation'), input.expected);
+  const numbers = checkNumbers(answer('estimation'), input.expected, input.replication);
   const covered = problem.components.filter((component) => keywordPattern(component.keywords).test(all));
   const highLevelCovered = problem.components.filter((component) =>
     keywordPattern(component.keywords).test(answer('high-level')),
   );
   const share = problem.components.length > 0 ? highLevelCovered.length / problem.components.length : 0;
-  const rates = numbers.filter((check) => /second|\/s/i.test(check.expected));
-  const sizes = numbers.filter((check) => !rates.includes(check));
+  const rates = numbers.filter((check) => check.kind === 'rate');
+  const sizes = numbers.filter((check) => check.kind === 'size');
 
   const dimensions: DimensionScore[] = [
     dimension('requirements', answer('requirements'), [
