@@ -189,9 +189,14 @@ const DURATION_UNITS: Readonly<Record<string, Seconds>> = {
 
 const QUANTITY_PATTERN = new RegExp(String.raw`^${NUMBER}\s*([a-z]*)$`, 'i');
 
-export function parseDuration(text: string): Result<Seconds> {
+/**
+ * A duration with its unit. `minutes: true` is for inputs that are minutes by nature (a timebox):
+ * there "45m" and a bare "45" mean minutes; elsewhere both are refused.
+ */
+export function parseDuration(text: string, options: { readonly minutes?: boolean } = {}): Result<Seconds> {
   const match = QUANTITY_PATTERN.exec(text.trim());
-  const unit = (match?.[2] ?? '').toLowerCase();
+  const written = (match?.[2] ?? '').toLowerCase();
+  const unit = options.minutes === true && (written === 'm' || written === '') ? 'min' : written;
   // "6m" could be six minutes or six months, and retention is often written in months: refuse to guess.
   if (match && unit === 'm') {
     return fail(`"m" is ambiguous in ${describe(text)}: write "min" for minutes or "month" for months`);

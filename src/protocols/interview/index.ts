@@ -154,8 +154,7 @@ export function interviewProtocol(problems: readonly Problem[]): Protocol {
         parse: (raw) => {
           const text = asText(raw);
           if (text === 'problem') return ok(undefined);
-          // In a timebox "m" can only mean minutes (the duration parser refuses it as ambiguous).
-          const seconds = parseDuration(text.replace(/^(\d+)\s*m?$/i, '$1min'));
+          const seconds = parseDuration(text, { minutes: true });
           if (!seconds.ok || seconds.value < 600 || seconds.value > 3 * 3_600)
             return fail(
               `expected a timebox between 10 minutes and 3 hours, e.g. "45m" or "1h", got "${text}"`,

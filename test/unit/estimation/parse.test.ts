@@ -131,6 +131,14 @@ describe('parseDuration', () => {
     );
   });
 
+  it('reads "m" and a bare number as minutes where an input is minutes by nature, other units as written', () => {
+    expect(value(parseDuration('45m', { minutes: true }))).toBe(2_700);
+    expect(value(parseDuration('45', { minutes: true }))).toBe(2_700);
+    expect(value(parseDuration('1h', { minutes: true }))).toBe(3_600);
+    expect(value(parseDuration('2 months', { minutes: true }))).toBe(5_184_000);
+    expect(error(parseDuration('lots', { minutes: true }))).toMatch(/^expected a duration with its unit/);
+  });
+
   it.each(['lots', '', '90', '90 fortnights', '-1d', 'd'])('rejects %j', (text) => {
     expect(error(parseDuration(text))).toBe(
       `expected a duration with its unit like "90d", "6 months", "1 year", "12h" or "200ms", got ${JSON.stringify(text)}`,
