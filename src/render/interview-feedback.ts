@@ -6,20 +6,17 @@
  */
 import type { Metric } from '../estimation/index.js';
 import type { Dimension, Problem } from '../knowledge/problems.js';
+import { INTERVIEW_PHASES } from '../protocols/interview/index.js';
 import type { InterviewFacts } from '../protocols/interview/model.js';
 import { weakest, type Coaching } from '../protocols/interview/review.js';
 import { MAX_POINTS, PHASES, TOLERANCE, VERDICT_BARS, type Review } from '../protocols/interview/score.js';
 import { bullets, fillTemplate, table } from './markdown.js';
 
-export const DIMENSION_TITLES: Readonly<Record<Dimension, string>> = {
-  requirements: 'Requirements',
-  estimation: 'Estimation',
-  'high-level': 'High-level design',
-  'deep-dive': 'Deep-dive',
-  tradeoffs: 'Tradeoffs',
-  operations: 'Operations',
-  communication: 'Communication',
-};
+/** The phases' own titles, and communication, which is scored across them. */
+export const DIMENSION_TITLES = Object.fromEntries([
+  ...INTERVIEW_PHASES.map((phase) => [phase.id, phase.title]),
+  ['communication', 'Communication'],
+]) as Readonly<Record<Dimension, string>>;
 
 export interface FeedbackInput {
   readonly title: string;
