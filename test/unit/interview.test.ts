@@ -194,7 +194,8 @@ describe('practise next', () => {
 });
 
 describe('the coaching', () => {
-  it("quotes the problem's rubric for the two weakest dimensions, with the first criteria missed", () => {
+  /** An empty interview's review with the given points per dimension, in the rubric's order. */
+  const reviewWith = (points: readonly number[]) => {
     const scored = scoreInterview({
       problem,
       level: 'senior',
@@ -203,13 +204,11 @@ describe('the coaching', () => {
       askedScale: false,
       expected,
     });
-    const coaching = coachingOf(
-      {
-        ...scored,
-        dimensions: scored.dimensions.map((d, i) => ({ ...d, points: [3, 1, 4, 0, 4, 4, 4][i] ?? 0 })),
-      },
-      problem,
-    );
+    return { ...scored, dimensions: scored.dimensions.map((d, i) => ({ ...d, points: points[i] ?? 0 })) };
+  };
+
+  it("quotes the problem's rubric for the two weakest dimensions, with the first criteria missed", () => {
+    const coaching = coachingOf(reviewWith([3, 1, 4, 0, 4, 4, 4]), problem);
     expect(coaching.focus.map((item) => item.dimension)).toEqual(['deep-dive', 'estimation']);
     expect(coaching.focus[0]?.strong).toBe(problem.rubric['deep-dive']);
     expect(coaching.focus[0]?.next).toMatch(
@@ -218,19 +217,7 @@ describe('the coaching', () => {
   });
 
   it('sends a perfect candidate to a harder problem', () => {
-    const scored = scoreInterview({
-      problem,
-      level: 'senior',
-      answers: {},
-      hints: [],
-      askedScale: false,
-      expected,
-    });
-    const coaching = coachingOf(
-      { ...scored, dimensions: scored.dimensions.map((d) => ({ ...d, points: 4 })) },
-      problem,
-    );
-    expect(coaching).toEqual({
+    expect(coachingOf(reviewWith([4, 4, 4, 4, 4, 4, 4]), problem)).toEqual({
       summary: 'Every dimension scored full points on URL shortener; try a harder problem at the next level.',
       focus: [],
     });
