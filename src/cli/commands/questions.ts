@@ -3,7 +3,7 @@ import { initialState, applies } from '../../protocol/machine.js';
 import type { Protocol, Scope, Step } from '../../protocol/types.js';
 import type { GlobalOptions } from '../options.js';
 import { colourEnabled, createOutput } from '../output.js';
-import { loadKind } from '../session-kind.js';
+import { protocolOf } from '../protocol-of.js';
 
 interface Row {
   readonly id: string;
@@ -63,7 +63,7 @@ export function questionRows(protocol: Protocol, scope?: Scope): Row[] {
 }
 
 export async function runQuestions(globals: GlobalOptions, options: Record<string, unknown>): Promise<void> {
-  const { protocol } = await loadKind(typeof options.command === 'string' ? options.command : 'design');
+  const protocol = await protocolOf(typeof options.command === 'string' ? options.command : 'design');
   const scope = typeof options.scope === 'string' ? (options.scope as Scope) : undefined;
   const rows = questionRows(protocol, scope);
   const out = createOutput({

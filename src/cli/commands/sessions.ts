@@ -4,7 +4,7 @@ import { SessionStore } from '../../session/store.js';
 import type { GlobalOptions } from '../options.js';
 import { colourEnabled, createOutput } from '../output.js';
 import type { Protocol } from '../../protocol/types.js';
-import { loadKind } from '../session-kind.js';
+import { protocolOf } from '../protocol-of.js';
 
 export function age(from: Date, to: Date): string {
   const seconds = Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
@@ -35,7 +35,7 @@ export async function runSessions(globals: GlobalOptions, now: Date = new Date()
       continue;
     }
     const { record } = loaded;
-    const protocol = protocols.get(record.command) ?? (await loadKind(record.command)).protocol;
+    const protocol = protocols.get(record.command) ?? (await protocolOf(record.command));
     protocols.set(record.command, protocol);
     rows.push({
       id,

@@ -6,7 +6,7 @@ import type { Scope } from '../../protocol/types.js';
 import { readContextDocuments } from '../context-documents.js';
 import type { GlobalOptions } from '../options.js';
 import { colourEnabled, createOutput } from '../output.js';
-import { loadKind } from '../session-kind.js';
+import { protocolOf } from '../protocol-of.js';
 
 export async function runValidate(
   globals: GlobalOptions,
@@ -21,7 +21,7 @@ export async function runValidate(
   const scope = typeof options.scope === 'string' ? (options.scope as Scope) : undefined;
   const context = readContextDocuments(process.cwd());
   const command = loaded.file.command ?? 'design';
-  const { protocol } = await loadKind(command);
+  const protocol = await protocolOf(command);
   const plan = planAnswers(protocol, loaded, {
     command,
     scope,
