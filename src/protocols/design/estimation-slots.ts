@@ -18,6 +18,16 @@ export interface ReadSpec {
   readonly perUser?: boolean;
 }
 
+/** "3" or "3x", from 1 to `max` (whole numbers only when `whole`). */
+const multiplier =
+  (max: number, whole: boolean, expected: string) =>
+  (raw: RawAnswer): Result<number> => {
+    const value = Number(single(raw).replace(/x$/i, ''));
+    return (whole ? Number.isInteger(value) : Number.isFinite(value)) && value >= 1 && value <= max
+      ? ok(value)
+      : fail(`expected ${expected}, got "${single(raw)}"`);
+  };
+
 export const ESTIMATION_STEPS: (QuestionSlot | DraftStep)[] = [
   question({
     kind: 'question',
@@ -114,12 +124,7 @@ export const ESTIMATION_STEPS: (QuestionSlot | DraftStep)[] = [
     help: 'Capacity is planned for the peak, not the average.',
     example: '3',
     optional: { default: '2', note: 'default 2' },
-    parse: (raw) => {
-      const value = Number(single(raw).replace(/x$/i, ''));
-      return Number.isFinite(value) && value >= 1 && value <= 50
-        ? ok(value)
-        : fail(`expected a factor between 1 and 50, e.g. "3", got "${single(raw)}"`);
-    },
+    parse: multiplier(50, false, 'a factor between 1 and 50, e.g. "3"'),
   }),
   question({
     kind: 'question',
@@ -132,12 +137,7 @@ export const ESTIMATION_STEPS: (QuestionSlot | DraftStep)[] = [
     help: 'Storage is multiplied by the number of copies.',
     example: '3',
     optional: { default: '1', note: 'default 1' },
-    parse: (raw) => {
-      const value = Number(single(raw).replace(/x$/i, ''));
-      return Number.isInteger(value) && value >= 1 && value <= 10
-        ? ok(value)
-        : fail(`expected a whole number of copies between 1 and 10, got "${single(raw)}"`);
-    },
+    parse: multiplier(10, true, 'a whole number of copies between 1 and 10'),
   }),
   {
     kind: 'draft',
