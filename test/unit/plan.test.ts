@@ -105,6 +105,20 @@ describe('planAnswers: problems', () => {
     ]);
   });
 
+  it.each([
+    ['estimation.peak-factor', '60', 'expected a factor between 1 and 50, e.g. "3", got "60"'],
+    ['estimation.peak-factor', '3x', undefined],
+    ['estimation.replication', '2.5', 'expected a whole number of copies between 1 and 10, got "2.5"'],
+    ['estimation.replication', '3x', undefined],
+  ])('%s: %s', (id, answer, problem) => {
+    const text = VALID.includes(`  ${id}:`)
+      ? edit(id, answer)
+      : VALID.replace('answers:\n', `answers:\n  ${id}: ${answer}\n`);
+    const problems = plan(text).problems;
+    if (problem === undefined) expect(problems).toEqual([]);
+    else expect(problems).toEqual([`${PATH}: answers.${id}: ${problem}`]);
+  });
+
   it('suggests the closest id for an unknown one', () => {
     const text = VALID.replace('requirements.latency:', 'requirements.latncy:');
     expect(plan(text).problems).toContain(
