@@ -222,19 +222,37 @@ describe('the pipeline command behaves as the design session does', () => {
     expect(existsSync(join(out, DOCUMENT))).toBe(false);
   });
 
-  it('a move naming no component exits 65 naming the question and the components', async () => {
-    const answers = withAnswers((a) => {
-      a['classify.moves'] = 'dashbord: pipeline';
-    });
-    const out = join(dir, 'moves');
-    mkdirSync(out);
-    const result = await runCli(['pipeline', '--answers', answers, '--out', out], { cwd: dir });
-    expect(result.code).toBe(65);
-    expect(result.stderr.trimEnd().split('\n')).toContain(
-      'mlops-design: classify.moves: no component is named "dashbord"; the components are features, training, scoring, risk dashboard, drift alerts, tuning, backfill',
-    );
-    expect(readdirSync(out)).toEqual([]);
-  });
+  it.each([
+    [
+      'classify.moves',
+      'dashbord: pipeline',
+      'no component is named "dashbord"; the components are features, training, scoring, risk dashboard, drift alerts, tuning, backfill',
+    ],
+    [
+      'decompose.owners',
+      'data team: features, ingest',
+      'data team owns "ingest", which is not a component; the components are features, training, scoring, risk dashboard, drift alerts, tuning, backfill',
+    ],
+  ])(
+    '%s naming no component exits 65 before the session starts, naming the file, key and components',
+    async (id, answer, message) => {
+      const answers = withAnswers((a) => {
+        a[id] = answer;
+      }, `${id}.yaml`);
+      const out = join(dir, id);
+      mkdirSync(out);
+      const state = join(dir, `${id}-state`);
+      const result = await runCli(['pipeline', '--answers', answers, '--out', out], {
+        cwd: dir,
+        env: { MLOPS_DESIGN_STATE_DIR: state },
+      });
+      expect(result.code).toBe(65);
+      expect(result.stderr.trimEnd().split('\n')).toContain(`  ${answers}: answers.${id}: ${message}`);
+      expect(readdirSync(out)).toEqual([]);
+      // Checked before the run: no session was started, so none is saved.
+      expect(existsSync(state)).toBe(false);
+    },
+  );
 
   it('a design answers file given to pipeline exits 65 naming the command', async () => {
     const result = await runCli(['pipeline', '--answers', join(ROOT, 'examples', 'pastebin.yaml')], {

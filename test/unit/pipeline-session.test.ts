@@ -82,6 +82,48 @@ describe('pipeline scoping through the step machine', () => {
     expect(pushBacks).toHaveLength(2);
   });
 
+  it('asks a person again when a move names no component, saying which components exist', async () => {
+    const messages: string[] = [];
+    let moves = 0;
+    const answers: Record<string, string | readonly string[]> = {
+      'picture.workflow':
+        'We pull orders from the warehouse, train a churn model weekly, evaluate AUC against production, the CRM team uses the scores; two engineers; a notebook today.',
+      'picture.stage': 'prototype',
+      'picture.team': '2',
+      'classify.components': FOUR,
+      'decompose.owners': 'one team',
+      'decompose.orchestrator': 'Kubernetes',
+      'review.open-questions': 'none',
+      approval: 'yes',
+    };
+    const respondent: Respondent = {
+      interactive: true,
+      ask: (request) => {
+        if (request.message) messages.push(request.message);
+        if (request.slot.id === 'classify.moves')
+          return Promise.resolve(moves++ === 0 ? 'reprot: pipeline' : 'none');
+        const answer = answers[request.slot.id];
+        return answer === undefined ? Promise.reject(new Error(request.slot.id)) : Promise.resolve(answer);
+      },
+      choose: () => Promise.resolve('A'),
+    };
+    const state = await runSession(
+      {
+        protocol: pipelineProtocol,
+        copilot: createOfflineCoPilot(pipelineKind.advisor(bundledKnowledge())),
+        respondent,
+        view: silent,
+        redFlags: pipelineKind.flags,
+      },
+      initialState(pipelineProtocol, 'Churn', 'ml'),
+    );
+    expect(moves).toBe(2);
+    expect(messages).toContain(
+      'no component is named "reprot"; the components are training, features, scoring, report',
+    );
+    expect(state.answers['classify.moves']?.raw).toBe('none');
+  });
+
   it(`asks for more than ${String(MIN_COMPONENTS - 1)} components, and not for ${String(MIN_COMPONENTS)}`, () => {
     const component = { name: 'a', description: 'train weekly' };
     expect(pushBackOnComponents([component, { ...component, name: 'b' }])).toMatch(/^Only 2 component\(s\)/);

@@ -68,15 +68,41 @@ export function classifyComponents(state: SessionState): Classification[] {
   return components.map((component) => classify(component, latency === undefined ? {} : { latency }));
 }
 
+/**
+ * Answers that name components (a move, an owner) must name listed ones. Checked across answers:
+ * by the protocol before a scripted run starts, and by the advisor when a person answers live.
+ */
+export function unknownNames(
+  components: readonly WorkflowComponent[],
+  moves: readonly Move[],
+  owners: readonly Ownership[],
+): { id: string; message: string }[] {
+  const names = new Set(components.map((component) => component.name.toLowerCase()));
+  const listed = `the components are ${components.map((component) => component.name).join(', ')}`;
+  const move = moves.find((candidate) => !names.has(candidate.name.toLowerCase()));
+  const owner = owners.flatMap((team) =>
+    team.components
+      .filter((name) => !names.has(name.toLowerCase()))
+      .map((name) => ({ team: team.team, name })),
+  )[0];
+  return [
+    ...(move ? [{ id: 'classify.moves', message: `no component is named "${move.name}"; ${listed}` }] : []),
+    ...(owner
+      ? [
+          {
+            id: 'decompose.owners',
+            message: `${owner.team} owns "${owner.name}", which is not a component; ${listed}`,
+          },
+        ]
+      : []),
+  ];
+}
+
 /** The classification with the user's moves applied: what the decomposition and the document use. */
 export function finalClassification(state: SessionState): Result<Classification[]> {
-  const { moves = [] } = pipelineAnswers(state);
+  const { components = [], moves = [] } = pipelineAnswers(state);
   const drafted = pipelineDrafts(state).classification ?? classifyComponents(state);
-  const names = new Set(drafted.map((item) => item.component.name.toLowerCase()));
-  const unknown = moves.find((move) => !names.has(move.name.toLowerCase()));
-  if (unknown)
-    return fail(
-      `no component is named "${unknown.name}"; the components are ${drafted.map((item) => item.component.name).join(', ')}`,
-    );
+  const problem = unknownNames(components, moves, []);
+  if (problem[0]) return fail(problem[0].message);
   return ok(applyMoves(drafted, moves));
 }

@@ -20,6 +20,7 @@ import {
   finalClassification,
   pipelineAnswers,
   pipelineDrafts,
+  unknownNames,
 } from '../../../protocols/pipeline/model.js';
 import { coveredParts, PARTS } from '../../../protocols/pipeline/picture.js';
 import { DraftInputError } from '../../draft-input-error.js';
@@ -75,19 +76,12 @@ function classified(state: SessionState): Classification[] {
 
 function pipelinesOf(state: SessionState): PipelinePlan[] {
   const items = classified(state);
-  const { owners = [] } = pipelineAnswers(state);
-  const names = new Set(items.map((item) => item.component.name.toLowerCase()));
-  const team = new Map<string, string>();
-  for (const owner of owners) {
-    for (const name of owner.components) {
-      if (!names.has(name.toLowerCase()))
-        throw new DraftInputError(
-          'decompose.owners',
-          `${owner.team} owns "${name}", which is not a component; the components are ${items.map((item) => item.component.name).join(', ')}`,
-        );
-      team.set(name.toLowerCase(), owner.team);
-    }
-  }
+  const { components = [], owners = [] } = pipelineAnswers(state);
+  const problem = unknownNames(components, [], owners)[0];
+  if (problem) throw new DraftInputError(problem.id, problem.message);
+  const team = new Map(
+    owners.flatMap((owner) => owner.components.map((name) => [name.toLowerCase(), owner.team] as const)),
+  );
   return decompose(items, (name) => team.get(name.toLowerCase()) ?? ONE_TEAM);
 }
 
