@@ -4,7 +4,8 @@
  * of what the session will ask and answer.
  */
 import { initialState, applies } from '../protocol/machine.js';
-import type { ContextDocument, Protocol, RawAnswer, Scope, Step } from '../protocol/types.js';
+import { readDecision, unreadableMessage } from '../protocol/read-decision.js';
+import type { ContextDocument, DecisionSlot, Protocol, RawAnswer, Scope, Step } from '../protocol/types.js';
 import { SCOPES } from '../protocol/types.js';
 import { didYouMean } from '../lib/suggest.js';
 import type { LoadedAnswers } from './load.js';
@@ -31,6 +32,8 @@ export interface PlanOptions {
   readonly command: CommandName;
   readonly scope?: Scope | undefined;
   readonly context: readonly ContextDocument[];
+  /** A decision the file does not answer takes the recommended option (--accept-recommended). */
+  readonly acceptRecommended?: boolean;
 }
 
 const show = (raw: RawAnswer): string => {
@@ -103,6 +106,11 @@ export function planAnswers(protocol: Protocol, loaded: LoadedAnswers, options: 
         const fallback = step.parse(step.optional.default);
         if (fallback.ok) values[step.id] = fallback.value;
         lines.push({ ...base, answer: `default: ${step.optional.note}` });
+      } else if (step.kind === 'decision' && options.acceptRecommended) {
+        warnings.push(
+          `${path}: answers.${step.id}: not answered; the recommended option (A) is accepted by default (--accept-recommended)`,
+        );
+        lines.push({ ...base, answer: 'accepted by default: A (recommended)' });
       } else {
         at(
           `answers.${step.id}`,
@@ -124,6 +132,13 @@ export function planAnswers(protocol: Protocol, loaded: LoadedAnswers, options: 
     } else {
       const text = show(raw);
       if (text.length === 0) at(`answers.${step.id}`, 'expected A, B, C or your own choice in words');
+      for (const [key, value] of [
+        ['answers', raw],
+        ['followups', followup],
+      ] as const) {
+        const problem = value === undefined ? undefined : unreadableWords(step, show(value));
+        if (problem) at(`${key}.${step.id}`, problem);
+      }
       if (text.toUpperCase() === 'C' && (followup === undefined || show(followup).toUpperCase() === 'C')) {
         at(
           `followups.${step.id}`,
@@ -161,4 +176,16 @@ export function planAnswers(protocol: Protocol, loaded: LoadedAnswers, options: 
     for (const problem of protocol.check?.(values) ?? []) at(`answers.${problem.id}`, problem.message);
   }
   return { title: file.title, scope, lines, problems, warnings };
+}
+
+/**
+ * Own words that read as no value of the decision, or as several, fail before the session starts.
+ * Option keys pass, and so do words for decisions that pick parts of the design (component or
+ * pipeline names), which exist only once the design is drafted and are read then.
+ */
+function unreadableWords(slot: DecisionSlot, text: string): string | undefined {
+  if (/^[abc]$/i.test(text) || text.length === 0) return undefined;
+  const reading = readDecision(slot, text, undefined, undefined);
+  if (reading.kind === 'read' || (reading.kind === 'unknown' && slot.items)) return undefined;
+  return unreadableMessage(slot, text, reading);
 }

@@ -24,6 +24,9 @@ Examples:
 Exit codes: 0 ok, 1 check failed, 64 usage, 65 bad input, 66 file not found, 70 internal error,
 73 output exists (use --force), 75 LLM unavailable, 78 configuration, 130 interrupted, 143 terminated.`;
 
+const ACCEPT_RECOMMENDED =
+  'with --answers: a decision the file does not answer takes the recommended option (each is listed)';
+
 export function buildProgram(): Command {
   const program = new Command('mlops-design')
     .description(
@@ -60,6 +63,7 @@ export function buildProgram(): Command {
     .description('walk the six design phases and write system_design.md')
     .addOption(new Option('--scope <scope>', 'kind of system').choices(['system', 'ml', 'hybrid']))
     .option('--answers <file>', 'run non-interactively from an answers file (YAML or JSON)')
+    .option('--accept-recommended', ACCEPT_RECOMMENDED)
     .option('--no-save', 'do not save the session (it cannot be resumed)')
     .action(async (options: Record<string, unknown>, command: Command) => {
       const { runStart } = await import('./commands/start.js');
@@ -73,6 +77,7 @@ export function buildProgram(): Command {
       '--answers <file>',
       'run non-interactively from an answers file (YAML or JSON, command: pipeline)',
     )
+    .option('--accept-recommended', ACCEPT_RECOMMENDED)
     .option('--no-save', 'do not save the session (it cannot be resumed)')
     .action(async (options: Record<string, unknown>, command: Command) => {
       const { runStart } = await import('./commands/start.js');
@@ -168,6 +173,7 @@ export function buildProgram(): Command {
     .argument('[id]', 'session id (see `mlops-design sessions`)')
     .option('--last', 'the most recently saved unfinished session')
     .option('--answers <file>', 'answer the remaining questions from an answers file')
+    .option('--accept-recommended', ACCEPT_RECOMMENDED)
     .action(async (id: string | undefined, options: Record<string, unknown>, command: Command) => {
       const { runResume } = await import('./commands/resume.js');
       const outGiven = command.getOptionValueSourceWithGlobals('out') === 'cli';

@@ -37,8 +37,22 @@ export function summaryJson(input: SummaryInput): Record<string, unknown> {
     decisions: Object.fromEntries(
       Object.entries(state.decisions).map(([id, record]) => [
         id,
-        { choice: record.choice, chosen: record.chosen },
+        {
+          value: record.value,
+          ...(record.items ? { items: record.items } : {}),
+          label: record.label,
+          source: record.source,
+          option: record.key ?? null,
+        },
       ]),
+    ),
+    interpretations: Object.entries(state.decisions).flatMap(([id, record]) =>
+      record.source === 'words'
+        ? [{ id, words: record.words ?? '', value: record.value, label: record.label }]
+        : [],
+    ),
+    accepted_by_default: Object.entries(state.decisions).flatMap(([id, record]) =>
+      record.source === 'default' ? [{ id, value: record.value, label: record.label }] : [],
     ),
     ...input.extra,
     warnings: input.warnings,

@@ -19,7 +19,8 @@ export interface Review {
   readonly note?: string;
 }
 
-export type DecisionChoice = Pick<DecisionRecord, 'choice' | 'chosen'>;
+/** A decision as taken, before the report: its value, how it was taken and how it is shown. */
+export type DecisionChoice = Pick<DecisionRecord, 'value' | 'items' | 'source' | 'key' | 'label' | 'words'>;
 
 export interface CoPilot {
   readonly name: string;

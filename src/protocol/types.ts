@@ -49,7 +49,21 @@ export interface AnswerRecord {
   readonly seconds?: number;
 }
 
-export interface ProposalOption {
+/**
+ * What a decision is set to: a value from its slot's own enumeration, and for decisions that pick
+ * parts of the design itself (the components to deep-dive, the MVP pipeline) the ids picked.
+ */
+export interface Choice {
+  readonly value: string;
+  readonly items?: readonly string[];
+}
+
+/** The value of a decision kept in the user's own words, which no rule can check. */
+export const CUSTOM = 'custom';
+/** The value of a decision that picks items of the design (see DecisionSlot.items). */
+export const PICK = 'pick';
+
+export interface ProposalOption extends Choice {
   readonly key: 'A' | 'B';
   readonly label: string;
   readonly summary: string;
@@ -67,11 +81,18 @@ export interface Proposal {
   readonly detail: string;
 }
 
-export interface DecisionRecord {
+/** How a decision was taken: an option picked, own words read into a value, or the recommendation by default. */
+export type DecisionSource = 'option' | 'words' | 'default';
+
+export interface DecisionRecord extends Choice {
   readonly proposal: Proposal;
-  readonly choice: 'A' | 'B' | 'other';
-  /** The chosen option's label, or the user's own words. */
-  readonly chosen: string;
+  readonly source: DecisionSource;
+  /** The option whose value was chosen (A, B), when the value is one of the proposal's. */
+  readonly key?: 'A' | 'B';
+  /** The choice as shown: the option's label, the value's name, or the custom words. */
+  readonly label: string;
+  /** The user's own words, when they answered in words. */
+  readonly words?: string;
   readonly detailShown: boolean;
   /** The report: what was decided and what constraint it creates. */
   readonly report: string;
@@ -116,10 +137,39 @@ export interface QuestionSlot<T = unknown> extends StepBase {
   readonly choices?: readonly { readonly value: string; readonly label: string }[];
 }
 
+/** One value a decision can take, from its slot's own enumeration. */
+export interface DecisionValue {
+  readonly value: string;
+  /** How a reading is echoed: "Read as: no cache". */
+  readonly name: string;
+  /**
+   * Words that mean this value when someone answers in their own words: regular-expression sources,
+   * matched case-insensitively at word boundaries. Where one value's phrase contains another's
+   * ("skip the cache" contains "cache"), the longer match wins.
+   */
+  readonly phrases: readonly string[];
+  /** When this value is the better choice, for the tradeoff records ("when the alternative wins"). */
+  readonly winsWhen?: string;
+}
+
+/** An item of the design a decision may pick (a component, a pipeline), by id. */
+export interface DecisionItem {
+  readonly id: string;
+  readonly name: string;
+  /** Other words for it (a component's type: "cache", "queue"). */
+  readonly aliases?: readonly string[];
+}
+
 export interface DecisionSlot extends StepBase {
   readonly kind: 'decision';
   /** The decision in a few words, e.g. "Primary datastore". */
   readonly prompt: string;
+  /** The slot's own enumeration: every option proposed, and every reading of own words, is one of these. */
+  readonly values: readonly DecisionValue[];
+  /** Whether own words may be kept verbatim as the value `custom` (answer "custom: ..."). */
+  readonly custom?: boolean;
+  /** Decisions that pick items of the design: the items own words may name (recorded as value `pick`). */
+  readonly items?: (state: SessionState) => readonly DecisionItem[];
 }
 
 /** A step where the co-pilot drafts part of the design (numbers, components, deep-dives...). */

@@ -42,8 +42,8 @@ export function renderPipelineArchitecture(template: string, input: PipelineDocu
 /** The MVP first (the decision's choice), then the others in the order they were found. */
 function orderedPipelines(state: SessionState): PipelinePlan[] {
   const pipelines = [...(pipelineDrafts(state).pipelines ?? [])];
-  const chosen = state.decisions['mvp.choice']?.chosen ?? '';
-  const mvp = pipelines.findIndex((pipeline) => chosen.startsWith(pipeline.name));
+  const chosen = state.decisions['mvp.choice']?.items?.[0];
+  const mvp = pipelines.findIndex((pipeline) => pipeline.name === chosen);
   if (mvp > 0) pipelines.unshift(...pipelines.splice(mvp, 1));
   return pipelines;
 }
@@ -68,7 +68,7 @@ function overview(input: PipelineDocumentInput, pipelines: readonly PipelinePlan
   const summary = [
     `${state.title}: the ${count(classification.length, 'component')} described in the interview become ${count(pipelines.length, 'pipeline')} (${pipelines.map((pipeline) => pipeline.name).join(', ')}), with ${count(others, 'component')} left to other tools and ${String(later)} deferred.`,
     mvp
-      ? `Pipeline 1, ${mvp.name}, is the MVP${position?.choice === 'other' ? ` (your choice: ${position.chosen})` : ''}: ${mvpReason(state)}`
+      ? `Pipeline 1, ${mvp.name}, is the MVP${position?.source === 'words' && position.key !== 'A' ? ` (your choice: ${position.label})` : ''}: ${mvpReason(state)}`
       : 'No component was classified as a pipeline.',
   ].join(' ');
   const engineers = answers.team?.engineers;

@@ -221,7 +221,7 @@ function summaryOf(state: SessionState, flags: readonly RedFlag[], deepDives: re
         'high-level.cache',
         'high-level.write-path',
       ].includes(step.id)
-      ? [`${step.title}: ${record.chosen}`]
+      ? [`${step.title}: ${record.label}`]
       : [];
   }).slice(0, 3);
   const pushedBack = Object.entries(state.answers)

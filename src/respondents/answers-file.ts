@@ -2,12 +2,21 @@
  * The scripted respondent: answers come from an answers file, keyed by question id. It is strict
  * and loud: a missing answer is an error naming the id and the question; nothing is invented.
  */
-import { badInput } from '../errors.js';
+import { AppError, ExitCode, badInput } from '../errors.js';
 import type { RawAnswer } from '../protocol/types.js';
 import type { AnswersFile } from '../answers/schema.js';
-import type { AskRequest, ChooseRequest, Respondent } from './port.js';
+import type { AskRequest, ChooseRequest, PickRequest, Respondent } from './port.js';
 
-export function answersFileRespondent(path: string, file: AnswersFile): Respondent {
+export interface AnswersFileOptions {
+  /** A decision the file does not answer takes the recommended option (--accept-recommended). */
+  readonly acceptRecommended?: boolean;
+}
+
+export function answersFileRespondent(
+  path: string,
+  file: AnswersFile,
+  options: AnswersFileOptions = {},
+): Respondent {
   const answer = (id: string): RawAnswer | undefined => file.answers[id];
   const followup = (id: string): RawAnswer | undefined => file.followups?.[id];
   const missing = (id: string, prompt: string): Error =>
@@ -25,6 +34,8 @@ export function answersFileRespondent(path: string, file: AnswersFile): Responde
     },
     choose: ({ slot, attempt }: ChooseRequest) => {
       const given = attempt === 'after-detail' ? followup(slot.id) : answer(slot.id);
+      if (given === undefined && attempt === 'first' && options.acceptRecommended)
+        return Promise.resolve(undefined);
       if (given === undefined) {
         return Promise.reject(
           attempt === 'after-detail'
@@ -36,5 +47,9 @@ export function answersFileRespondent(path: string, file: AnswersFile): Responde
       }
       return Promise.resolve(typeof given === 'string' ? given : given.join(', '));
     },
+    pick: ({ slot }: PickRequest) =>
+      Promise.reject(
+        new AppError(ExitCode.internal, `${slot.id}: a scripted run is never asked to confirm a reading`),
+      ),
   };
 }

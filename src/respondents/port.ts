@@ -24,10 +24,22 @@ export interface ChooseRequest {
   readonly attempt: 'first' | 'after-detail' | 'after-error';
 }
 
+/** A person confirms how their own words were read, or picks another value. */
+export interface PickRequest {
+  readonly slot: DecisionSlot;
+  readonly message: string;
+  readonly choices: readonly { readonly value: string; readonly name: string }[];
+}
+
 export interface Respondent {
   /** Whether a person is answering (push-backs and errors are then asked again). */
   readonly interactive: boolean;
   ask(request: AskRequest): Promise<RawAnswer>;
-  /** A, B, C (more detail) or the user's own words. */
-  choose(request: ChooseRequest): Promise<string>;
+  /**
+   * A, B, C (more detail) or the user's own words; undefined when the answers file leaves the
+   * decision to the recommendation (--accept-recommended).
+   */
+  choose(request: ChooseRequest): Promise<string | undefined>;
+  /** One of the request's choices, by value. Only a person is asked; a scripted run never is. */
+  pick(request: PickRequest): Promise<string>;
 }

@@ -4,7 +4,7 @@
  * Cancellation (Ctrl-C, EOF) surfaces as inquirer's own errors; the CLI decides what they mean.
  */
 import { Writable } from 'node:stream';
-import type { AskRequest, ChooseRequest, Respondent } from './port.js';
+import type { AskRequest, ChooseRequest, PickRequest, Respondent } from './port.js';
 
 type Prompts = typeof import('@inquirer/prompts');
 
@@ -66,6 +66,13 @@ export function terminalRespondent(options: TerminalOptions): Respondent {
       );
       if (picked !== 'other') return picked;
       return input({ message: 'Your choice, in a few words:' }, context());
+    },
+    async pick({ message, choices }: PickRequest) {
+      const { select } = await load();
+      return select(
+        { message, choices: choices.map((choice) => ({ value: choice.value, name: choice.name })) },
+        context(),
+      );
     },
   };
 }

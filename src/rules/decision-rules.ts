@@ -5,8 +5,13 @@
  * the design itself. Monitoring rules judge observed metrics and live in monitoring-rules.ts.
  */
 import { formatCount } from '../estimation/index.js';
-import type { SessionState } from '../protocol/types.js';
-import { designAnswers, designDrafts } from '../protocols/design/model.js';
+import { CUSTOM, type SessionState } from '../protocol/types.js';
+import {
+  designAnswers,
+  designDecisions,
+  designDrafts,
+  type DesignDecisions,
+} from '../protocols/design/model.js';
 import { THRESHOLDS as T } from '../protocols/design/thresholds.js';
 
 export interface RuleFinding {
@@ -32,7 +37,9 @@ export interface DesignFacts {
   readonly modelBytes?: number;
   readonly services?: number;
   readonly teamSize?: number;
-  readonly choices: Readonly<Record<string, string>>;
+  readonly decisions: DesignDecisions;
+  /** Decisions kept in the user's own words (`custom`), which no rule can check. */
+  readonly custom: readonly { readonly id: string; readonly label: string }[];
 }
 
 const metric = (state: SessionState, id: string): number | undefined =>
@@ -51,7 +58,10 @@ export function designFacts(state: SessionState): DesignFacts {
     ml: state.scope !== 'system',
     strong: answers.consistency?.model === 'strong',
     multiRegion: /\b(?:multi[- ]region|regions|global(?:ly)?|across (?:continents|regions))\b/i.test(text),
-    choices: Object.fromEntries(Object.entries(state.decisions).map(([id, record]) => [id, record.chosen])),
+    decisions: designDecisions(state),
+    custom: Object.entries(state.decisions)
+      .filter(([, record]) => record.value === CUSTOM)
+      .map(([id, record]) => ({ id, label: record.label })),
     p99Ms: answers.latency ? answers.latency.p99 * 1000 : undefined,
     predictionFreshnessSeconds: answers.predictionFreshness?.seconds,
     availability: answers.availability,
@@ -85,7 +95,8 @@ interface Rule {
 }
 
 const ms = (value: number | undefined): string => `${Math.round(value ?? 0)} ms`;
-const chosen = (facts: DesignFacts, id: string): string => facts.choices[id] ?? '';
+const online = (facts: DesignFacts): boolean =>
+  facts.decisions.serving === 'online' || facts.decisions.serving === 'optimised-online';
 const ratioText = (ratio: number): string =>
   ratio >= 10 ? String(Math.round(ratio)) : String(Math.round(ratio * 10) / 10);
 
@@ -146,7 +157,7 @@ export const DECISION_RULES: readonly Rule[] = [
     phase: 'high-level',
     fires: (f) =>
       ((f.readRatio ?? 0) >= T.cacheReadRatio || (f.peakReads ?? 0) >= T.cacheReadsPerSecond) &&
-      /^no cache/i.test(chosen(f, 'high-level.cache')),
+      f.decisions.cache === 'none',
     message: (f) =>
       `Reads are ${ratioText(f.readRatio ?? 0)} per write (${formatCount(Math.round(f.peakReads ?? 0))}/s at peak) and there is no cache: the datastore serves every repeated read. A cache for the hot keys usually removes 80-90% of that load.`,
   },
@@ -155,7 +166,7 @@ export const DECISION_RULES: readonly Rule[] = [
     phase: 'high-level',
     fires: (f) =>
       ((f.peakWrites ?? 0) >= T.queueWritesPerSecond || (f.peakFactor ?? 0) >= T.queuePeakFactor) &&
-      /synchronously/i.test(chosen(f, 'high-level.write-path')),
+      f.decisions.writePath === 'synchronous',
     message: (f) =>
       `Writes peak at ${formatCount(Math.round(f.peakWrites ?? 0))}/s (peak factor ${f.peakFactor ?? 2}) and go straight to the datastore: it must be sized for the burst. A queue lets it run at the average.`,
   },
@@ -180,10 +191,7 @@ export const DECISION_RULES: readonly Rule[] = [
   {
     id: 'realtime-where-hours-suffice',
     phase: 'high-level',
-    fires: (f) =>
-      f.ml &&
-      (f.predictionFreshnessSeconds ?? 0) >= T.batchFreshness &&
-      /online|optimised/i.test(chosen(f, 'high-level.serving')),
+    fires: (f) => f.ml && (f.predictionFreshnessSeconds ?? 0) >= T.batchFreshness && online(f),
     message: () =>
       'Online serving was chosen where predictions may be hours old: batch scoring would be simpler, cheaper and faster at request time.',
   },
@@ -194,10 +202,23 @@ export function decisionRules(state: SessionState): RuleFinding[] {
   return findings(facts);
 }
 
+/** What each decision's value feeds, named when a custom value leaves it unchecked. */
+const CHECKS_OF: Readonly<Record<string, string>> = {
+  'high-level.datastore':
+    'whether one node can hold the writes and data, its failover and quorum, and the datastore deep-dive',
+  'operations.deployment': 'the release gates and rollback time the operations plan assumes',
+};
+
 export function findings(facts: DesignFacts): RuleFinding[] {
-  return DECISION_RULES.filter((rule) => rule.fires(facts)).map((rule) => ({
+  const fired = DECISION_RULES.filter((rule) => rule.fires(facts)).map((rule) => ({
     id: rule.id,
     phase: rule.phase,
     message: rule.message(facts),
   }));
+  const unchecked = facts.custom.map(({ id, label }) => ({
+    id: `unchecked-custom:${id}`,
+    phase: id.split('.')[0] ?? 'high-level',
+    message: `Could not check ${id}: "${label}" is your own choice, outside the values the rules know, so ${CHECKS_OF[id] ?? 'the rules that read this decision'} could not be checked against it. Check them by hand.`,
+  }));
+  return [...fired, ...unchecked];
 }

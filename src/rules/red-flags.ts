@@ -3,7 +3,7 @@
  * position and says why; the session shows it when it fires and the document lists it.
  */
 import type { SessionState } from '../protocol/types.js';
-import { acceptedDespitePushBack, designAnswers } from '../protocols/design/model.js';
+import { acceptedDespitePushBack, designAnswers, designDecisions } from '../protocols/design/model.js';
 import { THRESHOLDS as T } from '../protocols/design/thresholds.js';
 
 export interface RedFlag {
@@ -20,7 +20,10 @@ interface Rule {
 }
 
 const isMl = (state: SessionState): boolean => state.scope !== 'system';
-const choice = (state: SessionState, id: string): string => state.decisions[id]?.chosen ?? '';
+const online = (state: SessionState): boolean => {
+  const serving = designDecisions(state).serving;
+  return serving === 'online' || serving === 'optimised-online';
+};
 
 export const RED_FLAG_RULES: readonly Rule[] = [
   {
@@ -33,9 +36,7 @@ export const RED_FLAG_RULES: readonly Rule[] = [
   {
     id: 'microservices-day-one',
     phase: 'high-level',
-    fires: (state) =>
-      state.decisions['high-level.architecture']?.choice === 'B' ||
-      /micro ?services?/i.test(choice(state, 'high-level.architecture')),
+    fires: (state) => designDecisions(state).architecture === 'microservices',
     message:
       'Microservices from day one. Start with a modular monolith and extract a service only at a team, scaling or deployment boundary; premature decomposition buys network failures and distributed debugging before it buys anything else.',
   },
@@ -68,8 +69,7 @@ export const RED_FLAG_RULES: readonly Rule[] = [
         answers.modelUpdate !== undefined &&
         answers.modelUpdate.seconds <= T.batchFreshness;
       const onlineDespiteSlack =
-        (answers.predictionFreshness?.seconds ?? 0) >= T.batchFreshness &&
-        /online|optimised/i.test(choice(state, 'high-level.serving'));
+        (answers.predictionFreshness?.seconds ?? 0) >= T.batchFreshness && online(state);
       return allRealtime || onlineDespiteSlack;
     },
     message:

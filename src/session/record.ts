@@ -7,11 +7,14 @@ import type { SessionState } from '../protocol/types.js';
 import { SCOPES } from '../protocol/types.js';
 
 export const SESSION_SCHEMA = 'mlops-design/session';
-export const SESSION_VERSION = 1;
+export const SESSION_VERSION = 2 as const;
 
 const raw = z.union([z.string(), z.array(z.string())]);
+const items = z.array(z.string()).optional();
 const option = z.strictObject({
   key: z.enum(['A', 'B']),
+  value: z.string().min(1),
+  items,
   label: z.string(),
   summary: z.string(),
   pros: z.array(z.string()),
@@ -42,8 +45,12 @@ const stateSchema = z.strictObject({
         position: z.string(),
         detail: z.string(),
       }),
-      choice: z.enum(['A', 'B', 'other']),
-      chosen: z.string(),
+      value: z.string().min(1),
+      items,
+      source: z.enum(['option', 'words', 'default']),
+      key: z.enum(['A', 'B']).optional(),
+      label: z.string(),
+      words: z.string().optional(),
       detailShown: z.boolean(),
       report: z.string(),
     }),
@@ -51,9 +58,8 @@ const stateSchema = z.strictObject({
   drafts: z.record(z.string(), z.unknown()),
 });
 
-export const sessionRecordSchema = z.strictObject({
+const recordFields = {
   schema: z.literal(SESSION_SCHEMA),
-  version: z.literal(SESSION_VERSION),
   id: z.string().regex(/^[a-z0-9-]+$/),
   command: z.enum(['design', 'pipeline', 'interview']),
   createdAt: z.string(),
@@ -63,8 +69,36 @@ export const sessionRecordSchema = z.strictObject({
   out: z.string(),
   /** The step the session is waiting on, for `sessions` ("high-level.cache"), or "approval". */
   position: z.string(),
+};
+
+/**
+ * Version 1 recorded a decision as "A", "B" or words, with labels but no values. Its answers load as
+ * they are; its decisions are asked again on resume, because the values they stood for were never
+ * recorded and reading them back from old labels could misread them.
+ */
+const version1 = z
+  .strictObject({
+    ...recordFields,
+    version: z.literal(1),
+    state: stateSchema.extend({ decisions: z.record(z.string(), z.unknown()) }),
+  })
+  .transform((record) => ({
+    ...record,
+    version: SESSION_VERSION,
+    state: { ...record.state, decisions: {} },
+  }));
+
+export const sessionRecordSchema = z.strictObject({
+  ...recordFields,
+  version: z.literal(SESSION_VERSION),
   state: stateSchema,
 });
+
+/** A saved record of this version, or of version 1 brought up to it; errors name the key at fault. */
+export function parseSessionRecord(data: unknown): z.ZodSafeParseResult<z.infer<typeof sessionRecordSchema>> {
+  const old = typeof data === 'object' && data !== null && (data as { version?: unknown }).version === 1;
+  return old ? version1.safeParse(data) : sessionRecordSchema.safeParse(data);
+}
 
 export type SessionRecord = Omit<z.infer<typeof sessionRecordSchema>, 'state'> & {
   readonly state: SessionState;

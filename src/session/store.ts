@@ -9,7 +9,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { AppError, ExitCode } from '../errors.js';
 import { firstIssue } from '../lib/zod-issue.js';
-import { sessionRecordSchema, type SessionRecord } from './record.js';
+import { parseSessionRecord, type SessionRecord } from './record.js';
 
 export function sessionsDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.MLOPS_DESIGN_STATE_DIR) return env.MLOPS_DESIGN_STATE_DIR;
@@ -57,7 +57,7 @@ export class SessionStore {
         );
       return { ok: false, id, problem: `not valid JSON (${(error as Error).message.split('\n')[0] ?? ''})` };
     }
-    const parsed = sessionRecordSchema.safeParse(data);
+    const parsed = parseSessionRecord(data);
     if (!parsed.success) {
       return { ok: false, id, problem: firstIssue(parsed.error) };
     }

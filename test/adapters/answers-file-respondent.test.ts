@@ -27,8 +27,15 @@ const ask = (slot: QuestionSlot, attempt: AskRequest['attempt'] = 'first'): AskR
 const proposal: Proposal = {
   explain: 'Reads are 10x writes.',
   options: [
-    { key: 'A', label: 'Cache-aside with Redis', summary: 's', pros: ['p'], cons: ['c'] },
-    { key: 'B', label: 'No cache', summary: 's', pros: ['p'], cons: ['c'] },
+    {
+      key: 'A',
+      value: 'cache-aside',
+      label: 'Cache-aside with Redis',
+      summary: 's',
+      pros: ['p'],
+      cons: ['c'],
+    },
+    { key: 'B', value: 'none', label: 'No cache', summary: 's', pros: ['p'], cons: ['c'] },
   ],
   position: 'A cache pays off at 10:1.',
   detail: 'Size the cache for the hot keys.',

@@ -91,6 +91,7 @@ const proposal: Proposal = {
   options: [
     {
       key: 'A',
+      value: 'cache-aside',
       label: 'Cache-aside with Redis',
       summary: 'Read through a cache, fill it on a miss.',
       pros: ['fewer datastore reads'],
@@ -98,6 +99,7 @@ const proposal: Proposal = {
     },
     {
       key: 'B',
+      value: 'none',
       label: 'No cache',
       summary: 'Every read goes to the datastore.',
       pros: ['one less moving part'],

@@ -285,16 +285,17 @@ describe('advice follows the numbers', () => {
     expect(document).toContain('#### Object storage');
     expect(document).toMatch(/- Write path: Write synchronously to the datastore/);
     expect(document).not.toContain('Write queue');
+    expect(document).not.toContain('Write log');
   });
 
-  it('a news feed at 38,200/s peak gets a partitioned wide-column store and a write queue', () => {
+  it('a news feed at 38,200/s peak gets a partitioned wide-column store and a write log', () => {
     const document = documentOf('news-feed');
     expect(document).toContain('38,200/s');
     expect(document).toMatch(/- Primary datastore: A wide-column or key-value store partitioned by user_id/);
     expect(document).toContain('Cassandra');
     expect(document).toContain('## Deep-Dive: Wide-column store');
-    expect(document).toMatch(/- Write path: Accept writes into a durable queue/);
-    expect(document).toContain('#### Write queue (replicated log)');
+    expect(document).toMatch(/- Write path: Accept writes into a replicated log/);
+    expect(document).toContain('#### Write log (replicated stream)');
     expect(document).not.toMatch(/- Primary datastore: PostgreSQL/);
   });
 

@@ -260,7 +260,7 @@ interface SavedRecord {
   readonly state: {
     readonly title: string;
     readonly answers: Record<string, { readonly raw: unknown }>;
-    readonly decisions: Record<string, { readonly choice: string }>;
+    readonly decisions: Record<string, { readonly key?: string }>;
   };
 }
 
@@ -325,7 +325,7 @@ describe('interrupting a session in a pseudo-terminal', () => {
     expect(finished.finished).toBe(true);
     // The keys pressed chose what the table says (B included), so the file below says the same.
     for (const row of ROWS) {
-      if (row.kind === 'decision') expect(finished.state.decisions[row.id]?.choice, row.id).toBe(row.choice);
+      if (row.kind === 'decision') expect(finished.state.decisions[row.id]?.key, row.id).toBe(row.choice);
     }
 
     // The same answers from a file, with no terminal at all, give the same bytes.

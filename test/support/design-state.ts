@@ -7,13 +7,8 @@ import { designAdvisor } from '../../src/copilot/offline/design/advisor.js';
 import { createOfflineCoPilot } from '../../src/copilot/offline/offline-copilot.js';
 import { loadKnowledge, type Knowledge } from '../../src/knowledge/load.js';
 import { initialState, recordAnswer, recordDecision } from '../../src/protocol/machine.js';
-import type {
-  ContextDocument,
-  DecisionRecord,
-  Proposal,
-  Scope,
-  SessionState,
-} from '../../src/protocol/types.js';
+import { readDecision } from '../../src/protocol/read-decision.js';
+import type { ContextDocument, Proposal, Scope, SessionState } from '../../src/protocol/types.js';
 import { designProtocol } from '../../src/protocols/design/index.js';
 import { answersFileRespondent } from '../../src/respondents/answers-file.js';
 import { redFlags } from '../../src/rules/red-flags.js';
@@ -153,25 +148,42 @@ export function withAnswer(state: SessionState, id: string, raw: Answer, pushBac
 export const PLACEHOLDER_PROPOSAL: Proposal = {
   explain: 'what is decided',
   options: [
-    { key: 'A', label: 'Option A', summary: 'a', pros: ['pro a'], cons: ['con a'] },
-    { key: 'B', label: 'Option B', summary: 'b', pros: ['pro b'], cons: ['con b'] },
+    { key: 'A', value: 'a', label: 'Option A', summary: 'a', pros: ['pro a'], cons: ['con a'] },
+    { key: 'B', value: 'b', label: 'Option B', summary: 'b', pros: ['pro b'], cons: ['con b'] },
   ],
   position: 'Option A.',
   detail: 'more detail',
 };
 
-/** Records a decision as the session would, with a placeholder proposal. */
-export function withDecision(
-  state: SessionState,
-  id: string,
-  choice: DecisionRecord['choice'],
-  chosen: string,
-): SessionState {
+/** Records a decision set to a value of its slot, with a placeholder proposal. */
+export function withDecision(state: SessionState, id: string, value: string, label = value): SessionState {
+  const slot = designProtocol.steps.find((step) => step.id === id);
+  if (slot?.kind !== 'decision') throw new Error(`${id} is not a decision of the design protocol`);
+  if (!slot.values.some((known) => known.value === value))
+    throw new Error(`${id}: "${value}" is not one of its values`);
   return recordDecision(state, id, {
     proposal: PLACEHOLDER_PROPOSAL,
-    choice,
-    chosen,
+    value,
+    source: 'option',
+    label,
     detailShown: false,
-    report: `${id}: ${chosen}`,
+    report: `${id}: ${label}`,
+  });
+}
+
+/** Records a decision answered in own words, read into a value as the session reads them. */
+export function withWords(state: SessionState, id: string, words: string): SessionState {
+  const slot = designProtocol.steps.find((step) => step.id === id);
+  if (slot?.kind !== 'decision') throw new Error(`${id} is not a decision of the design protocol`);
+  const reading = readDecision(slot, words, undefined, state);
+  if (reading.kind !== 'read') throw new Error(`${id}: "${words}" does not read as one value`);
+  return recordDecision(state, id, {
+    proposal: PLACEHOLDER_PROPOSAL,
+    ...reading.choice,
+    source: 'words',
+    label: reading.label,
+    words,
+    detailShown: false,
+    report: `${id}: ${reading.label}`,
   });
 }

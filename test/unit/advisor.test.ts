@@ -114,7 +114,7 @@ describe('recommendations change with the numbers', () => {
       'Write synchronously to the datastore in the request',
     );
     expect(optionA(large, 'high-level.write-path')).toBe(
-      'Accept writes into a durable queue (Kafka or SQS), apply them with workers',
+      'Accept writes into a replicated log (Kafka or Kinesis), apply them with workers',
     );
     expect(componentIds(small)).toEqual(['client', 'gateway', 'app', 'datastore']);
     expect(componentIds(large)).toEqual([
@@ -331,7 +331,7 @@ describe('tradeoff records', () => {
     const drafts = designDrafts(small);
     const records = [...(drafts.tradeoffs ?? []), ...(drafts.operations?.tradeoffs ?? [])];
     const deployment = records.find((t) => t.decision === 'Deployment strategy');
-    expect(deployment?.chosen).toBe(small.decisions['operations.deployment']?.chosen);
+    expect(deployment?.chosen).toBe(small.decisions['operations.deployment']?.label);
     expect(deployment?.alternativeWins).toMatch(/^When .{20,}/);
     expect(deployment?.alternativeWins).not.toMatch(/strengths listed in the proposal/);
   });
@@ -511,7 +511,7 @@ describe('the advisor as the offline co-pilot uses it', () => {
     expect(
       advisor.report(
         decision('high-level.datastore'),
-        { choice: 'other', chosen: 'MongoDB' },
+        { value: 'custom', source: 'words', label: 'MongoDB', words: 'custom: MongoDB' },
         record.proposal,
         small,
       ),
@@ -535,7 +535,7 @@ describe('the advisor as the offline co-pilot uses it', () => {
   });
 
   it('refuses to propose before the numbers exist', () => {
-    const state = withDecision(emptyState(), 'high-level.architecture', 'A', 'Option A');
+    const state = withDecision(emptyState(), 'high-level.architecture', 'modular-monolith');
     expect(() => advisor.propose(decision('high-level.datastore'), state)).toThrow(
       'the design advisor needs the estimation draft before it can advise',
     );

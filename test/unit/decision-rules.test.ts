@@ -6,12 +6,13 @@ import { THRESHOLDS as T } from '../../src/protocols/design/thresholds.js';
 import { finishedDesign } from '../support/design-state.js';
 import { decisionRules, designFacts } from '../../src/rules/decision-rules.js';
 
-const NO_CACHE = { 'high-level.cache': 'No cache: serve reads from the datastore' };
+const NO_CACHE = { cache: 'none' } as const;
 const facts = (overrides: Partial<DesignFacts>): DesignFacts => ({
   ml: false,
   strong: false,
   multiRegion: false,
-  choices: {},
+  decisions: {},
+  custom: [],
   ...overrides,
 });
 const ids = (f: DesignFacts): string[] => findings(f).map((finding) => finding.id);
@@ -32,25 +33,25 @@ describe('decision rules', () => {
     // The advisor's own threshold for a cache: 5 reads per write, or 2,000 reads/s at peak.
     [
       'read-heavy-without-cache',
-      { readRatio: T.cacheReadRatio, choices: NO_CACHE },
-      { readRatio: T.cacheReadRatio - 0.1, choices: NO_CACHE },
+      { readRatio: T.cacheReadRatio, decisions: NO_CACHE },
+      { readRatio: T.cacheReadRatio - 0.1, decisions: NO_CACHE },
     ],
     [
       'read-heavy-without-cache',
-      { readRatio: 2, peakReads: T.cacheReadsPerSecond, choices: NO_CACHE },
-      { readRatio: 2, peakReads: T.cacheReadsPerSecond - 1, choices: NO_CACHE },
+      { readRatio: 2, peakReads: T.cacheReadsPerSecond, decisions: NO_CACHE },
+      { readRatio: 2, peakReads: T.cacheReadsPerSecond - 1, decisions: NO_CACHE },
     ],
     [
       'bursty-writes-without-queue',
       {
         peakWrites: 2_000,
         peakFactor: 2,
-        choices: { 'high-level.write-path': 'Write synchronously to the datastore in the request' },
+        decisions: { writePath: 'synchronous' },
       },
       {
         peakWrites: 1_999,
         peakFactor: 3.9,
-        choices: { 'high-level.write-path': 'Write synchronously to the datastore in the request' },
+        decisions: { writePath: 'synchronous' },
       },
     ],
     [
@@ -67,13 +68,13 @@ describe('decision rules', () => {
         ml: true,
         p99Ms: 100,
         predictionFreshnessSeconds: 86_400,
-        choices: { 'high-level.serving': 'Online inference service behind the API' },
+        decisions: { serving: 'online' },
       },
       {
         ml: true,
         p99Ms: 100,
         predictionFreshnessSeconds: 86_400,
-        choices: { 'high-level.serving': 'Batch scoring into a key-value store' },
+        decisions: { serving: 'batch' },
       },
     ],
   ])('%s fires on a minimal scenario and not on a near miss', (id, firing, nearMiss) => {

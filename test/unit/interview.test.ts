@@ -111,6 +111,7 @@ describe('time per phase', () => {
         return answer === undefined ? Promise.reject(new Error(request.slot.id)) : Promise.resolve(answer);
       },
       choose: () => Promise.reject(new Error('an interview has no decisions')),
+      pick: () => Promise.reject(new Error('no reading to confirm')),
     };
     const state = await runSession(
       {

@@ -25,7 +25,7 @@ function complete(state: SessionState, step: Step): SessionState {
     case 'question':
       return recordAnswer(state, step.id, { raw: 'x', value: 'x' });
     case 'decision':
-      return withDecision(state, step.id, 'A', 'Option A');
+      return withDecision(state, step.id, step.values[0]?.value ?? 'a', 'Option A');
     case 'draft':
       return recordDraft(state, step.id, { drafted: step.id });
   }

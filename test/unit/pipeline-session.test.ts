@@ -58,6 +58,7 @@ describe('pipeline scoping through the step machine', () => {
         return Promise.resolve(answer);
       },
       choose: () => Promise.resolve('A'),
+      pick: () => Promise.reject(new Error('no reading to confirm')),
     };
     const state: SessionState = await runSession(
       {
@@ -106,6 +107,7 @@ describe('pipeline scoping through the step machine', () => {
         return answer === undefined ? Promise.reject(new Error(request.slot.id)) : Promise.resolve(answer);
       },
       choose: () => Promise.resolve('A'),
+      pick: () => Promise.reject(new Error('no reading to confirm')),
     };
     const state = await runSession(
       {

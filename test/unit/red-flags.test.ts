@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionState } from '../../src/protocol/types.js';
 import { RED_FLAG_RULES, redFlags } from '../../src/rules/red-flags.js';
-import { emptyState, finishedDesign, withAnswer, withDecision } from '../support/design-state.js';
+import { emptyState, finishedDesign, withAnswer, withDecision, withWords } from '../support/design-state.js';
 
 const PUSHED_BACK = 'the push-back the co-pilot gave';
 const ids = (state: SessionState): string[] => redFlags(state).map((flag) => flag.id);
@@ -50,32 +50,17 @@ describe('red flags', () => {
 
   describe('microservices-day-one', () => {
     it('fires when option B (microservices) is chosen', () => {
-      const state = withDecision(
-        emptyState(),
-        'high-level.architecture',
-        'B',
-        'Microservices from the start',
-      );
+      const state = withDecision(emptyState(), 'high-level.architecture', 'microservices');
       expect(ids(state)).toEqual(['microservices-day-one']);
     });
 
     it("fires when the team's own words ask for micro-services", () => {
-      const state = withDecision(
-        emptyState(),
-        'high-level.architecture',
-        'other',
-        'split into micro services',
-      );
+      const state = withWords(emptyState(), 'high-level.architecture', 'split into micro services');
       expect(ids(state)).toEqual(['microservices-day-one']);
     });
 
     it('does not fire for a modular monolith', () => {
-      const state = withDecision(
-        emptyState(),
-        'high-level.architecture',
-        'A',
-        'Modular monolith, stateless and horizontally scaled',
-      );
+      const state = withDecision(emptyState(), 'high-level.architecture', 'modular-monolith');
       expect(ids(state)).toEqual([]);
     });
   });
@@ -151,8 +136,7 @@ describe('red flags', () => {
       const state = withDecision(
         freshness(framedMl(), 'daily', 'weekly', 'nightly'),
         'high-level.serving',
-        'B',
-        'Online inference service behind the API',
+        'online',
       );
       expect(ids(state)).toEqual(['realtime-everything']);
     });
@@ -163,8 +147,7 @@ describe('red flags', () => {
       const batch = withDecision(
         freshness(framedMl(), 'daily', 'weekly', 'nightly'),
         'high-level.serving',
-        'A',
-        'Batch scoring into a key-value store',
+        'batch',
       );
       expect(ids(batch)).toEqual([]);
     });
@@ -180,7 +163,7 @@ describe('red flags', () => {
     state = withAnswer(state, 'requirements.problem', 'a model', PUSHED_BACK);
     state = withAnswer(state, 'operations.degradation', 'n/a', PUSHED_BACK);
     state = withAnswer(state, 'requirements.scale', 'big', PUSHED_BACK);
-    state = withDecision(state, 'high-level.architecture', 'B', 'Microservices from the start');
+    state = withDecision(state, 'high-level.architecture', 'microservices');
     expect(ids(state)).toEqual([
       'skipped-estimation',
       'microservices-day-one',

@@ -74,7 +74,7 @@ describe('session runner', () => {
       answers: { 'high-level.cache': 'C' },
       followups: { 'high-level.cache': 'B' },
     });
-    expect(state.decisions['high-level.cache']?.choice).toBe('B');
+    expect(state.decisions['high-level.cache']?.key).toBe('B');
     expect(state.decisions['high-level.cache']?.detailShown).toBe(true);
   });
 
@@ -104,6 +104,7 @@ describe('revising a phase at approval', () => {
         return scripted.ask(request);
       },
       choose: (request) => scripted.choose(request),
+      pick: () => Promise.reject(new Error('no reading to confirm')),
     };
     const state = await runSession(
       {
@@ -122,7 +123,7 @@ describe('revising a phase at approval', () => {
     // The numbers and the advice that follows from them changed with the new rate.
     const writes = designDrafts(state).estimate?.metrics.find((metric) => metric.id === 'write_qps');
     expect(writes?.value).toBeCloseTo(1_333.3, 1);
-    expect(state.decisions['high-level.write-path']?.chosen).toMatch(/queue/i);
+    expect(state.decisions['high-level.write-path']?.value).toBe('stream');
     // An answer of a later phase, given once, still stands.
     expect(state.answers['operations.degradation']?.raw).toBe(file.answers['operations.degradation']);
   });
@@ -142,6 +143,7 @@ describe('when the runner saves', () => {
         return scripted.ask(request);
       },
       choose: (request) => scripted.choose(request),
+      pick: () => Promise.reject(new Error('no reading to confirm')),
     };
     const deps = {
       protocol: designProtocol,

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { readAnswersFile } from '../../answers/load.js';
 import { AppError, ExitCode, badInput, usageError } from '../../errors.js';
 import { nextQuestion, progressLabel } from '../../protocol/machine.js';
-import type { Protocol, SessionState } from '../../protocol/types.js';
+import { CUSTOM, PICK, type Protocol, type SessionState } from '../../protocol/types.js';
 import { answersFileRespondent } from '../../respondents/answers-file.js';
 import type { SessionRecord } from '../../session/record.js';
 import { SessionStore } from '../../session/store.js';
@@ -39,7 +39,9 @@ export async function runResume(
   try {
     const respondent =
       typeof options.answers === 'string'
-        ? answersFileRespondent(options.answers, readAnswersFile(options.answers).file)
+        ? answersFileRespondent(options.answers, readAnswersFile(options.answers).file, {
+            acceptRecommended: options.acceptRecommended === true,
+          })
         : interactiveRespondent(globals, out, interrupts);
     const step = nextQuestion(kind.protocol, state);
     out.info(
@@ -111,6 +113,28 @@ function revalidate(store: SessionStore, record: SessionRecord, protocol: Protoc
     const parsed = slot.parse(answer.raw);
     if (!parsed.ok) throw invalidSession(store, record.id, `answers.${slotId}: ${parsed.error}`);
     Object.assign(answers, { [slotId]: { ...answer, value: parsed.value } });
+  }
+  // A decision's value must be one its slot knows: downstream code switches on it.
+  for (const [slotId, decision] of Object.entries(record.state.decisions)) {
+    const slot = protocol.steps.find((step) => step.id === slotId);
+    if (slot?.kind !== 'decision')
+      throw invalidSession(
+        store,
+        record.id,
+        `decisions.${slotId}: not a decision of the ${protocol.id} protocol`,
+      );
+    const known =
+      decision.value === PICK
+        ? slot.items !== undefined
+        : decision.value === CUSTOM
+          ? slot.custom === true
+          : slot.values.some((value) => value.value === decision.value);
+    if (!known)
+      throw invalidSession(
+        store,
+        record.id,
+        `decisions.${slotId}.value: "${decision.value}" is not a value of this decision`,
+      );
   }
   return { ...record.state, answers };
 }

@@ -37,6 +37,12 @@ export async function runStart(
   const setup = await chooseCopilot(globals, knowledge, out, kind);
   const answersPath = typeof options.answers === 'string' ? options.answers : undefined;
   const flagScope = typeof options.scope === 'string' ? (options.scope as Scope) : undefined;
+  const acceptRecommended = options.acceptRecommended === true;
+  if (acceptRecommended && answersPath === undefined)
+    throw usageError(
+      '--accept-recommended needs --answers FILE',
+      'A person at the prompt chooses every decision; the flag fills the gaps of an answers file.',
+    );
   const outDir = resolve(globals.out);
   // Flags that answer questions (--problem, --level) are checked before anything is asked.
   const presets = parsePresets(kind, options);
@@ -64,7 +70,7 @@ export async function runStart(
     const warnings: string[] = [];
     if (answersPath !== undefined) {
       const loaded = readAnswersFile(answersPath);
-      const plan = planAnswers(protocol, loaded, { command, scope: flagScope, context });
+      const plan = planAnswers(protocol, loaded, { command, scope: flagScope, context, acceptRecommended });
       if (plan.problems.length > 0)
         throw badInput(
           `${answersPath}: ${plan.problems.length} problem(s); nothing was written`,
@@ -72,7 +78,7 @@ export async function runStart(
         );
       for (const warning of plan.warnings) out.warn(`warning: ${warning}`);
       warnings.push(...plan.warnings);
-      respondent = answersFileRespondent(answersPath, loaded.file);
+      respondent = answersFileRespondent(answersPath, loaded.file, { acceptRecommended });
       const scope = plan.scope ?? 'system';
       state = initialState(protocol, plan.title, scope, scope === 'system' ? [] : context);
     } else {

@@ -43,7 +43,7 @@ export const pipelineKind: SessionKind = {
   },
   outcome: (state) => {
     const pipelines = pipelineDrafts(state).pipelines ?? [];
-    const mvp = state.decisions['mvp.choice']?.chosen ?? pipelines[0]?.name ?? 'none';
+    const mvp = state.decisions['mvp.choice']?.items?.[0] ?? pipelines[0]?.name ?? 'none';
     return `${String(pipelines.length)} pipeline(s); the MVP: ${mvp}.`;
   },
   summary: (state) => ({

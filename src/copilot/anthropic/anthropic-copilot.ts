@@ -13,9 +13,11 @@ import type { Guide } from '../../knowledge/guide.js';
 import { sanitize } from '../../lib/sanitize.js';
 import { firstIssue } from '../../lib/zod-issue.js';
 import type {
+  Choice,
   DecisionSlot,
   DraftStep,
   Proposal,
+  ProposalOption,
   Protocol,
   QuestionSlot,
   SessionState,
@@ -206,16 +208,40 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
     },
     async propose(slot: DecisionSlot, state): Promise<Proposal> {
       const baseline = await options.offline.propose(slot, state);
-      return improve(
+      // The model words the two options; the values they set stay the offline advisor's, by key, so
+      // a model cannot set a value outside the slot's enumeration or swap what A and B decide.
+      const prose = {
+        ...baseline,
+        options: baseline.options.map(({ key, label, summary, pros, cons }) => ({
+          key,
+          label,
+          summary,
+          pros: [...pros],
+          cons: [...cons],
+        })),
+      } as z.infer<typeof proposalSchema>;
+      const worded = await improve(
         `propose:${slot.id}`,
         slot.phase,
         state,
-        `Propose the decision "${slot.id}" (${slot.title}) as options A (recommended) and B with their tradeoffs, a position with its reason, and more detail for option C.`,
+        `Propose the decision "${slot.id}" (${slot.title}) as options A (recommended) and B with their tradeoffs, a position with its reason, and more detail for option C. Keep what each option decides; improve only how it is explained.`,
         proposalSchema,
         'propose_options',
-        baseline as z.infer<typeof proposalSchema>,
+        prose,
         'explain',
       );
+      const [a, b] = baseline.options;
+      const choiceOf = (option: ProposalOption): Choice => ({
+        value: option.value,
+        ...(option.items ? { items: option.items } : {}),
+      });
+      return {
+        ...worded,
+        options: [
+          { ...worded.options[0], key: 'A', ...choiceOf(a) },
+          { ...worded.options[1], key: 'B', ...choiceOf(b) },
+        ],
+      };
     },
     async report(slot: DecisionSlot, choice, proposal, state) {
       const baseline = await options.offline.report(slot, choice, proposal, state);

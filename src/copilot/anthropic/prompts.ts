@@ -71,7 +71,7 @@ export function stateSummary(state: SessionState): string {
     return `${id}: <answer>${clip(raw.replace(/\s+/g, ' '), 160)}</answer>`;
   });
   const decisions = Object.entries(state.decisions).map(
-    ([id, record]) => `${id}: ${record.choice} (${clip(record.chosen, 80)})`,
+    ([id, record]) => `${id}: ${record.value} (${clip(record.label, 80)})`,
   );
   return [
     `Title: <answer>${state.title}</answer>; scope: ${state.scope}.`,

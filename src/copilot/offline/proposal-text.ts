@@ -3,17 +3,26 @@
  * guide behind a decision, and the report of what was decided.
  */
 import type { Guide } from '../../knowledge/guide.js';
-import type { DecisionSlot, Proposal, ProposalOption } from '../../protocol/types.js';
+import {
+  CUSTOM,
+  type Choice,
+  type DecisionSlot,
+  type Proposal,
+  type ProposalOption,
+} from '../../protocol/types.js';
 import type { DecisionChoice } from '../port.js';
 
+/** An option of a proposal: its key, the value it sets (from the slot's enumeration), and its case. */
 export const option = (
   key: 'A' | 'B',
+  choice: Choice | string,
   label: string,
   summary: string,
   pros: readonly string[],
   cons: readonly string[],
 ): ProposalOption => ({
   key,
+  ...(typeof choice === 'string' ? { value: choice } : choice),
   label,
   summary,
   pros,
@@ -38,11 +47,18 @@ export function reportChoice(
   proposal: Proposal,
   recheck = 'check the deep-dives against your choice',
 ): string {
-  const [a, b] = proposal.options;
-  if (choice.choice === 'other') {
-    return `${slot.title}: your own choice, "${choice.chosen}". The co-pilot recommended ${a.label}; the numbers behind that advice still apply, so ${recheck}.`;
+  const [a] = proposal.options;
+  const picked = proposal.options.find((candidate) => candidate.key === choice.key);
+  if (!picked) {
+    const own =
+      choice.value === CUSTOM ? `your own choice, "${choice.label}"` : `${choice.label} (your choice)`;
+    const unchecked =
+      choice.value === CUSTOM
+        ? ' No rule can check a choice outside the options it knows, so the design marks what it could not check.'
+        : '';
+    return `${slot.title}: ${own}. The co-pilot recommended ${a.label}; the numbers behind that advice still apply, so ${recheck}.${unchecked}`;
   }
-  const picked = choice.choice === 'A' ? a : b;
   const constraint = picked.cons[0];
-  return `${slot.title}: ${picked.label}.${constraint ? ` Constraint it creates: ${constraint}.` : ''}`;
+  const how = choice.source === 'default' ? ' (the recommendation, accepted by default)' : '';
+  return `${slot.title}: ${picked.label}${how}.${constraint ? ` Constraint it creates: ${constraint}.` : ''}`;
 }

@@ -5,8 +5,18 @@
 import type { Estimate } from '../../estimation/index.js';
 import type { TeamSize } from '../../protocol/answer-text.js';
 import { answerValues, pickById } from '../../protocol/records.js';
-import type { SessionState } from '../../protocol/types.js';
+import type { CUSTOM, SessionState } from '../../protocol/types.js';
 import type { Approval } from '../../protocol/types.js';
+import type {
+  ArchitectureValue,
+  CacheValue,
+  ConsistencyValue,
+  DatastoreValue,
+  DeploymentValue,
+  FeatureValue,
+  ServingValue,
+  WritePathValue,
+} from './decision-values.js';
 import type { Consistency, Durability, Freshness, LatencyTarget, ModelSize, Scale } from './requirements.js';
 import type { ReadSpec } from './estimation-slots.js';
 
@@ -112,4 +122,46 @@ const DRAFT_KEYS: Readonly<Record<keyof DesignDrafts, string>> = {
 
 export function designDrafts(state: SessionState): DesignDrafts {
   return pickById(state.drafts, DRAFT_KEYS);
+}
+
+/** A decision's value as recorded: one of its slot's values, or `custom` (the user's own words). */
+type Decided<V extends string> = V | typeof CUSTOM;
+
+/** The typed values of a design session's decisions; undefined where a decision is not taken yet. */
+export interface DesignDecisions {
+  readonly architecture?: Decided<ArchitectureValue>;
+  readonly datastore?: Decided<DatastoreValue>;
+  readonly cache?: Decided<CacheValue>;
+  readonly writePath?: Decided<WritePathValue>;
+  readonly serving?: Decided<ServingValue>;
+  readonly features?: Decided<FeatureValue>;
+  readonly consistency?: Decided<ConsistencyValue>;
+  readonly deployment?: Decided<DeploymentValue>;
+}
+
+export const DECISION_KEYS: Readonly<Record<keyof DesignDecisions, string>> = {
+  architecture: 'high-level.architecture',
+  datastore: 'high-level.datastore',
+  cache: 'high-level.cache',
+  writePath: 'high-level.write-path',
+  serving: 'high-level.serving',
+  features: 'high-level.features',
+  consistency: 'tradeoffs.consistency',
+  deployment: 'operations.deployment',
+};
+
+/**
+ * The value of every decision taken, by name. Values were read into the slot's enumeration when
+ * they were recorded (a saved session's are checked on load), so reading them back is safe.
+ */
+export function designDecisions(state: SessionState): DesignDecisions {
+  const values = Object.fromEntries(
+    Object.entries(state.decisions).map(([id, record]) => [id, record.value]),
+  );
+  return pickById(values, DECISION_KEYS);
+}
+
+/** The label a decision was shown with (the option's, or the user's own words for `custom`). */
+export function decisionLabel(state: SessionState, id: string): string | undefined {
+  return state.decisions[id]?.label;
 }

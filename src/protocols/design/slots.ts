@@ -5,7 +5,19 @@
  */
 import { downtime, formatDuration } from '../../estimation/index.js';
 import { fail, ok } from '../../lib/result.js';
-import type { DecisionSlot, DraftStep, QuestionSlot, Scope, SessionState } from '../../protocol/types.js';
+import type { DecisionSlot, DecisionValue, DraftStep, QuestionSlot, Scope } from '../../protocol/types.js';
+import {
+  ARCHITECTURE_VALUES,
+  CACHE_VALUES,
+  CONSISTENCY_VALUES,
+  DATASTORE_VALUES,
+  DEPLOYMENT_VALUES,
+  FEATURE_VALUES,
+  FOCUS_VALUES,
+  SERVING_VALUES,
+  WRITE_PATH_VALUES,
+} from './decision-values.js';
+import { designDrafts } from './model.js';
 import { SCOPES } from '../../protocol/types.js';
 import { ESTIMATION_STEPS } from './estimation-slots.js';
 import { REQUIREMENT_SLOTS } from './requirement-slots.js';
@@ -59,16 +71,17 @@ const decision = (
   phase: DesignPhaseId,
   title: string,
   prompt: string,
-  when = 'always',
-  appliesTo?: (state: SessionState) => boolean,
+  values: readonly DecisionValue[],
+  more: Partial<Pick<DecisionSlot, 'when' | 'appliesTo' | 'custom' | 'items'>> = {},
 ): DecisionSlot => ({
   kind: 'decision',
   id,
   phase,
   title,
   prompt,
-  when,
-  ...(appliesTo ? { appliesTo } : {}),
+  when: 'always',
+  values,
+  ...more,
 });
 
 const draft = (id: string, phase: DesignPhaseId, title: string): DraftStep => ({
@@ -102,41 +115,59 @@ const highLevel: (QuestionSlot | DecisionSlot | DraftStep)[] = [
     'high-level',
     'Service architecture',
     'How should the application be split into deployable services?',
+    ARCHITECTURE_VALUES,
   ),
   decision(
     'high-level.datastore',
     'high-level',
     'Primary datastore',
     'Where does the system of record live?',
+    DATASTORE_VALUES,
+    { custom: true },
   ),
-  decision('high-level.cache', 'high-level', 'Caching', 'Should reads go through a cache?'),
+  decision('high-level.cache', 'high-level', 'Caching', 'Should reads go through a cache?', CACHE_VALUES),
   decision(
     'high-level.write-path',
     'high-level',
     'Write path',
     'Are writes applied synchronously or through a queue?',
+    WRITE_PATH_VALUES,
   ),
   decision(
     'high-level.serving',
     'high-level',
     'Model serving mode',
     'How are predictions produced: per request, or precomputed in batch?',
-    ML_ONLY,
-    isMl,
+    SERVING_VALUES,
+    { when: ML_ONLY, appliesTo: isMl },
   ),
   decision(
     'high-level.features',
     'high-level',
     'Feature pipeline',
     'Where are model features computed and stored?',
-    ML_ONLY,
-    isMl,
+    FEATURE_VALUES,
+    { when: ML_ONLY, appliesTo: isMl },
   ),
   draft('high-level.components', 'high-level', 'Components and data flow'),
 ];
 
 const deepDive: (DecisionSlot | DraftStep)[] = [
-  decision('deep-dive.focus', 'deep-dive', 'Deep-dive focus', 'Which components deserve a deep-dive?'),
+  decision(
+    'deep-dive.focus',
+    'deep-dive',
+    'Deep-dive focus',
+    'Which components deserve a deep-dive?',
+    FOCUS_VALUES,
+    {
+      items: (state) =>
+        (designDrafts(state).architecture?.components ?? []).map((component) => ({
+          id: component.id,
+          name: component.name,
+          aliases: [component.type],
+        })),
+    },
+  ),
   draft('deep-dive.details', 'deep-dive', 'Deep-dives'),
 ];
 
@@ -146,6 +177,7 @@ const tradeoffs = [
     'tradeoffs',
     'Consistency versus availability',
     'During a network partition, refuse requests or serve possibly stale data?',
+    CONSISTENCY_VALUES,
   ),
   draft('tradeoffs.records', 'tradeoffs', 'Tradeoff records'),
 ];
@@ -156,6 +188,8 @@ const operations: (QuestionSlot | DecisionSlot | DraftStep)[] = [
     'operations',
     'Deployment strategy',
     'How are new versions rolled out and rolled back?',
+    DEPLOYMENT_VALUES,
+    { custom: true },
   ),
   question({
     kind: 'question',

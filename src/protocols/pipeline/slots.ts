@@ -9,6 +9,7 @@ import { approvalSlotFor, question } from '../../protocol/common-slots.js';
 import type { DecisionSlot, DraftStep, QuestionSlot, RawAnswer, SessionState } from '../../protocol/types.js';
 import type { Bucket, Move } from './classify.js';
 import { parseComponents, traitsOf, type WorkflowComponent } from './components.js';
+import { pipelineDrafts } from './model.js';
 import { pushBackOnPicture } from './picture.js';
 import type { Stage } from './smells.js';
 
@@ -133,6 +134,10 @@ const mvpDecision: DecisionSlot = {
   title: 'MVP pipeline',
   prompt: 'Which one pipeline do you build first, end to end?',
   when: 'always',
+  // The value is always a pick of one pipeline, by name: the proposal's two, or one named in words.
+  values: [],
+  items: (state) =>
+    (pipelineDrafts(state).pipelines ?? []).map((pipeline) => ({ id: pipeline.name, name: pipeline.name })),
 };
 
 export const PIPELINE_STEPS: (QuestionSlot | DecisionSlot | DraftStep)[] = [

@@ -6,38 +6,43 @@
 import type { Capacity } from '../../../knowledge/throughput.js';
 import { formatBytes, formatRate } from '../../../estimation/index.js';
 import type { SessionState } from '../../../protocol/types.js';
-import type { Architecture, Component, Flow } from '../../../protocols/design/model.js';
+import { CUSTOM } from '../../../protocol/types.js';
+import {
+  decisionLabel,
+  designDecisions,
+  type Architecture,
+  type Component,
+  type DesignDecisions,
+  type Flow,
+} from '../../../protocols/design/model.js';
+import type { DatastoreValue } from '../../../protocols/design/decision-values.js';
 import { appServers, instancesText } from './proposal-kit.js';
 import { signalsOf, type Signals } from './signals.js';
 import { THRESHOLDS as T } from '../../../protocols/design/thresholds.js';
 
-/** Option A, option B, or the user's own words, for one decision. */
-export function chose(state: SessionState, id: string): 'A' | 'B' | 'other' | undefined {
-  return state.decisions[id]?.choice;
+const DATASTORE_NAMES: Readonly<Record<DatastoreValue, string>> = {
+  relational: 'PostgreSQL',
+  'relational-sharded': 'PostgreSQL (sharded)',
+  'distributed-sql': 'Distributed SQL database',
+  'wide-column': 'Wide-column store',
+  'key-value': 'Key-value store',
+  document: 'Document store',
+};
+
+/** A short component name for the chosen datastore; a custom one is named in the user's words. */
+export function datastoreName(value: DesignDecisions['datastore'], label: string | undefined): string {
+  if (value === undefined) return 'Datastore';
+  if (value === CUSTOM) return label ?? 'Datastore';
+  return DATASTORE_NAMES[value];
 }
 
-/** A short component name for the chosen datastore, from the words of the choice. */
-export function datastoreName(choice: string): string {
-  if (/distributed sql|spanner|cockroach/i.test(choice)) return 'Distributed SQL database';
-  if (/postgres/i.test(choice)) return /shard/i.test(choice) ? 'PostgreSQL (sharded)' : 'PostgreSQL';
-  if (/mysql/i.test(choice)) return 'MySQL';
-  if (/wide-column|cassandra|scylla/i.test(choice)) return 'Wide-column store';
-  if (/key-value|dynamo/i.test(choice)) return 'Key-value store';
-  if (/mongo|document/i.test(choice)) return 'Document store';
-  return 'Datastore';
-}
-
-/** Whether the store is partitioned by design (wide-column, key-value, distributed SQL) rather than a relational primary. */
-export function isPartitionedStore(choice: string): boolean {
-  return (
-    /wide-column|cassandra|scylla|key-value|dynamo|distributed sql|spanner|cockroach/i.test(choice) &&
-    !/^postgres/i.test(choice)
-  );
-}
-
-/** Whether the recorded choice is the option labelled "yes, add it" for decisions whose A/B flip with the numbers. */
-export function chosenLabel(state: SessionState, id: string): string {
-  return state.decisions[id]?.chosen ?? '';
+/**
+ * Whether the store is partitioned by design (wide-column, key-value, distributed SQL, sharded) rather
+ * than a relational primary; undefined for a custom store, which no rule can classify.
+ */
+export function isPartitionedStore(value: DesignDecisions['datastore']): boolean | undefined {
+  if (value === undefined || value === CUSTOM) return undefined;
+  return value !== 'relational';
 }
 
 export function architectureOf(state: SessionState, capacity: Capacity): Architecture {
@@ -51,16 +56,13 @@ export function architectureOf(state: SessionState, capacity: Capacity): Archite
     flows.push({ from, to, label });
   };
 
-  const microservices =
-    chose(state, 'high-level.architecture') === 'B' ||
-    /micro ?services?/i.test(chosenLabel(state, 'high-level.architecture'));
-  const withCache =
-    /cache-aside|redis|cache/i.test(chosenLabel(state, 'high-level.cache')) &&
-    !/^no cache/i.test(chosenLabel(state, 'high-level.cache'));
-  const withQueue =
-    /queue|kafka|sqs/i.test(chosenLabel(state, 'high-level.write-path')) &&
-    !/^write synchronously/i.test(chosenLabel(state, 'high-level.write-path'));
-  const datastoreLabel = chosenLabel(state, 'high-level.datastore') || 'Datastore';
+  const decided = designDecisions(state);
+  const microservices = decided.architecture === 'microservices';
+  const withCache = decided.cache === 'cache-aside' || decided.cache === 'write-through';
+  const withQueue = decided.writePath === 'queue' || decided.writePath === 'stream';
+  const log = decided.writePath === 'stream';
+  const datastoreLabel = decisionLabel(state, 'high-level.datastore') ?? 'Datastore';
+  const partitioned = isPartitionedStore(decided.datastore);
   const blobs = s.blobs;
   const fleet = appServers(s);
 
@@ -127,26 +129,32 @@ export function architectureOf(state: SessionState, capacity: Capacity): Archite
   const reader = services[services.length - 1]?.id ?? 'app';
 
   if (withCache) {
+    const writeThrough = decided.cache === 'write-through';
     add({
       id: 'cache',
-      name: 'Cache (Redis)',
+      name: writeThrough ? 'Write-through cache (Redis)' : 'Cache (Redis)',
       type: 'cache',
-      purpose: `Holds the hot keys: ${formatBytes(s.cacheBytes)} covers the 20% of data that draws about 80% of ${formatRate(s.peakReads)} peak reads.`,
+      purpose: `Holds the hot keys: ${formatBytes(s.cacheBytes)} covers the 20% of data that draws about 80% of ${formatRate(s.peakReads)} peak reads.${writeThrough ? ' Every write updates it after the datastore commits.' : ''}`,
       api: `GET/SET/DEL by ${s.partitionKey}, TTL-bound.`,
       data: 'Copies only; never the system of record.',
       failureMode:
         'On failure every read falls through to the datastore: size the datastore to survive a cold cache for minutes, or shed load.',
     });
     flow(reader, 'cache', 'get / set');
+    if (writeThrough) flow(writer, 'cache', 'write through');
   }
   if (withQueue) {
     add({
       id: 'queue',
-      name: 'Write queue (replicated log)',
+      name: log ? 'Write log (replicated stream)' : 'Write queue',
       type: 'queue',
       purpose: `Absorbs write bursts of ${formatRate(s.peakWrites)} so the datastore applies about ${formatRate(s.peakWrites / s.peakFactor)} steadily.`,
-      api: `publish(event) partitioned by ${s.partitionKey}; consumer groups read in order per key.`,
-      data: 'Pending writes for the retention window of the log (e.g. 7 days).',
+      api: log
+        ? `publish(event) partitioned by ${s.partitionKey}; consumer groups read in order per key.`
+        : 'enqueue(write); workers receive, apply and delete; a message seen 5 times goes to a dead-letter queue.',
+      data: log
+        ? 'Pending writes for the retention window of the log (e.g. 7 days), replayable by new consumers.'
+        : 'Pending writes until they are applied; no order across messages.',
       failureMode:
         'If consumers stall, lag grows and new writes are invisible until they catch up; alert on lag in seconds.',
     });
@@ -165,16 +173,19 @@ export function architectureOf(state: SessionState, capacity: Capacity): Archite
   }
   add({
     id: 'datastore',
-    name: datastoreName(datastoreLabel),
+    name: datastoreName(decided.datastore, datastoreLabel),
     type: 'datastore',
     purpose: blobs
       ? `System of record for metadata (${datastoreLabel}): ${formatBytes(s.databaseBytes)} per copy over the retention period.`
       : `System of record (${datastoreLabel}): ${formatBytes(s.storagePerDay)} a day, ${formatBytes(s.storageRetention)} over the retention period including replicas.`,
     api: `Reads and writes by ${s.partitionKey}; secondary indexes only for named queries.`,
     data: blobs ? 'Metadata and object keys for every record.' : 'Every record for the retention period.',
-    failureMode: isPartitionedStore(datastoreLabel)
-      ? 'Node failure: the other replicas of each partition keep serving; a quorum (2 of 3) must stay up for writes.'
-      : 'Primary failure: writes stop until the standby is promoted (aim for under 60 s, automated); reads continue from replicas.',
+    failureMode:
+      partitioned === undefined
+        ? `Not checked: "${datastoreLabel}" is your own choice, so its failover and quorum rules are yours to state here.`
+        : partitioned
+          ? 'Node failure: the other replicas of each partition keep serving; a quorum (2 of 3) must stay up for writes.'
+          : 'Primary failure: writes stop until the standby is promoted (aim for under 60 s, automated); reads continue from replicas.',
   });
   flow(withQueue ? 'workers' : writer, 'datastore', 'write');
   if (!withCache || microservices) flow(reader, 'datastore', 'read');
@@ -212,8 +223,9 @@ function addMlComponents(
   flow: (from: string, to: string, label: string) => void,
   caller: string,
 ): void {
-  const batch = /batch scoring|precompute/i.test(chosenLabel(state, 'high-level.serving'));
-  const streaming = /streaming/i.test(chosenLabel(state, 'high-level.features'));
+  const decided = designDecisions(state);
+  const batch = decided.serving === 'batch';
+  const streaming = decided.features === 'streaming';
   if (streaming) {
     add({
       id: 'stream-processor',

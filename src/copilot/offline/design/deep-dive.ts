@@ -15,11 +15,11 @@ import {
 } from '../../../estimation/index.js';
 import type { Guide } from '../../../knowledge/guide.js';
 import { guidesFor } from '../../../knowledge/select.js';
-import type { SessionState } from '../../../protocol/types.js';
+import { PICK, type SessionState } from '../../../protocol/types.js';
 import { designDrafts, type Component, type DeepDive } from '../../../protocols/design/model.js';
 import { isPartitionedStore } from './architecture.js';
 import { instancesText } from './proposal-kit.js';
-import { deepDiveCandidates, resolveFocus } from './focus.js';
+import { deepDiveCandidates } from './focus.js';
 import { metricValue, payloadPlacement, signalsOf, type Signals } from './signals.js';
 import { THRESHOLDS as T } from '../../../protocols/design/thresholds.js';
 
@@ -29,10 +29,11 @@ export function deepDivesOf(state: SessionState, guides: readonly Guide[], capac
   if (!architecture) throw new Error('deep-dives need the high-level architecture');
   const record = state.decisions['deep-dive.focus'];
   const candidates = deepDiveCandidates(s, state);
+  const byId = new Map(architecture.components.map((component) => [component.id, component]));
   const picked =
-    record?.choice === 'other'
-      ? resolveFocus(record.chosen, architecture.components)
-      : (record?.choice === 'B' ? candidates.slice(1, 4) : candidates.slice(0, 3)).map(
+    record?.value === PICK
+      ? (record.items ?? []).flatMap((id) => byId.get(id) ?? []).slice(0, 3)
+      : (record?.value === 'next-ranked' ? candidates.slice(1, 4) : candidates.slice(0, 3)).map(
           (candidate) => candidate.component,
         );
   const chosen = picked.length > 0 ? picked : candidates.slice(0, 2).map((candidate) => candidate.component);
@@ -92,7 +93,7 @@ const BODIES: Partial<Record<Component['type'], (component: Component, s: Signal
       `Retention: rows older than the retention period are deleted by partition (drop a time partition), never row by row.`,
     ],
     approach: [
-      isPartitionedStore(component.purpose)
+      isPartitionedStore(s.decisions.datastore)
         ? "Writes go to a quorum of the key's replicas (2 of 3); reads at quorum where read-your-writes matters, at one replica elsewhere."
         : 'Writes go to the primary (one per shard once sharded), which replicates to a synchronous standby in another zone before acknowledging; reads that tolerate lag go to replicas.',
       ...(s.blobs
@@ -104,7 +105,12 @@ const BODIES: Partial<Record<Component['type'], (component: Component, s: Signal
       'Schema changes are expand/contract: add the new column or table, write both, backfill, switch reads, stop writing the old, drop it, each step deployed separately.',
     ],
     failures: [
-      `Loss of a node: ${isPartitionedStore(component.purpose) ? 'the other replicas keep serving; hinted handoff or repair brings the node back in sync.' : 'the standby is promoted automatically (target under 60 s); writes in flight are retried by clients with idempotency keys.'}`,
+      ...(isPartitionedStore(s.decisions.datastore) === undefined
+        ? [
+            `Not checked: "${component.name}" is your own choice, so the quorum and failover rules below assume a single primary with a standby; replace them with your store's own.`,
+          ]
+        : []),
+      `Loss of a node: ${isPartitionedStore(s.decisions.datastore) ? 'the other replicas keep serving; hinted handoff or repair brings the node back in sync.' : 'the standby is promoted automatically (target under 60 s); writes in flight are retried by clients with idempotency keys.'}`,
       `Loss of a region or bad deploy that corrupts data: point-in-time recovery from continuous backups; RPO ${s.rpo === undefined ? 'as set by the backup interval' : `${s.rpo} s`} is tested by a restore drill every quarter.`,
     ],
     interface: [
@@ -114,7 +120,7 @@ const BODIES: Partial<Record<Component['type'], (component: Component, s: Signal
     ],
     scale: (e) => {
       const writes = metricValue(e, 'peak_write_qps');
-      if (isPartitionedStore(component.purpose)) {
+      if (isPartitionedStore(s.decisions.datastore)) {
         const allCopies = payloadPlacement(e, s.capacity).databaseBytes * e.input.replication;
         const byWrites = Math.ceil(writes / s.capacity.partitionedNodeWritesPerSecond);
         const byBytes = Math.ceil(allCopies / s.capacity.partitionedNodeBytes);

@@ -79,24 +79,3 @@ function rank(component: Component, s: Signals): { score: number; reason: string
       return undefined;
   }
 }
-
-/** Resolve the user's own list ("cache, datastore") against the components. */
-export function resolveFocus(text: string, components: readonly Component[]): Component[] {
-  const wanted = text
-    .split(/[,;\n]|\band\b/)
-    .map((part) => part.trim().toLowerCase())
-    .filter((part) => part.length > 0);
-  const found: Component[] = [];
-  for (const want of wanted) {
-    const match = components.find(
-      (component) =>
-        component.id === want ||
-        component.type === want ||
-        component.name.toLowerCase() === want ||
-        component.name.toLowerCase().includes(want) ||
-        want.includes(component.id),
-    );
-    if (match && !found.includes(match)) found.push(match);
-  }
-  return found.slice(0, 3);
-}

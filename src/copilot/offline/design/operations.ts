@@ -16,7 +16,12 @@ import type { Guide } from '../../../knowledge/guide.js';
 import type { PriceTable } from '../../../knowledge/prices.js';
 import { guidesFor } from '../../../knowledge/select.js';
 import type { SessionState } from '../../../protocol/types.js';
-import { designDrafts, type Component, type OperationsPlan } from '../../../protocols/design/model.js';
+import {
+  decisionLabel,
+  designDrafts,
+  type Component,
+  type OperationsPlan,
+} from '../../../protocols/design/model.js';
 import { calcUsd, costMetrics, displayUsd, type MetricId } from '../../../estimation/index.js';
 import { defaultPrices } from '../../../knowledge/engine-tables.js';
 import { metricValue, signalsOf } from './signals.js';
@@ -75,7 +80,7 @@ export function operationsOf(
       : [`P95 over 1.5x its target for 10 minutes alerts (target derived from the ${p99ms} ms P99 budget).`]),
   ];
   const watchFor = watchList(state, knowledge.guides, components);
-  const deploymentChoice = state.decisions['operations.deployment']?.chosen ?? 'Rolling update';
+  const deploymentChoice = decisionLabel(state, 'operations.deployment') ?? 'Rolling update';
   const deployment = [
     `Strategy: ${deploymentChoice}.`,
     'Rollback: the previous build stays deployable; rolling back is one command and needs no schema change.',

@@ -11,6 +11,7 @@ export const serving: Builder = (s) => {
   const fleet = servers(s.peakQps, s.capacity.modelServerRequestsPerSecond, T.targetUtilisation);
   const online = option(
     'A',
+    'online',
     'Online inference service behind the API',
     `A model server scores each request: ${fleet.servers} CPU replica(s) at ${formatRate(s.peakQps)} peak (planning ${formatRate(s.capacity.modelServerRequestsPerSecond)} per replica).`,
     ['predictions use the freshest features', 'one model version serves every request'],
@@ -21,6 +22,7 @@ export const serving: Builder = (s) => {
   );
   const batch = option(
     'A',
+    'batch',
     'Batch scoring into a key-value store',
     'A scheduled job scores every entity and writes predictions to a key-value store; the API looks them up.',
     [
@@ -47,13 +49,21 @@ export const serving: Builder = (s) => {
       edge
         ? option(
             'A',
+            'optimised-online',
             'Optimised online inference (quantised or distilled model on CPU, or at the edge)',
             `A P99 under ${Math.round(T.edgeServingP99 * 1000)} ms leaves no room for a network hop plus a full model: optimise the model and serve it in-process or at the edge.`,
             ['fits a tight latency budget', 'no extra network hop'],
             ['accuracy cost of compression must be measured', 'model updates ship with the service'],
           )
         : online,
-      option('B', 'Precompute predictions in batch and look them up', batch.summary, batch.pros, batch.cons),
+      option(
+        'B',
+        'batch',
+        'Precompute predictions in batch and look them up',
+        batch.summary,
+        batch.pros,
+        batch.cons,
+      ),
     ],
     position: `Option A: a ${s.show.p99} and predictions computed per request rule out precomputation. ${s.peakQps > T.autoscaleRequestsPerSecond ? `At ${s.show.peakQps} the model servers need autoscaling on concurrency, with a default prediction when they are saturated.` : 'Keep a default prediction for when the model server is unavailable.'}`,
     detail:
@@ -66,6 +76,7 @@ export const features: Builder = (s) => {
   const streaming = freshness !== undefined && freshness.seconds <= 300;
   const stream = option(
     'A',
+    'streaming',
     'Streaming features into a feature store (online and offline stores)',
     'A stream processor updates aggregates within seconds into an online store read at serving time; the same definitions backfill the offline store for training.',
     ['fresh features (seconds)', 'one definition for training and serving avoids skew'],
@@ -73,6 +84,7 @@ export const features: Builder = (s) => {
   );
   const nightly = option(
     'A',
+    'batch',
     'Batch features computed on a schedule, loaded into an online key-value store',
     'A nightly job computes features from the warehouse and loads the online store; training reads the same tables with point-in-time joins.',
     ['simple and cheap', 'easy to backfill and audit'],

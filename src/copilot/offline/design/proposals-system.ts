@@ -17,6 +17,7 @@ export const architecture: Builder = (s) => {
     options: [
       option(
         'A',
+        'modular-monolith',
         'Modular monolith, stateless and horizontally scaled',
         `One deployable with clear internal modules behind a load balancer: ${instancesText(fleet.servers)} at ${formatRate(s.peakQps)} peak (${fleet.calculation}).`,
         [
@@ -28,6 +29,7 @@ export const architecture: Builder = (s) => {
       ),
       option(
         'B',
+        'microservices',
         'Microservices from the start',
         'A service per business capability, each with its own datastore and deploy pipeline.',
         ['independent deploys per team', 'each service scales on its own'],
@@ -61,6 +63,7 @@ export const datastore: Builder = (s) => {
       options: [
         option(
           'A',
+          'relational',
           'PostgreSQL: one primary, a synchronous standby, read replicas as needed',
           `A single relational primary comfortably handles ${numbers}; a standby in another zone takes over on failure.`,
           [
@@ -75,6 +78,7 @@ export const datastore: Builder = (s) => {
         ),
         option(
           'B',
+          'key-value',
           'A managed key-value store (DynamoDB-style)',
           'Partitioned by key, scales writes horizontally, pay per request.',
           ['no capacity planning for writes', 'multi-zone replication built in'],
@@ -98,6 +102,7 @@ export const datastore: Builder = (s) => {
       options: [
         option(
           'A',
+          'relational-sharded',
           `PostgreSQL sharded by ${s.partitionKey}`,
           'Many primaries, each owning a range or hash of keys, each with a synchronous standby.',
           ['strong consistency and transactions within a key', 'familiar tooling per shard'],
@@ -105,6 +110,7 @@ export const datastore: Builder = (s) => {
         ),
         option(
           'B',
+          'distributed-sql',
           'A distributed SQL database (Spanner, CockroachDB style)',
           'Automatic sharding with consensus replication and serialisable transactions across keys.',
           ['cross-key transactions', 'rebalancing is automatic'],
@@ -124,6 +130,7 @@ export const datastore: Builder = (s) => {
     options: [
       option(
         'A',
+        'wide-column',
         `A wide-column or key-value store partitioned by ${s.partitionKey} (Cassandra, ScyllaDB or DynamoDB)`,
         'Leaderless or per-partition replication; writes scale by adding nodes.',
         [
@@ -138,6 +145,7 @@ export const datastore: Builder = (s) => {
       ),
       option(
         'B',
+        'relational-sharded',
         `PostgreSQL sharded by ${s.partitionKey}`,
         'Application-level or Citus-style sharding of a relational store.',
         ['SQL and transactions within a shard', 'familiar operations'],
@@ -170,6 +178,7 @@ export const cache: Builder = (s) => {
       : `a TTL of at most ${ttl} s, the staleness you allow`;
   const useCache = option(
     'A',
+    'cache-aside',
     'Cache-aside with Redis in front of the datastore',
     `Reads check the cache first; misses read the datastore and fill it, with ${ttlText}. Memory: ${memory}.`,
     ['absorbs the hot 20% of keys that draw most reads', 'cuts read latency to about 1 ms for hits'],
@@ -180,6 +189,7 @@ export const cache: Builder = (s) => {
   );
   const noCache = option(
     'B',
+    'none',
     'No cache: serve reads from the datastore (and replicas)',
     'Every read goes to the system of record or a read replica.',
     ['no invalidation bugs; reads are always as fresh as the datastore', 'one less system to run'],
@@ -188,7 +198,7 @@ export const cache: Builder = (s) => {
   if (worth) {
     return {
       explain: `Reads per write: ${ratioText(s.readRatio)}, ${s.show.peakReads}. A cache keeps the hot keys in memory so the datastore sees only misses.`,
-      options: [useCache, option('B', noCache.label, noCache.summary, noCache.pros, noCache.cons)],
+      options: [useCache, { ...noCache, key: 'B' }],
       position:
         `Option A: at ${ratioText(s.readRatio)} reads per write and ${s.show.peakReads} a cache hit rate of 80-90% removes most of the datastore's load. ${itemCacheNote(s) ? `Cache records, not whole responses: ${s.show.cacheBytes} of responses shrinks to about ${formatBytes(s.cacheBytes * (s.writeSize / s.readSize))} of records (C for the detail). ` : ''}${s.strong ? 'Because reads must be strongly consistent, invalidate on write and keep the TTL short; serve reads that must be current from the primary.' : ''}`.trim(),
       detail: `Size: ${memory}; at about 70% memory utilisation that is ${formatBytes(s.cacheBytes / 0.7)} of Redis.${itemCacheNote(s)} Protect the datastore from a stampede when a hot key expires: one request refreshes while others serve the stale value (request coalescing).`,
@@ -197,8 +207,8 @@ export const cache: Builder = (s) => {
   return {
     explain: `Reads per write: ${ratioText(s.readRatio)}, ${s.show.peakReads}. A cache only pays when the same data is read many times before it changes.`,
     options: [
-      option('A', noCache.label, noCache.summary, noCache.pros, noCache.cons),
-      option('B', useCache.label, useCache.summary, useCache.pros, useCache.cons),
+      { ...noCache, key: 'A' },
+      { ...useCache, key: 'B' },
     ],
     position: `Option A: at ${s.show.peakReads} and ${ratioText(s.readRatio)} the datastore serves reads from its own memory; a cache would add an invalidation problem without removing a bottleneck. Revisit past ${formatRate(T.cacheReadsPerSecond)} peak reads.`,
     detail:
@@ -214,7 +224,8 @@ export const writePath: Builder = (s) => {
       : '';
   const queue = option(
     'A',
-    'Accept writes into a durable queue (Kafka or SQS), apply them with workers',
+    'stream',
+    'Accept writes into a replicated log (Kafka or Kinesis), apply them with workers',
     `The API acknowledges once the write is in the replicated log; workers apply it to the datastore at a steady rate.${lossless}`,
     [
       'absorbs bursts: the datastore sees the average, not the peak',
@@ -227,6 +238,7 @@ export const writePath: Builder = (s) => {
   );
   const sync = option(
     'B',
+    'synchronous',
     'Write synchronously to the datastore in the request',
     'The API returns after the datastore commits.',
     ['the simplest path: a write is visible as soon as it returns', 'no queue to run or monitor'],
@@ -244,8 +256,8 @@ export const writePath: Builder = (s) => {
   return {
     explain: `Writes reach ${formatRate(s.peakWrites)} at peak (peak factor ${s.peakFactor}). The question is whether a queue earns its operational cost.`,
     options: [
-      option('A', sync.label, sync.summary, sync.pros, sync.cons),
-      option('B', queue.label, queue.summary, queue.pros, queue.cons),
+      { ...sync, key: 'A' },
+      { ...queue, key: 'B' },
     ],
     position: `Option A: ${s.show.peakWrites} is well within one datastore's capacity, so a queue would add a moving part and eventual visibility for no gain. Use a queue for slow side effects (emails, webhooks), not for the write itself.`,
     detail:

@@ -9,7 +9,7 @@
 import type { Guide } from '../../../knowledge/guide.js';
 import { guidesFor } from '../../../knowledge/select.js';
 import type { Capacity } from '../../../knowledge/throughput.js';
-import type { Proposal, SessionState } from '../../../protocol/types.js';
+import { PICK, type Proposal, type SessionState } from '../../../protocol/types.js';
 import { deepDiveCandidates } from './focus.js';
 import { cite, option } from '../proposal-text.js';
 import type { Builder } from './proposal-kit.js';
@@ -29,6 +29,7 @@ const focus: Builder = (s, state) => {
     options: [
       option(
         'A',
+        { value: PICK, items: picked.map((c) => c.component.id) },
         names(picked),
         picked.map((c) => `${c.component.name}: ${c.reason}`).join(' '),
         ['covers the highest load and the highest risk'],
@@ -36,6 +37,7 @@ const focus: Builder = (s, state) => {
       ),
       option(
         'B',
+        { value: PICK, items: alternative.map((c) => c.component.id) },
         names(alternative),
         alternative.map((c) => `${c.component.name}: ${c.reason}`).join(' '),
         ['a different emphasis'],
@@ -50,6 +52,7 @@ const focus: Builder = (s, state) => {
 const consistency: Builder = (s) => {
   const cp = option(
     'A',
+    'cp',
     'Consistency first (CP): refuse or delay requests that cannot reach the owner of the data',
     'During a partition, writes and strongly consistent reads fail for the minority side rather than diverge.',
     ['no conflicting versions to reconcile', 'what the user reads is what was committed'],
@@ -57,6 +60,7 @@ const consistency: Builder = (s) => {
   );
   const ap = option(
     'A',
+    'ap',
     'Availability first (AP): keep serving, possibly stale, reconcile later',
     'During a partition, every side keeps answering; replicas converge after it heals.',
     ['requests keep succeeding during failures', 'lower latency: reads from the nearest replica'],
@@ -87,6 +91,7 @@ const consistency: Builder = (s) => {
 const deployment: Builder = (s) => {
   const canary = option(
     'A',
+    'canary',
     'Canary releases: 1%, then 10%, then 50%, then 100%',
     'Each stage runs long enough to compare error rate and latency with the baseline; a regression rolls back automatically.',
     ['a bad release reaches 1% of traffic, not everyone', 'rollback is a traffic shift, seconds'],
@@ -97,6 +102,7 @@ const deployment: Builder = (s) => {
   );
   const blueGreen = option(
     'B',
+    'blue-green',
     'Blue-green: deploy beside the old version, switch all traffic at once',
     'The new version is warmed up on a parallel fleet; a load-balancer switch moves traffic, and back.',
     ['instant rollback by switching back', 'simple to reason about'],
@@ -104,6 +110,7 @@ const deployment: Builder = (s) => {
   );
   const rolling = option(
     'B',
+    'rolling',
     'Rolling update, a few instances at a time',
     'Instances are replaced in batches behind the load balancer.',
     ['no extra capacity', 'built into every orchestrator'],

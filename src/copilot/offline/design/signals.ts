@@ -6,10 +6,18 @@ import { formatBytes, formatRate, type Estimate, type MetricId } from '../../../
 import type { SessionState } from '../../../protocol/types.js';
 import type { Capacity } from '../../../knowledge/throughput.js';
 import { THRESHOLDS as T } from '../../../protocols/design/thresholds.js';
-import { designAnswers, designDrafts, type DesignAnswers } from '../../../protocols/design/model.js';
+import {
+  designAnswers,
+  designDecisions,
+  designDrafts,
+  type DesignAnswers,
+  type DesignDecisions,
+} from '../../../protocols/design/model.js';
 
 export interface Signals {
   readonly answers: DesignAnswers;
+  /** The values of the decisions taken so far. */
+  readonly decisions: DesignDecisions;
   readonly estimate: Estimate;
   readonly ml: boolean;
   readonly peakQps: number;
@@ -64,6 +72,7 @@ export function signalsOf(state: SessionState, capacity: Capacity): Signals {
   const p99 = answers.latency?.p99;
   const signals = {
     answers,
+    decisions: designDecisions(state),
     estimate,
     ml: state.scope !== 'system',
     peakQps: value('peak_qps'),

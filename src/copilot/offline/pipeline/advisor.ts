@@ -5,12 +5,13 @@
  */
 import type { Guide } from '../../../knowledge/guide.js';
 import { guidesFor } from '../../../knowledge/select.js';
-import type {
-  DecisionSlot,
-  DraftStep,
-  Proposal,
-  QuestionSlot,
-  SessionState,
+import {
+  PICK,
+  type DecisionSlot,
+  type DraftStep,
+  type Proposal,
+  type QuestionSlot,
+  type SessionState,
 } from '../../../protocol/types.js';
 import type { Classification } from '../../../protocols/pipeline/classify.js';
 import { traitsOf } from '../../../protocols/pipeline/components.js';
@@ -143,6 +144,7 @@ function proposeMvp(state: SessionState): Proposal {
     `${pipeline.steps.length} step(s): ${pipeline.steps.map((step) => step.text.toLowerCase()).join(', ')}`;
   const a = option(
     'A',
+    { value: PICK, items: [recommended.name] },
     recommended.name,
     `${steps(recommended)}; ${recommended.trigger}.`,
     [
@@ -154,6 +156,7 @@ function proposeMvp(state: SessionState): Proposal {
   const b = alternative
     ? option(
         'B',
+        { value: PICK, items: [alternative.name] },
         alternative.name,
         `${steps(alternative)}; ${alternative.trigger}.`,
         [FIRST_WIN[alternative.deployed ? 'deployed' : alternative.role]],
@@ -165,6 +168,7 @@ function proposeMvp(state: SessionState): Proposal {
       )
     : option(
         'B',
+        { value: PICK, items: [recommended.name] },
         `${recommended.name}, run by hand first`,
         `The same ${recommended.steps.length} step(s), started manually before any schedule or trigger.`,
         ['nothing to schedule or alert on until the results are trusted'],
