@@ -52,6 +52,9 @@ export function createSessionView(
     note: (text) => {
       out.info(style.dim(text));
     },
+    reading: (text) => {
+      out.warn(style.cyan(text));
+    },
     report: (text) => {
       out.info(style.green(`Recorded. ${text}`));
     },

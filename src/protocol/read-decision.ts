@@ -103,7 +103,12 @@ export function matchedValues(values: readonly DecisionValue[], text: string): D
 function namedItems(items: readonly DecisionItem[], text: string): DecisionItem[] {
   const wanted = text
     .split(/[,;\n]|\band\b/)
-    .map((part) => part.trim().toLowerCase())
+    .map((part) =>
+      part
+        .trim()
+        .toLowerCase()
+        .replace(/^(?:the|a|an)\s+/, ''),
+    )
     .filter((part) => part.length > 0);
   const found: DecisionItem[] = [];
   for (const want of wanted) {

@@ -276,7 +276,7 @@ async function readWords(
   const reading = readDecision(slot, words, proposal, state);
   if (!deps.respondent.interactive) {
     if (reading.kind !== 'read') throw badInput(`${slot.id}: ${unreadableMessage(slot, words, reading)}`);
-    deps.view.note(`Read as: ${reading.name}.`);
+    deps.view.reading(`${slot.id}: read "${words}" as ${reading.name}.`);
     return wordsTaken(proposal, reading.choice, reading.label, words);
   }
   const others = slot.values.filter(

@@ -12,6 +12,8 @@ export interface SessionView {
   detail(text: string): void;
   pushBack(text: string): void;
   note(text: string): void;
+  /** How own words were read into a decision's value: never silent, even with --quiet or --json. */
+  reading(text: string): void;
   report(text: string): void;
   draft(step: DraftStep, draft: unknown): void;
   redFlag(flag: RedFlag): void;

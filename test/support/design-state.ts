@@ -75,6 +75,7 @@ export const silent: SessionView = {
   detail: () => undefined,
   pushBack: () => undefined,
   note: () => undefined,
+  reading: () => undefined,
   report: () => undefined,
   draft: () => undefined,
   redFlag: () => undefined,
