@@ -59,6 +59,9 @@ export {
   formatCompact,
   formatCount,
   formatDuration,
+  formatMilliseconds,
+  formatMinutes,
+  formatPercent,
   formatRate,
   formatUsd,
 } from './format.js';
