@@ -2,7 +2,7 @@
  * Decision rules with numeric thresholds: pure functions of a design's answers, decisions and
  * numbers. Each has an id, the phase it fires in, a trigger and a message that takes a position and
  * says why. Red flags (red-flags.ts) are the protocol's warnings about the process; these are about
- * the design itself. Monitoring rules judge observed metrics and live in monitoring-rules.ts.
+ * the design itself.
  */
 import { formatCount, formatPercent } from '../estimation/index.js';
 import { CUSTOM, type SessionState } from '../protocol/types.js';
