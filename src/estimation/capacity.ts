@@ -1,6 +1,7 @@
 // Fleet size and availability arithmetic: what a peak needs, and what a number of nines allows.
 import { fail, ok, type Result } from '../lib/result.js';
 import { calcNumber, calcRate } from './calc-text.js';
+import { formatPercent } from './format.js';
 import { clean } from './numbers.js';
 import {
   SECONDS_PER_DAY,
@@ -48,7 +49,7 @@ export function planServers(
   const exact = clean(peakQps / usablePerServer);
   const count = Math.max(1, Math.ceil(exact));
   const powerOfTwo = nextPowerOfTwo(count);
-  const utilisation = `${calcNumber(clean(targetUtilisation * 100))}% utilisation`;
+  const utilisation = `${formatPercent(targetUtilisation)} utilisation`;
   return ok({
     servers: count,
     powerOfTwo,

@@ -2,8 +2,8 @@
 // the input's spec-file name ("peak_factor: must be at least 1, got 0.5") so the CLI can point at
 // the flag or the line the user wrote; a warning names the input and says why it looks wrong.
 import { fail, ok, type Result } from '../lib/result.js';
-import { formatDuration } from './format.js';
-import { clean, decimalText } from './numbers.js';
+import { formatDuration, formatPercent } from './format.js';
+import { clean } from './numbers.js';
 import type { EstimateSpec } from './spec-types.js';
 import { SECONDS_PER_YEAR, type Rate } from './units.js';
 
@@ -20,10 +20,6 @@ export function snakeCase(key: string): string {
 
 function shown(value: number): string {
   return Number.isFinite(value) ? String(clean(value)) : String(value);
-}
-
-export function percentText(fraction: number): string {
-  return `${decimalText(clean(fraction * 100), 10)}%`;
 }
 
 // Zero here would divide by zero or make a size, a duration or a fleet vanish.
@@ -97,9 +93,9 @@ function availabilityError(availability: number | undefined): string | undefined
   if (!Number.isFinite(availability))
     return `availability: must be a finite number, got ${String(availability)}`;
   if (availability >= 1) {
-    return `availability: must be below 100% (100% allows no downtime and no change), got ${percentText(availability)}`;
+    return `availability: must be below 100% (100% allows no downtime and no change), got ${formatPercent(availability)}`;
   }
-  if (availability < 0) return `availability: must be 0% or more, got ${percentText(availability)}`;
+  if (availability < 0) return `availability: must be 0% or more, got ${formatPercent(availability)}`;
   return undefined;
 }
 
@@ -151,10 +147,10 @@ function warnings(spec: EstimateSpec): (string | undefined)[] {
       ? `peak_factor: ${shown(peakFactor)} is above 10: check it; bursts that sharp are usually absorbed by a queue or autoscaling, not a fleet sized for the peak`
       : undefined,
     utilization !== undefined && utilization > 0.8
-      ? `target_utilization: ${percentText(utilization)} leaves no headroom for a failed server, a deploy or a spike; 60-80% is usual`
+      ? `target_utilization: ${formatPercent(utilization)} leaves no headroom for a failed server, a deploy or a spike; 60-80% is usual`
       : undefined,
     availability !== undefined && availability > 0.99999
-      ? `availability: ${percentText(availability)} allows ${formatDuration(clean((1 - availability) * SECONDS_PER_YEAR))} of downtime a year; above 99.999% few systems (and few of their dependencies) deliver: check it is a real requirement`
+      ? `availability: ${formatPercent(availability)} allows ${formatDuration(clean((1 - availability) * SECONDS_PER_YEAR))} of downtime a year; above 99.999% few systems (and few of their dependencies) deliver: check it is a real requirement`
       : undefined,
     retention !== undefined && retention > TEN_YEARS
       ? `retention: ${shown(clean(retention / SECONDS_PER_YEAR))} years is above 10 years: check it; storage_total and its cost grow with every year kept`

@@ -4,6 +4,7 @@ import { calcCompact, calcNumber, calcRate, metricOf } from './calc-text.js';
 import { servers } from './capacity.js';
 import { displayServers } from './display.js';
 import type { Metric } from './estimate-types.js';
+import { formatPercent } from './format.js';
 import { clean } from './numbers.js';
 import type { EstimateSpec } from './spec-types.js';
 import type { Fraction, PerSecond } from './units.js';
@@ -13,7 +14,7 @@ export const DEFAULT_TARGET_UTILIZATION = 1;
 /** "70% target utilisation" or "100% target utilisation (default)". */
 export function utilisationText(spec: EstimateSpec): string {
   const given = spec.targetUtilization;
-  const percent = `${calcNumber(clean((given ?? DEFAULT_TARGET_UTILIZATION) * 100))}% target utilisation`;
+  const percent = `${formatPercent(given ?? DEFAULT_TARGET_UTILIZATION)} target utilisation`;
   return given === undefined ? `${percent} (default: no headroom)` : percent;
 }
 

@@ -1,7 +1,7 @@
 // Display formatting. Deterministic and locale-free (no toLocaleString): the same number renders
 // the same way in every terminal, document and CI log.
-import { decimalText, roundSignificant, significantText } from './numbers.js';
-import type { Bytes, BytesPerSecond, PerSecond, Seconds, Usd } from './units.js';
+import { clean, decimalText, roundSignificant, significantText } from './numbers.js';
+import type { Bytes, BytesPerSecond, Fraction, PerSecond, Seconds, Usd } from './units.js';
 
 const DISPLAY_DIGITS = 3;
 
@@ -123,4 +123,44 @@ export function formatUsd(usd: Usd): string {
   const dollars = decimalText(Math.floor(cents / 100), 0);
   const sign = usd < 0 && cents !== 0 ? '-' : '';
   return `${sign}$${dollars}.${String(cents % 100).padStart(2, '0')}`;
+}
+
+// Decimals of a percentage: 4 is more than any target is written with (99.9999%), and few enough
+// that a ratio such as 1/3 reads as "33.3333%", not as the 16 digits a double carries.
+const PERCENT_DECIMALS = 4;
+// clean() keeps 12 significant digits, so a percentage near 100 has at most 10 meaningful decimals.
+const MAX_PERCENT_DECIMALS = 10;
+
+/**
+ * A fraction as a percentage in its shortest exact form: 0.99999 -> "99.999%", 0.9995 ->
+ * "99.95%", 0.5 -> "50%". Float noise goes first (0.99999 * 100 is 99.99900000000001; clean()
+ * keeps 12 significant digits), then at most 4 decimals, trailing zeros trimmed: 0.1234567 ->
+ * "12.3457%". A value that is not 0 or 1 never shows as "0%" or "100%": it keeps decimals until it
+ * differs (0.9999999 -> "99.99999%"), because an availability rounded up to 100% promises no
+ * downtime at all.
+ */
+export function formatPercent(fraction: Fraction): string {
+  if (!Number.isFinite(fraction)) return `${String(fraction)}%`;
+  const percent = clean(fraction * 100);
+  let decimals = PERCENT_DECIMALS;
+  while (decimals < MAX_PERCENT_DECIMALS && hidesItsDistance(percent, decimals)) decimals += 1;
+  return `${decimalText(percent, decimals)}%`;
+}
+
+/** True when rounding `percent` to `decimals` lands on 0 or 100 without being either. */
+function hidesItsDistance(percent: number, decimals: number): boolean {
+  const scale = 10 ** decimals;
+  const rounded = Math.round(Math.abs(percent) * scale) / scale;
+  return (rounded === 0 || rounded === 100) && Math.abs(percent) !== rounded;
+}
+
+/** Milliseconds with at most one decimal, as latency targets are written: 0.0125 -> "12.5 ms". */
+export function formatMilliseconds(seconds: Seconds): string {
+  return `${decimalText(clean(seconds * 1_000), 1)} ms`;
+}
+
+/** Minutes with at most one decimal, for error budgets: 2,592 s -> "43.2 minutes". */
+export function formatMinutes(seconds: Seconds): string {
+  const minutes = decimalText(clean(seconds / 60), 1);
+  return `${minutes} minute${minutes === '1' ? '' : 's'}`;
 }

@@ -2,10 +2,9 @@
 // requests a day may fail before the target is missed.
 import { calcCompact, metricOf } from './calc-text.js';
 import { downtime, errorBudgetRequestsPerDay } from './capacity.js';
-import { percentText } from './checks.js';
 import { displayDuration, displayNumber } from './display.js';
 import type { Metric, MetricId } from './estimate-types.js';
-import { formatCount, formatDuration } from './format.js';
+import { formatCount, formatDuration, formatPercent } from './format.js';
 import { clean } from './numbers.js';
 import {
   SECONDS_PER_DAY,
@@ -26,7 +25,7 @@ const PERIODS: readonly (readonly [MetricId, string, string, Seconds])[] = [
 ];
 
 function allowedText(availability: Fraction): string {
-  return `(100% - ${percentText(availability)})`;
+  return `(100% - ${formatPercent(availability)})`;
 }
 
 export function downtimeMetrics(availability: Fraction): Metric[] {

@@ -2,6 +2,7 @@
 import { calcBytes, calcCompact, calcNumber, defaultNote, metricOf } from './calc-text.js';
 import { displayBytes } from './display.js';
 import type { CoreInput, Metric } from './estimate-types.js';
+import { formatPercent } from './format.js';
 import { clean } from './numbers.js';
 import { SECONDS_PER_DAY, SECONDS_PER_MONTH, type Bytes, type PerSecond } from './units.js';
 
@@ -63,7 +64,7 @@ export function cacheMetric(
   const readsPerDay = clean(readsPerSecond * SECONDS_PER_DAY);
   const readBytesPerDay = clean(readsPerDay * readSize);
   const memory = clean(input.cacheFraction * readBytesPerDay);
-  const percent = `${calcNumber(clean(input.cacheFraction * 100))}%`;
+  const percent = formatPercent(input.cacheFraction);
   const why = input.defaulted.includes('cacheFraction')
     ? `cache fraction ${percent}, the default: by the 80/20 rule the hottest 20% of a day's reads serve about 80% of requests`
     : `cache fraction ${percent}, given`;

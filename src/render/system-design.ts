@@ -2,7 +2,13 @@
  * system_design.md from a finished design session: a pure function of the state and the template.
  * Nothing in it depends on the clock or the machine, so the same answers give the same bytes.
  */
-import { formatDuration, downtime, formatRate } from '../estimation/index.js';
+import {
+  formatDuration,
+  downtime,
+  formatMilliseconds,
+  formatPercent,
+  formatRate,
+} from '../estimation/index.js';
 import type { SessionState } from '../protocol/types.js';
 import {
   designAnswers,
@@ -15,9 +21,6 @@ import type { RuleFinding } from '../rules/decision-rules.js';
 import type { RedFlag } from '../rules/red-flags.js';
 import { asciiDiagram, mermaidDiagram } from './diagram.js';
 import { bullets, fillTemplate, section, table } from './markdown.js';
-
-const percent = (fraction: number): string => `${Number((fraction * 100).toFixed(4)).toString()}%`;
-const ms = (seconds: number): string => `${Number((seconds * 1000).toFixed(1)).toString()} ms`;
 
 export function renderSystemDesign(
   template: string,
@@ -46,8 +49,8 @@ export function renderSystemDesign(
       'Latency',
       answers.latency
         ? [
-            answers.latency.p50 === undefined ? '' : `P50 ${ms(answers.latency.p50)}`,
-            `P99 ${ms(answers.latency.p99)}`,
+            answers.latency.p50 === undefined ? '' : `P50 ${formatMilliseconds(answers.latency.p50)}`,
+            `P99 ${formatMilliseconds(answers.latency.p99)}`,
           ]
             .filter(Boolean)
             .join(', ')
@@ -57,7 +60,7 @@ export function renderSystemDesign(
       'Availability',
       answers.availability === undefined
         ? 'not stated'
-        : `${percent(answers.availability)} (${formatDuration(downtime(answers.availability).perYear)} of downtime a year)`,
+        : `${formatPercent(answers.availability)} (${formatDuration(downtime(answers.availability).perYear)} of downtime a year)`,
     ],
     ['Consistency', answers.consistency?.text ?? 'not stated'],
     ['Durability', answers.durability?.text ?? 'not stated'],

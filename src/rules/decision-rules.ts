@@ -2,9 +2,9 @@
  * Decision rules with numeric thresholds: pure functions of a design's answers, decisions and
  * numbers. Each has an id, the phase it fires in, a trigger and a message that takes a position and
  * says why. Red flags (red-flags.ts) are the protocol's warnings about the process; these are about
- * the design itself. Monitoring rules judge observed metrics and live in monitoring-rules.ts.
+ * the design itself.
  */
-import { formatCount } from '../estimation/index.js';
+import { formatCount, formatPercent } from '../estimation/index.js';
 import { CUSTOM, type SessionState } from '../protocol/types.js';
 import {
   designAnswers,
@@ -150,7 +150,7 @@ export const DECISION_RULES: readonly Rule[] = [
     phase: 'estimation',
     fires: (f) => (f.availability ?? 0) >= 0.999 && f.replication !== undefined && f.replication < 2,
     message: (f) =>
-      `${((f.availability ?? 0) * 100).toString()}% availability with one copy of the data: the storage node is a single point of failure, and losing it loses data. Keep at least 2 copies (3 across zones is usual).`,
+      `${formatPercent(f.availability ?? 0)} availability with one copy of the data: the storage node is a single point of failure, and losing it loses data. Keep at least 2 copies (3 across zones is usual).`,
   },
   {
     id: 'read-heavy-without-cache',

@@ -1,7 +1,6 @@
-// Every decision and monitoring rule fires on a minimal scenario, and a near miss does not.
+// Every decision rule fires on a minimal scenario, and a near miss does not.
 import { describe, expect, it } from 'vitest';
 import { findings, type DesignFacts } from '../../src/rules/decision-rules.js';
-import { monitoringRules } from '../../src/rules/monitoring-rules.js';
 import { THRESHOLDS as T } from '../../src/protocols/design/thresholds.js';
 import { finishedDesign } from '../support/design-state.js';
 import { decisionRules, designFacts } from '../../src/rules/decision-rules.js';
@@ -119,28 +118,6 @@ describe('decision rules', () => {
     expect(decisionRules(noCache).map((finding) => finding.id)).toEqual([
       'single-copy-of-data',
       'read-heavy-without-cache',
-    ]);
-  });
-});
-
-describe('monitoring rules', () => {
-  it.each<[string, Parameters<typeof monitoringRules>[0], Parameters<typeof monitoringRules>[0]]>([
-    ['drift-monitor', { psi: 0.1 }, { psi: 0.09 }],
-    ['drift-investigate', { psi: 0.21 }, { psi: 0.2 }],
-    ['drift-retrain', { psi: 0.26 }, { psi: 0.25 }],
-    ['accuracy-investigate', { accuracyDrop: 0.051 }, { accuracyDrop: 0.05 }],
-    ['accuracy-retrain', { accuracyDrop: 0.11 }, { accuracyDrop: 0.1 }],
-    ['errors-alert', { errorRate: 0.011 }, { errorRate: 0.01 }],
-    ['errors-page', { errorRate: 0.051 }, { errorRate: 0.05 }],
-    ['latency-alert', { p95OverTarget: 1.6, p95Minutes: 10 }, { p95OverTarget: 1.6, p95Minutes: 9 }],
-  ])('%s fires at its threshold and not below', (id, firing, nearMiss) => {
-    expect(monitoringRules(firing).map((finding) => finding.id)).toContain(id);
-    expect(monitoringRules(nearMiss).map((finding) => finding.id)).not.toContain(id);
-  });
-
-  it('escalates rather than repeating: PSI 0.3 is retrain only', () => {
-    expect(monitoringRules({ psi: 0.3 }).map((finding) => `${finding.id}:${finding.action}`)).toEqual([
-      'drift-retrain:retrain',
     ]);
   });
 });

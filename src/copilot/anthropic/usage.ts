@@ -40,10 +40,6 @@ export function addUsage(
 export const allInputTokens = (usage: Usage): number =>
   usage.inputTokens + usage.cacheWriteTokens + usage.cacheReadTokens;
 
-/** The share of input tokens read from the cache. */
-export const cacheReadShare = (usage: Usage): number =>
-  allInputTokens(usage) === 0 ? 0 : usage.cacheReadTokens / allInputTokens(usage);
-
 /** USD: input, cache writes, cache reads and output at their own rates. */
 export function inputCost(usage: Usage, price: ModelPrice): number {
   return (

@@ -37,7 +37,6 @@ export const COMPONENT_TYPES = [
   'training-pipeline',
   'monitoring',
 ] as const;
-export type ComponentType = (typeof COMPONENT_TYPES)[number];
 
 import type { Architecture, DeepDive, OperationsPlan, Tradeoff } from './draft-schemas.js';
 export type { Architecture, Component, DeepDive, Flow, OperationsPlan, Tradeoff } from './draft-schemas.js';

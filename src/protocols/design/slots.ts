@@ -3,7 +3,7 @@
  * and estimation slots live in their own files). Ids are a
  * public contract: answers files are keyed by them, so an id is never renamed or reused.
  */
-import { downtime, formatDuration } from '../../estimation/index.js';
+import { downtime, formatDuration, formatPercent } from '../../estimation/index.js';
 import { fail, ok } from '../../lib/result.js';
 import type { DecisionSlot, DecisionValue, DraftStep, QuestionSlot, Scope } from '../../protocol/types.js';
 import {
@@ -233,5 +233,5 @@ export const approvalSlot = approvalSlotFor(
 /** Shown with the availability answer: what the target allows. */
 export function downtimeNote(availability: number): string {
   const allowed = downtime(availability);
-  return `${(availability * 100).toFixed(4).replace(/0+$/, '').replace(/\.$/, '')}% allows ${formatDuration(allowed.perYear)} of downtime a year, ${formatDuration(allowed.perMonth)} a month.`;
+  return `${formatPercent(availability)} allows ${formatDuration(allowed.perYear)} of downtime a year, ${formatDuration(allowed.perMonth)} a month.`;
 }

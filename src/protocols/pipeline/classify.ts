@@ -4,6 +4,7 @@
  * in order, each with an id and a reason that answers the four questions: batch or continuous?
  * repeatable? artifacts worth versioning? several steps?
  */
+import { formatMilliseconds } from '../../estimation/index.js';
 import { traitsOf, type Traits, type WorkflowComponent } from './components.js';
 
 export const BUCKETS = ['pipeline', 'deployed', 'not-a-pipeline', 'defer'] as const;
@@ -43,7 +44,6 @@ interface Rule {
   readonly instead?: string;
 }
 
-const ms = (seconds: number): string => `${String(Math.round(seconds * 1000 * 10) / 10)} ms`;
 const batchLike = (traits: Traits): boolean =>
   traits.trigger.kind === 'schedule' || traits.trigger.kind === 'event' || traits.trigger.kind === 'manual';
 
@@ -98,7 +98,7 @@ export const CLASSIFICATION_RULES: readonly Rule[] = [
     bucket: 'not-a-pipeline',
     fires: (t, c) => t.trigger.kind === 'request' && (c.latency ?? 1) < DEDICATED_SERVING_SECONDS,
     reason: (_t, c) =>
-      `it must answer within ${ms(c.latency ?? 0)}, under the ${ms(DEDICATED_SERVING_SECONDS)} where a deployed pipeline's per-request overhead may not fit; benchmark one first, but plan for a dedicated server`,
+      `it must answer within ${formatMilliseconds(c.latency ?? 0)}, under the ${formatMilliseconds(DEDICATED_SERVING_SECONDS)} where a deployed pipeline's per-request overhead may not fit; benchmark one first, but plan for a dedicated server`,
     instead:
       'a dedicated serving framework (Triton, TorchServe or a plain FastAPI service) loading the production model from the registry',
   },
@@ -107,7 +107,7 @@ export const CLASSIFICATION_RULES: readonly Rule[] = [
     bucket: 'deployed',
     fires: (t) => t.trigger.kind === 'request',
     reason: (_t, c) =>
-      `it answers requests over HTTP${c.latency === undefined ? '' : ` within ${ms(c.latency)}`}: a deployed pipeline; benchmark it with realistic payloads (per-request artifact storage off) before ruling it out`,
+      `it answers requests over HTTP${c.latency === undefined ? '' : ` within ${formatMilliseconds(c.latency)}`}: a deployed pipeline; benchmark it with realistic payloads (per-request artifact storage off) before ruling it out`,
   },
   {
     id: 'etl-without-ml',

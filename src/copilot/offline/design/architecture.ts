@@ -4,7 +4,7 @@
  * fails.
  */
 import type { Capacity } from '../../../knowledge/throughput.js';
-import { formatBytes, formatRate } from '../../../estimation/index.js';
+import { formatBytes, formatPercent, formatRate } from '../../../estimation/index.js';
 import type { SessionState } from '../../../protocol/types.js';
 import { CUSTOM } from '../../../protocol/types.js';
 import {
@@ -114,7 +114,7 @@ export function architectureOf(state: SessionState, capacity: Capacity): Archite
           id: 'app',
           name: 'Application service',
           type: 'service',
-          purpose: `Stateless modular monolith holding the business logic; ${instancesText(fleet.servers)} at ${formatRate(s.capacity.appServerRequestsPerSecond)} each and ${Math.round(T.targetUtilisation * 100)}% target utilisation (${fleet.powerOfTwo} when rounded to a power of two).`,
+          purpose: `Stateless modular monolith holding the business logic; ${instancesText(fleet.servers)} at ${formatRate(s.capacity.appServerRequestsPerSecond)} each and ${formatPercent(T.targetUtilisation)} target utilisation (${fleet.powerOfTwo} when rounded to a power of two).`,
           api: 'The public API behind the gateway; internal modules call each other in-process.',
           data: 'None of its own: state lives in the datastore, so any instance can serve any request.',
           failureMode:

@@ -8,6 +8,7 @@ import {
   estimate,
   formatBytes,
   formatCount,
+  formatPercent,
   formatRate,
   scaleInput,
   servers,
@@ -256,7 +257,7 @@ const BODIES: Partial<Record<Component['type'], (component: Component, s: Signal
     scale: (e) => {
       const peak = metricValue(e, 'peak_qps');
       const fleet = servers(peak, s.capacity.modelServerRequestsPerSecond, T.targetUtilisation);
-      return `${formatRate(peak)} predictions: ${fleet.servers} replicas at ${formatRate(s.capacity.modelServerRequestsPerSecond)} each and ${Math.round(T.targetUtilisation * 100)}% utilisation${peak > T.autoscaleRequestsPerSecond ? ', autoscaled on concurrency' : ''}; past this, dynamic batching or a GPU pool.`;
+      return `${formatRate(peak)} predictions: ${fleet.servers} replicas at ${formatRate(s.capacity.modelServerRequestsPerSecond)} each and ${formatPercent(T.targetUtilisation)} utilisation${peak > T.autoscaleRequestsPerSecond ? ', autoscaled on concurrency' : ''}; past this, dynamic batching or a GPU pool.`;
     },
   }),
 };

@@ -10,6 +10,7 @@ import {
   errorBudgetRequestsPerDay,
   formatCount,
   formatDuration,
+  formatPercent,
   servers,
 } from '../../../estimation/index.js';
 import type { Guide } from '../../../knowledge/guide.js';
@@ -42,7 +43,7 @@ export function operationsOf(
   const components = architecture?.components ?? [];
   const has = (type: string): boolean => components.some((component) => component.type === type);
   const allowed = downtime(s.availability);
-  const percent = `${(s.availability * 100).toString()}%`;
+  const percent = formatPercent(s.availability);
   const requestsPerDay = s.avgQps * 86_400;
   const budgetRequests = errorBudgetRequestsPerDay(s.availability, requestsPerDay);
   const p99ms = s.p99 === undefined ? undefined : Math.round(s.p99 * 1000);

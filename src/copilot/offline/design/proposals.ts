@@ -6,6 +6,7 @@
  * ones live in proposals-system.ts and proposals-ml.ts. Each proposal's "more detail" cites the
  * reference guide behind the decision: its principle and a red flag it warns of.
  */
+import { formatMinutes, formatPercent } from '../../../estimation/index.js';
 import type { Guide } from '../../../knowledge/guide.js';
 import { guidesFor } from '../../../knowledge/select.js';
 import type { Capacity } from '../../../knowledge/throughput.js';
@@ -82,7 +83,7 @@ const consistency: Builder = (s) => {
     explain: `When the network splits, a system must either refuse some requests or risk serving stale data (CAP). The requirement allows ${staleness === undefined ? 'eventual consistency' : `up to ${staleness} s of staleness`}.`,
     options: [ap, { ...cp, key: 'B' }],
     position:
-      `Option A: staleness is allowed, so serving a slightly old answer beats an error. ${s.availability >= 0.9999 ? `At ${(s.availability * 100).toString()}% availability, refusing requests during every failover would spend the error budget.` : ''}`.trim(),
+      `Option A: staleness is allowed, so serving a slightly old answer beats an error. ${s.availability >= 0.9999 ? `At ${formatPercent(s.availability)} availability, refusing requests during every failover would spend the error budget.` : ''}`.trim(),
     detail:
       'Keep writes for one key on one leader (or use conditional writes) so concurrent updates to the same record cannot silently overwrite each other, even in an AP design.',
   };
@@ -116,12 +117,12 @@ const deployment: Builder = (s) => {
     ['no extra capacity', 'built into every orchestrator'],
     ['a bad release spreads batch by batch; rollback is another rollout'],
   );
-  const errorBudgetMinutes = ((1 - s.availability) * 30 * 86_400) / 60;
+  const errorBudget = formatMinutes((1 - s.availability) * 30 * 86_400);
   if (s.peakQps >= 100 || s.availability >= 0.9995) {
     return {
-      explain: `Most outages start with a change. At ${s.show.peakQps} and ${(s.availability * 100).toString()}% availability the monthly error budget is ${errorBudgetMinutes.toFixed(1)} minutes, so a release must be able to fail small.`,
+      explain: `Most outages start with a change. At ${s.show.peakQps} and ${formatPercent(s.availability)} availability the monthly error budget is ${errorBudget}, so a release must be able to fail small.`,
       options: [canary, blueGreen],
-      position: `Option A: with ${errorBudgetMinutes.toFixed(1)} minutes of budget a month, a release that breaks everyone for the 5 minutes it takes to notice spends most of it; a 1% canary spends 1% of that.`,
+      position: `Option A: with ${errorBudget} of budget a month, a release that breaks everyone for the 5 minutes it takes to notice spends most of it; a 1% canary spends 1% of that.`,
       detail:
         'Gate each stage on the golden signals of the new version against the old: error rate not more than 0.1 percentage points higher and P99 not more than 10% higher over 10 minutes, else roll back. Database migrations go out before the code that needs them (expand), and the cleanup after (contract).',
     };
