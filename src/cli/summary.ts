@@ -18,7 +18,7 @@ export interface SummaryInput {
 export function summaryJson(input: SummaryInput): Record<string, unknown> {
   const { protocol, state } = input;
   return {
-    schema: 'mlops-design/summary@1',
+    schema: 'mlops-design/summary@2',
     command: input.command,
     session_id: input.sessionId,
     title: state.title,

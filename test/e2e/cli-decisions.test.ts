@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMPONENT_TYPES } from '../../src/protocols/design/model.js';
 import { assertBuilt, examplePath, runCli, stackFrames, tempDirs } from './support/run-cli.js';
 
 const temp = tempDirs('decisions');
@@ -69,6 +70,10 @@ describe('own words in an answers file', () => {
       interpretations: { id: string; words: string; value: string }[];
       decisions: Record<string, { value: string; source: string }>;
       accepted_by_default: unknown[];
+      architecture: {
+        components: { id: string; name: string; type: string; purpose: string }[];
+        flows: { from: string; to: string; label: string }[];
+      };
     };
     expect(summary.interpretations).toEqual([
       {
@@ -89,6 +94,18 @@ describe('own words in an answers file', () => {
       source: 'option',
     });
     expect(summary.accepted_by_default).toEqual([]);
+    expect(summary.schema).toBe('mlops-design/summary@2');
+    // The design as data: every type from the documented vocabulary, every flow between components.
+    const { components, flows } = summary.architecture;
+    expect(components.map((component) => component.type)).not.toContain('cache');
+    expect(components.find((component) => component.id === 'queue')).toMatchObject({
+      name: 'Write log (replicated stream)',
+      type: 'queue',
+    });
+    for (const component of components) expect(COMPONENT_TYPES).toContain(component.type);
+    const ids = new Set(components.map((component) => component.id));
+    for (const flow of flows)
+      expect([ids.has(flow.from), ids.has(flow.to)], JSON.stringify(flow)).toEqual([true, true]);
     const document = readFileSync(join(run.out, 'system_design.md'), 'utf8');
     expect(document).not.toContain('Cache (Redis)');
     expect(document).toContain('#### Write log (replicated stream)');

@@ -13,6 +13,8 @@ interface Row {
   readonly when: string;
   readonly example?: string;
   readonly default?: string;
+  /** A decision's own values, which own words are read into (and which --json reports). */
+  readonly values?: readonly { readonly value: string; readonly name: string }[];
 }
 
 export function questionRows(protocol: Protocol, scope?: Scope): Row[] {
@@ -47,6 +49,13 @@ export function questionRows(protocol: Protocol, scope?: Scope): Row[] {
             kind: 'decision (A, B, C or your own words)',
             prompt: step.prompt,
             when: step.when,
+            values: [
+              ...step.values.map(({ value, name }) => ({ value, name })),
+              ...(step.custom
+                ? [{ value: 'custom', name: 'your own words, kept verbatim ("custom: ...")' }]
+                : []),
+              ...(step.items ? [{ value: 'pick', name: 'the items you name (components, pipelines)' }] : []),
+            ],
           },
     );
   }
@@ -84,5 +93,7 @@ export async function runQuestions(globals: GlobalOptions, options: Record<strin
     out.result(`      ${row.prompt}`);
     if (row.example)
       out.result(`      e.g. ${row.example}${row.default ? `  (default: ${row.default})` : ''}`);
+    if (row.values)
+      out.result(`      values: ${row.values.map((value) => `${value.value} (${value.name})`).join(', ')}`);
   }
 }

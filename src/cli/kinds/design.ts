@@ -6,6 +6,18 @@ import { decisionRules } from '../../rules/decision-rules.js';
 import { redFlags } from '../../rules/red-flags.js';
 import type { SessionKind } from '../session-kind.js';
 import { describeDesignDraft } from '../session-view.js';
+import { designDrafts } from '../../protocols/design/model.js';
+import type { SessionState } from '../../protocol/types.js';
+
+/** The design as data: components with a type from COMPONENT_TYPES, and the flows between them. */
+function architectureSummary(state: SessionState): Record<string, unknown> | null {
+  const architecture = designDrafts(state).architecture;
+  if (!architecture) return null;
+  return {
+    components: architecture.components.map(({ id, name, type, purpose }) => ({ id, name, type, purpose })),
+    flows: architecture.flows.map(({ from, to, label }) => ({ from, to, label })),
+  };
+}
 
 export const designKind: SessionKind = {
   command: 'design',
@@ -27,6 +39,7 @@ export const designKind: SessionKind = {
     problems: [],
   }),
   summary: (state) => ({
+    architecture: architectureSummary(state),
     red_flags: redFlags(state).map(({ id, phase, message }) => ({ id, phase, message })),
     decision_rules: decisionRules(state).map(({ id, phase, message }) => ({ id, phase, message })),
   }),
