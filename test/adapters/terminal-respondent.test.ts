@@ -262,3 +262,34 @@ describe('terminalRespondent.choose', () => {
     await expect(picked).resolves.toBe('Memcached behind a CDN');
   });
 });
+
+describe('terminalRespondent.pick', () => {
+  const reading = {
+    slot: decision('high-level.cache'),
+    message: 'Read as: no cache. Is that what you mean?',
+    choices: [
+      { value: 'yes', name: 'Yes: no cache' },
+      { value: 'cache-aside', name: 'A cache-aside cache (Redis)' },
+      { value: 'again', name: 'Type it again' },
+    ],
+  };
+
+  it('shows how the words were read and returns the value confirmed on Enter', async () => {
+    const terminal = fakeTerminal();
+    const picked = terminal.track(terminal.respondent.pick(reading));
+    await terminal.screen.waitFor(/Read as: no cache\. Is that what you mean\?/);
+    await terminal.screen.waitFor(/❯ Yes: no cache/);
+    terminal.type(KEY.enter);
+    await expect(picked).resolves.toBe('yes');
+  });
+
+  it('returns another value picked with the arrows', async () => {
+    const terminal = fakeTerminal();
+    const picked = terminal.track(terminal.respondent.pick(reading));
+    await terminal.screen.waitFor(/Type it again/);
+    terminal.type(KEY.down);
+    await terminal.screen.waitFor(/❯ A cache-aside cache \(Redis\)/);
+    terminal.type(KEY.enter);
+    await expect(picked).resolves.toBe('cache-aside');
+  });
+});
