@@ -81,6 +81,24 @@ function savedSession(c: Case, result: CliResult): { id: string; finished: boole
   return { id: id ?? '', finished: record.finished };
 }
 
+/**
+ * A run that failed to write left its session unfinished; once `fix` removes the cause, `resume
+ * --force` writes the document an uninterrupted run writes, keeps the hand-written one, and only
+ * then marks the session finished.
+ */
+async function finishesAfter(c: Case, failed: CliResult, fix: () => void): Promise<void> {
+  const session = savedSession(c, failed);
+  expect(session.finished).toBe(false);
+  fix();
+  const resumed = await runCli(['resume', session.id, '--answers', PASTEBIN, '--force', '--quiet'], {
+    cwd: c.dir,
+  });
+  expect(resumed.code, resumed.stderr).toBe(0);
+  expect(readFileSync(c.document, 'utf8')).toBe(expected);
+  expect(readFileSync(`${c.document}.~1~`, 'utf8')).toBe('my own notes\n');
+  expect(savedSession(c, failed).finished).toBe(true);
+}
+
 describe('--force never destroys work the user did', () => {
   it('a hand-edited document replaced twice keeps both edits in distinct backups', async () => {
     const c = makeCase();
@@ -158,18 +176,10 @@ describe('two runs into the same --out at once', () => {
     );
     expect(tree(c.out)).toEqual(before);
     expect(outsideOut(c)).toEqual(outside);
-    const session = savedSession(c, locked);
-    expect(session.finished).toBe(false);
-
     // Once the other run is gone, the session is finished from where it stopped.
-    rmdirSync(lock);
-    const resumed = await runCli(['resume', session.id, '--answers', PASTEBIN, '--force', '--quiet'], {
-      cwd: c.dir,
+    await finishesAfter(c, locked, () => {
+      rmdirSync(lock);
     });
-    expect(resumed.code, resumed.stderr).toBe(0);
-    expect(readFileSync(c.document, 'utf8')).toBe(expected);
-    expect(readFileSync(`${c.document}.~1~`, 'utf8')).toBe('my own notes\n');
-    expect(savedSession(c, locked).finished).toBe(true);
   });
 });
 
@@ -213,17 +223,9 @@ describe.skipIf(!canMount)('on a real, small file system (tmpfs)', () => {
       expect(full.stderr).toContain('Nothing in --out was changed.');
       expect(tree(c.out)).toEqual(before);
       expect(outsideOut(c)).toEqual(outside);
-      const session = savedSession(c, full);
-      expect(session.finished).toBe(false);
-
-      rmSync(join(c.out, 'filler'));
-      const resumed = await runCli(['resume', session.id, '--answers', PASTEBIN, '--force', '--quiet'], {
-        cwd: c.dir,
+      await finishesAfter(c, full, () => {
+        rmSync(join(c.out, 'filler'));
       });
-      expect(resumed.code, resumed.stderr).toBe(0);
-      expect(readFileSync(c.document, 'utf8')).toBe(expected);
-      expect(readFileSync(`${c.document}.~1~`, 'utf8')).toBe('my own notes\n');
-      expect(savedSession(c, full).finished).toBe(true);
     } finally {
       unmount(c.out);
     }
