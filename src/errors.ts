@@ -10,6 +10,7 @@ export const ExitCode = {
   inputNotFound: 66,
   internal: 70,
   outputExists: 73,
+  ioError: 74,
   llmUnavailable: 75,
   config: 78,
   interrupted: 130,

@@ -1,7 +1,9 @@
 /**
  * Runs a session to its document, for `design`, `pipeline` and `resume`: saves the session after
  * every step, turns a signal or the end of input into "Interrupted. Session <id> saved.", and
- * writes the document only after approval, and only when it passes its checks.
+ * writes the session's files only after approval, only when they pass their checks, and all
+ * together (src/output). The session is marked finished only once every file is in place; with
+ * --check nothing is written and the run says which files would change.
  */
 import { readFileSync } from 'node:fs';
 import { AppError, ExitCode, Interrupted } from '../errors.js';
@@ -13,6 +15,8 @@ import type { Respondent } from '../respondents/port.js';
 import type { SessionRecord } from '../session/record.js';
 import { SESSION_SCHEMA, SESSION_VERSION } from '../session/record.js';
 import { runSession } from '../session/run.js';
+import type { Artifact } from '../output/artifacts.js';
+import { changedFiles, writeArtifacts } from '../output/write-artifacts.js';
 import type { SessionStore } from '../session/store.js';
 import type { Interrupts } from './interrupts.js';
 import type { GlobalOptions } from './options.js';
@@ -21,7 +25,6 @@ import type { CopilotSetup } from './copilot-factory.js';
 import type { SessionKind } from './session-kind.js';
 import { createSessionView } from './session-view.js';
 import { summaryJson } from './summary.js';
-import { writeDocument } from './write-document.js';
 
 export interface SavedSession {
   readonly store: SessionStore;
@@ -39,7 +42,6 @@ export interface DocumentRun {
   readonly respondent: Respondent;
   readonly state: SessionState;
   readonly outDir: string;
-  readonly target: string;
   readonly warnings: readonly string[];
   /** Absent with --no-save. */
   readonly session?: SavedSession;
@@ -104,7 +106,7 @@ export async function runToDocument(run: DocumentRun): Promise<void> {
       run.state,
     );
   } catch (error) {
-    throw asInterruption(error, run) ?? withSession(error, session) ?? error;
+    throw asInterruption(error, run) ?? withModelSession(error, session) ?? error;
   } finally {
     if (setup.usage) out.warn(setup.usage().line);
   }
@@ -121,7 +123,21 @@ export async function runToDocument(run: DocumentRun): Promise<void> {
     );
   }
   // Every piece of outside text was sanitised on the way in; this last pass makes it a guarantee.
-  const backup = await writeDocument(run.target, sanitize(rendered.text), globals.force);
+  const artifacts = rendered.artifacts.map((artifact) => ({
+    ...artifact,
+    content: sanitize(artifact.content),
+  }));
+  if (globals.check) {
+    checkOnly(run, finished, artifacts);
+    return;
+  }
+  const written = await writeArtifacts(run.outDir, artifacts, { force: globals.force }).catch(
+    (error: unknown) => {
+      throw withSession(error, session) ?? error;
+    },
+  );
+  for (const warning of written.warnings) out.warn(warning);
+  // Only now, with every file in place: a failed write leaves the session resumable.
   if (session) session.store.save(sessionRecord(kind, session, run.outDir, finished, true));
   // What the command adds once the document is written (the interview's gaps log), and whether it
   // fails the run (a score below --pass-mark): reported after the result, which stands either way.
@@ -131,26 +147,13 @@ export async function runToDocument(run: DocumentRun): Promise<void> {
   };
 
   if (globals.json) {
-    out.result(
-      JSON.stringify(
-        summaryJson({
-          command: kind.command,
-          sessionId: session?.id ?? null,
-          state: finished,
-          protocol: kind.protocol,
-          files: [run.target],
-          extra: kind.summary(finished),
-          warnings: run.warnings,
-          copilot: copilot.name,
-          usage: setup.usage?.().json,
-        }),
-      ),
-    );
+    out.result(summaryOf(run, finished, written.files));
     fail();
     return;
   }
-  out.result(run.target);
-  if (backup) out.info(`The previous version is kept as ${backup}.`);
+  for (const file of written.files) out.result(file);
+  for (const { file, backup } of written.backups)
+    out.info(`The previous ${file} was not what mlops-design last wrote there; it is kept as ${backup}.`);
   if (kind.outcome) out.info(kind.outcome(finished));
   if (flags.length > 0)
     out.warn(
@@ -178,12 +181,69 @@ function asInterruption(error: unknown, run: DocumentRun): AppError | undefined 
 }
 
 /** The model became unavailable (75): the session is saved, so say how to carry on. */
-function withSession(error: unknown, session: SavedSession | undefined): AppError | undefined {
+function withModelSession(error: unknown, session: SavedSession | undefined): AppError | undefined {
   if (!(error instanceof AppError) || error.exitCode !== ExitCode.llmUnavailable || !session)
     return undefined;
   return new AppError(
     error.exitCode,
     `${error.message}. Session ${session.id} saved`,
     `Resume with: mlops-design resume ${session.id} (add --copilot offline to carry on without the model).`,
+  );
+}
+
+/** The files could not be written (73, 74): the session stays unfinished, so say how to finish it. */
+function withSession(error: unknown, session: SavedSession | undefined): AppError | undefined {
+  if (!(error instanceof AppError)) return undefined;
+  const next = session
+    ? `Session ${session.id} is saved; finish it with: mlops-design resume ${session.id}`
+    : 'The session was not saved (--no-save).';
+  return new AppError(
+    error.exitCode,
+    error.message,
+    [error.hint, next].filter(Boolean).join(' '),
+    error.details,
+  );
+}
+
+/**
+ * --check: nothing under --out is written. Lists each file that differs from what the session would
+ * write (stdout, or the --json summary) and fails with 1 when there is any; the session is finished
+ * only when everything already matches.
+ */
+function checkOnly(run: DocumentRun, finished: SessionState, artifacts: readonly Artifact[]): void {
+  const { out, session, kind, globals } = run;
+  const differing = changedFiles(run.outDir, artifacts);
+  if (session) session.store.save(sessionRecord(kind, session, run.outDir, finished, differing.length === 0));
+  if (globals.json) out.result(summaryOf(run, finished, [], differing));
+  else for (const file of differing) out.result(file);
+  if (differing.length > 0)
+    throw new AppError(
+      ExitCode.checkFailed,
+      `--check: ${String(differing.length)} of ${String(artifacts.length)} file(s) differ from what the session would write`,
+      'Run again without --check (and with --force) to write them.',
+    );
+  out.info(`--check: ${String(artifacts.length)} file(s) up to date.`);
+}
+
+/** The --json summary of a run: the files written, or with --check the files that differ. */
+function summaryOf(
+  run: DocumentRun,
+  state: SessionState,
+  files: readonly string[],
+  differing?: readonly string[],
+): string {
+  return JSON.stringify(
+    summaryJson({
+      command: run.kind.command,
+      sessionId: run.session?.id ?? null,
+      state,
+      protocol: run.kind.protocol,
+      files,
+      ...(differing ? { differing } : {}),
+      extra: run.kind.summary(state),
+      warnings: run.warnings,
+      copilot: run.setup.copilot.name,
+      usage: run.setup.usage?.().json,
+    }),
   );
 }

@@ -22,7 +22,8 @@ Examples:
   $ mlops-design sessions                           saved sessions; continue one with: mlops-design resume --last
 
 Exit codes: 0 ok, 1 check failed, 64 usage, 65 bad input, 66 file not found, 70 internal error,
-73 output exists (use --force), 75 LLM unavailable, 78 configuration, 130 interrupted, 143 terminated.`;
+73 output exists (use --force) or cannot be created, 74 I/O error (disk full), 75 LLM unavailable,
+78 configuration, 130 interrupted, 143 terminated.`;
 
 const ACCEPT_RECOMMENDED =
   'with --answers: a decision the file does not answer takes the recommended option (each is listed)';
@@ -34,7 +35,12 @@ export function buildProgram(): Command {
     )
     .version(packageVersion(), '-V, --version')
     .option('-o, --out <dir>', 'directory to write documents into', '.')
-    .option('-f, --force', 'overwrite existing documents', false)
+    .option('-f, --force', 'replace existing documents (one you edited is kept as NAME.~N~)', false)
+    .option(
+      '--check',
+      'run the session but write nothing: exit 1 listing each file that would change (for CI)',
+      false,
+    )
     .addOption(
       new Option(
         '--copilot <name>',

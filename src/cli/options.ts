@@ -5,6 +5,7 @@ import { usageError } from '../errors.js';
 const globalSchema = z.object({
   out: z.string().min(1),
   force: z.boolean(),
+  check: z.boolean(),
   copilot: z.enum(['offline', 'anthropic', 'replay']).optional(),
   model: z
     .string()
@@ -21,7 +22,7 @@ const globalSchema = z.object({
 export type GlobalOptions = z.infer<typeof globalSchema>;
 
 export function parseGlobalOptions(raw: Record<string, unknown>): GlobalOptions {
-  const parsed = globalSchema.safeParse({ color: true, input: true, ...raw });
+  const parsed = globalSchema.safeParse({ color: true, input: true, check: false, ...raw });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw usageError(`--${issue?.path.join('.') ?? 'option'}: ${issue?.message ?? 'invalid'}`);

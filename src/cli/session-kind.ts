@@ -7,20 +7,22 @@ import type { Advisor } from '../copilot/port.js';
 import { usageError } from '../errors.js';
 import { designKind } from './kinds/design.js';
 import type { Knowledge } from '../knowledge/load.js';
+import type { Artifact } from '../output/artifacts.js';
 import type { Protocol, SessionState } from '../protocol/types.js';
 import type { RuleFinding } from '../rules/decision-rules.js';
 import type { RedFlag } from '../rules/red-flags.js';
 
-export interface RenderedDocument {
-  readonly text: string;
-  /** Rules the document breaks; a document with problems is not written (exit 1). */
+export interface Rendered {
+  /** The files the session writes under --out (the document first), written together or not at all. */
+  readonly artifacts: readonly Artifact[];
+  /** Rules the document breaks; a session with problems writes nothing (exit 1). */
   readonly problems: readonly string[];
 }
 
 export interface SessionKind {
   readonly command: 'design' | 'pipeline' | 'interview';
   readonly protocol: Protocol;
-  /** The file written on approval, and its template under templates/. */
+  /** The document written on approval (its path under --out), and its template under templates/. */
   readonly document: string;
   /** Shown before the first question of an interactive run. */
   readonly intro: readonly string[];
@@ -32,7 +34,7 @@ export interface SessionKind {
   readonly advisor: (knowledge: Knowledge) => Advisor;
   readonly flags: (state: SessionState) => readonly RedFlag[];
   readonly rules?: (state: SessionState) => readonly RuleFinding[];
-  readonly render: (template: string, state: SessionState) => RenderedDocument;
+  readonly render: (template: string, state: SessionState) => Rendered;
   /** Whether a person's answers are timed (an interview keeps time per phase). */
   readonly timed?: boolean;
   /** Whether rendering checks rules, so a person is told of problems before approving. */

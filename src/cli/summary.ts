@@ -8,6 +8,8 @@ export interface SummaryInput {
   readonly state: SessionState;
   readonly protocol: Protocol;
   readonly files: readonly string[];
+  /** With --check: the files that differ from what the session would write. */
+  readonly differing?: readonly string[];
   /** The command's own keys: red flags and decision rules for a design, smells for pipelines. */
   readonly extra: Record<string, unknown>;
   readonly warnings: readonly string[];
@@ -25,6 +27,7 @@ export function summaryJson(input: SummaryInput): Record<string, unknown> {
     scope: state.scope,
     copilot: input.copilot,
     files_written: input.files,
+    ...(input.differing ? { files_differing: input.differing } : {}),
     phases: protocol.phases.map((phase) => {
       const steps = protocol.steps.filter((step) => step.phase === phase.id && applies(step, state));
       return {

@@ -2,6 +2,7 @@
  * `design --answers`: each bundled example renders a complete, deterministic, lint-clean document
  * whose Mermaid diagram parses, and whose advice follows the numbers.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,7 +97,16 @@ describe.each(EXAMPLES)('design --answers examples/%s.yaml', (name) => {
     expect(first.code).toBe(0);
     expect(first.stdout).toBe(`${firstPath}\n`);
     expect(existsSync(firstPath)).toBe(true);
-    expect(readdirSync(join(firstPath, '..'))).toEqual([DOCUMENT]);
+    // The document, and the tool's record of what it wrote (the sha256 --force compares against).
+    expect(readdirSync(join(firstPath, '..')).sort()).toEqual(['.mlops-design', DOCUMENT]);
+    const manifest = JSON.parse(
+      readFileSync(join(firstPath, '..', '.mlops-design', 'manifest.json'), 'utf8'),
+    ) as {
+      files: Record<string, { sha256: string }>;
+    };
+    expect(manifest.files).toEqual({
+      [DOCUMENT]: { sha256: createHash('sha256').update(readFileSync(firstPath)).digest('hex') },
+    });
   });
 
   it('writes a byte-identical document on a second run into another directory', () => {

@@ -128,7 +128,9 @@ describe.concurrent('other failures of design', () => {
     expect(readdirSync(out)).toEqual([]);
   });
 
-  it('an existing document exits 73 and is left untouched; --force overwrites it', async ({ expect }) => {
+  it('an existing document exits 73 and is left untouched; --force replaces it, keeping it as .~1~', async ({
+    expect,
+  }) => {
     const dir = temp.make();
     const out = join(dir, 'out');
     mkdirSync(out, { recursive: true });
@@ -149,9 +151,11 @@ describe.concurrent('other failures of design', () => {
     expect(forced.code).toBe(0);
     expect(forced.stdout).toBe(`${target}\n`);
     expect(readFileSync(target, 'utf8')).toMatch(/^# System Design: Pastebin\n/);
-    // The replaced version is kept beside it, byte for byte.
-    expect(readdirSync(out).sort()).toEqual(['system_design.md', 'system_design.md.bak']);
-    expect(readFileSync(`${target}.bak`, 'utf8')).toBe('my own notes\n');
+    // The replaced version (not written by mlops-design) is kept beside it, byte for byte, under a
+    // numbered backup no later run reuses; the manifest records what the tool wrote.
+    expect(readdirSync(out).sort()).toEqual(['.mlops-design', 'system_design.md', 'system_design.md.~1~']);
+    expect(readFileSync(`${target}.~1~`, 'utf8')).toBe('my own notes\n');
+    expect(forced.stderr).toContain(`it is kept as ${target}.~1~`);
   });
 
   it('--copilot anthropic without a key exits 78', async ({ expect }) => {

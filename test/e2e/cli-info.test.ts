@@ -166,6 +166,7 @@ describe.concurrent('--version and --help', () => {
       '65 bad input',
       '66 file not found',
       '73 output exists',
+      '74 I/O error',
       '78 configuration',
     ])
       expect(result.stdout).toContain(code);

@@ -7,13 +7,11 @@
  * session is moved aside, unchanged), and no temp file is left anywhere.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import {
-  lstatSync,
+  linkSync,
   mkdirSync,
   readFileSync,
   readdirSync,
-  readlinkSync,
   realpathSync,
   rmSync,
   symlinkSync,
@@ -33,6 +31,7 @@ import {
   type CliResult,
   type RunOptions,
 } from './support/run-cli.js';
+import { snapshot } from '../support/tree.js';
 
 const temp = tempDirs('exit-matrix');
 const PASTEBIN_PATH = examplePath('pastebin');
@@ -116,27 +115,11 @@ function runCliKilledAfter(
   });
 }
 
-/** Every path under `dir` (relative) with what it is: "dir", "link -> target" or a hash of its bytes. */
-function snapshot(dir: string): Map<string, string> {
-  const entries = new Map<string, string>();
-  const walk = (relative: string): void => {
-    for (const name of readdirSync(join(dir, relative))) {
-      const rel = relative === '' ? name : `${relative}/${name}`;
-      const full = join(dir, rel);
-      const stat = lstatSync(full);
-      if (stat.isSymbolicLink()) entries.set(rel, `link -> ${readlinkSync(full)}`);
-      else if (stat.isDirectory()) {
-        entries.set(rel, 'dir');
-        walk(rel);
-      } else entries.set(rel, createHash('sha256').update(readFileSync(full)).digest('hex'));
-    }
-  };
-  walk('');
-  return entries;
-}
-
-/** What a temp file of an atomic write, an editor or the session store would be called. */
-const TEMP_FILE = /(^|\/)\.?system_design\.md\.(?!bak$)|\.tmp$|~$|\.json\.[0-9a-f]+$/;
+/**
+ * What a temp file of a staged write, a backup, an editor's file or the session store's temp file
+ * would be called: none may appear in a failed run.
+ */
+const TEMP_FILE = /(^|\/)\.?system_design\.md\.|\.tmp$|~$|\.json\.[0-9a-f]+$/;
 
 interface Prepared {
   readonly args: readonly string[];
@@ -469,16 +452,77 @@ const CASES: readonly Case[] = [
       };
     },
   },
+  // Never written through: a link, a hard link, or a records folder that leads outside --out. The
+  // file the link points at lies outside --out, in the case's directory, which must not change.
   {
-    // --force keeps the old document as .bak; a .bak that cannot be written must be refused up front.
-    name: '--force when system_design.md.bak is a directory',
-    code: 64,
+    name: 'system_design.md is a symbolic link to a file outside --out',
+    code: 73,
     prepare: (dir) => {
-      writeFileSync(join(dir, 'out', 'system_design.md'), 'my own notes\n');
-      mkdirSync(join(dir, 'out', 'system_design.md.bak'));
+      writeFileSync(join(dir, 'precious.md'), 'not to be overwritten\n');
+      symlinkSync('../precious.md', join(dir, 'out', 'system_design.md'));
       return {
         args: ['design', '--answers', PASTEBIN_PATH, '--out', 'out', '--force'],
-        first: first(`.*${esc(join('out', 'system_design.md.bak'))}`),
+        first: first(
+          `${esc(join(realpathSync(dir), 'out', 'system_design.md'))} is a symbolic link; mlops-design never writes through one$`,
+        ),
+      };
+    },
+  },
+  {
+    name: 'system_design.md is a hard link to a file outside --out',
+    code: 73,
+    prepare: (dir) => {
+      writeFileSync(join(dir, 'precious.md'), 'not to be overwritten\n');
+      linkSync(join(dir, 'precious.md'), join(dir, 'out', 'system_design.md'));
+      return {
+        args: ['design', '--answers', PASTEBIN_PATH, '--out', 'out', '--force'],
+        first: first(
+          `${esc(join(realpathSync(dir), 'out', 'system_design.md'))} is a hard link \\(one of 2 names for the same file\\); mlops-design never writes through one$`,
+        ),
+      };
+    },
+  },
+  ...(['symbolic link', 'hard link'] as const).map((kind): Case => ({
+    // --force keeps an edited document under the next numbered backup; a backup that is a link is
+    // suspect (the names under --out no longer say what they hold), so the run stops before writing.
+    name: `--force when system_design.md.~1~ is a ${kind} to a file outside --out`,
+    code: 73,
+    prepare: (dir) => {
+      writeFileSync(join(dir, 'precious.md'), 'not to be overwritten\n');
+      writeFileSync(join(dir, 'out', 'system_design.md'), 'my own notes\n');
+      const backup = join(dir, 'out', 'system_design.md.~1~');
+      if (kind === 'symbolic link') symlinkSync('../precious.md', backup);
+      else linkSync(join(dir, 'precious.md'), backup);
+      return {
+        args: ['design', '--answers', PASTEBIN_PATH, '--out', 'out', '--force'],
+        first: first(`${esc(join(realpathSync(dir), 'out', 'system_design.md.~1~'))} is a ${kind}`),
+      };
+    },
+  })),
+  {
+    name: 'the records folder out/.mlops-design is a symbolic link to a folder outside --out',
+    code: 73,
+    prepare: (dir) => {
+      mkdirSync(join(dir, 'elsewhere'));
+      symlinkSync('../elsewhere', join(dir, 'out', '.mlops-design'));
+      const out = join(realpathSync(dir), 'out');
+      return {
+        args: ['design', '--answers', PASTEBIN_PATH, '--out', 'out'],
+        first: first(
+          `${esc(join(out, '.mlops-design', 'manifest.json'))} cannot be created: ${esc(join(out, '.mlops-design'))} is a symbolic link that leads outside --out ${esc(out)}$`,
+        ),
+      };
+    },
+  },
+  {
+    name: 'system_design.md.~1~ is a directory when --force would keep an edited document',
+    code: 73,
+    prepare: (dir) => {
+      writeFileSync(join(dir, 'out', 'system_design.md'), 'my own notes\n');
+      mkdirSync(join(dir, 'out', 'system_design.md.~1~'));
+      return {
+        args: ['design', '--answers', PASTEBIN_PATH, '--out', 'out', '--force'],
+        first: first(`${esc(join(realpathSync(dir), 'out', 'system_design.md.~1~'))} is not a regular file`),
       };
     },
   },
@@ -860,7 +904,7 @@ describe.concurrent('exit-code matrix: every bad input fails cleanly with its ex
     }
     const after = snapshot(dir);
     expect(
-      [...after.keys()].filter((path) => TEMP_FILE.test(path)),
+      [...after.keys()].filter((path) => TEMP_FILE.test(path) && !before.has(path)),
       context,
     ).toEqual([]);
     expect(Object.fromEntries([...after].sort()), context).toEqual(Object.fromEntries([...expected].sort()));

@@ -312,7 +312,7 @@ describe('interrupting a session in a pseudo-terminal', () => {
     expectNoStackTrace(second);
 
     const document = join(out, 'system_design.md');
-    expect(readdirSync(out)).toEqual(['system_design.md']);
+    expect(readdirSync(out).sort()).toEqual(['.mlops-design', 'system_design.md']);
     expect(second.screen.text).toContain(document);
 
     const sessions = piped(['sessions', '--json']);

@@ -336,6 +336,17 @@ describe('tradeoff records', () => {
     expect(deployment?.alternativeWins).not.toMatch(/strengths listed in the proposal/);
   });
 
+  // A session saved at approval (a write that failed on a full disk) drafts the tradeoffs again on
+  // resume, when the operations decisions already exist: its document must be the same.
+  it('records each decision once, in the same draft, however late the tradeoffs are drafted', () => {
+    const again = advisor.draft(step('tradeoffs.records') as DraftStep, small);
+    expect(again).toEqual(designDrafts(small).tradeoffs);
+    const records = [...(designDrafts(small).tradeoffs ?? []), ...operations(small).tradeoffs];
+    const names = records.map((record) => record.decision);
+    expect(names).toContain('Deployment strategy');
+    expect(new Set(names).size).toBe(names.length);
+  });
+
   it('says when the alternative wins, specifically, for every decision', () => {
     for (const state of [small, large, largeStrong, mlBatch, mlOnline]) {
       for (const record of designDrafts(state).tradeoffs ?? []) {

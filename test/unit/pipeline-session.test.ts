@@ -77,9 +77,10 @@ describe('pipeline scoping through the step machine', () => {
     expect(pushBacks[1]).toMatch(/^The document would not be written: it breaks 1 of its rules \(\d+ lines;/);
     expect(asked.filter((id) => id === 'approval')).toHaveLength(2);
     expect(componentsAsked).toBe(3);
-    const document = pipelineKind.render(TEMPLATE, state);
-    expect(document.problems).toEqual([]);
-    expect(lintPipelineDocument(document.text)).toEqual([]);
+    const rendered = pipelineKind.render(TEMPLATE, state);
+    expect(rendered.problems).toEqual([]);
+    expect(rendered.artifacts.map((artifact) => artifact.path)).toEqual(['pipeline_architecture.md']);
+    expect(lintPipelineDocument(rendered.artifacts[0]?.content ?? '')).toEqual([]);
     expect(pushBacks).toHaveLength(2);
   });
 

@@ -14,7 +14,7 @@ import { loadCompiledKnowledge } from '../../knowledge/compiled.js';
 import { watchInterrupts } from '../interrupts.js';
 import type { GlobalOptions } from '../options.js';
 import { interactiveRespondent, sessionOutput } from '../session-setup.js';
-import { checkOutput } from '../write-document.js';
+import { checkTargets } from '../../output/write-artifacts.js';
 
 export async function runResume(
   globals: GlobalOptions,
@@ -34,7 +34,7 @@ export async function runResume(
   }
   const state = revalidate(store, record, kind.protocol);
   const outDir = options.outGiven === true ? resolve(globals.out) : record.out;
-  const target = checkOutput(outDir, kind.document, globals.force);
+  checkTargets(outDir, [kind.document], { force: globals.force, check: globals.check });
   const interrupts = watchInterrupts();
   try {
     const respondent =
@@ -57,7 +57,6 @@ export async function runResume(
       respondent,
       state,
       outDir,
-      target,
       warnings: [],
       session: { store, id: record.id, createdAt: record.createdAt, clock },
       interrupts,

@@ -23,7 +23,7 @@ import { interactiveRespondent, requireTerminal, sessionOutput } from '../sessio
 import type { GlobalOptions } from '../options.js';
 import { createSessionView } from '../session-view.js';
 import { watchInterrupts } from '../interrupts.js';
-import { checkOutput } from '../write-document.js';
+import { checkTargets } from '../../output/write-artifacts.js';
 
 export async function runStart(
   command: KindName,
@@ -52,9 +52,12 @@ export async function runStart(
     );
   // Interactive: refuse before the first question. Scripted: after the answers file is checked,
   // so a bad answers file is reported as such.
+  const checkOutput = (): void => {
+    checkTargets(outDir, [kind.document], { force: globals.force, check: globals.check });
+  };
   if (answersPath === undefined) {
     requireTerminal(globals);
-    checkOutput(outDir, kind.document, globals.force);
+    checkOutput();
   }
   const context = readContextDocuments(process.cwd());
   const interrupts = watchInterrupts();
@@ -111,7 +114,7 @@ export async function runStart(
           : 'No problem_statement.md or architecture.md here: the session will ask you to frame the problem first.',
       );
     }
-    const target = checkOutput(outDir, kind.document, globals.force);
+    checkOutput();
     if (session && answersPath !== undefined) out.info(`Session ${session.id}`);
     await runToDocument({
       kind,
@@ -122,7 +125,6 @@ export async function runStart(
       respondent,
       state,
       outDir,
-      target,
       warnings,
       ...(session ? { session } : {}),
       interrupts,

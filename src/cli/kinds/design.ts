@@ -19,10 +19,12 @@ function architectureSummary(state: SessionState): Record<string, unknown> | nul
   };
 }
 
+const DOCUMENT = 'system_design.md';
+
 export const designKind: SessionKind = {
   command: 'design',
   protocol: designProtocol,
-  document: 'system_design.md',
+  document: DOCUMENT,
   intro: [
     'mlops-design: a system design session, one question at a time.',
     'Six phases: requirements, estimation, high-level design, deep-dive, tradeoffs, operations. Nothing is written until you approve.',
@@ -35,7 +37,12 @@ export const designKind: SessionKind = {
   rules: decisionRules,
   linted: false,
   render: (template, state) => ({
-    text: renderSystemDesign(template, state, redFlags(state), decisionRules(state)),
+    artifacts: [
+      {
+        path: DOCUMENT,
+        content: renderSystemDesign(template, state, redFlags(state), decisionRules(state)),
+      },
+    ],
     problems: [],
   }),
   summary: (state) => ({

@@ -21,6 +21,8 @@ function coachingDraft(state: SessionState): Coaching | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+const DOCUMENT = 'interview_feedback.md';
+
 export function interviewKind(knowledge: Knowledge): SessionKind {
   // The review is asked for by the render, the summary, the outcome line and the finishing step:
   // score each approved state once.
@@ -35,7 +37,7 @@ export function interviewKind(knowledge: Knowledge): SessionKind {
   return {
     command: 'interview',
     protocol: interviewProtocol(knowledge.problems),
-    document: 'interview_feedback.md',
+    document: DOCUMENT,
     intro: [
       'mlops-design: a mock system-design interview, one question at a time.',
       'Answer as you would out loud; ask about anything you need to know; "?" asks for a hint (the review counts them). The review is written when you finish.',
@@ -51,17 +53,15 @@ export function interviewKind(knowledge: Knowledge): SessionKind {
     timed: true,
     render: (template, state) => {
       const { facts, review, expected } = score(state);
-      return {
-        text: renderInterviewFeedback(template, {
-          title: state.title,
-          facts,
-          review,
-          expected,
-          practise: practiseNext(facts.problem, knowledge.problems),
-          coaching: coachingDraft(state) ?? coachingOf(review, facts.problem),
-        }),
-        problems: [],
-      };
+      const content = renderInterviewFeedback(template, {
+        title: state.title,
+        facts,
+        review,
+        expected,
+        practise: practiseNext(facts.problem, knowledge.problems),
+        coaching: coachingDraft(state) ?? coachingOf(review, facts.problem),
+      });
+      return { artifacts: [{ path: DOCUMENT, content }], problems: [] };
     },
     presets: (options) => {
       // --random picks among the problems of the --level, when one is given.

@@ -19,10 +19,12 @@ function classificationOf(state: SessionState): Classification[] {
   return result.value;
 }
 
+const DOCUMENT = 'pipeline_architecture.md';
+
 export const pipelineKind: SessionKind = {
   command: 'pipeline',
   protocol: pipelineProtocol,
-  document: 'pipeline_architecture.md',
+  document: DOCUMENT,
   intro: [
     'mlops-design: pipeline scoping, one question at a time.',
     'Five phases: the whole picture, classification, decomposition, the MVP, open questions. Nothing is written until you approve.',
@@ -39,7 +41,10 @@ export const pipelineKind: SessionKind = {
       classification: classificationOf(state),
       smells: smellsOf(state),
     });
-    return { text, problems: lintPipelineDocument(text) };
+    return {
+      artifacts: [{ path: DOCUMENT, content: text }],
+      problems: lintPipelineDocument(text),
+    };
   },
   outcome: (state) => {
     const pipelines = pipelineDrafts(state).pipelines ?? [];

@@ -15,13 +15,14 @@ function winsWhen(slot: DecisionSlot, value: string): string {
 }
 
 /**
- * A record for every decision taken so far, optionally only those of one phase. The tradeoffs phase
- * records what came before it; decisions of the operations phase are recorded by its own draft.
+ * A record for every decision taken so far, or only those of one phase. The tradeoffs phase records
+ * what came before it; decisions of the operations phase are recorded by its own draft, never by
+ * both (a session resumed at approval drafts the tradeoffs again after those decisions exist).
  */
 export function tradeoffsOf(state: SessionState, phase?: string): Tradeoff[] {
   return DESIGN_STEPS.flatMap((step): Tradeoff[] => {
     if (step.kind !== 'decision' || step.id === 'deep-dive.focus') return [];
-    if (phase !== undefined && step.phase !== phase) return [];
+    if (phase === undefined ? step.phase === 'operations' : step.phase !== phase) return [];
     const record: DecisionRecord | undefined = state.decisions[step.id];
     if (!record) return [];
     const [a, b] = record.proposal.options;
