@@ -1,6 +1,7 @@
 // Builds a finished design session the way a scripted run does: the real step machine, the real
 // offline co-pilot and the answers-file respondent, with a view that shows nothing. Tests pass only
 // the answers that matter to them; everything else comes from a small, valid baseline.
+import { readAnswersFile } from '../../src/answers/load.js';
 import { planAnswers } from '../../src/answers/plan.js';
 import type { AnswersFile } from '../../src/answers/schema.js';
 import { designAdvisor } from '../../src/copilot/offline/design/advisor.js';
@@ -111,10 +112,27 @@ export function answersFile(options: DesignOptions = {}): AnswersFile {
 }
 
 /** Runs a whole scripted design session and returns the approved state. */
-export async function finishedDesign(options: DesignOptions = {}): Promise<SessionState> {
-  const path = 'test-answers.yaml';
-  const file = answersFile(options);
-  const context = options.context ?? [];
+export function finishedDesign(options: DesignOptions = {}): Promise<SessionState> {
+  return runScripted(
+    'test-answers.yaml',
+    answersFile(options),
+    options.context ?? [],
+    options.view ?? silent,
+  );
+}
+
+/** Runs an answers file from disk (e.g. one of examples/) the way `design --answers` does. */
+export function finishedFromFile(path: string): Promise<SessionState> {
+  const { file } = readAnswersFile(path);
+  return runScripted(path, file, [], silent);
+}
+
+async function runScripted(
+  path: string,
+  file: AnswersFile,
+  context: readonly ContextDocument[],
+  view: SessionView,
+): Promise<SessionState> {
   const plan = planAnswers(designProtocol, { path, file }, { command: 'design', context });
   if (plan.problems.length > 0) throw new Error(`invalid test answers:\n${plan.problems.join('\n')}`);
   const scope = plan.scope ?? 'system';
@@ -124,7 +142,7 @@ export async function finishedDesign(options: DesignOptions = {}): Promise<Sessi
       protocol: designProtocol,
       copilot: createOfflineCoPilot(designAdvisor(bundledKnowledge())),
       respondent: answersFileRespondent(path, file),
-      view: options.view ?? silent,
+      view,
       redFlags,
     },
     state,
