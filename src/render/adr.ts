@@ -5,18 +5,14 @@
  * same input always gives the same bytes. The caller sanitises terminal control characters.
  */
 import { stringify } from 'yaml';
+import type { ProposalOption } from '../protocol/types.js';
 import { headingText, inline } from './markdown-inline.js';
 
 /** A paragraph, or a bulleted list (one string per item). */
 export type AdrBlock = string | readonly string[];
 
-export interface AdrOption {
-  readonly label: string;
-  /** What the option is, shown under its heading in Pros and Cons of the Options. */
-  readonly summary: string;
-  readonly pros: readonly string[];
-  readonly cons: readonly string[];
-}
+/** An option as a proposal shows it; its summary goes under its heading in Pros and Cons of the Options. */
+export type AdrOption = Pick<ProposalOption, 'label' | 'summary' | 'pros' | 'cons'>;
 
 export interface AdrInput {
   /** The record's number: 1 is written 0001. */
