@@ -45,9 +45,27 @@ export interface RenderedAdr {
   readonly content: string;
 }
 
-const ISO_DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
+/** yyyy-mm-dd naming a day that exists (2026-02-30 does not). */
+function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 /** The longest kebab-case title in a file name, so names stay readable in a listing. */
 export const MAX_SLUG_LENGTH = 60;
+
+/**
+ * A record's date from the session record's `createdAt` (an ISO timestamp, UTC): its calendar
+ * day, so every run of the same session dates its records alike.
+ */
+export function adrDate(createdAt: string): string {
+  const day = createdAt.slice(0, 10);
+  if (!isCalendarDate(day) || !/^\d{4}-\d{2}-\d{2}(?:T|$)/.test(createdAt))
+    throw new Error(`session createdAt "${createdAt}" is not an ISO date`);
+  return day;
+}
 
 /** `Cache-aside: Redis (L2)` -> `cache-aside-redis-l2`: ASCII letters and digits, single dashes. */
 export function kebabCase(title: string, maxLength = MAX_SLUG_LENGTH): string {
@@ -97,7 +115,7 @@ function blocks(content: readonly AdrBlock[]): string[] {
 }
 
 function frontMatter(input: AdrInput): string {
-  if (!ISO_DATE.test(input.date)) throw new Error(`ADR date "${input.date}" is not yyyy-mm-dd`);
+  if (!isCalendarDate(input.date)) throw new Error(`ADR date "${input.date}" is not yyyy-mm-dd`);
   const makers = input.decisionMakers?.map((name) => name.trim()).filter(Boolean) ?? [];
   const data = {
     status: input.status,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { SessionState } from '../../src/protocol/types.js';
 import {
+  adrDate,
   adrFileName,
   kebabCase,
   nextAdrNumbers,
@@ -165,6 +166,8 @@ describe('renderAdr', () => {
   it('refuses a date that is not yyyy-mm-dd and a chosen option that was not considered', () => {
     expect(() => renderAdr({ ...INPUT, date: '2026-03-14T10:00:00Z' })).toThrow(/not yyyy-mm-dd/);
     expect(() => renderAdr({ ...INPUT, date: '2026-13-01' })).toThrow(/not yyyy-mm-dd/);
+    expect(() => renderAdr({ ...INPUT, date: '2025-02-29' })).toThrow(/not yyyy-mm-dd/);
+    expect(renderAdr({ ...INPUT, date: '2024-02-29' }).content).toContain('date: 2024-02-29\n');
     expect(() => renderAdr({ ...INPUT, chosen: { label: 'Memcached', because: 'x' } })).toThrow(
       /"Memcached" is not among its options/,
     );
@@ -198,6 +201,19 @@ describe('file names', () => {
     expect(adrFileName(1, 'Use Kafka')).toBe('0001-use-kafka.md');
     expect(adrFileName(12345, 'Use Kafka')).toBe('12345-use-kafka.md');
     expect(() => adrFileName(-1, 'x')).toThrow();
+  });
+});
+
+describe('adrDate', () => {
+  it("is the session record's calendar day (UTC), whatever the time of the run", () => {
+    expect(adrDate('2026-03-14T23:59:59.999Z')).toBe('2026-03-14');
+    expect(adrDate('2026-03-14')).toBe('2026-03-14');
+  });
+
+  it('refuses what is not an ISO date', () => {
+    expect(() => adrDate('14/03/2026')).toThrow(/not an ISO date/);
+    expect(() => adrDate('2026-03-14x')).toThrow(/not an ISO date/);
+    expect(() => adrDate('2026-02-30T00:00:00Z')).toThrow(/not an ISO date/);
   });
 });
 
