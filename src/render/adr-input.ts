@@ -51,22 +51,28 @@ const RESTS_ON: Readonly<Record<string, { requirements: readonly string[]; figur
 const NOT_ARCHITECTURE: ReadonlySet<string> = new Set(['deep-dive.focus']);
 
 /**
- * Everything a record reads from a decision: the proposal, which option was taken and its label,
- * and the user's own words when they answered in them. Kept to this one function so a change to
- * the decision record's shape is a change here.
+ * Everything a record reads from a decision: the proposal, the option taken (none when the
+ * team's choice is not one of the two proposed: a custom choice or another value), the label as
+ * shown, the words typed, and whether it was taken by default. Kept to this one function so a
+ * change to the decision record's shape is a change here.
  */
 interface TakenDecision {
   readonly proposal: Proposal;
   readonly taken?: ProposalOption;
   readonly label: string;
-  readonly ownWords?: string;
+  readonly words?: string;
+  readonly byDefault: boolean;
 }
 
 function taken(record: DecisionRecord): TakenDecision {
-  const [a, b] = record.proposal.options;
-  if (record.choice === 'other')
-    return { proposal: record.proposal, label: record.chosen, ownWords: record.chosen };
-  return { proposal: record.proposal, taken: record.choice === 'A' ? a : b, label: record.chosen };
+  const option = record.proposal.options.find((candidate) => candidate.key === record.key);
+  return {
+    proposal: record.proposal,
+    ...(option ? { taken: option } : {}),
+    label: record.label,
+    ...(record.words === undefined ? {} : { words: record.words }),
+    byDefault: record.source === 'default',
+  };
 }
 
 /** "At 382/s peak this is ..." reads on after "because" as "at 382/s peak ..." (PostgreSQL stays). */
@@ -81,7 +87,7 @@ function reasonText(text: string): string {
 
 function because(decision: TakenDecision, tradeoff: Tradeoff | undefined): string {
   const [a, b] = decision.proposal.options;
-  if (decision.ownWords !== undefined)
+  if (!decision.taken)
     return `it is the team's own choice, taken over the co-pilot's recommendation of "${a.label}"`;
   if (tradeoff) return reasonText(tradeoff.reason);
   return decision.taken === a
@@ -117,8 +123,19 @@ function whenAlternativeWins(alternative: ProposalOption, tradeoff: Tradeoff | u
   return [`${wins}${/[.!?]$/.test(wins) ? '' : '.'} Revisit this decision if that becomes true.`];
 }
 
-/** For the user's own words: what to check, since none of the proposed pros and cons apply. */
-function ownWordsChecks(decision: TakenDecision): AdrBlock[] {
+/** How the decision was taken, when not by picking A or B: in the team's words, or by default. */
+function howTaken(decision: TakenDecision): AdrBlock[] {
+  if (decision.byDefault)
+    return [
+      "Taken by default: the answers file did not answer this decision, and the run accepted the co-pilot's recommendation (--accept-recommended). No one has confirmed it yet.",
+    ];
+  if (decision.words === undefined) return [];
+  const words = decision.words.trim();
+  return [`In the team's own words: "${words}"${/[.!?]$/.test(words) ? '' : '.'}`];
+}
+
+/** For the team's own choice: what to check, since none of the proposed pros and cons apply. */
+function ownChoiceChecks(decision: TakenDecision): AdrBlock[] {
   const [a, b] = decision.proposal.options;
   return [
     "Check the team's choice against the co-pilot's reasoning and the risks it named for its own options, which this choice may share:",
@@ -140,13 +157,20 @@ function draftFor(
 ): AdrDraft {
   const decision = taken(record);
   const [a, b] = decision.proposal.options;
-  const own = decision.ownWords;
+  const own = decision.taken ? undefined : decision.label;
   const options = [
     a,
     b,
     ...(own === undefined
       ? []
-      : [{ label: own, summary: "The team's own choice, in its own words.", pros: [], cons: [] }]),
+      : [
+          {
+            label: own,
+            summary: "The team's own choice, not one the co-pilot proposed.",
+            pros: [],
+            cons: [],
+          },
+        ]),
   ];
   return {
     title: `${title}: ${decision.label}`,
@@ -163,8 +187,9 @@ function draftFor(
             bad: [],
             note: `This is the team's own choice, not one of the co-pilot's options: the pros and cons listed for "${a.label}" and "${b.label}" do not carry over to it.`,
           },
-    ...(own === undefined ? {} : { confirmation: ownWordsChecks(decision) }),
+    ...(own === undefined ? {} : { confirmation: ownChoiceChecks(decision) }),
     moreInformation: [
+      ...howTaken(decision),
       ...whenAlternativeWins(decision.taken === a ? b : a, tradeoff),
       ...figures(state, decisionId),
     ],

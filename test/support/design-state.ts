@@ -68,6 +68,8 @@ export interface DesignOptions {
   readonly followups?: Readonly<Record<string, Answer>>;
   /** What the session shows; silent by default. */
   readonly view?: SessionView;
+  /** Decisions the answers leave out take the recommended option (--accept-recommended). */
+  readonly acceptRecommended?: boolean;
 }
 
 export const silent: SessionView = {
@@ -118,13 +120,14 @@ export function finishedDesign(options: DesignOptions = {}): Promise<SessionStat
     answersFile(options),
     options.context ?? [],
     options.view ?? silent,
+    options.acceptRecommended === true,
   );
 }
 
 /** Runs an answers file from disk (e.g. one of examples/) the way `design --answers` does. */
 export function finishedFromFile(path: string): Promise<SessionState> {
   const { file } = readAnswersFile(path);
-  return runScripted(path, file, [], silent);
+  return runScripted(path, file, [], silent, false);
 }
 
 async function runScripted(
@@ -132,8 +135,9 @@ async function runScripted(
   file: AnswersFile,
   context: readonly ContextDocument[],
   view: SessionView,
+  acceptRecommended: boolean,
 ): Promise<SessionState> {
-  const plan = planAnswers(designProtocol, { path, file }, { command: 'design', context });
+  const plan = planAnswers(designProtocol, { path, file }, { command: 'design', context, acceptRecommended });
   if (plan.problems.length > 0) throw new Error(`invalid test answers:\n${plan.problems.join('\n')}`);
   const scope = plan.scope ?? 'system';
   const state = initialState(designProtocol, file.title, scope, scope === 'system' ? [] : context);
@@ -141,7 +145,7 @@ async function runScripted(
     {
       protocol: designProtocol,
       copilot: createOfflineCoPilot(designAdvisor(bundledKnowledge())),
-      respondent: answersFileRespondent(path, file),
+      respondent: answersFileRespondent(path, file, { acceptRecommended }),
       view,
       redFlags,
     },

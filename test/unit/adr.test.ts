@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { SessionState } from '../../src/protocol/types.js';
+import type { ProposalOption, SessionState } from '../../src/protocol/types.js';
 import {
   adrDate,
   adrFileName,
@@ -345,49 +345,120 @@ describe('the examples as records', () => {
   });
 });
 
-describe("a decision taken against the recommendation or in the user's own words", () => {
-  let optionB: SessionState;
-  let own: SessionState;
+describe('a decision taken against the recommendation, in own words, as a custom choice or by default', () => {
+  const states = new Map<string, SessionState>();
   beforeAll(async () => {
-    optionB = await finishedDesign({ answers: { 'high-level.cache': 'B' } });
-    own = await finishedDesign({ answers: { 'high-level.cache': 'Skip the cache for now.' } });
+    states.set('option B', await finishedDesign({ answers: { 'high-level.cache': 'B' } }));
+    states.set('words', await finishedDesign({ answers: { 'high-level.cache': 'Skip the cache for now.' } }));
+    states.set(
+      'custom',
+      await finishedDesign({
+        answers: { 'high-level.datastore': 'custom: FoundationDB with a record layer.' },
+      }),
+    );
+    states.set('other value', await finishedDesign({ answers: { 'high-level.datastore': 'Cassandra' } }));
+    states.set(
+      'default',
+      await finishedDesign({ answers: { 'high-level.cache': undefined }, acceptRecommended: true }),
+    );
   });
-  const cacheRecord = (state: SessionState): string =>
-    renderDesignAdrs(state, DATE, []).find((record) => record.content.includes('\n# Caching: '))?.content ??
-    '';
+  const stateOf = (name: string): SessionState => {
+    const state = states.get(name);
+    if (!state) throw new Error(`${name} did not run`);
+    return state;
+  };
+  const recordOf = (name: string, title: string): string =>
+    renderDesignAdrs(stateOf(name), DATE, []).find((record) => record.content.includes(`\n# ${title}: `))
+      ?.content ?? '';
+  /** The option the session recorded as taken, and the other one. */
+  const optionsOf = (
+    name: string,
+    id: string,
+  ): { taken: ProposalOption | undefined; other: ProposalOption | undefined } => {
+    const record = stateOf(name).decisions[id];
+    const options = record?.proposal.options ?? [];
+    return {
+      taken: options.find((option) => option.key === record?.key),
+      other: options.find((option) => option.key !== record?.key),
+    };
+  };
+  const goodAndBad = (option: ProposalOption | undefined): string =>
+    [
+      ...(option?.pros ?? []).map((pro) => `- Good, because ${pro}`),
+      ...(option?.cons ?? []).map((con) => `- Bad, because ${con}`),
+    ].join('\n');
+  const consequencesOf = (content: string): string | undefined =>
+    content.split('### Consequences\n\n')[1]?.split('\n\n')[0];
 
   it('option B: its own pros and cons are the consequences; the recommendation is the alternative', () => {
-    const proposal = optionB.decisions['high-level.cache']?.proposal;
-    const [a, b] = proposal?.options ?? [];
-    const content = cacheRecord(optionB);
-    expect(content).toContain(`# Caching: ${b?.label ?? '?'}\n`);
-    expect(content).toContain(`Chosen option: "${b?.label ?? '?'}", because`);
-    const consequences = content.split('### Consequences\n\n')[1]?.split('\n\n')[0];
-    expect(consequences).toBe(
-      [
-        ...(b?.pros ?? []).map((pro) => `- Good, because ${pro}`),
-        ...(b?.cons ?? []).map((con) => `- Bad, because ${con}`),
-      ].join('\n'),
-    );
-    expect(sectionOf(content, '## More Information')).toContain(`"${a?.label ?? '?'}" wins instead when`);
+    const { taken, other } = optionsOf('option B', 'high-level.cache');
+    expect(taken?.key).toBe('B');
+    const content = recordOf('option B', 'Caching');
+    expect(content).toContain(`# Caching: ${taken?.label ?? '?'}\n`);
+    expect(content).toContain(`Chosen option: "${taken?.label ?? '?'}", because`);
+    expect(consequencesOf(content)).toBe(goodAndBad(taken));
+    expect(sectionOf(content, '## More Information')).toContain(`"${other?.label ?? '?'}" wins instead when`);
   });
 
-  it("own words: chosen as written, listed with A and B, and the co-pilot's pros and cons are not claimed", async () => {
-    const [a, b] = own.decisions['high-level.cache']?.proposal.options ?? [];
-    const content = cacheRecord(own);
-    expect(content).toContain('# Caching: Skip the cache for now\n');
+  it('own words read as a proposed option: that option, its consequences, and the words quoted', () => {
+    const { taken } = optionsOf('words', 'high-level.cache');
+    expect(taken?.value).toBe('none');
+    const content = recordOf('words', 'Caching');
+    expect(content).toContain(`Chosen option: "${taken?.label ?? '?'}", because`);
+    expect(sectionOf(content, '## Considered Options').trim().split('\n')).toHaveLength(2);
+    expect(consequencesOf(content)).toBe(goodAndBad(taken));
+    expect(sectionOf(content, '## More Information')).toMatch(
+      /^\nIn the team's own words: "Skip the cache for now\."\n/,
+    );
+  });
+
+  it("a custom choice: chosen as written, listed with A and B, and the co-pilot's pros and cons are not claimed", async () => {
+    const record = stateOf('custom').decisions['high-level.datastore'];
+    expect(record?.value).toBe('custom');
+    const [a, b] = record?.proposal.options ?? [];
+    const content = recordOf('custom', 'Primary datastore');
+    expect(content).toContain('# Primary datastore: FoundationDB with a record layer\n');
     expect(sectionOf(content, '## Considered Options')).toBe(
-      `\n- ${a?.label ?? '?'}\n- ${b?.label ?? '?'}\n- Skip the cache for now\n`,
+      `\n- ${a?.label ?? '?'}\n- ${b?.label ?? '?'}\n- FoundationDB with a record layer\n`,
     );
     expect(content).toContain(
-      `Chosen option: "Skip the cache for now", because it is the team's own choice, taken over the co-pilot's recommendation of "${a?.label ?? '?'}".`,
+      `Chosen option: "FoundationDB with a record layer", because it is the team's own choice, taken over the co-pilot's recommendation of "${a?.label ?? '?'}".`,
     );
     const outcome = sectionOf(content, '## Decision Outcome');
     expect(outcome).toContain('do not carry over to it');
     expect(outcome).not.toContain('Good, because');
     expect(outcome).toContain('### Confirmation');
     for (const con of [...(a?.cons ?? []), ...(b?.cons ?? [])]) expect(outcome).toContain(con);
-    expect((await lint(renderDesignAdrs(own, DATE, []))).code).toBe(0);
+    expect(sectionOf(content, '## More Information')).toContain(
+      'In the team\'s own words: "custom: FoundationDB with a record layer."',
+    );
+    expect((await lint(renderDesignAdrs(stateOf('custom'), DATE, []))).code).toBe(0);
+  });
+
+  it("own words read as a value neither option proposed: that value is the team's own choice", () => {
+    const record = stateOf('other value').decisions['high-level.datastore'];
+    expect(record?.key).toBeUndefined();
+    const content = recordOf('other value', 'Primary datastore');
+    expect(content).toContain(`# Primary datastore: ${record?.label ?? '?'}\n`);
+    expect(sectionOf(content, '## Considered Options').trim().split('\n')).toEqual(
+      [...(record?.proposal.options ?? []).map((option) => option.label), record?.label].map(
+        (label) => `- ${label ?? '?'}`,
+      ),
+    );
+    expect(sectionOf(content, '## Decision Outcome')).toContain('### Confirmation');
+    expect(sectionOf(content, '## More Information')).toContain('In the team\'s own words: "Cassandra".');
+  });
+
+  it('taken by default: the recommendation, and the record says no one confirmed it', () => {
+    const { taken } = optionsOf('default', 'high-level.cache');
+    expect(taken?.key).toBe('A');
+    const content = recordOf('default', 'Caching');
+    expect(content).toContain(`Chosen option: "${taken?.label ?? '?'}", because`);
+    expect(consequencesOf(content)).toBe(goodAndBad(taken));
+    expect(sectionOf(content, '## More Information')).toContain(
+      'Taken by default: the answers file did not answer this decision',
+    );
+    expect(recordOf('default', 'Primary datastore')).not.toContain('Taken by default');
   });
 });
 
@@ -440,7 +511,7 @@ describe('hostile labels', () => {
 
   it('a hostile own-words answer goes through a whole session and still lints', async () => {
     const state = await finishedDesign({
-      answers: { 'high-level.datastore': '# Mongo "v7": `db|x` <b>fast</b> https://mongodb.com.' },
+      answers: { 'high-level.datastore': 'custom: # Mongo "v7": `db|x` <b>fast</b> https://mongodb.com.' },
     });
     const records = renderDesignAdrs(state, DATE, ['0001-x.md']);
     const datastore = records.find((record) => record.content.includes('# Primary datastore: '));
