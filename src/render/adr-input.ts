@@ -9,7 +9,7 @@ import { designDrafts, type Tradeoff } from '../protocols/design/model.js';
 import { DESIGN_STEPS } from '../protocols/design/slots.js';
 import { nextAdrNumbers, renderAdr, type AdrBlock, type AdrInput, type RenderedAdr } from './adr.js';
 
-export type AdrDraft = Omit<AdrInput, 'number'>;
+type AdrDraft = Omit<AdrInput, 'number'>;
 
 /**
  * The requirements (question ids) and the estimate's figures (metric ids) each decision rests on.

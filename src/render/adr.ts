@@ -54,7 +54,7 @@ function isCalendarDate(text: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 /** The longest kebab-case title in a file name, so names stay readable in a listing. */
-export const MAX_SLUG_LENGTH = 60;
+const MAX_SLUG_LENGTH = 60;
 
 /**
  * A record's date from the session record's `createdAt` (an ISO timestamp, UTC): its calendar
@@ -88,7 +88,7 @@ export function adrFileName(number: number, title: string): string {
 }
 
 /** A record's number from its file name (`0007-use-kafka.md` -> 7), or undefined. */
-export function adrNumberOf(fileName: string): number | undefined {
+function adrNumberOf(fileName: string): number | undefined {
   const match = /^(\d{4,})-/.exec(fileName);
   return match ? Number(match[1]) : undefined;
 }

@@ -14,7 +14,7 @@ const BLOCK_START = /^(?:#|>|[-+*=_~](?=\s|$|[-*=_~]{2})|`{3}|~{3})/;
 const ORDERED_START = /^(\d{1,9})([.)])(?=\s|$)/;
 
 /** Folds whitespace (newlines, tabs, runs of spaces) to single spaces and trims. */
-export function oneLine(text: string): string {
+function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
