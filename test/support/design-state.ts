@@ -1,6 +1,7 @@
 // Builds a finished design session the way a scripted run does: the real step machine, the real
 // offline co-pilot and the answers-file respondent, with a view that shows nothing. Tests pass only
 // the answers that matter to them; everything else comes from a small, valid baseline.
+import { readAnswersFile } from '../../src/answers/load.js';
 import { planAnswers } from '../../src/answers/plan.js';
 import type { AnswersFile } from '../../src/answers/schema.js';
 import { designAdvisor } from '../../src/copilot/offline/design/advisor.js';
@@ -67,6 +68,8 @@ export interface DesignOptions {
   readonly followups?: Readonly<Record<string, Answer>>;
   /** What the session shows; silent by default. */
   readonly view?: SessionView;
+  /** Decisions the answers leave out take the recommended option (--accept-recommended). */
+  readonly acceptRecommended?: boolean;
 }
 
 export const silent: SessionView = {
@@ -111,11 +114,30 @@ export function answersFile(options: DesignOptions = {}): AnswersFile {
 }
 
 /** Runs a whole scripted design session and returns the approved state. */
-export async function finishedDesign(options: DesignOptions = {}): Promise<SessionState> {
-  const path = 'test-answers.yaml';
-  const file = answersFile(options);
-  const context = options.context ?? [];
-  const plan = planAnswers(designProtocol, { path, file }, { command: 'design', context });
+export function finishedDesign(options: DesignOptions = {}): Promise<SessionState> {
+  return runScripted(
+    'test-answers.yaml',
+    answersFile(options),
+    options.context ?? [],
+    options.view ?? silent,
+    options.acceptRecommended === true,
+  );
+}
+
+/** Runs an answers file from disk (e.g. one of examples/) the way `design --answers` does. */
+export function finishedFromFile(path: string): Promise<SessionState> {
+  const { file } = readAnswersFile(path);
+  return runScripted(path, file, [], silent, false);
+}
+
+async function runScripted(
+  path: string,
+  file: AnswersFile,
+  context: readonly ContextDocument[],
+  view: SessionView,
+  acceptRecommended: boolean,
+): Promise<SessionState> {
+  const plan = planAnswers(designProtocol, { path, file }, { command: 'design', context, acceptRecommended });
   if (plan.problems.length > 0) throw new Error(`invalid test answers:\n${plan.problems.join('\n')}`);
   const scope = plan.scope ?? 'system';
   const state = initialState(designProtocol, file.title, scope, scope === 'system' ? [] : context);
@@ -123,8 +145,8 @@ export async function finishedDesign(options: DesignOptions = {}): Promise<Sessi
     {
       protocol: designProtocol,
       copilot: createOfflineCoPilot(designAdvisor(bundledKnowledge())),
-      respondent: answersFileRespondent(path, file),
-      view: options.view ?? silent,
+      respondent: answersFileRespondent(path, file, { acceptRecommended }),
+      view,
       redFlags,
     },
     state,
