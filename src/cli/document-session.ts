@@ -16,13 +16,15 @@ import type { SessionRecord } from '../session/record.js';
 import { SESSION_SCHEMA, SESSION_VERSION } from '../session/record.js';
 import { runSession } from '../session/run.js';
 import type { Artifact } from '../output/artifacts.js';
-import { changedFiles, writeArtifacts } from '../output/write-artifacts.js';
+import { changedFiles, folderNames, writeArtifacts } from '../output/write-artifacts.js';
+import { adrDate } from '../render/adr.js';
+import { adrFolder } from './adr-folder.js';
 import type { SessionStore } from '../session/store.js';
 import type { Interrupts } from './interrupts.js';
 import type { GlobalOptions } from './options.js';
 import type { Output } from './output.js';
 import type { CopilotSetup } from './copilot-factory.js';
-import type { SessionKind } from './session-kind.js';
+import type { RenderContext, SessionKind } from './session-kind.js';
 import { createSessionView } from './session-view.js';
 import { summaryJson } from './summary.js';
 
@@ -112,7 +114,7 @@ export async function runToDocument(run: DocumentRun): Promise<void> {
   }
 
   const flags = kind.flags(finished);
-  const rendered = kind.render(templateOf(kind), finished);
+  const rendered = kind.render(templateOf(kind), finished, renderContext(run));
   if (rendered.problems.length > 0) {
     throw new AppError(
       ExitCode.checkFailed,
@@ -160,6 +162,15 @@ export async function runToDocument(run: DocumentRun): Promise<void> {
       `${flags.length} ${kind.flagLabel.toLowerCase()}(s): ${flags.map((flag) => flag.id).join(', ')} (listed in the document).`,
     );
   fail();
+}
+
+/** What rendering reads from disk: the ADR folder's names, when records are asked for (--adr). */
+function renderContext(run: DocumentRun): RenderContext {
+  const dir = adrFolder(run.options, run.outDir);
+  if (dir === undefined) return {};
+  const { existing, own } = folderNames(run.outDir, dir);
+  const createdAt = run.session?.createdAt ?? new Date().toISOString();
+  return { adr: { dir, existing, own, date: adrDate(createdAt) } };
 }
 
 function templateOf(kind: SessionKind): string {

@@ -28,6 +28,9 @@ Exit codes: 0 ok, 1 check failed, 64 usage, 65 bad input, 66 file not found, 70 
 const ACCEPT_RECOMMENDED =
   'with --answers: a decision the file does not answer takes the recommended option (each is listed)';
 
+const ADR = 'also write an Architecture Decision Record (MADR 4.0) per decision';
+const ADR_DIR = 'the folder for --adr records, relative to --out (default docs/decisions)';
+
 export function buildProgram(): Command {
   const program = new Command('mlops-design')
     .description(
@@ -70,6 +73,8 @@ export function buildProgram(): Command {
     .addOption(new Option('--scope <scope>', 'kind of system').choices(['system', 'ml', 'hybrid']))
     .option('--answers <file>', 'run non-interactively from an answers file (YAML or JSON)')
     .option('--accept-recommended', ACCEPT_RECOMMENDED)
+    .option('--adr', ADR)
+    .option('--adr-dir <dir>', ADR_DIR)
     .option('--no-save', 'do not save the session (it cannot be resumed)')
     .action(async (options: Record<string, unknown>, command: Command) => {
       const { runStart } = await import('./commands/start.js');
@@ -180,6 +185,8 @@ export function buildProgram(): Command {
     .option('--last', 'the most recently saved unfinished session')
     .option('--answers <file>', 'answer the remaining questions from an answers file')
     .option('--accept-recommended', ACCEPT_RECOMMENDED)
+    .option('--adr', ADR)
+    .option('--adr-dir <dir>', ADR_DIR)
     .action(async (id: string | undefined, options: Record<string, unknown>, command: Command) => {
       const { runResume } = await import('./commands/resume.js');
       const outGiven = command.getOptionValueSourceWithGlobals('out') === 'cli';

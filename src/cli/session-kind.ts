@@ -19,6 +19,22 @@ export interface Rendered {
   readonly problems: readonly string[];
 }
 
+/** What rendering needs from outside the session: the ADR folder's state, when ADRs are asked for. */
+export interface RenderContext {
+  readonly adr?: AdrContext;
+}
+
+export interface AdrContext {
+  /** The folder, relative to --out, posix. */
+  readonly dir: string;
+  /** Every name in the folder now. */
+  readonly existing: readonly string[];
+  /** The names in it that this tool wrote (its manifest lists them). */
+  readonly own: readonly string[];
+  /** The session's day, yyyy-mm-dd. */
+  readonly date: string;
+}
+
 export interface SessionKind {
   readonly command: 'design' | 'pipeline' | 'interview';
   readonly protocol: Protocol;
@@ -34,7 +50,7 @@ export interface SessionKind {
   readonly advisor: (knowledge: Knowledge) => Advisor;
   readonly flags: (state: SessionState) => readonly RedFlag[];
   readonly rules?: (state: SessionState) => readonly RuleFinding[];
-  readonly render: (template: string, state: SessionState) => Rendered;
+  readonly render: (template: string, state: SessionState, context?: RenderContext) => Rendered;
   /** Whether a person's answers are timed (an interview keeps time per phase). */
   readonly timed?: boolean;
   /** Whether rendering checks rules, so a person is told of problems before approving. */

@@ -3,6 +3,7 @@
  * artifacts (locked, staged, renamed together, the manifest updated), or, for --check, say which
  * files would change without writing anything.
  */
+import { join } from 'node:path';
 import type { Artifact } from './artifacts.js';
 import { commitChanges } from './commit.js';
 import {
@@ -15,6 +16,7 @@ import {
   type OutDir,
   type Target,
 } from './inspect.js';
+import { errnoCode, ioFailure } from './io-errors.js';
 import { lockOut } from './lock.js';
 import { nextManifest, parseManifest, type Manifest } from './manifest.js';
 import { MANIFEST_PATH, besideShown } from './plan.js';
@@ -132,4 +134,29 @@ function readRecords(out: OutDir, fs: ArtifactFs): Records {
     manifest: new Map(),
     warning: `warning: ${target.shown}: ${parsed.error}; every existing file was treated as edited by hand and kept`,
   };
+}
+
+/**
+ * A folder under --out as it is now (for numbering records): every name in it, and those among them
+ * that mlops-design wrote (its manifest lists them). A folder that does not exist yet is empty; one
+ * that resolves outside --out is refused like any target.
+ */
+export function folderNames(
+  outDir: string,
+  dir: string,
+  fs: ArtifactFs = defaultFs,
+): { readonly existing: readonly string[]; readonly own: readonly string[] } {
+  const out = openOutDir(outDir, false, fs);
+  const folder = plannedPath(out, dir);
+  // Looking at a file inside it checks every parent: no link out of --out, no file in the way.
+  lookAt(out, plannedPath(out, `${folder}/.probe`), fs);
+  let existing: string[];
+  try {
+    existing = fs.readdirSync(join(out.real, folder)).sort();
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return { existing: [], own: [] };
+    throw ioFailure(error, join(out.shown, folder)) ?? error;
+  }
+  const { manifest } = readRecords(out, fs);
+  return { existing, own: existing.filter((name) => manifest.has(`${folder}/${name}`)) };
 }

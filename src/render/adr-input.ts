@@ -7,7 +7,14 @@
 import type { DecisionRecord, Proposal, ProposalOption, SessionState } from '../protocol/types.js';
 import { designDrafts, type Tradeoff } from '../protocols/design/model.js';
 import { DESIGN_STEPS } from '../protocols/design/slots.js';
-import { nextAdrNumbers, renderAdr, type AdrBlock, type AdrInput, type RenderedAdr } from './adr.js';
+import {
+  adrFileName,
+  nextAdrNumbers,
+  renderAdr,
+  type AdrBlock,
+  type AdrInput,
+  type RenderedAdr,
+} from './adr.js';
 
 type AdrDraft = Omit<AdrInput, 'number'>;
 
@@ -197,27 +204,47 @@ function draftFor(
 }
 
 /** A record for every architecture decision of a design session, in the protocol's order. */
-export function designAdrDrafts(state: SessionState, date: string): AdrDraft[] {
+export function designAdrDrafts(state: SessionState, date: string): (AdrDraft & { readonly decision: string })[] {
   const drafts = designDrafts(state);
   const tradeoffs = [...(drafts.tradeoffs ?? []), ...(drafts.operations?.tradeoffs ?? [])];
   return DESIGN_STEPS.flatMap((step) => {
     const record = state.decisions[step.id];
     if (step.kind !== 'decision' || !record || NOT_ARCHITECTURE.has(step.id)) return [];
     const tradeoff = tradeoffs.find((candidate) => candidate.decision === step.title);
-    return [draftFor(state, step.id, step.title, step.prompt, record, tradeoff, date)];
+    return [
+      { decision: step.title, ...draftFor(state, step.id, step.title, step.prompt, record, tradeoff, date) },
+    ];
   });
 }
 
+/** A rendered record and the decision (its title, as in the Tradeoffs table) it records. */
+export interface DesignAdr extends RenderedAdr {
+  readonly decision: string;
+}
+
 /**
- * The files of a design session's records, numbered after those already in the folder
- * (`existingFileNames`: the names in it, records or not).
+ * The files of a design session's records. A record this tool already wrote for the same decision
+ * and choice (`ownFileNames`: the names in the folder that its manifest lists) keeps its number, so
+ * running the same session again gives the same files; every other record is numbered after those
+ * already in the folder (`existingFileNames`: every name in it, records or not) and never replaces
+ * one.
  */
 export function renderDesignAdrs(
   state: SessionState,
   date: string,
   existingFileNames: readonly string[],
-): RenderedAdr[] {
+  ownFileNames: readonly string[] = [],
+): DesignAdr[] {
   const drafts = designAdrDrafts(state, date);
-  const numbers = nextAdrNumbers(existingFileNames, drafts.length);
-  return drafts.map((draft, index) => renderAdr({ ...draft, number: numbers[index] ?? 0 }));
+  const reused = drafts.map((draft) => {
+    const suffix = adrFileName(0, draft.title).slice('0000'.length);
+    const own = ownFileNames.find((name) => /^\d{4,}-/.test(name) && name.replace(/^\d+/, '') === suffix);
+    return own === undefined ? undefined : Number(/^\d+/.exec(own)?.[0]);
+  });
+  const fresh = nextAdrNumbers(existingFileNames, reused.filter((number) => number === undefined).length);
+  let next = 0;
+  return drafts.map(({ decision, ...draft }, index) => {
+    const number = reused[index] ?? fresh[next++] ?? 0;
+    return { decision, ...renderAdr({ ...draft, number }) };
+  });
 }

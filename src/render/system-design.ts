@@ -27,6 +27,8 @@ export function renderSystemDesign(
   state: SessionState,
   flags: readonly RedFlag[],
   rules: readonly RuleFinding[] = [],
+  /** Decision title -> the path of its ADR, relative to the document, when ADRs are written. */
+  records: ReadonlyMap<string, string> = new Map(),
 ): string {
   const answers = designAnswers(state);
   const drafts = designDrafts(state);
@@ -125,7 +127,7 @@ export function renderSystemDesign(
     tradeoffs: table(
       ['Decision', 'Chosen', 'Alternative', 'Reason', 'When the alternative wins'],
       [...tradeoffs, ...operations.tradeoffs].map((t) => [
-        t.decision,
+        records.has(t.decision) ? `[${t.decision}](${records.get(t.decision) ?? ''})` : t.decision,
         t.chosen,
         t.alternative,
         t.reason,

@@ -15,6 +15,7 @@ import { watchInterrupts } from '../interrupts.js';
 import type { GlobalOptions } from '../options.js';
 import { interactiveRespondent, sessionOutput } from '../session-setup.js';
 import { checkTargets } from '../../output/write-artifacts.js';
+import { adrFolder } from '../adr-folder.js';
 
 export async function runResume(
   globals: GlobalOptions,
@@ -34,6 +35,7 @@ export async function runResume(
   }
   const state = revalidate(store, record, kind.protocol);
   const outDir = options.outGiven === true ? resolve(globals.out) : record.out;
+  adrFolder(options, outDir);
   checkTargets(outDir, [kind.document], { force: globals.force, check: globals.check });
   const interrupts = watchInterrupts();
   try {

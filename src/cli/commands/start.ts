@@ -24,6 +24,7 @@ import type { GlobalOptions } from '../options.js';
 import { createSessionView } from '../session-view.js';
 import { watchInterrupts } from '../interrupts.js';
 import { checkTargets } from '../../output/write-artifacts.js';
+import { adrFolder } from '../adr-folder.js';
 
 export async function runStart(
   command: KindName,
@@ -46,6 +47,7 @@ export async function runStart(
   const outDir = resolve(globals.out);
   // Flags that answer questions (--problem, --level) are checked before anything is asked.
   const presets = parsePresets(kind, options);
+  adrFolder(options, outDir);
   if (answersPath !== undefined && presets.length > 0)
     out.warn(
       `warning: ${presets.map(([id]) => flagOf(id)).join(', ')} ignored: the answers file answers ${presets.map(([id]) => id).join(', ')}`,

@@ -1,6 +1,7 @@
 /** The design session: six phases to system_design.md, with red flags and decision rules. */
 import { designAdvisor } from '../../copilot/offline/design/advisor.js';
 import { designProtocol } from '../../protocols/design/index.js';
+import { renderDesignAdrs } from '../../render/adr-input.js';
 import { renderSystemDesign } from '../../render/system-design.js';
 import { decisionRules } from '../../rules/decision-rules.js';
 import { redFlags } from '../../rules/red-flags.js';
@@ -36,15 +37,28 @@ export const designKind: SessionKind = {
   flags: redFlags,
   rules: decisionRules,
   linted: false,
-  render: (template, state) => ({
-    artifacts: [
-      {
-        path: DOCUMENT,
-        content: renderSystemDesign(template, state, redFlags(state), decisionRules(state)),
-      },
-    ],
-    problems: [],
-  }),
+  render: (template, state, context) => {
+    const adr = context?.adr;
+    // The records sit in a folder under --out, beside the document, so a link is the folder and name.
+    const records = adr
+      ? renderDesignAdrs(state, adr.date, adr.existing, adr.own).map((record) => ({
+          decision: record.decision,
+          path: `${adr.dir}/${record.fileName}`,
+          content: record.content,
+        }))
+      : [];
+    const links = new Map(records.map((record) => [record.decision, record.path]));
+    return {
+      artifacts: [
+        {
+          path: DOCUMENT,
+          content: renderSystemDesign(template, state, redFlags(state), decisionRules(state), links),
+        },
+        ...records.map(({ path, content }) => ({ path, content })),
+      ],
+      problems: [],
+    };
+  },
   summary: (state) => ({
     architecture: architectureSummary(state),
     red_flags: redFlags(state).map(({ id, phase, message }) => ({ id, phase, message })),
