@@ -1,22 +1,31 @@
 /**
  * Checks an answers file against a protocol without running a co-pilot: every id known, every
  * answer parsed by its slot, nothing missing. The result lists every problem at once and the plan
- * of what the session will ask and answer.
+ * of what the session will ask and answer. For a resumed session, what the saved session already
+ * holds stands and the file answers the rest.
  */
-import { initialState, applies } from '../protocol/machine.js';
+import { initialState, applies, asksPerson, isDone } from '../protocol/machine.js';
 import { readDecision, unreadableMessage } from '../protocol/read-decision.js';
-import type { ContextDocument, DecisionSlot, Protocol, RawAnswer, Scope, Step } from '../protocol/types.js';
+import type {
+  ContextDocument,
+  DecisionSlot,
+  Protocol,
+  RawAnswer,
+  Scope,
+  SessionState,
+  Step,
+} from '../protocol/types.js';
 import { SCOPES } from '../protocol/types.js';
 import { didYouMean } from '../lib/suggest.js';
 import type { LoadedAnswers } from './load.js';
-import type { CommandName } from './schema.js';
+import type { ProtocolName } from '../cli/registry.js';
 
 export interface PlanLine {
   readonly id: string;
   readonly phase: string;
   readonly kind: Step['kind'];
   readonly title: string;
-  /** What will be used: the answer, the documented default, or "drafted by the co-pilot". */
+  /** What will be used: the answer, the documented default, "drafted by the co-pilot" or "computed from the answers". */
   readonly answer: string;
 }
 
@@ -29,12 +38,19 @@ export interface Plan {
 }
 
 export interface PlanOptions {
-  readonly command: CommandName;
+  readonly command: ProtocolName;
   readonly scope?: Scope | undefined;
   readonly context: readonly ContextDocument[];
   /** A decision the file does not answer takes the recommended option (--accept-recommended). */
   readonly acceptRecommended?: boolean;
+  /** A resumed session: its answers and decisions stand, and its scope is the one it started with. */
+  readonly saved?: SessionState;
 }
+
+const MADE: Readonly<Record<'draft' | 'derive', { readonly line: string; readonly why: string }>> = {
+  draft: { line: 'drafted by the co-pilot', why: 'is drafted by the co-pilot' },
+  derive: { line: 'computed from the answers', why: 'is computed from the answers' },
+};
 
 const show = (raw: RawAnswer): string => {
   const text = typeof raw === 'string' ? raw : raw.join('; ');
@@ -54,23 +70,27 @@ export function planAnswers(protocol: Protocol, loaded: LoadedAnswers, options: 
     at('command', `this file is for \`${file.command}\`, but it was given to \`${options.command}\``);
   }
   const fileScope = file.scope as Scope | undefined;
+  const { saved } = options;
   if (protocol.scope && fileScope) at('scope', `\`${protocol.id}\` sessions have no scope; remove the key`);
-  if (options.scope && fileScope && options.scope !== fileScope) {
+  if (saved && !protocol.scope && fileScope && fileScope !== saved.scope) {
+    warnings.push(
+      `${path}: scope: the file says "${fileScope}"; the saved session's "${saved.scope}" stands`,
+    );
+  } else if (options.scope && fileScope && options.scope !== fileScope) {
     warnings.push(`${path}: scope: the file says "${fileScope}"; --scope ${options.scope} takes precedence`);
   }
-  const scope = protocol.scope ?? options.scope ?? fileScope;
+  const scope = protocol.scope ?? saved?.scope ?? options.scope ?? fileScope;
   if (!scope) at('scope', `missing; expected one of ${SCOPES.join(', ')} (or pass --scope)`);
   const context = scope && scope !== 'system' ? options.context : [];
-  const state = initialState(protocol, file.title, scope ?? 'system', context);
+  const state = saved ?? initialState(protocol, file.title, scope ?? 'system', context);
 
-  const answerable = new Map<string, Step>(
-    protocol.steps.filter((step) => step.kind !== 'draft').map((step) => [step.id, step]),
-  );
+  const answerable = new Map<string, Step>(protocol.steps.filter(asksPerson).map((step) => [step.id, step]));
   const allIds = [...answerable.keys(), protocol.approval.id];
   const checkKnown = (section: 'answers' | 'followups', id: string): boolean => {
     if (answerable.has(id) || id === protocol.approval.id) return true;
     const step = protocol.steps.find((candidate) => candidate.id === id);
-    if (step?.kind === 'draft') at(`${section}.${id}`, 'is drafted by the co-pilot, not answered; remove it');
+    if (step?.kind === 'draft' || step?.kind === 'derive')
+      at(`${section}.${id}`, `${MADE[step.kind].why}, not answered; remove it`);
     else if (protocol.setup.some((slot) => slot.id === id))
       at(`${section}.${id}`, `give it as the top-level key \`${id}\` instead`);
     else
@@ -87,7 +107,9 @@ export function planAnswers(protocol: Protocol, loaded: LoadedAnswers, options: 
   if (titleCheck && !titleCheck.ok) at('title', titleCheck.error);
 
   const lines: PlanLine[] = [];
-  const values: Record<string, unknown> = {};
+  const values: Record<string, unknown> = Object.fromEntries(
+    Object.entries(saved?.answers ?? {}).map(([id, record]) => [id, record.value]),
+  );
   for (const step of protocol.steps) {
     const base = { id: step.id, phase: step.phase, kind: step.kind, title: step.title };
     if (!applies(step, state)) {
@@ -95,12 +117,18 @@ export function planAnswers(protocol: Protocol, loaded: LoadedAnswers, options: 
         warnings.push(`${path}: answers.${step.id}: ignored; asked only for ${step.when}`);
       continue;
     }
-    if (step.kind === 'draft') {
-      lines.push({ ...base, answer: 'drafted by the co-pilot' });
+    if (step.kind === 'draft' || step.kind === 'derive') {
+      lines.push({ ...base, answer: MADE[step.kind].line });
       continue;
     }
     const raw = file.answers[step.id];
     const followup = file.followups?.[step.id];
+    // A resumed session's own answers stand: the file's are checked, but not asked or used.
+    const done = saved !== undefined && isDone(step, saved);
+    if (raw === undefined && done) {
+      lines.push({ ...base, answer: 'answered in the saved session' });
+      continue;
+    }
     if (raw === undefined) {
       if (step.kind === 'question' && step.optional) {
         const fallback = step.parse(step.optional.default);
@@ -127,7 +155,7 @@ export function planAnswers(protocol: Protocol, loaded: LoadedAnswers, options: 
         if (value === undefined) continue;
         const parsed = step.parse(value);
         if (!parsed.ok) at(`${key}.${step.id}`, parsed.error);
-        else if (key === 'answers') values[step.id] = parsed.value;
+        else if (key === 'answers' && !done) values[step.id] = parsed.value;
       }
     } else {
       const text = show(raw);
@@ -146,7 +174,14 @@ export function planAnswers(protocol: Protocol, loaded: LoadedAnswers, options: 
         );
       }
     }
-    lines.push({ ...base, answer: followup === undefined ? show(raw) : `${show(raw)} -> ${show(followup)}` });
+    lines.push({
+      ...base,
+      answer: done
+        ? 'answered in the saved session'
+        : followup === undefined
+          ? show(raw)
+          : `${show(raw)} -> ${show(followup)}`,
+    });
   }
 
   const approval = file.answers[protocol.approval.id];

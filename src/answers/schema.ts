@@ -3,11 +3,9 @@
  * validated strictly: unknown keys are errors, never ignored.
  */
 import { z } from 'zod';
+import { PROTOCOL_NAMES } from '../cli/registry.js';
 import { sanitize } from '../lib/sanitize.js';
 import { SCOPES } from '../protocol/types.js';
-
-export const COMMANDS = ['design', 'pipeline', 'interview'] as const;
-export type CommandName = (typeof COMMANDS)[number];
 
 /** Scalars are accepted as written (YAML turns 3 into a number, `yes` stays a string in YAML 1.2). */
 const scalar = z
@@ -17,7 +15,7 @@ export const answerValueSchema = z.union([scalar, z.array(scalar).min(1)]);
 
 export const answersFileSchema = z.strictObject({
   version: z.literal(1),
-  command: z.enum(COMMANDS).optional(),
+  command: z.enum(PROTOCOL_NAMES).optional(),
   title: z.string().transform(sanitize).pipe(z.string().trim().min(1).max(80)),
   scope: z.enum(SCOPES as unknown as [string, ...string[]]).optional(),
   answers: z.record(z.string(), answerValueSchema),

@@ -9,8 +9,11 @@ import { artifactPath } from '../output/plan.js';
 export const DEFAULT_ADR_DIR = 'docs/decisions';
 
 /** The folder, relative to --out and posix, or undefined when no records are asked for. */
-export function adrFolder(options: Readonly<Record<string, unknown>>, outDir: string): string | undefined {
-  const given = typeof options.adrDir === 'string' ? options.adrDir : undefined;
+export function adrFolder(
+  options: { readonly adr?: boolean | undefined; readonly adrDir?: string | undefined },
+  outDir: string,
+): string | undefined {
+  const given = options.adrDir;
   if (options.adr !== true && given === undefined) return undefined;
   const raw = given ?? DEFAULT_ADR_DIR;
   // An absolute folder is accepted when it lies inside --out; records are never written elsewhere.

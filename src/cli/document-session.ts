@@ -1,30 +1,30 @@
 /**
- * Runs a session to its document, for `design`, `pipeline` and `resume`: saves the session after
- * every step, turns a signal or the end of input into "Interrupted. Session <id> saved.", and
- * writes the session's files only after approval, only when they pass their checks, and all
- * together (src/output). The session is marked finished only once every file is in place; with
- * --check nothing is written and the run says which files would change.
+ * Runs a session to its document, for every session command and `resume`: saves the session after
+ * every step, and writes the session's files only after approval, only when they pass their
+ * checks, and all together (src/output). The session is marked finished only once every file is in
+ * place; with --check nothing is written and the run says which files would change. (How a session
+ * starts, and what an interruption means, is session-bootstrap.ts's business.)
  */
 import { readFileSync } from 'node:fs';
-import { AppError, ExitCode, Interrupted } from '../errors.js';
+import { AppError, ExitCode } from '../errors.js';
+import type { Knowledge } from '../knowledge/load.js';
 import { sanitize } from '../lib/sanitize.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { nextQuestion } from '../protocol/machine.js';
 import type { SessionState } from '../protocol/types.js';
 import type { Respondent } from '../respondents/port.js';
 import type { SessionRecord } from '../session/record.js';
-import { SESSION_SCHEMA, SESSION_VERSION } from '../session/record.js';
+import { SESSION_SCHEMA, SESSION_VERSION, savedState } from '../session/record.js';
 import { runSession } from '../session/run.js';
 import type { Artifact } from '../output/artifacts.js';
 import { changedFiles, folderNames, writeArtifacts } from '../output/write-artifacts.js';
 import { adrDate } from '../render/adr.js';
 import { adrFolder } from './adr-folder.js';
 import type { SessionStore } from '../session/store.js';
-import type { Interrupts } from './interrupts.js';
 import type { GlobalOptions } from './options.js';
 import type { Output } from './output.js';
 import type { CopilotSetup } from './copilot-factory.js';
-import type { RenderContext, SessionKind } from './session-kind.js';
+import type { CommandOptions, RenderContext, SessionKind } from './session-kind.js';
 import { createSessionView } from './session-view.js';
 import { summaryJson } from './summary.js';
 
@@ -38,8 +38,9 @@ export interface SavedSession {
 export interface DocumentRun {
   readonly kind: SessionKind;
   readonly globals: GlobalOptions;
-  /** The command's own flags (an interview's --pass-mark), for the kind's finishing step. */
-  readonly options: Readonly<Record<string, unknown>>;
+  /** The command's own flags (an interview's --pass-mark, --adr), for rendering and the finishing step. */
+  readonly options: CommandOptions;
+  readonly knowledge: Knowledge;
   readonly out: Output;
   readonly respondent: Respondent;
   readonly state: SessionState;
@@ -47,8 +48,8 @@ export interface DocumentRun {
   readonly warnings: readonly string[];
   /** Absent with --no-save. */
   readonly session?: SavedSession;
-  /** Signals and end of input; the caller disposes of them after the run. */
-  readonly interrupts: Interrupts;
+  /** Aborted by SIGINT or SIGTERM: the runner stops before the next step. */
+  readonly signal: AbortSignal;
   /** The co-pilot, chosen before the first question (a missing key fails there, with 78). */
   readonly setup: CopilotSetup;
 }
@@ -70,8 +71,9 @@ export function sessionRecord(
     finished,
     out: outDir,
     position: finished ? 'finished' : (nextQuestion(kind.protocol, state)?.id ?? kind.protocol.approval.id),
-    // Drafts are derived: the record keeps what the person gave, and resume drafts again.
-    state: { ...state, drafts: {} },
+    // Drafts and derived results are made from the answers: the record keeps what the person gave,
+    // and resume makes them again.
+    state: savedState(state),
   };
 }
 
@@ -93,27 +95,26 @@ export async function runToDocument(run: DocumentRun): Promise<void> {
         protocol: kind.protocol,
         copilot,
         respondent: run.respondent,
-        view: createSessionView(out, kind),
-        redFlags: kind.flags,
-        ...(kind.rules ? { rules: kind.rules } : {}),
-        ...(kind.timed && run.respondent.interactive
+        view: createSessionView(out, kind.presentation),
+        knowledge: run.knowledge,
+        redFlags: kind.rules.flags,
+        ...(kind.rules.findings ? { rules: kind.rules.findings } : {}),
+        ...(kind.protocol.timed && run.respondent.interactive
           ? { clock: () => session?.clock().getTime() ?? Date.now() }
           : {}),
-        ...(kind.linted && run.respondent.interactive
+        ...(run.respondent.interactive
           ? { check: (state: SessionState) => kind.render(templateOf(kind), state).problems }
           : {}),
         ...(save ? { save } : {}),
-        signal: run.interrupts.signal,
+        signal: run.signal,
       },
       run.state,
     );
-  } catch (error) {
-    throw asInterruption(error, run) ?? withModelSession(error, session) ?? error;
   } finally {
     if (setup.usage) out.warn(setup.usage().line);
   }
 
-  const flags = kind.flags(finished);
+  const flags = kind.rules.flags(finished);
   const rendered = kind.render(templateOf(kind), finished, renderContext(run));
   if (rendered.problems.length > 0) {
     throw new AppError(
@@ -143,7 +144,7 @@ export async function runToDocument(run: DocumentRun): Promise<void> {
   if (session) session.store.save(sessionRecord(kind, session, run.outDir, finished, true));
   // What the command adds once the document is written (the interview's gaps log), and whether it
   // fails the run (a score below --pass-mark): reported after the result, which stands either way.
-  const failure = kind.finished?.(finished, run.options, session?.store.dir);
+  const failure = run.options.finished?.(finished, session?.store.dir);
   const fail = (): void => {
     if (failure) throw new AppError(ExitCode.checkFailed, failure);
   };
@@ -156,10 +157,11 @@ export async function runToDocument(run: DocumentRun): Promise<void> {
   for (const file of written.files) out.result(file);
   for (const { file, backup } of written.backups)
     out.info(`The previous ${file} was not what mlops-design last wrote there; it is kept as ${backup}.`);
-  if (kind.outcome) out.info(kind.outcome(finished));
+  const { outcome, flagLabel } = kind.presentation;
+  if (outcome) out.info(outcome(finished));
   if (flags.length > 0)
     out.warn(
-      `${flags.length} ${kind.flagLabel.toLowerCase()}(s): ${flags.map((flag) => flag.id).join(', ')} (listed in the document).`,
+      `${flags.length} ${flagLabel.toLowerCase()}(s): ${flags.map((flag) => flag.id).join(', ')} (listed in the document).`,
     );
   fail();
 }
@@ -175,31 +177,6 @@ function renderContext(run: DocumentRun): RenderContext {
 
 function templateOf(kind: SessionKind): string {
   return readFileSync(`${TEMPLATES_DIR}${kind.document}`, 'utf8');
-}
-
-/** A prompt cancelled by Ctrl-C, a closed stdin or a signal becomes one line and 130 or 143. */
-function asInterruption(error: unknown, run: DocumentRun): AppError | undefined {
-  const name = error instanceof Error ? error.name : '';
-  if (!(error instanceof Interrupted) && name !== 'ExitPromptError' && name !== 'AbortPromptError')
-    return undefined;
-  const { signal, inputEnded } = run.interrupts;
-  const by = signal.reason === 'SIGTERM' ? 'SIGTERM' : inputEnded() && !signal.aborted ? 'EOF' : 'SIGINT';
-  const what = by === 'EOF' ? 'Input ended' : 'Interrupted';
-  const saved = run.session
-    ? ` Session ${run.session.id} saved. Resume with: mlops-design resume ${run.session.id}`
-    : ' Nothing was saved (--no-save).';
-  return new AppError(by === 'SIGTERM' ? ExitCode.terminated : ExitCode.interrupted, `${what}.${saved}`);
-}
-
-/** The model became unavailable (75): the session is saved, so say how to carry on. */
-function withModelSession(error: unknown, session: SavedSession | undefined): AppError | undefined {
-  if (!(error instanceof AppError) || error.exitCode !== ExitCode.llmUnavailable || !session)
-    return undefined;
-  return new AppError(
-    error.exitCode,
-    `${error.message}. Session ${session.id} saved`,
-    `Resume with: mlops-design resume ${session.id} (add --copilot offline to carry on without the model).`,
-  );
 }
 
 /** The files could not be written (73, 74): the session stays unfinished, so say how to finish it. */

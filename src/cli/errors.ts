@@ -1,5 +1,5 @@
 /** Turns any failure into one clear message on stderr and the contract's exit code. */
-import { AppError, ExitCode, type ExitCodeValue } from '../errors.js';
+import { AppError, ExitCode, Interrupted, type ExitCodeValue } from '../errors.js';
 
 export interface Reported {
   readonly exitCode: ExitCodeValue;
@@ -22,9 +22,12 @@ export function describeError(error: unknown, debug = false): Reported {
       ],
     };
   }
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'ExitPromptError' || name === 'AbortPromptError') {
-    return { exitCode: ExitCode.interrupted, lines: ['Interrupted.'] };
+  // A session reports its own interruptions (where the work is saved); anything else just stops.
+  if (error instanceof Interrupted) {
+    return {
+      exitCode: error.by === 'SIGTERM' ? ExitCode.terminated : ExitCode.interrupted,
+      lines: ['Interrupted.'],
+    };
   }
   const message = error instanceof Error ? error.message : String(error);
   const stack = debug && error instanceof Error && error.stack ? [error.stack] : [];

@@ -1,13 +1,16 @@
 /**
- * The command-line program. It parses flags, runs one command, and is the only place that turns an
- * outcome into an exit code. Commands are imported when they run, so `--help` stays light.
+ * The command-line program. It declares the commands and their flags, runs one command, and is the
+ * only place that turns an outcome into an exit code. Commander only declares flags: each command
+ * checks their values with its own zod schema (options.ts), so a bad value is one line and exit 64.
+ * Commands are imported when they run, so `--help` stays light.
  */
-import { Command, CommanderError, Option } from 'commander';
-import { ExitCode, usageError } from '../errors.js';
+import { Command, CommanderError } from 'commander';
+import { ExitCode } from '../errors.js';
 import { describeError } from './errors.js';
 import { FIELDS } from '../estimation/spec-fields.js';
 import { didYouMean } from '../lib/suggest.js';
 import { parseGlobalOptions } from './options.js';
+import { ACCEPT_RECOMMENDED, ADR, ADR_DIR, PROTOCOL_NAMES, REGISTRY } from './registry.js';
 import { packageVersion } from '../version.js';
 
 const EXAMPLES = `
@@ -25,12 +28,6 @@ Exit codes: 0 ok, 1 check failed, 64 usage, 65 bad input, 66 file not found, 70 
 73 output exists (use --force) or cannot be created, 74 I/O error (disk full), 75 LLM unavailable,
 78 configuration, 130 interrupted, 143 terminated.`;
 
-const ACCEPT_RECOMMENDED =
-  'with --answers: a decision the file does not answer takes the recommended option (each is listed)';
-
-const ADR = 'also write an Architecture Decision Record (MADR 4.0) per decision';
-const ADR_DIR = 'the folder for --adr records, relative to --out (default docs/decisions)';
-
 export function buildProgram(): Command {
   const program = new Command('mlops-design')
     .description(
@@ -44,11 +41,9 @@ export function buildProgram(): Command {
       'run the session but write nothing: exit 1 listing each file that would change (for CI)',
       false,
     )
-    .addOption(
-      new Option(
-        '--copilot <name>',
-        'co-pilot: offline (default without a key), anthropic (default with ANTHROPIC_API_KEY), replay',
-      ).choices(['offline', 'anthropic', 'replay']),
+    .option(
+      '--copilot <name>',
+      'co-pilot: offline (default without a key), anthropic (default with ANTHROPIC_API_KEY), replay',
     )
     .option('--model <id>', 'Anthropic model (default: the current one in references/numbers/anthropic.yaml)')
     .option('--record <file>', "write the session's model exchanges to a cassette (JSONL)")
@@ -67,67 +62,23 @@ export function buildProgram(): Command {
     })
     .exitOverride();
 
-  program
-    .command('design', { isDefault: true })
-    .description('walk the six design phases and write system_design.md')
-    .addOption(new Option('--scope <scope>', 'kind of system').choices(['system', 'ml', 'hybrid']))
-    .option('--answers <file>', 'run non-interactively from an answers file (YAML or JSON)')
-    .option('--accept-recommended', ACCEPT_RECOMMENDED)
-    .option('--adr', ADR)
-    .option('--adr-dir <dir>', ADR_DIR)
-    .option('--no-save', 'do not save the session (it cannot be resumed)')
-    .action(async (options: Record<string, unknown>, command: Command) => {
-      const { runStart } = await import('./commands/start.js');
-      await runStart('design', parseGlobalOptions(command.optsWithGlobals()), options);
-    });
-
-  program
-    .command('pipeline')
-    .description('scope an ML workflow into pipelines and an MVP, and write pipeline_architecture.md')
-    .option(
-      '--answers <file>',
-      'run non-interactively from an answers file (YAML or JSON, command: pipeline)',
-    )
-    .option('--accept-recommended', ACCEPT_RECOMMENDED)
-    .option('--no-save', 'do not save the session (it cannot be resumed)')
-    .action(async (options: Record<string, unknown>, command: Command) => {
-      const { runStart } = await import('./commands/start.js');
-      await runStart('pipeline', parseGlobalOptions(command.optsWithGlobals()), options);
-    });
-
-  program
-    .command('interview')
-    .description('a timed mock system-design interview, scored with evidence in interview_feedback.md')
-    .option('--problem <id>', 'the problem (see `mlops-design problems`)')
-    .option('--random', 'a random problem (of --level, when given)')
-    .addOption(
-      new Option('--level <level>', 'the level you are interviewing at').choices(['mid', 'senior', 'staff']),
-    )
-    .option('--timebox <duration>', "the interview's length, e.g. 45m (default: the problem's)")
-    .option('--answers <file>', 'replay a candidate from an answers file (YAML or JSON, command: interview)')
-    .option('--pass-mark <score>', 'exit 1 when the score (0-100) is below it')
-    .option('--history', 'show the weakest dimensions across your past interviews')
-    .option('--no-save', 'do not save the session or the gaps log')
-    .action(async (options: Record<string, unknown>, command: Command) => {
-      const globals = parseGlobalOptions(command.optsWithGlobals());
-      if (options.history === true) {
-        const { runInterviewHistory } = await import('./commands/interview-history.js');
-        runInterviewHistory(globals);
-        return;
-      }
-      const passMark = options.passMark;
-      if (passMark !== undefined && (typeof passMark !== 'string' || !/^(?:100|\d{1,2})$/.test(passMark)))
-        throw usageError(
-          `--pass-mark: expected a score from 0 to 100, got "${typeof passMark === 'string' ? passMark : 'a flag without a value'}"`,
-        );
-      const { runStart } = await import('./commands/start.js');
-      await runStart('interview', globals, options);
-    });
+  // The session commands, one per protocol in the registry.
+  for (const name of PROTOCOL_NAMES) {
+    const entry = REGISTRY[name];
+    const command = program
+      .command(name, { isDefault: name === PROTOCOL_NAMES[0] })
+      .description(entry.description)
+      .action(async (options: Record<string, unknown>, self: Command) => {
+        const { runStart } = await import('./commands/start.js');
+        await runStart(name, parseGlobalOptions(self.optsWithGlobals()), options);
+      });
+    for (const flag of entry.flags) command.option(flag.flags, flag.description);
+  }
 
   program
     .command('problems')
     .description('list the interview problem bank')
-    .addOption(new Option('--level <level>', 'only this level').choices(['mid', 'senior', 'staff']))
+    .option('--level <level>', 'only this level: mid, senior or staff')
     .option('--tag <tag>', 'only problems with this tag, e.g. ml')
     .action(async (options: Record<string, unknown>, command: Command) => {
       const { runProblems } = await import('./commands/problems.js');
@@ -137,18 +88,8 @@ export function buildProgram(): Command {
   program
     .command('questions')
     .description('list every question id with its prompt, the kind of answer and when it is asked')
-    .addOption(
-      new Option('--command <name>', 'protocol to list')
-        .choices(['design', 'pipeline', 'interview'])
-        .default('design'),
-    )
-    .addOption(
-      new Option('--scope <scope>', 'only the questions asked for this scope').choices([
-        'system',
-        'ml',
-        'hybrid',
-      ]),
-    )
+    .option('--command <name>', `protocol to list: ${PROTOCOL_NAMES.join(', ')}`, 'design')
+    .option('--scope <scope>', 'only the questions asked for this scope: system, ml or hybrid')
     .action(async (options: Record<string, unknown>, command: Command) => {
       const { runQuestions } = await import('./commands/questions.js');
       await runQuestions(parseGlobalOptions(command.optsWithGlobals()), options);
@@ -158,13 +99,7 @@ export function buildProgram(): Command {
     .command('validate')
     .description('check an answers file (schema, ids, types, units, missing answers) and print the plan')
     .argument('<file>', 'answers file (YAML or JSON)')
-    .addOption(
-      new Option('--scope <scope>', 'scope, when the file does not give one').choices([
-        'system',
-        'ml',
-        'hybrid',
-      ]),
-    )
+    .option('--scope <scope>', 'scope, when the file does not give one: system, ml or hybrid')
     .action(async (file: string, options: Record<string, unknown>, command: Command) => {
       const { runValidate } = await import('./commands/validate.js');
       await runValidate(parseGlobalOptions(command.optsWithGlobals()), file, options);
@@ -184,9 +119,9 @@ export function buildProgram(): Command {
     .argument('[id]', 'session id (see `mlops-design sessions`)')
     .option('--last', 'the most recently saved unfinished session')
     .option('--answers <file>', 'answer the remaining questions from an answers file')
-    .option('--accept-recommended', ACCEPT_RECOMMENDED)
-    .option('--adr', ADR)
-    .option('--adr-dir <dir>', ADR_DIR)
+    .option(ACCEPT_RECOMMENDED.flags, ACCEPT_RECOMMENDED.description)
+    .option(ADR.flags, ADR.description)
+    .option(ADR_DIR.flags, ADR_DIR.description)
     .action(async (id: string | undefined, options: Record<string, unknown>, command: Command) => {
       const { runResume } = await import('./commands/resume.js');
       const outGiven = command.getOptionValueSourceWithGlobals('out') === 'cli';

@@ -1,16 +1,18 @@
 /**
- * What differs between the commands that run a protocol to a document (`design`, `pipeline`): the
- * protocol, the document and how it is rendered and checked, the offline advisor, and the flags
- * shown as they fire. Everything else (answers files, sessions, resume, signals) is shared.
+ * What differs between the commands that run a protocol to a document (`design`, `pipeline`,
+ * `interview`): the protocol and its flags, the offline advisor, how the session looks on screen,
+ * the rules shown as they fire, and the document and how it is rendered. Everything else (answers
+ * files, sessions, resume, signals) is shared. Which kinds exist is said once, in registry.ts, which
+ * loads them.
  */
 import type { Advisor } from '../copilot/port.js';
-import { usageError } from '../errors.js';
-import { designKind } from './kinds/design.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Artifact } from '../output/artifacts.js';
-import type { Protocol, SessionState } from '../protocol/types.js';
+import type { Protocol, Scope, SessionState } from '../protocol/types.js';
 import type { RuleFinding } from '../rules/decision-rules.js';
 import type { RedFlag } from '../rules/red-flags.js';
+import type { GlobalOptions, SessionFlags } from './options.js';
+import type { ProtocolName } from './registry.js';
 
 export interface Rendered {
   /** The files the session writes under --out (the document first), written together or not at all. */
@@ -35,64 +37,58 @@ export interface AdrContext {
   readonly date: string;
 }
 
-export interface SessionKind {
-  readonly command: 'design' | 'pipeline' | 'interview';
-  readonly protocol: Protocol;
-  /** The document written on approval (its path under --out), and its template under templates/. */
-  readonly document: string;
+/** How a session shows itself on stderr. */
+export interface Presentation {
   /** Shown before the first question of an interactive run. */
   readonly intro: readonly string[];
-  /** Whether the session asks for a scope (system, ml, hybrid); otherwise it is fixed. */
-  readonly scoped: boolean;
-  /** How flags are named on screen ("Red flag", "Smell") and drafts digested. */
+  /** How flags are named on screen ("Red flag", "Smell"). */
   readonly flagLabel: string;
-  readonly describeDraft: (id: string, draft: unknown) => string[];
-  readonly advisor: (knowledge: Knowledge) => Advisor;
-  readonly flags: (state: SessionState) => readonly RedFlag[];
-  readonly rules?: (state: SessionState) => readonly RuleFinding[];
-  readonly render: (template: string, state: SessionState, context?: RenderContext) => Rendered;
-  /** Whether a person's answers are timed (an interview keeps time per phase). */
-  readonly timed?: boolean;
-  /** Whether rendering checks rules, so a person is told of problems before approving. */
-  readonly linted: boolean;
-  /** The command's own keys in the --json summary. */
-  readonly summary: (state: SessionState) => Record<string, unknown>;
+  /** A terminal digest of a draft or a derived result, by step id; the document carries the full text. */
+  readonly describe: (id: string, value: unknown) => string[];
   /** One line on stderr after the document's path: the outcome at a glance (a score, the MVP). */
   readonly outcome?: (state: SessionState) => string;
-  /** Answers the command's flags give before the first question (e.g. --problem), by question id. */
-  readonly presets?: (options: Readonly<Record<string, unknown>>) => Readonly<Record<string, string>>;
+}
+
+/** What is checked as the session goes, shown as it fires and listed in the document. */
+export interface Rules {
+  readonly flags: (state: SessionState) => readonly RedFlag[];
+  readonly findings?: (state: SessionState) => readonly RuleFinding[];
+}
+
+/**
+ * A session command's flags, parsed (zod, at the boundary: a bad value exits 64 naming the flag)
+ * and bound to what they mean for this kind of session.
+ */
+export interface CommandOptions extends SessionFlags {
+  /** --scope, where the protocol asks for one. */
+  readonly scope?: Scope | undefined;
+  /** --accept-recommended, where the protocol has decisions: they take option A when a file is silent. */
+  readonly acceptRecommended?: boolean | undefined;
+  /** --adr and --adr-dir, where the protocol writes decision records. */
+  readonly adr?: boolean | undefined;
+  readonly adrDir?: string | undefined;
+  /** Answers the flags give before the first question (e.g. --problem), by question id. */
+  readonly presets: Readonly<Record<string, string>>;
+  /** Runs instead of a session when the flags ask for something else (`interview --history`). */
+  readonly instead?: (globals: GlobalOptions) => Promise<void> | void;
   /**
    * After the document is written: what the command adds (the interview's gaps log), and a
    * failure that sets exit 1 (a score below --pass-mark).
    */
-  readonly finished?: (
-    state: SessionState,
-    options: Readonly<Record<string, unknown>>,
-    stateDir: string | undefined,
-  ) => string | undefined;
+  readonly finished?: (state: SessionState, stateDir: string | undefined) => string | undefined;
 }
 
-export type KindName = SessionKind['command'];
-
-/**
- * The design kind is part of every session command; pipeline scoping is loaded only when its command
- * runs. (A dynamic import for the design kind too split the bundle into 9 more files on the design
- * path, which cost more start-up time than the code it deferred.)
- */
-export async function loadKind(command: string): Promise<SessionKind> {
-  switch (command) {
-    case 'design':
-      return designKind;
-    case 'pipeline':
-      return (await import('./kinds/pipeline.js')).pipelineKind;
-    case 'interview': {
-      const [{ interviewKind }, { loadCompiledKnowledge, withProblems }] = await Promise.all([
-        import('./kinds/interview.js'),
-        import('../knowledge/compiled.js'),
-      ]);
-      return interviewKind(withProblems(loadCompiledKnowledge()));
-    }
-    default:
-      throw usageError(`\`${command}\` sessions are not supported by this version`);
-  }
+export interface SessionKind {
+  readonly command: ProtocolName;
+  readonly protocol: Protocol;
+  readonly options: (raw: Readonly<Record<string, unknown>>) => CommandOptions;
+  readonly advisor: (knowledge: Knowledge) => Advisor;
+  readonly presentation: Presentation;
+  readonly rules: Rules;
+  /** The document written on approval (its path under --out), and its template under templates/. */
+  readonly document: string;
+  /** The files to write; a person is told of their problems before approving, and none is written while there are any. */
+  readonly render: (template: string, state: SessionState, context?: RenderContext) => Rendered;
+  /** The command's own keys in the --json summary. */
+  readonly summary: (state: SessionState) => Record<string, unknown>;
 }

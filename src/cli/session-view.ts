@@ -1,25 +1,22 @@
 /**
  * The session as shown on stderr: phase headers, proposals in EPCE form, push-backs, reports, red
- * flags and a digest of each draft. Plain text when colour is off; never anything on stdout.
+ * flags and a digest of each draft and computed result. Plain text when colour is off; never
+ * anything on stdout.
  */
 import type { Estimate } from '../estimation/index.js';
-import type { DecisionSlot, DraftStep, Proposal } from '../protocol/types.js';
+import type { DecisionSlot, DeriveStep, DraftStep, Proposal } from '../protocol/types.js';
+import type { CostEstimate } from '../protocols/design/cost.js';
 import type { Architecture, DeepDive, OperationsPlan, Tradeoff } from '../protocols/design/model.js';
 import { asciiDiagram } from '../render/diagram.js';
 import type { RuleFinding } from '../rules/decision-rules.js';
 import type { RedFlag } from '../rules/red-flags.js';
 import type { SessionView } from '../session/view.js';
 import type { Output } from './output.js';
-
-/** How a kind of session names its flags and digests its drafts on screen. */
-export interface ViewStyle {
-  readonly flagLabel: string;
-  readonly describeDraft: (id: string, draft: unknown) => string[];
-}
+import type { Presentation } from './session-kind.js';
 
 export function createSessionView(
   out: Output,
-  view: ViewStyle = { flagLabel: 'Red flag', describeDraft: describeDesignDraft },
+  view: Pick<Presentation, 'flagLabel' | 'describe'>,
 ): SessionView {
   const { style } = out;
   const block = (lines: readonly string[]): void => {
@@ -58,8 +55,8 @@ export function createSessionView(
     report: (text) => {
       out.info(style.green(`Recorded. ${text}`));
     },
-    draft: (step: DraftStep, draft: unknown) => {
-      block(['', style.bold(step.title), ...view.describeDraft(step.id, draft)]);
+    result: (step: DraftStep | DeriveStep, value: unknown) => {
+      block(['', style.bold(step.title), ...view.describe(step.id, value)]);
     },
     rule: (finding: RuleFinding) => {
       out.warn(style.magenta.bold(`Rule [${finding.id}]: `) + finding.message);
@@ -70,8 +67,8 @@ export function createSessionView(
   };
 }
 
-/** A terminal digest of each design draft; the document carries the full text. */
-export function describeDesignDraft(id: string, draft: unknown): string[] {
+/** A terminal digest of each design draft and computed result; the document carries the full text. */
+export function describeDesign(id: string, draft: unknown): string[] {
   switch (id) {
     case 'estimation.numbers': {
       const estimate = draft as Estimate;
@@ -94,13 +91,10 @@ export function describeDesignDraft(id: string, draft: unknown): string[] {
         (record) =>
           `  ${record.decision}: ${record.chosen} over ${record.alternative}. The alternative wins: ${record.alternativeWins.replace(/^When /, 'when ')}`,
       );
-    case 'operations.plan': {
-      const plan = draft as OperationsPlan;
-      return [
-        ...plan.slo.map((line) => `  ${line}`),
-        ...plan.cost.map((row) => `  ${row.item}: ${row.calculation} (estimate)`),
-      ];
-    }
+    case 'operations.plan':
+      return (draft as OperationsPlan).slo.map((line) => `  ${line}`);
+    case 'operations.cost':
+      return (draft as CostEstimate).rows.map((row) => `  ${row.item}: ${row.calculation} (estimate)`);
     default:
       return [];
   }

@@ -1,7 +1,8 @@
 /**
  * The expert side of a session. A co-pilot phrases questions, reviews answers, proposes options and
- * drafts parts of the design; it never decides what is asked next (the step machine does) and never
- * does arithmetic (the estimation engine does). Offline, Anthropic and replay adapters implement it.
+ * drafts prose; it never decides what is asked next (the step machine does) and never computes a
+ * result (the protocol's derive steps do, with the estimation engine). Offline, Anthropic and replay
+ * adapters implement it.
  */
 import type {
   DecisionRecord,
@@ -47,5 +48,6 @@ export interface Advisor {
   note?(slot: QuestionSlot, value: unknown, state: SessionState): string | undefined;
   propose(slot: DecisionSlot, state: SessionState): Proposal;
   report(slot: DecisionSlot, choice: DecisionChoice, proposal: Proposal, state: SessionState): string;
-  draft(step: DraftStep, state: SessionState): unknown;
+  /** Only for a protocol with draft steps. */
+  draft?(step: DraftStep, state: SessionState): unknown;
 }

@@ -5,14 +5,21 @@ import { calcNumber, metricOf } from './calc-text.js';
 import { displayUsd } from './display.js';
 import type { Metric, MetricId } from './estimate-types.js';
 import { plural } from './fleet.js';
-import { formatUsd } from './format.js';
+import { formatCount, formatUsd } from './format.js';
 import { clean } from './numbers.js';
 import type { DefaultPrices, EstimateSpec } from './spec-types.js';
-import { SECONDS_PER_DAY, SECONDS_PER_HOUR, SECONDS_PER_MONTH, type Usd } from './units.js';
+import {
+  BYTES_PER_GB,
+  SECONDS_PER_DAY,
+  SECONDS_PER_HOUR,
+  SECONDS_PER_MONTH,
+  type Bytes,
+  type Usd,
+} from './units.js';
 
-const BYTES_PER_GB = 1e9;
 const DAYS_PER_MONTH = SECONDS_PER_MONTH / SECONDS_PER_DAY;
-const HOURS_PER_MONTH = SECONDS_PER_MONTH / SECONDS_PER_HOUR;
+/** Hours billed in a month: a month is 30 days (720 hours). */
+export const HOURS_PER_MONTH = SECONDS_PER_MONTH / SECONDS_PER_HOUR;
 
 /** Dollars in a calculation: cents from a dollar up ("$419.75"), 4 significant digits below. */
 export function calcUsd(usd: Usd): string {
@@ -129,4 +136,36 @@ export function costMetrics(
     );
   }
   return metrics;
+}
+
+/** A monthly bill line outside the estimate's metrics, in the same form: the calculation ends with its figure. */
+export interface CostLine {
+  readonly usd: Usd;
+  readonly calculation: string;
+  /** The figure for display ("~$1,260"). */
+  readonly result: string;
+}
+
+function monthly(usd: Usd, factors: string): CostLine {
+  return { usd, calculation: `${factors} = ${calcUsd(usd)}/month`, result: displayUsd(usd) };
+}
+
+/** A unit price exactly as in the price table ($0.2016), so the calculation can be redone by hand. */
+const unitPrice = (usd: Usd): string => `$${String(usd)}`;
+
+/** Disks that hold every copy of a database's data, billed by the GB-month. */
+export function diskCostPerMonth(bytesPerCopy: Bytes, copies: number, usdPerGbMonth: Usd): CostLine {
+  const size = (bytesPerCopy * copies) / BYTES_PER_GB;
+  return monthly(
+    size * usdPerGbMonth,
+    `${formatCount(Math.round(size * 10) / 10)} GB (${copies} copies) x ${unitPrice(usdPerGbMonth)}/GB-month`,
+  );
+}
+
+/** Nodes billed by the hour, for a month. */
+export function nodeCostPerMonth(nodes: number, usdPerHour: Usd): CostLine {
+  return monthly(
+    nodes * usdPerHour * HOURS_PER_MONTH,
+    `${formatCount(nodes)} nodes x ${unitPrice(usdPerHour)}/hour x ${HOURS_PER_MONTH} hours/month`,
+  );
 }

@@ -3,7 +3,14 @@ export { METRIC_IDS, TRAFFIC_METRIC_IDS } from './estimate-types.js';
 export type { EngineTables, EstimateSpec, ReferenceLatency, SpecEstimate } from './spec-types.js';
 export { estimateFromSpec, scaleSpec } from './spec.js';
 export { checkSpec } from './checks.js';
-export { calcUsd, costMetrics } from './cost.js';
+export {
+  calcUsd,
+  costMetrics,
+  diskCostPerMonth,
+  HOURS_PER_MONTH,
+  nodeCostPerMonth,
+  type CostLine,
+} from './cost.js';
 export { findReference, latencyBudget } from './latency-budget.js';
 export {
   displayBandwidth,

@@ -18,6 +18,9 @@ export const SECONDS_PER_WEEK: Seconds = 604_800;
 export const SECONDS_PER_MONTH: Seconds = 2_592_000;
 export const SECONDS_PER_YEAR: Seconds = 31_536_000;
 
+/** SI: 1 GB = 1,000,000,000 B. */
+export const BYTES_PER_GB: Bytes = 1e9;
+
 export type RatePeriod = 'second' | 'minute' | 'hour' | 'day' | 'month' | 'year';
 
 export const SECONDS_PER_PERIOD: Readonly<Record<RatePeriod, Seconds>> = {
@@ -74,7 +77,7 @@ const SIZE_MULTIPLIERS: Readonly<Record<string, Bytes>> = {
   bytes: 1,
   kb: 1e3,
   mb: 1e6,
-  gb: 1e9,
+  gb: BYTES_PER_GB,
   tb: 1e12,
   pb: 1e15,
   // formatBytes writes EB, so parseSize must read it back.

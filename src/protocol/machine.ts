@@ -3,12 +3,16 @@
  * next, records answers, and rewinds a phase for revision. It performs no I/O; the session
  * runner drives it with a respondent and a co-pilot.
  */
+import type { Result } from '../lib/result.js';
 import type {
+  AnswerProblem,
   AnswerRecord,
   ContextDocument,
   DecisionRecord,
+  DecisionSlot,
   PhaseDef,
   Protocol,
+  QuestionSlot,
   Scope,
   SessionState,
   Step,
@@ -20,7 +24,17 @@ export function initialState(
   scope: Scope,
   context: readonly ContextDocument[] = [],
 ): SessionState {
-  return { version: 1, protocol: protocol.id, title, scope, context, answers: {}, decisions: {}, drafts: {} };
+  return {
+    version: 1,
+    protocol: protocol.id,
+    title,
+    scope,
+    context,
+    answers: {},
+    decisions: {},
+    drafts: {},
+    derived: {},
+  };
 }
 
 export function applies(step: Step, state: SessionState): boolean {
@@ -35,7 +49,14 @@ export function isDone(step: Step, state: SessionState): boolean {
       return step.id in state.decisions;
     case 'draft':
       return step.id in state.drafts;
+    case 'derive':
+      return step.id in state.derived;
   }
+}
+
+/** Whether a step waits on the person (a question or a decision), not made without them. */
+export function asksPerson(step: Step): step is QuestionSlot | DecisionSlot {
+  return step.kind === 'question' || step.kind === 'decision';
 }
 
 /** The first applicable step that has no record yet, in protocol order. */
@@ -43,9 +64,9 @@ export function nextStep(protocol: Protocol, state: SessionState): Step | undefi
   return protocol.steps.find((step) => applies(step, state) && !isDone(step, state));
 }
 
-/** The next question or decision, the step that waits on the person (drafts are made without them). */
+/** The next question or decision, the step that waits on the person (drafts and results are made without them). */
 export function nextQuestion(protocol: Protocol, state: SessionState): Step | undefined {
-  return protocol.steps.find((step) => step.kind !== 'draft' && applies(step, state) && !isDone(step, state));
+  return protocol.steps.find((step) => asksPerson(step) && applies(step, state) && !isDone(step, state));
 }
 
 export function phaseIndex(protocol: Protocol, phaseId: string): number {
@@ -78,10 +99,20 @@ export function recordDraft(state: SessionState, id: string, draft: unknown): Se
   return { ...state, drafts: { ...state.drafts, [id]: draft } };
 }
 
+/** A derive step's failure: the answer to ask again, and why. */
+export const askAgain = (question: string, message: string): Result<never, AnswerProblem> => ({
+  ok: false,
+  error: { question, message },
+});
+
+export function recordDerived(state: SessionState, id: string, result: unknown): SessionState {
+  return { ...state, derived: { ...state.derived, [id]: result } };
+}
+
 /**
  * Rewind for a revision of `phaseId`: that phase's answers are cleared so they are asked again,
- * and every decision and draft from that phase on is cleared too, because proposals and drafts are
- * derived from earlier answers (option A may mean something else once the numbers change).
+ * and every decision, draft and derived result from that phase on is cleared too, because they
+ * are made from earlier answers (option A may mean something else once the numbers change).
  * Answers to later questions are kept: they are the user's words and still stand.
  */
 export function rewindTo(protocol: Protocol, state: SessionState, phaseId: string): SessionState {
@@ -99,6 +130,7 @@ export function rewindTo(protocol: Protocol, state: SessionState, phaseId: strin
     answers: keep(state.answers),
     decisions: keep(state.decisions),
     drafts: keep(state.drafts),
+    derived: keep(state.derived),
   };
 }
 

@@ -3,6 +3,8 @@
  * state is the record of what was answered, decided and drafted. Nothing here knows about the
  * design protocol in particular; pipeline scoping and interviews define their own steps.
  */
+import type { ZodType } from 'zod';
+import type { Knowledge } from '../knowledge/load.js';
 import type { Result } from '../lib/result.js';
 
 export type Scope = 'system' | 'ml' | 'hybrid';
@@ -107,6 +109,8 @@ export interface SessionState {
   readonly answers: Readonly<Record<string, AnswerRecord>>;
   readonly decisions: Readonly<Record<string, DecisionRecord>>;
   readonly drafts: Readonly<Record<string, unknown>>;
+  /** Results computed from the answers (the estimate, the cost); never saved, computed again on resume. */
+  readonly derived: Readonly<Record<string, unknown>>;
 }
 
 /** When a step applies: ML steps only for ml and hybrid scope, context-dependent steps, etc. */
@@ -172,13 +176,36 @@ export interface DecisionSlot extends StepBase {
   readonly items?: (state: SessionState) => readonly DecisionItem[];
 }
 
-/** A step where the co-pilot drafts part of the design (numbers, components, deep-dives...). */
+/** A step where the co-pilot drafts part of the design in prose (components, deep-dives, coaching...). */
 export interface DraftStep extends StepBase {
   readonly kind: 'draft';
+  /** The tool a model drafts it through. Cassettes record it: never renamed. */
+  readonly tool: string;
+  /**
+   * What a draft must be: a model's output is validated against it. Loaded on first use, because
+   * only the model path validates and building the schemas costs a scripted run start-up time.
+   */
+  readonly schema: () => Promise<ZodType>;
+}
+
+/** Why a result cannot be derived: an earlier answer is unusable with the others, so it is asked again. */
+export interface AnswerProblem {
+  /** The question to ask again. */
+  readonly question: string;
+  readonly message: string;
+}
+
+/**
+ * A result computed, not proposed (the estimate, the cost): a pure function of the answers so far
+ * and the bundled reference data, run by the step machine's runner without the co-pilot.
+ */
+export interface DeriveStep<T = unknown> extends StepBase {
+  readonly kind: 'derive';
+  readonly derive: (state: SessionState, knowledge: Knowledge) => Result<T, AnswerProblem>;
 }
 
 export type Slot = QuestionSlot | DecisionSlot;
-export type Step = QuestionSlot | DecisionSlot | DraftStep;
+export type Step = QuestionSlot | DecisionSlot | DraftStep | DeriveStep;
 
 export interface Protocol {
   readonly id: string;
@@ -187,6 +214,8 @@ export interface Protocol {
   readonly setup: readonly QuestionSlot[];
   /** A protocol that serves one kind of system fixes its scope instead of asking for one. */
   readonly scope?: Scope;
+  /** Whether a session of it keeps time per answer (an interview: its phases share a timebox). */
+  readonly timed?: boolean;
   /** The reference guides a model-backed co-pilot reads in every phase, when not chosen by phase. */
   readonly guides?: readonly string[];
   readonly phases: readonly PhaseDef[];

@@ -5,7 +5,7 @@
  * always gives the same records.
  */
 import type { DecisionRecord, Proposal, ProposalOption, SessionState } from '../protocol/types.js';
-import { designDrafts, type Tradeoff } from '../protocols/design/model.js';
+import { designDrafts, designResults, type Tradeoff } from '../protocols/design/model.js';
 import { DESIGN_STEPS } from '../protocols/design/slots.js';
 import {
   adrFileName,
@@ -113,7 +113,7 @@ function restsOn(state: SessionState, decisionId: string): AdrBlock[] {
 }
 
 function figures(state: SessionState, decisionId: string): AdrBlock[] {
-  const metrics = designDrafts(state).estimate?.metrics ?? [];
+  const metrics = designResults(state).estimate?.metrics ?? [];
   const lines = (RESTS_ON[decisionId]?.figures ?? []).flatMap((id) => {
     const metric = metrics.find((candidate) => candidate.id === id);
     return metric ? [`${metric.label}: ${metric.result} (${metric.calculation})`] : [];
@@ -204,7 +204,10 @@ function draftFor(
 }
 
 /** A record for every architecture decision of a design session, in the protocol's order. */
-export function designAdrDrafts(state: SessionState, date: string): (AdrDraft & { readonly decision: string })[] {
+export function designAdrDrafts(
+  state: SessionState,
+  date: string,
+): (AdrDraft & { readonly decision: string })[] {
   const drafts = designDrafts(state);
   const tradeoffs = [...(drafts.tradeoffs ?? []), ...(drafts.operations?.tradeoffs ?? [])];
   return DESIGN_STEPS.flatMap((step) => {

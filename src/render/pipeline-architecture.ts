@@ -6,7 +6,7 @@
 import type { SessionState } from '../protocol/types.js';
 import { BUCKET_LABELS, type Classification } from '../protocols/pipeline/classify.js';
 import type { PipelinePlan, PipelineRole } from '../protocols/pipeline/decompose.js';
-import { pipelineAnswers, pipelineDrafts } from '../protocols/pipeline/model.js';
+import { pipelineAnswers, pipelineResults } from '../protocols/pipeline/model.js';
 import { MAX_OPEN_QUESTIONS } from '../protocols/pipeline/slots.js';
 import { MAX_STEPS, PIPELINES_PER_ENGINEER, type Smell } from '../protocols/pipeline/smells.js';
 import { bullets, fillTemplate, table } from './markdown.js';
@@ -41,7 +41,7 @@ export function renderPipelineArchitecture(template: string, input: PipelineDocu
 
 /** The MVP first (the decision's choice), then the others in the order they were found. */
 function orderedPipelines(state: SessionState): PipelinePlan[] {
-  const pipelines = [...(pipelineDrafts(state).pipelines ?? [])];
+  const pipelines = [...(pipelineResults(state).pipelines ?? [])];
   const chosen = state.decisions['mvp.choice']?.items?.[0];
   const mvp = pipelines.findIndex((pipeline) => pipeline.name === chosen);
   if (mvp > 0) pipelines.unshift(...pipelines.splice(mvp, 1));

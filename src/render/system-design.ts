@@ -10,9 +10,11 @@ import {
   formatRate,
 } from '../estimation/index.js';
 import type { SessionState } from '../protocol/types.js';
+import type { CostEstimate } from '../protocols/design/cost.js';
 import {
   designAnswers,
   designDrafts,
+  designResults,
   type DeepDive,
   type OperationsPlan,
 } from '../protocols/design/model.js';
@@ -31,10 +33,10 @@ export function renderSystemDesign(
   records: ReadonlyMap<string, string> = new Map(),
 ): string {
   const answers = designAnswers(state);
-  const drafts = designDrafts(state);
-  const { estimate, architecture, deepDives = [], tradeoffs = [], operations } = drafts;
-  if (!estimate || !architecture || !operations)
-    throw new Error('the design is not finished: drafts are missing');
+  const { architecture, deepDives = [], tradeoffs = [], operations } = designDrafts(state);
+  const { estimate, cost } = designResults(state);
+  if (!estimate || !cost || !architecture || !operations)
+    throw new Error('the design is not finished: drafts or results are missing');
   const ml = state.scope !== 'system';
   const peak = estimate.metrics.find((metric) => metric.id === 'peak_qps');
 
@@ -134,7 +136,7 @@ export function renderSystemDesign(
         t.alternativeWins,
       ]),
     ),
-    operations: renderOperations(operations),
+    operations: renderOperations(operations, cost),
     red_flags:
       flags.length > 0
         ? section(
@@ -177,7 +179,7 @@ function renderDeepDive(deepDive: DeepDive): string {
     .join('\n\n');
 }
 
-function renderOperations(plan: OperationsPlan): string {
+function renderOperations(plan: OperationsPlan, cost: CostEstimate): string {
   return [
     section(
       '### Monitoring',
@@ -204,17 +206,16 @@ function renderOperations(plan: OperationsPlan): string {
       [
         table(
           ['Item', 'Calculation', 'Monthly (estimate)'],
-          plan.cost.map((row) => [row.item, row.calculation, row.monthly]),
+          cost.rows.map((row) => [row.item, row.calculation, row.monthly]),
         ),
-        plan.costNote,
+        cost.note,
       ].join('\n\n'),
     ),
   ].join('\n\n');
 }
 
 function summaryOf(state: SessionState, flags: readonly RedFlag[], deepDives: readonly DeepDive[]): string {
-  const drafts = designDrafts(state);
-  const peak = drafts.estimate?.metrics.find((metric) => metric.id === 'peak_qps');
+  const peak = designResults(state).estimate?.metrics.find((metric) => metric.id === 'peak_qps');
   const key = DESIGN_STEPS.flatMap((step) => {
     const record = step.kind === 'decision' ? state.decisions[step.id] : undefined;
     return record &&
@@ -239,7 +240,7 @@ function summaryOf(state: SessionState, flags: readonly RedFlag[], deepDives: re
         ? `Review the design with the team, then prototype ${deepDives[0]?.title ?? 'the riskiest component'} and load-test it at ${peak ? formatRate(peak.value * 2) : 'twice the planned peak'}.`
         : 'Review the design with the team, then scope the ML pipelines in detail (`mlops-design pipeline`).';
   return [
-    `${state.title}: ${drafts.architecture?.summary ?? ''}`,
+    `${state.title}: ${designDrafts(state).architecture?.summary ?? ''}`,
     section('Key decisions:', bullets(key)),
     pushedBack.length > 0 ? `Accepted after push-back, worth revisiting: ${pushedBack.join(', ')}.` : '',
     `Next step: ${next}`,

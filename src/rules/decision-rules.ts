@@ -10,6 +10,7 @@ import {
   designAnswers,
   designDecisions,
   designDrafts,
+  designResults,
   type DesignDecisions,
 } from '../protocols/design/model.js';
 import { THRESHOLDS as T } from '../protocols/design/thresholds.js';
@@ -43,7 +44,7 @@ export interface DesignFacts {
 }
 
 const metric = (state: SessionState, id: string): number | undefined =>
-  designDrafts(state).estimate?.metrics.find((m) => m.id === id)?.value;
+  designResults(state).estimate?.metrics.find((m) => m.id === id)?.value;
 
 export function designFacts(state: SessionState): DesignFacts {
   const answers = designAnswers(state);
@@ -65,12 +66,12 @@ export function designFacts(state: SessionState): DesignFacts {
     p99Ms: answers.latency ? answers.latency.p99 * 1000 : undefined,
     predictionFreshnessSeconds: answers.predictionFreshness?.seconds,
     availability: answers.availability,
-    replication: designDrafts(state).estimate?.input.replication,
+    replication: designResults(state).estimate?.input.replication,
     peakQps: metric(state, 'peak_qps'),
     peakWrites: metric(state, 'peak_write_qps'),
     peakReads: metric(state, 'peak_read_qps'),
     readRatio: writes && reads !== undefined ? reads / writes : undefined,
-    peakFactor: designDrafts(state).estimate?.input.peakFactor,
+    peakFactor: designResults(state).estimate?.input.peakFactor,
     modelBytes: answers.modelSize?.bytes,
     teamSize: answers.team?.engineers,
     services: servicesOf(state),

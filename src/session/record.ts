@@ -3,6 +3,7 @@
  * can be resumed at the exact question where it stopped, with any co-pilot.
  */
 import { z } from 'zod';
+import { PROTOCOL_NAMES } from '../cli/registry.js';
 import type { SessionState } from '../protocol/types.js';
 import { SCOPES } from '../protocol/types.js';
 
@@ -55,13 +56,15 @@ const stateSchema = z.strictObject({
       report: z.string(),
     }),
   ),
+  // Drafts and derived results are made again on resume: a record keeps what the person gave. Files
+  // have always held an empty object here; it is kept so older versions can read newer files.
   drafts: z.record(z.string(), z.unknown()),
 });
 
 const recordFields = {
   schema: z.literal(SESSION_SCHEMA),
   id: z.string().regex(/^[a-z0-9-]+$/),
-  command: z.enum(['design', 'pipeline', 'interview']),
+  command: z.enum(PROTOCOL_NAMES),
   createdAt: z.string(),
   updatedAt: z.string(),
   finished: z.boolean(),
@@ -100,6 +103,20 @@ export function parseSessionRecord(data: unknown): z.ZodSafeParseResult<z.infer<
   return old ? version1.safeParse(data) : sessionRecordSchema.safeParse(data);
 }
 
+/** In a record, a session's state is what the person gave: no drafts, no derived results. */
+export type SavedState = Omit<SessionState, 'derived'>;
+
 export type SessionRecord = Omit<z.infer<typeof sessionRecordSchema>, 'state'> & {
-  readonly state: SessionState;
+  readonly state: SavedState;
 };
+
+/** The state a record holds: the person's answers and decisions, without anything made from them. */
+export function savedState(state: SessionState): SavedState {
+  const { version, protocol, title, scope, context, answers, decisions } = state;
+  return { version, protocol, title, scope, context, answers, decisions, drafts: {} };
+}
+
+/** A saved state, ready to run again: what was made from it is made again. */
+export function resumedState(saved: SavedState): SessionState {
+  return { ...saved, drafts: {}, derived: {} };
+}

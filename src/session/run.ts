@@ -3,13 +3,14 @@
  * (the expert side), one step at a time, and hands every new state to `save` before going on.
  */
 import { AppError, ExitCode, Interrupted, badInput } from '../errors.js';
-import { DraftInputError } from '../copilot/draft-input-error.js';
 import type { CoPilot, DecisionChoice } from '../copilot/port.js';
+import type { Knowledge } from '../knowledge/load.js';
 import {
   nextStep,
   progressLabel,
   recordAnswer,
   recordDecision,
+  recordDerived,
   recordDraft,
   rewindTo,
 } from '../protocol/machine.js';
@@ -18,6 +19,7 @@ import { CUSTOM } from '../protocol/types.js';
 import type {
   Choice,
   DecisionSlot,
+  DeriveStep,
   DraftStep,
   Proposal,
   ProposalOption,
@@ -35,6 +37,8 @@ export interface SessionDeps {
   readonly copilot: CoPilot;
   readonly respondent: Respondent;
   readonly view: SessionView;
+  /** The bundled reference data the protocol's derive steps compute with (prices, capacities). */
+  readonly knowledge: Knowledge;
   readonly redFlags: (state: SessionState) => readonly RedFlag[];
   /** Decision rules with thresholds (serving, architecture), shown as they fire. */
   readonly rules?: (state: SessionState) => readonly RuleFinding[];
@@ -59,8 +63,8 @@ export async function runSession(deps: SessionDeps, initial: SessionState): Prom
   let shown = new Set<string>();
   let shownRules = new Set<string>();
   let phase: string | undefined;
-  // Saved after what a person gave (answers, decisions, a revision), not after drafts: drafts are
-  // derived from those, and a resumed session drafts again whatever is missing. A person at a
+  // Saved after what a person gave (answers, decisions, a revision), not after drafts or derived
+  // results: they are made from those, and a resumed session makes again whatever is missing. A person at a
   // prompt: saved synchronously before the next prompt. A scripted run (its input is already a
   // file on disk): saves are coalesced to when the event loop turns (e.g. during a model call) and
   // always made at the end or on failure, because each atomic save costs a disk flush.
@@ -154,6 +158,9 @@ export async function runSession(deps: SessionDeps, initial: SessionState): Prom
           break;
         case 'draft':
           commit(await draft(deps, step, state), false);
+          break;
+        case 'derive':
+          commit(await derive(deps, step, state), false);
           break;
       }
     }
@@ -327,17 +334,26 @@ function wordsTaken(proposal: Proposal, choice: Choice, label: string, words: st
 }
 
 async function draft(deps: SessionDeps, step: DraftStep, state: SessionState): Promise<SessionState> {
-  try {
-    const drafted = await deps.copilot.draft(step, state);
-    deps.view.draft(step, drafted);
-    return recordDraft(state, step.id, drafted);
-  } catch (error) {
-    if (!(error instanceof DraftInputError)) throw error;
-    if (!deps.respondent.interactive) throw badInput(`${error.slotId}: ${error.message}`);
-    const slot = deps.protocol.steps.find((candidate) => candidate.id === error.slotId);
-    if (slot?.kind !== 'question')
-      throw new AppError(ExitCode.internal, `draft ${step.id} named an unknown question ${error.slotId}`);
-    const answer = await askQuestion(deps, slot, state, progressLabel(deps.protocol, slot), error.message);
-    return recordAnswer(state, slot.id, answer);
+  const drafted = await deps.copilot.draft(step, state);
+  deps.view.result(step, drafted);
+  return recordDraft(state, step.id, drafted);
+}
+
+/**
+ * A computed result, without the co-pilot. When the answers so far cannot give one (a per-user rate
+ * without a user count), the question it names is asked again; a scripted run stops there (65).
+ */
+async function derive(deps: SessionDeps, step: DeriveStep, state: SessionState): Promise<SessionState> {
+  const result = step.derive(state, deps.knowledge);
+  if (result.ok) {
+    deps.view.result(step, result.value);
+    return recordDerived(state, step.id, result.value);
   }
+  const { question, message } = result.error;
+  if (!deps.respondent.interactive) throw badInput(`${question}: ${message}`);
+  const slot = deps.protocol.steps.find((candidate) => candidate.id === question);
+  if (slot?.kind !== 'question')
+    throw new AppError(ExitCode.internal, `${step.id} named an unknown question ${question}`);
+  const answer = await askQuestion(deps, slot, state, progressLabel(deps.protocol, slot), message);
+  return recordAnswer(state, slot.id, answer);
 }

@@ -2,7 +2,7 @@
  * What a session shows while it runs (on stderr: stdout is for results). The runner calls it; the
  * CLI supplies the implementation, plain or coloured, verbose or quiet.
  */
-import type { DecisionSlot, DraftStep, Proposal } from '../protocol/types.js';
+import type { DecisionSlot, DeriveStep, DraftStep, Proposal } from '../protocol/types.js';
 import type { RuleFinding } from '../rules/decision-rules.js';
 import type { RedFlag } from '../rules/red-flags.js';
 
@@ -15,7 +15,8 @@ export interface SessionView {
   /** How own words were read into a decision's value: never silent, even with --quiet or --json. */
   reading(text: string): void;
   report(text: string): void;
-  draft(step: DraftStep, draft: unknown): void;
+  /** A draft or a derived result, digested. */
+  result(step: DraftStep | DeriveStep, value: unknown): void;
   redFlag(flag: RedFlag): void;
   rule(finding: RuleFinding): void;
 }

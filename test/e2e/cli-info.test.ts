@@ -49,7 +49,8 @@ describe.concurrent('validate', () => {
     expect(lines.at(-1)).toBe('valid');
     const file = parseYaml(readFileSync(examplePath(name), 'utf8')) as { answers: Record<string, unknown> };
     for (const id of Object.keys(file.answers)) expect(result.stdout).toMatch(new RegExp(`^  ${id} `, 'm'));
-    expect(result.stdout).toMatch(/^ {2}estimation\.numbers +drafted by the co-pilot$/m);
+    expect(result.stdout).toMatch(/^ {2}estimation\.numbers +computed from the answers$/m);
+    expect(result.stdout).toMatch(/^ {2}operations\.plan +drafted by the co-pilot$/m);
   });
 
   it('a file with three different problems exits 65 and lists all three', async ({ expect }) => {

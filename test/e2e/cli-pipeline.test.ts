@@ -165,7 +165,7 @@ describe('the pipeline command behaves as the design session does', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('picture.workflow');
     expect(result.stdout).toContain('classify.table');
-    expect(result.stdout).toMatch(/decompose\.pipelines\s+drafted by the co-pilot/);
+    expect(result.stdout).toMatch(/decompose\.pipelines\s+computed from the answers/);
     expect(result.stdout.trim().split('\n').at(-1)).toBe('valid');
   });
 

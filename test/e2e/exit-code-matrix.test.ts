@@ -246,10 +246,10 @@ const CASES: readonly Case[] = [
     'answers\\.estimation\\.retnetion: unknown question id.*did you mean "estimation\\.retention"',
   ),
   badAnswers(
-    'a drafted id given as an answer',
+    'a computed id given as an answer',
     'answers.yaml',
     pastebin('  approval: yes', '  estimation.numbers: 42\n  approval: yes'),
-    'answers\\.estimation\\.numbers: is drafted by the co-pilot',
+    'answers\\.estimation\\.numbers: is computed from the answers, not answered',
   ),
   badAnswers(
     'a missing required id',
@@ -851,7 +851,7 @@ const CASES: readonly Case[] = [
     code: 64,
     prepare: () => ({
       args: ['problems', '--level', 'junior'],
-      first: first('.*junior.*(?:mid|senior|staff)'),
+      first: first('--level: expected one of mid, senior, staff, got "junior"$'),
     }),
   },
 ];

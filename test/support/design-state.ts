@@ -80,7 +80,7 @@ export const silent: SessionView = {
   note: () => undefined,
   reading: () => undefined,
   report: () => undefined,
-  draft: () => undefined,
+  result: () => undefined,
   redFlag: () => undefined,
   rule: () => undefined,
 };
@@ -147,6 +147,7 @@ async function runScripted(
       copilot: createOfflineCoPilot(designAdvisor(bundledKnowledge())),
       respondent: answersFileRespondent(path, file, { acceptRecommended }),
       view,
+      knowledge: bundledKnowledge(),
       redFlags,
     },
     state,

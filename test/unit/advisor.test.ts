@@ -1,11 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DraftInputError } from '../../src/copilot/draft-input-error.js';
 import { designAdvisor } from '../../src/copilot/offline/design/advisor.js';
 import { createOfflineCoPilot } from '../../src/copilot/offline/offline-copilot.js';
 import type { Advisor } from '../../src/copilot/port.js';
 import type { DecisionSlot, DraftStep, QuestionSlot, SessionState, Step } from '../../src/protocol/types.js';
+import type { CostEstimate } from '../../src/protocols/design/cost.js';
+import { estimateOf } from '../../src/protocols/design/estimation-slots.js';
 import { designProtocol } from '../../src/protocols/design/index.js';
-import { designDrafts, type Architecture, type OperationsPlan } from '../../src/protocols/design/model.js';
+import {
+  designDrafts,
+  designResults,
+  type Architecture,
+  type OperationsPlan,
+} from '../../src/protocols/design/model.js';
 import {
   bundledKnowledge,
   emptyState,
@@ -51,8 +57,15 @@ function operations(state: SessionState): OperationsPlan {
   return drafted;
 }
 
+/** The cost the protocol computed for a finished design. */
+function cost(state: SessionState): CostEstimate {
+  const computed = designResults(state).cost;
+  if (!computed) throw new Error('no cost');
+  return computed;
+}
+
 function metric(state: SessionState, id: string): number | undefined {
-  return designDrafts(state).estimate?.metrics.find((m) => m.id === id)?.value;
+  return designResults(state).estimate?.metrics.find((m) => m.id === id)?.value;
 }
 
 const componentIds = (state: SessionState): string[] => architecture(state).components.map((c) => c.id);
@@ -134,7 +147,7 @@ describe('recommendations change with the numbers', () => {
     expect(app(small)).toContain('2 instances (1 by load, a second for redundancy)');
     expect(app(large)).toContain('83 instances at 2,000/s each and 60% target utilisation');
     const costOf = (state: SessionState): string | undefined =>
-      operations(state).cost.find((row) => row.item === 'Application instances')?.calculation;
+      cost(state).rows.find((row) => row.item === 'Application instances')?.calculation;
     expect(costOf(small)).toMatch(/^2 servers x /);
     expect(costOf(large)).toMatch(/^83 servers x /);
   });
@@ -339,7 +352,7 @@ describe('tradeoff records', () => {
   // A session saved at approval (a write that failed on a full disk) drafts the tradeoffs again on
   // resume, when the operations decisions already exist: its document must be the same.
   it('records each decision once, in the same draft, however late the tradeoffs are drafted', () => {
-    const again = advisor.draft(step('tradeoffs.records') as DraftStep, small);
+    const again = advisor.draft?.(step('tradeoffs.records') as DraftStep, small);
     expect(again).toEqual(designDrafts(small).tradeoffs);
     const records = [...(designDrafts(small).tradeoffs ?? []), ...operations(small).tradeoffs];
     const names = records.map((record) => record.decision);
@@ -466,7 +479,7 @@ describe('operations plan', () => {
   it('shows instance costs with a calculation that reproduces its figure, and the figure rounded', () => {
     const usd = (text: string): number => Number(text.replace(/[~$,]/g, ''));
     for (const state of [small, large]) {
-      for (const row of operations(state).cost.filter((r) => /instances|nodes/i.test(r.item))) {
+      for (const row of cost(state).rows.filter((r) => /instances|nodes/i.test(r.item))) {
         const [factors = '', stated = ''] = row.calculation.split(' = ');
         // The price's source in parentheses ("price table of 2026-11-22") is not a factor.
         const product = [...factors.replace(/\(.*?\)/g, '').matchAll(/\$?([\d,]+(?:\.\d+)?)/g)]
@@ -484,10 +497,10 @@ describe('operations plan', () => {
   });
 
   it('costs a cache only when the design has one', () => {
-    const items = (state: SessionState): string[] => operations(state).cost.map((row) => row.item);
+    const items = (state: SessionState): string[] => cost(state).rows.map((row) => row.item);
     expect(items(small)).not.toContain('Cache nodes (with a replica each)');
     expect(items(large)).toContain('Cache nodes (with a replica each)');
-    expect(operations(small).costNote).toContain('(updated 2026-11-22)');
+    expect(cost(small).note).toContain('(updated 2026-11-22)');
   });
 });
 
@@ -529,26 +542,25 @@ describe('the advisor as the offline co-pilot uses it', () => {
     ).toMatch(/^Primary datastore: your own choice, "MongoDB"\. The co-pilot recommended PostgreSQL/);
   });
 
-  it('asks for daily active users when a rate is per user and none is given', () => {
+  it('the estimate asks again for daily active users when a rate is per user and none is given', () => {
     let state = emptyState();
     state = withAnswer(state, 'estimation.writes', '2/day per user');
     state = withAnswer(state, 'estimation.reads', '10:1');
     state = withAnswer(state, 'estimation.write-size', '1KB');
     state = withAnswer(state, 'estimation.retention', '1y');
-    let thrown: unknown;
-    try {
-      advisor.draft(step('estimation.numbers') as DraftStep, state);
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(DraftInputError);
-    expect((thrown as DraftInputError).slotId).toBe('estimation.users');
+    expect(estimateOf(state)).toEqual({
+      ok: false,
+      error: {
+        question: 'estimation.users',
+        message: 'a rate is given per user, so the number of daily active users is needed (e.g. "10M")',
+      },
+    });
   });
 
   it('refuses to propose before the numbers exist', () => {
     const state = withDecision(emptyState(), 'high-level.architecture', 'modular-monolith');
     expect(() => advisor.propose(decision('high-level.datastore'), state)).toThrow(
-      'the design advisor needs the estimation draft before it can advise',
+      'the design advisor needs the estimate before it can advise',
     );
   });
 

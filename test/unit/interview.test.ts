@@ -119,6 +119,7 @@ describe('time per phase', () => {
         copilot: createOfflineCoPilot(interviewAdvisor(knowledge)),
         respondent,
         view: silent,
+        knowledge,
         redFlags: () => [],
         clock: () => now,
       },

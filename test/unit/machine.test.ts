@@ -7,6 +7,7 @@ import {
   phaseIndex,
   progressLabel,
   recordAnswer,
+  recordDerived,
   recordDraft,
   rewindTo,
 } from '../../src/protocol/machine.js';
@@ -28,6 +29,8 @@ function complete(state: SessionState, step: Step): SessionState {
       return withDecision(state, step.id, step.values[0]?.value ?? 'a', 'Option A');
     case 'draft':
       return recordDraft(state, step.id, { drafted: step.id });
+    case 'derive':
+      return recordDerived(state, step.id, { derived: step.id });
   }
 }
 
@@ -78,6 +81,7 @@ const SYSTEM_ORDER = [
   'operations.deployment',
   'operations.degradation',
   'operations.plan',
+  'operations.cost',
 ];
 
 const ML_ORDER = [
@@ -161,7 +165,7 @@ describe('rewindTo', () => {
   let finished = emptyState('system');
   for (const each of applicableSteps(designProtocol, finished)) finished = complete(finished, each);
 
-  it('clears the phase answers and every decision and draft from that phase on, keeping later answers', () => {
+  it('clears the phase answers and every decision, draft and result from that phase on, keeping later answers', () => {
     const rewound = rewindTo(designProtocol, finished, 'estimation');
     expect(Object.keys(rewound.answers)).toEqual([
       'requirements.functional',
@@ -176,16 +180,14 @@ describe('rewindTo', () => {
     ]);
     expect(rewound.decisions).toEqual({});
     expect(rewound.drafts).toEqual({});
+    expect(rewound.derived).toEqual({});
     expect(nextStep(designProtocol, rewound)?.id).toBe('estimation.users');
   });
 
-  it('keeps the drafts and decisions of earlier phases', () => {
+  it('keeps the drafts, derived results and decisions of earlier phases', () => {
     const rewound = rewindTo(designProtocol, finished, 'tradeoffs');
-    expect(Object.keys(rewound.drafts)).toEqual([
-      'estimation.numbers',
-      'high-level.components',
-      'deep-dive.details',
-    ]);
+    expect(Object.keys(rewound.drafts)).toEqual(['high-level.components', 'deep-dive.details']);
+    expect(Object.keys(rewound.derived)).toEqual(['estimation.numbers']);
     expect(Object.keys(rewound.decisions)).toEqual([
       'high-level.architecture',
       'high-level.datastore',
@@ -201,7 +203,8 @@ describe('rewindTo', () => {
     const rewound = rewindTo(designProtocol, finished, 'high-level');
     expect('high-level.access-key' in rewound.answers).toBe(false);
     expect('operations.degradation' in rewound.answers).toBe(true);
-    expect(Object.keys(rewound.drafts)).toEqual(['estimation.numbers']);
+    expect(rewound.drafts).toEqual({});
+    expect(Object.keys(rewound.derived)).toEqual(['estimation.numbers']);
     expect(nextStep(designProtocol, rewound)?.id).toBe('high-level.access-key');
   });
 

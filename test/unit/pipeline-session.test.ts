@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { pipelineKind } from '../../src/cli/kinds/pipeline.js';
 import { createOfflineCoPilot } from '../../src/copilot/offline/offline-copilot.js';
-import { initialState, recordAnswer, recordDraft } from '../../src/protocol/machine.js';
+import { initialState, recordAnswer, recordDerived } from '../../src/protocol/machine.js';
 import type { SessionState } from '../../src/protocol/types.js';
 import type { PipelinePlan } from '../../src/protocols/pipeline/decompose.js';
 import { pipelineProtocol } from '../../src/protocols/pipeline/index.js';
@@ -66,7 +66,8 @@ describe('pipeline scoping through the step machine', () => {
         copilot: createOfflineCoPilot(pipelineKind.advisor(bundledKnowledge())),
         respondent,
         view: { ...silent, pushBack: (text) => pushBacks.push(text) },
-        redFlags: pipelineKind.flags,
+        knowledge: bundledKnowledge(),
+        redFlags: pipelineKind.rules.flags,
         check: (current) => pipelineKind.render(TEMPLATE, current).problems,
       },
       initialState(pipelineProtocol, 'Churn', 'ml'),
@@ -116,7 +117,8 @@ describe('pipeline scoping through the step machine', () => {
         copilot: createOfflineCoPilot(pipelineKind.advisor(bundledKnowledge())),
         respondent,
         view: silent,
-        redFlags: pipelineKind.flags,
+        knowledge: bundledKnowledge(),
+        redFlags: pipelineKind.rules.flags,
       },
       initialState(pipelineProtocol, 'Churn', 'ml'),
     );
@@ -155,7 +157,7 @@ describe('the MVP proposal', () => {
   const propose = (stage: string, pipelines: PipelinePlan[]) => {
     let state = initialState(pipelineProtocol, 'T', 'ml');
     state = recordAnswer(state, 'picture.stage', { raw: stage, value: stage });
-    state = recordDraft(state, 'decompose.pipelines', pipelines);
+    state = recordDerived(state, 'decompose.pipelines', pipelines);
     const advisor = pipelineKind.advisor(bundledKnowledge());
     const slot = pipelineProtocol.steps.find((step) => step.id === 'mvp.choice');
     if (slot?.kind !== 'decision') throw new Error('no mvp.choice decision');

@@ -79,7 +79,9 @@ describe('planAnswers: a valid file', () => {
     expect(answerOf('estimation.users')).toBe('default: not given: rates must be absolute');
     expect(answerOf('estimation.replication')).toBe('default: default 1');
     expect(answerOf('estimation.peak-factor')).toBe('3');
-    expect(answerOf('estimation.numbers')).toBe('drafted by the co-pilot');
+    expect(answerOf('estimation.numbers')).toBe('computed from the answers');
+    expect(answerOf('high-level.components')).toBe('drafted by the co-pilot');
+    expect(answerOf('operations.cost')).toBe('computed from the answers');
     expect(answerOf('high-level.write-path')).toBe('B');
     expect(result.lines.at(-1)).toEqual({
       id: 'approval',
@@ -133,10 +135,14 @@ describe('planAnswers: problems', () => {
     ]);
   });
 
-  it('refuses an answer to a drafted step', () => {
+  it('refuses an answer to a computed step, and to a drafted one', () => {
     const text = VALID.replace('answers:\n', 'answers:\n  estimation.numbers: 40 QPS\n');
     expect(plan(text).problems).toEqual([
-      `${PATH}: answers.estimation.numbers: is drafted by the co-pilot, not answered; remove it`,
+      `${PATH}: answers.estimation.numbers: is computed from the answers, not answered; remove it`,
+    ]);
+    const drafted = VALID.replace('answers:\n', 'answers:\n  tradeoffs.records: all good\n');
+    expect(plan(drafted).problems).toEqual([
+      `${PATH}: answers.tradeoffs.records: is drafted by the co-pilot, not answered; remove it`,
     ]);
   });
 

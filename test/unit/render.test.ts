@@ -164,7 +164,7 @@ describe('renderSystemDesign', () => {
 
   it('refuses an unfinished design', () => {
     expect(() => renderSystemDesign(TEMPLATE, emptyState(), [])).toThrow(
-      'the design is not finished: drafts are missing',
+      'the design is not finished: drafts or results are missing',
     );
   });
 });

@@ -7,7 +7,7 @@ import { createOfflineCoPilot } from '../../src/copilot/offline/offline-copilot.
 import { initialState } from '../../src/protocol/machine.js';
 import type { SessionState } from '../../src/protocol/types.js';
 import { designProtocol } from '../../src/protocols/design/index.js';
-import { designDrafts } from '../../src/protocols/design/model.js';
+import { designResults } from '../../src/protocols/design/model.js';
 import { answersFileRespondent } from '../../src/respondents/answers-file.js';
 import type { Respondent } from '../../src/respondents/port.js';
 import { redFlags } from '../../src/rules/red-flags.js';
@@ -112,6 +112,7 @@ describe('revising a phase at approval', () => {
         copilot: createOfflineCoPilot(designAdvisor(bundledKnowledge())),
         respondent,
         view: silent,
+        knowledge: bundledKnowledge(),
         redFlags,
       },
       initialState(designProtocol, file.title, 'system'),
@@ -121,7 +122,7 @@ describe('revising a phase at approval', () => {
     expect(asked.filter((id) => id === 'estimation.writes')).toHaveLength(2);
     expect(asked.filter((id) => id === 'requirements.latency')).toHaveLength(1);
     // The numbers and the advice that follows from them changed with the new rate.
-    const writes = designDrafts(state).estimate?.metrics.find((metric) => metric.id === 'write_qps');
+    const writes = designResults(state).estimate?.metrics.find((metric) => metric.id === 'write_qps');
     expect(writes?.value).toBeCloseTo(1_333.3, 1);
     expect(state.decisions['high-level.write-path']?.value).toBe('stream');
     // An answer of a later phase, given once, still stands.
@@ -150,6 +151,7 @@ describe('when the runner saves', () => {
       copilot: createOfflineCoPilot(designAdvisor(bundledKnowledge())),
       respondent,
       view: silent,
+      knowledge: bundledKnowledge(),
       redFlags,
       save: (state: SessionState) => saves.push(state),
     };

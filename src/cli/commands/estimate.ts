@@ -1,4 +1,5 @@
 /** `mlops-design estimate`: the estimation engine on its own, from flags or a spec file. */
+import { z } from 'zod';
 import { AppError, badInput, usageError } from '../../errors.js';
 import { estimateFromSpec, settle } from '../../estimation/index.js';
 import type { Metric } from '../../estimation/estimate-types.js';
@@ -10,12 +11,27 @@ import { parseStructured } from '../../lib/structured.js';
 import { didYouMean } from '../../lib/suggest.js';
 import { table } from '../../render/markdown.js';
 import { FIELDS, FIELD_BY_SNAKE, parseField, type Field } from '../../estimation/spec-fields.js';
-import type { GlobalOptions } from '../options.js';
+import { flagValue, parseFlags, type GlobalOptions } from '../options.js';
 import { colourEnabled, createOutput } from '../output.js';
 
 type Source = { readonly kind: 'flag' } | { readonly kind: 'spec'; readonly path: string };
 
-export function runEstimate(globals: GlobalOptions, options: Record<string, unknown>): void {
+/** An input flag, read by its field's own parser into the engine's value. */
+const fieldFlag = (f: Field) =>
+  z.string().transform((raw, context) => {
+    const parsed = parseField(f, raw);
+    if (parsed.ok) return parsed.value;
+    context.addIssue({ code: 'custom', message: parsed.error });
+    return z.NEVER;
+  });
+
+const estimateFlags = z.object({
+  spec: flagValue('the path of a spec file').optional(),
+  ...Object.fromEntries(FIELDS.map((f) => [f.key, fieldFlag(f).optional()])),
+});
+
+export function runEstimate(globals: GlobalOptions, raw: Readonly<Record<string, unknown>>): void {
+  const options: Readonly<Record<string, unknown>> = parseFlags(estimateFlags, raw);
   const out = createOutput({
     colour: colourEnabled({ env: process.env, isTTY: process.stdout.isTTY, flag: globals.color }),
     quiet: globals.quiet,
@@ -31,11 +47,8 @@ export function runEstimate(globals: GlobalOptions, options: Record<string, unkn
     }
   }
   for (const f of FIELDS) {
-    const raw = options[f.key];
-    if (typeof raw !== 'string') continue;
-    const parsed = parseField(f, raw);
-    if (!parsed.ok) throw usageError(`--${f.flag}: ${parsed.error}`);
-    spec[f.key] = parsed.value;
+    if (options[f.key] === undefined) continue;
+    spec[f.key] = options[f.key];
     sources.set(f.key, { kind: 'flag' });
   }
   if (sources.size === 0) {

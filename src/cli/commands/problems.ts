@@ -1,17 +1,25 @@
 /** `mlops-design problems`: the interview problem bank, filtered by level and tag. */
+import { z } from 'zod';
 import { loadCompiledKnowledge, withProblems } from '../../knowledge/compiled.js';
-import type { GlobalOptions } from '../options.js';
+import { LEVELS } from '../../knowledge/problems.js';
+import { flagValue, oneOf, parseFlags, type GlobalOptions } from '../options.js';
 import { colourEnabled, createOutput } from '../output.js';
 
-export function runProblems(globals: GlobalOptions, options: Record<string, unknown>): void {
+const problemsFlags = z.object({
+  level: oneOf(LEVELS).optional(),
+  tag: flagValue('a tag, e.g. ml').optional(),
+});
+
+export function runProblems(globals: GlobalOptions, raw: Readonly<Record<string, unknown>>): void {
+  const options = parseFlags(problemsFlags, raw);
   const out = createOutput({
     colour: colourEnabled({ env: process.env, isTTY: process.stdout.isTTY, flag: globals.color }),
     quiet: globals.quiet,
   });
   const problems = withProblems(loadCompiledKnowledge()).problems.filter(
     (problem) =>
-      (typeof options.level !== 'string' || problem.level === options.level) &&
-      (typeof options.tag !== 'string' || problem.tags.includes(options.tag)),
+      (options.level === undefined || problem.level === options.level) &&
+      (options.tag === undefined || problem.tags.includes(options.tag)),
   );
   if (globals.json) {
     out.result(

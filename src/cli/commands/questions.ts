@@ -1,9 +1,15 @@
 /** `mlops-design questions`: every question id, its prompt, the kind of answer, and when it is asked. */
-import { initialState, applies } from '../../protocol/machine.js';
+import { initialState, applies, asksPerson } from '../../protocol/machine.js';
+import { z } from 'zod';
 import type { Protocol, Scope, Step } from '../../protocol/types.js';
-import type { GlobalOptions } from '../options.js';
+import { oneOf, parseFlags, scopeFlag, type GlobalOptions } from '../options.js';
 import { colourEnabled, createOutput } from '../output.js';
-import { protocolOf } from '../protocol-of.js';
+import { PROTOCOL_NAMES, protocolOf } from '../registry.js';
+
+const questionsFlags = z.object({
+  command: oneOf(PROTOCOL_NAMES),
+  scope: scopeFlag.optional(),
+});
 
 interface Row {
   readonly id: string;
@@ -31,7 +37,7 @@ export function questionRows(protocol: Protocol, scope?: Scope): Row[] {
       example: slot.example,
     });
   for (const step of protocol.steps) {
-    if (step.kind === 'draft' || !keep(step)) continue;
+    if (!asksPerson(step) || !keep(step)) continue;
     rows.push(
       step.kind === 'question'
         ? {
@@ -71,9 +77,12 @@ export function questionRows(protocol: Protocol, scope?: Scope): Row[] {
   return rows;
 }
 
-export async function runQuestions(globals: GlobalOptions, options: Record<string, unknown>): Promise<void> {
-  const protocol = await protocolOf(typeof options.command === 'string' ? options.command : 'design');
-  const scope = typeof options.scope === 'string' ? (options.scope as Scope) : undefined;
+export async function runQuestions(
+  globals: GlobalOptions,
+  raw: Readonly<Record<string, unknown>>,
+): Promise<void> {
+  const { command, scope } = parseFlags(questionsFlags, raw);
+  const protocol = await protocolOf(command);
   const rows = questionRows(protocol, scope);
   const out = createOutput({
     colour: colourEnabled({ env: process.env, isTTY: process.stdout.isTTY, flag: globals.color }),

@@ -1,32 +1,32 @@
 /** `mlops-design resume [ID | --last]`: continue a saved session at the exact question where it stopped. */
 import { resolve } from 'node:path';
-import { readAnswersFile } from '../../answers/load.js';
+import { z } from 'zod';
 import { AppError, ExitCode, badInput, usageError } from '../../errors.js';
-import { nextQuestion, progressLabel } from '../../protocol/machine.js';
 import { CUSTOM, PICK, type Protocol, type SessionState } from '../../protocol/types.js';
-import { answersFileRespondent } from '../../respondents/answers-file.js';
-import type { SessionRecord } from '../../session/record.js';
+import { resumedState, type SessionRecord } from '../../session/record.js';
 import { SessionStore } from '../../session/store.js';
-import { chooseCopilot } from '../copilot-factory.js';
-import { runToDocument } from '../document-session.js';
-import { loadKind } from '../session-kind.js';
-import { loadCompiledKnowledge } from '../../knowledge/compiled.js';
-import { watchInterrupts } from '../interrupts.js';
-import type { GlobalOptions } from '../options.js';
-import { interactiveRespondent, sessionOutput } from '../session-setup.js';
-import { checkTargets } from '../../output/write-artifacts.js';
-import { adrFolder } from '../adr-folder.js';
+import { adrFlags, flagValue, parseFlags, type GlobalOptions } from '../options.js';
+import { loadKind } from '../registry.js';
+import { runSessionCommand } from '../session-bootstrap.js';
+
+const resumeFlags = z.object({
+  last: z.boolean().optional(),
+  answers: flagValue('the path of an answers file').optional(),
+  acceptRecommended: z.boolean().optional(),
+  ...adrFlags,
+  /** Whether --out was given on the command line (else the session's own folder). */
+  outGiven: z.boolean(),
+});
 
 export async function runResume(
   globals: GlobalOptions,
   id: string | undefined,
-  options: Record<string, unknown>,
+  raw: Readonly<Record<string, unknown>>,
 ): Promise<void> {
-  const out = sessionOutput(globals);
+  const { last, outGiven, ...flags } = parseFlags(resumeFlags, raw);
   const store = new SessionStore();
-  const record = openSession(store, id, options.last === true);
+  const record = openSession(store, id, last === true);
   const kind = await loadKind(record.command);
-  const setup = await chooseCopilot(globals, loadCompiledKnowledge(), out, kind);
   if (record.finished) {
     throw usageError(
       `session ${record.id} is finished; its document was written to ${record.out}`,
@@ -34,38 +34,16 @@ export async function runResume(
     );
   }
   const state = revalidate(store, record, kind.protocol);
-  const outDir = options.outGiven === true ? resolve(globals.out) : record.out;
-  adrFolder(options, outDir);
-  checkTargets(outDir, [kind.document], { force: globals.force, check: globals.check });
-  const interrupts = watchInterrupts();
-  try {
-    const respondent =
-      typeof options.answers === 'string'
-        ? answersFileRespondent(options.answers, readAnswersFile(options.answers).file, {
-            acceptRecommended: options.acceptRecommended === true,
-          })
-        : interactiveRespondent(globals, out, interrupts);
-    const step = nextQuestion(kind.protocol, state);
-    out.info(
-      `Resuming session ${record.id} (${record.state.title}) at ${step ? `${progressLabel(kind.protocol, step)}, ${step.id}` : 'approval'}.`,
-    );
-    const clock = (): Date => new Date();
-    await runToDocument({
-      kind,
-      options,
-      globals,
-      out,
-      setup,
-      respondent,
+  await runSessionCommand(globals, {
+    kind,
+    // The kind's own flags with what resume passes on; the kind takes those it has.
+    options: kind.options(flags),
+    outDir: outGiven ? resolve(globals.out) : record.out,
+    resumed: {
+      session: { store, id: record.id, createdAt: record.createdAt, clock: () => new Date() },
       state,
-      outDir,
-      warnings: [],
-      session: { store, id: record.id, createdAt: record.createdAt, clock },
-      interrupts,
-    });
-  } finally {
-    interrupts.dispose();
-  }
+    },
+  });
 }
 
 function openSession(store: SessionStore, id: string | undefined, last: boolean): SessionRecord {
@@ -137,7 +115,7 @@ function revalidate(store: SessionStore, record: SessionRecord, protocol: Protoc
         `decisions.${slotId}.value: "${decision.value}" is not a value of this decision`,
       );
   }
-  return { ...record.state, answers };
+  return resumedState({ ...record.state, answers });
 }
 
 function invalidSession(store: SessionStore, id: string, problem: string): AppError {

@@ -4,7 +4,7 @@ import { SessionStore } from '../../session/store.js';
 import type { GlobalOptions } from '../options.js';
 import { colourEnabled, createOutput } from '../output.js';
 import type { Protocol } from '../../protocol/types.js';
-import { protocolOf } from '../protocol-of.js';
+import { protocolOf } from '../registry.js';
 
 export function age(from: Date, to: Date): string {
   const seconds = Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));

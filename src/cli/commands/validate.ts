@@ -1,24 +1,26 @@
 /** `mlops-design validate FILE`: check an answers file and print the plan, without a co-pilot. */
 import { readAnswersFile } from '../../answers/load.js';
 import { planAnswers } from '../../answers/plan.js';
+import { z } from 'zod';
 import { badInput } from '../../errors.js';
-import type { Scope } from '../../protocol/types.js';
 import { readContextDocuments } from '../context-documents.js';
-import type { GlobalOptions } from '../options.js';
+import { parseFlags, scopeFlag, type GlobalOptions } from '../options.js';
 import { colourEnabled, createOutput } from '../output.js';
-import { protocolOf } from '../protocol-of.js';
+import { protocolOf } from '../registry.js';
+
+const validateFlags = z.object({ scope: scopeFlag.optional() });
 
 export async function runValidate(
   globals: GlobalOptions,
   path: string,
-  options: Record<string, unknown>,
+  raw: Readonly<Record<string, unknown>>,
 ): Promise<void> {
+  const { scope } = parseFlags(validateFlags, raw);
   const out = createOutput({
     colour: colourEnabled({ env: process.env, isTTY: process.stdout.isTTY, flag: globals.color }),
     quiet: globals.quiet,
   });
   const loaded = readAnswersFile(path);
-  const scope = typeof options.scope === 'string' ? (options.scope as Scope) : undefined;
   const context = readContextDocuments(process.cwd());
   const command = loaded.file.command ?? 'design';
   const protocol = await protocolOf(command);

@@ -1,14 +1,15 @@
 /** The design session: six phases to system_design.md, with red flags and decision rules. */
 import { designAdvisor } from '../../copilot/offline/design/advisor.js';
 import { designProtocol } from '../../protocols/design/index.js';
+import { designDrafts } from '../../protocols/design/model.js';
+import type { SessionState } from '../../protocol/types.js';
 import { renderDesignAdrs } from '../../render/adr-input.js';
 import { renderSystemDesign } from '../../render/system-design.js';
 import { decisionRules } from '../../rules/decision-rules.js';
 import { redFlags } from '../../rules/red-flags.js';
+import { adrFlags, decidingFlags, parseFlags, scopeFlag } from '../options.js';
 import type { SessionKind } from '../session-kind.js';
-import { describeDesignDraft } from '../session-view.js';
-import { designDrafts } from '../../protocols/design/model.js';
-import type { SessionState } from '../../protocol/types.js';
+import { describeDesign } from '../session-view.js';
 
 /** The design as data: components with a type from COMPONENT_TYPES, and the flows between them. */
 function architectureSummary(state: SessionState): Record<string, unknown> | null {
@@ -22,21 +23,23 @@ function architectureSummary(state: SessionState): Record<string, unknown> | nul
 
 const DOCUMENT = 'system_design.md';
 
+const designFlags = decidingFlags.extend({ scope: scopeFlag.optional(), ...adrFlags });
+
 export const designKind: SessionKind = {
   command: 'design',
   protocol: designProtocol,
-  document: DOCUMENT,
-  intro: [
-    'mlops-design: a system design session, one question at a time.',
-    'Six phases: requirements, estimation, high-level design, deep-dive, tradeoffs, operations. Nothing is written until you approve.',
-  ],
-  scoped: true,
-  flagLabel: 'Red flag',
-  describeDraft: describeDesignDraft,
+  options: (raw) => ({ ...parseFlags(designFlags, raw), presets: {} }),
   advisor: designAdvisor,
-  flags: redFlags,
-  rules: decisionRules,
-  linted: false,
+  presentation: {
+    intro: [
+      'mlops-design: a system design session, one question at a time.',
+      'Six phases: requirements, estimation, high-level design, deep-dive, tradeoffs, operations. Nothing is written until you approve.',
+    ],
+    flagLabel: 'Red flag',
+    describe: describeDesign,
+  },
+  rules: { flags: redFlags, findings: decisionRules },
+  document: DOCUMENT,
   render: (template, state, context) => {
     const adr = context?.adr;
     // The records sit in a folder under --out, beside the document, so a link is the folder and name.

@@ -1,8 +1,10 @@
 /** Interview practice: a problem from the bank, one question per phase, to interview_feedback.md. */
+import { z } from 'zod';
 import { interviewAdvisor } from '../../copilot/offline/interview/advisor.js';
 import type { Knowledge } from '../../knowledge/load.js';
+import { LEVELS } from '../../knowledge/problems.js';
 import { interviewProtocol } from '../../protocols/interview/index.js';
-import type { SessionState } from '../../protocol/types.js';
+import type { Protocol, SessionState } from '../../protocol/types.js';
 import {
   coachingOf,
   coachingSchema,
@@ -13,6 +15,7 @@ import {
 } from '../../protocols/interview/review.js';
 import { practiseNext, renderInterviewFeedback } from '../../render/interview-feedback.js';
 import { appendHistory, type HistoryEntry } from '../../session/interview-history.js';
+import { oneOf, parseFlags, sessionFlags } from '../options.js';
 import type { SessionKind } from '../session-kind.js';
 
 /** The coaching drafted in the session (by the offline interviewer or a model), if it was. */
@@ -21,9 +24,38 @@ function coachingDraft(state: SessionState): Coaching | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+/** A flag that answers a question is checked by that question's own parser. */
+function answering(protocol: Protocol, id: string) {
+  const slot = protocol.steps.find((step) => step.id === id);
+  if (slot?.kind !== 'question') throw new Error(`the interview has no question ${id}`);
+  return z.string().superRefine((raw, context) => {
+    const parsed = slot.parse(raw);
+    if (!parsed.ok) context.addIssue({ code: 'custom', message: parsed.error });
+  });
+}
+
+function interviewFlags(protocol: Protocol) {
+  return sessionFlags.extend({
+    problem: answering(protocol, 'interview.problem').optional(),
+    random: z.boolean().optional(),
+    level: oneOf(LEVELS).optional(),
+    timebox: answering(protocol, 'interview.timebox').optional(),
+    passMark: z
+      .string()
+      .superRefine((raw, context) => {
+        if (!/^(?:100|\d{1,2})$/.test(raw))
+          context.addIssue({ code: 'custom', message: `expected a score from 0 to 100, got "${raw}"` });
+      })
+      .transform(Number)
+      .optional(),
+    history: z.boolean().optional(),
+  });
+}
 const DOCUMENT = 'interview_feedback.md';
 
 export function interviewKind(knowledge: Knowledge): SessionKind {
+  const protocol = interviewProtocol(knowledge.problems);
+  const flags = interviewFlags(protocol);
   // The review is asked for by the render, the summary, the outcome line and the finishing step:
   // score each approved state once.
   const scored = new WeakMap<SessionState, ScoredInterview>();
@@ -36,21 +68,66 @@ export function interviewKind(knowledge: Knowledge): SessionKind {
   };
   return {
     command: 'interview',
-    protocol: interviewProtocol(knowledge.problems),
-    document: DOCUMENT,
-    intro: [
-      'mlops-design: a mock system-design interview, one question at a time.',
-      'Answer as you would out loud; ask about anything you need to know; "?" asks for a hint (the review counts them). The review is written when you finish.',
-    ],
-    scoped: false,
-    flagLabel: 'Red flag',
-    describeDraft: (id, draft) => (id === 'interview.coaching' ? [coachingSchema.parse(draft).summary] : []),
+    protocol,
+    options: (raw) => {
+      const given = parseFlags(flags, raw);
+      // --random picks among the problems of the --level, when one is given.
+      const pool = knowledge.problems.filter(
+        (candidate) => given.level === undefined || candidate.level === given.level,
+      );
+      const problem =
+        given.problem ?? (given.random ? pool[Math.floor(Math.random() * pool.length)]?.id : undefined);
+      return {
+        ...given,
+        presets: {
+          ...(problem ? { 'interview.problem': problem } : {}),
+          ...(given.level ? { 'interview.level': given.level } : {}),
+          ...(given.timebox ? { 'interview.timebox': given.timebox } : {}),
+        },
+        ...(given.history
+          ? {
+              instead: async (globals) => {
+                (await import('../commands/interview-history.js')).runInterviewHistory(globals);
+              },
+            }
+          : {}),
+        finished: (state, stateDir) => {
+          const { facts, review } = score(state);
+          if (stateDir)
+            appendHistory(stateDir, {
+              at: new Date().toISOString(),
+              problem: facts.problem.id,
+              level: facts.level,
+              score: review.score,
+              dimensions: Object.fromEntries(
+                review.dimensions.map((dimension) => [dimension.id, dimension.points]),
+              ) as HistoryEntry['dimensions'],
+            });
+          const { passMark } = given;
+          return passMark !== undefined && review.score < passMark
+            ? `score ${String(review.score)} is below the pass mark ${String(passMark)}`
+            : undefined;
+        },
+      };
+    },
     // The interviewer reads the bank this kind was built with (the shared compiled knowledge leaves it out).
     advisor: () => interviewAdvisor(knowledge),
+    presentation: {
+      intro: [
+        'mlops-design: a mock system-design interview, one question at a time.',
+        'Answer as you would out loud; ask about anything you need to know; "?" asks for a hint (the review counts them). The review is written when you finish.',
+      ],
+      flagLabel: 'Red flag',
+      describe: (id, draft) => (id === 'interview.coaching' ? [coachingSchema.parse(draft).summary] : []),
+      outcome: (state) => {
+        const { facts, review } = score(state);
+        const weak = weakest(review);
+        return `Score ${String(review.score)}/100: ${review.verdict} for ${facts.level}.${weak.length > 0 ? ` Weakest: ${weak.join(' and ')}.` : ''}`;
+      },
+    },
     // Gates never block an interview: flags are judged once, in the review.
-    flags: () => [],
-    linted: false,
-    timed: true,
+    rules: { flags: () => [] },
+    document: DOCUMENT,
     render: (template, state) => {
       const { facts, review, expected } = score(state);
       const content = renderInterviewFeedback(template, {
@@ -62,45 +139,6 @@ export function interviewKind(knowledge: Knowledge): SessionKind {
         coaching: coachingDraft(state) ?? coachingOf(review, facts.problem),
       });
       return { artifacts: [{ path: DOCUMENT, content }], problems: [] };
-    },
-    presets: (options) => {
-      // --random picks among the problems of the --level, when one is given.
-      const pool = knowledge.problems.filter(
-        (candidate) => typeof options.level !== 'string' || candidate.level === options.level,
-      );
-      const problem =
-        typeof options.problem === 'string'
-          ? options.problem
-          : options.random === true
-            ? pool[Math.floor(Math.random() * pool.length)]?.id
-            : undefined;
-      return {
-        ...(problem ? { 'interview.problem': problem } : {}),
-        ...(typeof options.level === 'string' ? { 'interview.level': options.level } : {}),
-        ...(typeof options.timebox === 'string' ? { 'interview.timebox': options.timebox } : {}),
-      };
-    },
-    finished: (state, options, stateDir) => {
-      const { facts, review } = score(state);
-      if (stateDir)
-        appendHistory(stateDir, {
-          at: new Date().toISOString(),
-          problem: facts.problem.id,
-          level: facts.level,
-          score: review.score,
-          dimensions: Object.fromEntries(
-            review.dimensions.map((dimension) => [dimension.id, dimension.points]),
-          ) as HistoryEntry['dimensions'],
-        });
-      const passMark = Number(options.passMark);
-      return options.passMark !== undefined && review.score < passMark
-        ? `score ${String(review.score)} is below the pass mark ${String(passMark)}`
-        : undefined;
-    },
-    outcome: (state) => {
-      const { facts, review } = score(state);
-      const weak = weakest(review);
-      return `Score ${String(review.score)}/100: ${review.verdict} for ${facts.level}.${weak.length > 0 ? ` Weakest: ${weak.join(' and ')}.` : ''}`;
     },
     summary: (state) => {
       const { facts, review } = score(state);

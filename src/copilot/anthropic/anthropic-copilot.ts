@@ -2,11 +2,11 @@
  * The Anthropic co-pilot: the same protocol, ids and numbers, with a model phrasing, proposing,
  * reviewing and drafting for this user's context. Every call starts from the offline co-pilot's
  * answer as a baseline (the engine's numbers and the rules' structure); the model improves it
- * through one tool, its output is validated with the project's own zod schemas, an invalid output
- * gets one repair attempt, and then that step falls back to the baseline with a notice. The
- * estimation itself is never asked of the model.
+ * through one tool, its output is validated with the project's own zod schemas (a draft with the
+ * schema its step carries), an invalid output gets one repair attempt, and then that step falls back
+ * to the baseline with a notice. Computed results (the estimate, the cost) are never asked of the
+ * model: they are not co-pilot steps.
  */
-import { coachingSchema } from '../../protocols/interview/review.js';
 import { z } from 'zod';
 import { AppError, ExitCode } from '../../errors.js';
 import type { Guide } from '../../knowledge/guide.js';
@@ -22,12 +22,6 @@ import type {
   QuestionSlot,
   SessionState,
 } from '../../protocol/types.js';
-import {
-  architectureSchema,
-  deepDivesSchema,
-  operationsSchema,
-  tradeoffsSchema,
-} from '../../protocols/design/draft-schemas.js';
 import type { CoPilot, Review } from '../port.js';
 import type { MessagesClient, ModelTool } from './client.js';
 import { systemBlocks, turnMessage } from './prompts.js';
@@ -50,14 +44,6 @@ const phraseSchema = z.strictObject({ question: z.string().min(5).max(600) });
 const reviewSchema = z.strictObject({ vague: z.boolean(), push_back: z.string().max(900).nullable() });
 const reportSchema = z.strictObject({ report: z.string().min(5).max(600) });
 
-const DRAFTS: Readonly<Record<string, { readonly tool: string; readonly schema: z.ZodType }>> = {
-  'high-level.components': { tool: 'write_architecture', schema: architectureSchema },
-  'deep-dive.details': { tool: 'write_deep_dives', schema: deepDivesSchema },
-  'tradeoffs.records': { tool: 'write_tradeoffs', schema: tradeoffsSchema },
-  'operations.plan': { tool: 'write_operations_plan', schema: operationsSchema },
-  'interview.coaching': { tool: 'write_coaching', schema: coachingSchema },
-};
-
 const tool = (name: string, description: string, schema: z.ZodType): ModelTool => {
   // The tools API takes a JSON Schema object without the draft marker.
   const jsonSchema: Record<string, unknown> = { ...(z.toJSONSchema(schema) as Record<string, unknown>) };
@@ -75,18 +61,23 @@ function clean<T>(value: T): T {
 }
 
 /**
- * Every tool, in a fixed order: the same list on every request keeps the cached prefix stable.
- * Built on first use: converting the schemas costs start-up time that offline runs must not pay.
+ * Every tool of a protocol, in a fixed order (its draft steps' in protocol order): the same list on
+ * every request keeps the cached prefix stable.
  */
-let tools: readonly ModelTool[] | undefined;
-const allTools = (): readonly ModelTool[] =>
-  (tools ??= [
+async function toolsOf(protocol: Protocol): Promise<readonly ModelTool[]> {
+  const drafts = await Promise.all(
+    protocol.steps
+      .filter((step): step is DraftStep => step.kind === 'draft')
+      .map(async (step) => tool(step.tool, `The draft of ${step.id}`, await step.schema())),
+  );
+  return [
     tool('ask_question', 'The question to put to the user', phraseSchema),
     tool('review_answer', 'Whether the answer is too vague to design from, and the push-back', reviewSchema),
     tool('propose_options', 'The EPCE proposal for this decision', proposalSchema),
     tool('report_decision', 'What was decided and the constraint it creates', reportSchema),
-    ...Object.entries(DRAFTS).map(([step, draft]) => tool(draft.tool, `The draft of ${step}`, draft.schema)),
-  ]);
+    ...drafts,
+  ];
+}
 
 export interface AnthropicOptions {
   readonly client: MessagesClient;
@@ -111,6 +102,8 @@ export interface AnthropicCoPilot extends CoPilot {
 export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPilot {
   const usage = emptyUsage();
   let offlineFromNow = false;
+  // Built on first use: converting the schemas costs start-up time that offline runs must not pay.
+  let tools: Promise<readonly ModelTool[]> | undefined;
 
   async function improve<T>(
     key: string,
@@ -135,7 +128,7 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
             model: options.model,
             system,
             user,
-            tools: allTools(),
+            tools: await (tools ??= toolsOf(options.protocol)),
             toolName,
             maxTokens: 2_048,
             ...(proseField && prose
@@ -258,15 +251,13 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
     },
     async draft(step: DraftStep, state) {
       const baseline = await options.offline.draft(step, state);
-      const draft = DRAFTS[step.id];
-      if (!draft) return baseline; // the numbers: never drafted by the model
       return improve(
         `draft:${step.id}`,
         step.phase,
         state,
         `Draft "${step.id}" (${step.title}) for this design: keep the structure, ids and numbers of the baseline; improve the prose for this context.`,
-        draft.schema,
-        draft.tool,
+        await step.schema(),
+        step.tool,
         baseline,
       );
     },

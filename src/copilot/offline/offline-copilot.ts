@@ -15,6 +15,9 @@ export function createOfflineCoPilot(advisor: Advisor): CoPilot {
     },
     propose: (slot, state) => Promise.resolve(advisor.propose(slot, state)),
     report: (slot, choice, proposal, state) => Promise.resolve(advisor.report(slot, choice, proposal, state)),
-    draft: (step, state) => Promise.resolve(advisor.draft(step, state)),
+    draft: (step, state) => {
+      if (!advisor.draft) throw new Error(`the offline advisor drafts nothing, but was asked for ${step.id}`);
+      return Promise.resolve(advisor.draft(step, state));
+    },
   };
 }

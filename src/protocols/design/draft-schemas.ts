@@ -1,7 +1,8 @@
 /**
  * What the design co-pilot drafts, as zod schemas: the offline co-pilot builds these objects, a
- * model's output is validated against them (the only place that loads this module at run time),
- * and the renderer reads their types.
+ * model's output is validated against them (each draft step loads this module on first use, which
+ * only the model path does), and the renderer reads their types. Numbers are not drafted: the
+ * estimate and the cost are computed by the protocol.
  */
 import { z } from 'zod';
 import { COMPONENT_TYPES } from './model.js';
@@ -68,8 +69,6 @@ export const operationsSchema = z.strictObject({
   failureModes: z
     .array(z.strictObject({ component: z.string(), failure: z.string(), degradation: z.string() }))
     .min(1),
-  cost: z.array(z.strictObject({ item: z.string(), calculation: z.string(), monthly: z.string() })).min(1),
-  costNote: z.string(),
   /** Tradeoff records for the decisions taken in the operations phase (after the tradeoffs phase). */
   tradeoffs: z.array(tradeoffSchema),
 });

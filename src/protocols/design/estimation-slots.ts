@@ -1,7 +1,24 @@
 /** Phase 2 of the design protocol: the inputs of the estimation engine, then the numbers. */
-import { parseCount, parseDuration, parseRate, parseRatio, parseSize } from '../../estimation/index.js';
+import {
+  estimate,
+  parseCount,
+  parseDuration,
+  parseRate,
+  parseRatio,
+  parseSize,
+  type Estimate,
+} from '../../estimation/index.js';
 import { fail, ok, type Result } from '../../lib/result.js';
-import type { DraftStep, QuestionSlot, RawAnswer } from '../../protocol/types.js';
+import { askAgain } from '../../protocol/machine.js';
+import type {
+  AnswerProblem,
+  DeriveStep,
+  QuestionSlot,
+  RawAnswer,
+  SessionState,
+} from '../../protocol/types.js';
+import { estimateInputFrom } from './estimate-input.js';
+import { designAnswers } from './model.js';
 import { fromUnit, question, single } from './slot-kit.js';
 
 const positive =
@@ -28,7 +45,23 @@ const multiplier =
       : fail(`expected ${expected}, got "${single(raw)}"`);
   };
 
-export const ESTIMATION_STEPS: (QuestionSlot | DraftStep)[] = [
+/** The numbers: the estimation engine's, from the answers above. */
+export function estimateOf(state: SessionState): Result<Estimate, AnswerProblem> {
+  const input = estimateInputFrom(designAnswers(state));
+  if (!input) throw new Error('estimation inputs are incomplete');
+  if (
+    (input.writes.perUser || ('perUser' in input.reads && input.reads.perUser)) &&
+    input.dailyActiveUsers === undefined
+  )
+    return askAgain(
+      'estimation.users',
+      'a rate is given per user, so the number of daily active users is needed (e.g. "10M")',
+    );
+  const result = estimate(input);
+  return result.ok ? result : askAgain('estimation.writes', result.error);
+}
+
+export const ESTIMATION_STEPS: (QuestionSlot | DeriveStep)[] = [
   question({
     kind: 'question',
     id: 'estimation.users',
@@ -140,10 +173,11 @@ export const ESTIMATION_STEPS: (QuestionSlot | DraftStep)[] = [
     parse: multiplier(10, true, 'a whole number of copies between 1 and 10'),
   }),
   {
-    kind: 'draft',
+    kind: 'derive',
     id: 'estimation.numbers',
     phase: 'estimation',
     title: 'Back-of-envelope numbers',
     when: 'always',
+    derive: estimateOf,
   },
 ];

@@ -1,6 +1,7 @@
 /**
- * Typed access to the answers and drafts of a design session. The drafts' zod schemas are in
- * draft-schemas.ts: only a model's output is validated against them, so only the model path loads them.
+ * Typed access to the answers, drafts and computed results of a design session. The drafts' zod
+ * schemas are in draft-schemas.ts: only a model's output is validated against them, so only the
+ * model path loads them.
  */
 import type { Estimate } from '../../estimation/index.js';
 import type { TeamSize } from '../../protocol/answer-text.js';
@@ -19,6 +20,7 @@ import type {
 } from './decision-values.js';
 import type { Consistency, Durability, Freshness, LatencyTarget, ModelSize, Scale } from './requirements.js';
 import type { ReadSpec } from './estimation-slots.js';
+import type { CostEstimate } from './cost.js';
 
 export const COMPONENT_TYPES = [
   'client',
@@ -103,8 +105,8 @@ export function acceptedDespitePushBack(state: SessionState, id: string): boolea
   return state.answers[id]?.pushBack !== undefined;
 }
 
+/** What the co-pilot drafted (prose around the engine's numbers). */
 export interface DesignDrafts {
-  readonly estimate?: Estimate;
   readonly architecture?: Architecture;
   readonly deepDives?: readonly DeepDive[];
   readonly tradeoffs?: readonly Tradeoff[];
@@ -112,7 +114,6 @@ export interface DesignDrafts {
 }
 
 const DRAFT_KEYS: Readonly<Record<keyof DesignDrafts, string>> = {
-  estimate: 'estimation.numbers',
   architecture: 'high-level.components',
   deepDives: 'deep-dive.details',
   tradeoffs: 'tradeoffs.records',
@@ -163,4 +164,19 @@ export function designDecisions(state: SessionState): DesignDecisions {
 /** The label a decision was shown with (the option's, or the user's own words for `custom`). */
 export function decisionLabel(state: SessionState, id: string): string | undefined {
   return state.decisions[id]?.label;
+}
+
+/** What the protocol computed from the answers: never drafted, never saved. */
+export interface DesignResults {
+  readonly estimate?: Estimate;
+  readonly cost?: CostEstimate;
+}
+
+const RESULT_KEYS: Readonly<Record<keyof DesignResults, string>> = {
+  estimate: 'estimation.numbers',
+  cost: 'operations.cost',
+};
+
+export function designResults(state: SessionState): DesignResults {
+  return pickById(state.derived, RESULT_KEYS);
 }

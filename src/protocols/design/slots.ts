@@ -5,7 +5,15 @@
  */
 import { downtime, formatDuration, formatPercent } from '../../estimation/index.js';
 import { fail, ok } from '../../lib/result.js';
-import type { DecisionSlot, DecisionValue, DraftStep, QuestionSlot, Scope } from '../../protocol/types.js';
+import type { ZodType } from 'zod';
+import type {
+  DecisionSlot,
+  DecisionValue,
+  DeriveStep,
+  DraftStep,
+  QuestionSlot,
+  Scope,
+} from '../../protocol/types.js';
 import {
   ARCHITECTURE_VALUES,
   CACHE_VALUES,
@@ -19,6 +27,7 @@ import {
 } from './decision-values.js';
 import { designDrafts } from './model.js';
 import { SCOPES } from '../../protocol/types.js';
+import { costOf } from './cost.js';
 import { ESTIMATION_STEPS } from './estimation-slots.js';
 import { REQUIREMENT_SLOTS } from './requirement-slots.js';
 import { asText, nonEmptyText } from '../../protocol/answer-text.js';
@@ -84,12 +93,23 @@ const decision = (
   ...more,
 });
 
-const draft = (id: string, phase: DesignPhaseId, title: string): DraftStep => ({
+type DraftSchemas = typeof import('./draft-schemas.js');
+
+/** A draft of prose around the engine's numbers; its schema is loaded when a model's draft is checked. */
+const draft = (
+  id: string,
+  phase: DesignPhaseId,
+  title: string,
+  tool: string,
+  schema: keyof DraftSchemas,
+): DraftStep => ({
   kind: 'draft',
   id,
   phase,
   title,
   when: 'always',
+  tool,
+  schema: async (): Promise<ZodType> => (await import('./draft-schemas.js'))[schema],
 });
 
 const highLevel: (QuestionSlot | DecisionSlot | DraftStep)[] = [
@@ -149,7 +169,13 @@ const highLevel: (QuestionSlot | DecisionSlot | DraftStep)[] = [
     FEATURE_VALUES,
     { when: ML_ONLY, appliesTo: isMl },
   ),
-  draft('high-level.components', 'high-level', 'Components and data flow'),
+  draft(
+    'high-level.components',
+    'high-level',
+    'Components and data flow',
+    'write_architecture',
+    'architectureSchema',
+  ),
 ];
 
 const deepDive: (DecisionSlot | DraftStep)[] = [
@@ -168,7 +194,7 @@ const deepDive: (DecisionSlot | DraftStep)[] = [
         })),
     },
   ),
-  draft('deep-dive.details', 'deep-dive', 'Deep-dives'),
+  draft('deep-dive.details', 'deep-dive', 'Deep-dives', 'write_deep_dives', 'deepDivesSchema'),
 ];
 
 const tradeoffs = [
@@ -179,10 +205,10 @@ const tradeoffs = [
     'During a network partition, refuse requests or serve possibly stale data?',
     CONSISTENCY_VALUES,
   ),
-  draft('tradeoffs.records', 'tradeoffs', 'Tradeoff records'),
+  draft('tradeoffs.records', 'tradeoffs', 'Tradeoff records', 'write_tradeoffs', 'tradeoffsSchema'),
 ];
 
-const operations: (QuestionSlot | DecisionSlot | DraftStep)[] = [
+const operations: (QuestionSlot | DecisionSlot | DraftStep | DeriveStep)[] = [
   decision(
     'operations.deployment',
     'operations',
@@ -210,7 +236,15 @@ const operations: (QuestionSlot | DecisionSlot | DraftStep)[] = [
         ? 'Every component fails eventually; the question is how badly. Name what users get when the datastore or the model is down (stale cached results, a default prediction, read-only mode, a queued write) and how long that can last. Answer the same again to go on; the design will carry a red flag.'
         : undefined,
   }),
-  draft('operations.plan', 'operations', 'Operations plan'),
+  draft('operations.plan', 'operations', 'Operations plan', 'write_operations_plan', 'operationsSchema'),
+  {
+    kind: 'derive',
+    id: 'operations.cost',
+    phase: 'operations',
+    title: 'Cost estimate',
+    when: 'always',
+    derive: costOf,
+  },
 ];
 
 export const DESIGN_STEPS = [

@@ -94,6 +94,7 @@ export function interviewProtocol(problems: readonly Problem[]): Protocol {
     title: 'Interview practice',
     setup: [titleSlot] as Protocol['setup'],
     scope: 'system',
+    timed: true,
     // The interviewer phrases and pushes back from the problem itself; the design guides would only
     // cost tokens (a model-backed interview sent about 18K tokens of them per request).
     guides: [],
@@ -164,7 +165,15 @@ export function interviewProtocol(problems: readonly Problem[]): Protocol {
       }),
       ...PHASES.map(phaseSlot),
       // The coaching is drafted from the scores: prose a model may reword, never the scores.
-      { kind: 'draft', id: 'interview.coaching', phase: 'operations', title: 'Coaching', when: 'always' },
+      {
+        kind: 'draft',
+        id: 'interview.coaching',
+        phase: 'operations',
+        title: 'Coaching',
+        when: 'always',
+        tool: 'write_coaching',
+        schema: async () => (await import('./review.js')).coachingSchema,
+      },
     ],
     approval: approvalSlotFor(
       INTERVIEW_PHASES.map((phase) => phase.id),

@@ -1,11 +1,16 @@
-/** The typed view of a pipeline-scoping session: its answers and drafts by name. */
+/**
+ * The typed view of a pipeline-scoping session: its answers and computed results by name, and the
+ * pure functions that compute those results (the classification and the decomposition are derived
+ * by rules from the answers, never drafted by a co-pilot).
+ */
 import type { TeamSize } from '../../protocol/answer-text.js';
 import { answerValues, pickById } from '../../protocol/records.js';
-import type { SessionState } from '../../protocol/types.js';
+import { askAgain } from '../../protocol/machine.js';
+import type { AnswerProblem, SessionState } from '../../protocol/types.js';
 import { fail, ok, type Result } from '../../lib/result.js';
 import { applyMoves, classify, type Classification, type Move } from './classify.js';
 import type { WorkflowComponent } from './components.js';
-import type { PipelinePlan } from './decompose.js';
+import { decompose, type PipelinePlan } from './decompose.js';
 import type { Ownership } from './slots.js';
 import type { ScopingFacts, Stage } from './smells.js';
 
@@ -37,24 +42,24 @@ export function pipelineAnswers(state: SessionState): PipelineAnswers {
   return pickById(answerValues(state), KEYS);
 }
 
-export interface PipelineDrafts {
+export interface PipelineResults {
   readonly classification?: readonly Classification[];
   readonly pipelines?: readonly PipelinePlan[];
 }
 
-const DRAFT_KEYS: Readonly<Record<keyof PipelineDrafts, string>> = {
+const RESULT_KEYS: Readonly<Record<keyof PipelineResults, string>> = {
   classification: 'classify.table',
   pipelines: 'decompose.pipelines',
 };
 
-export function pipelineDrafts(state: SessionState): PipelineDrafts {
-  return pickById(state.drafts, DRAFT_KEYS);
+export function pipelineResults(state: SessionState): PipelineResults {
+  return pickById(state.derived, RESULT_KEYS);
 }
 
 /** What the smells read from a session. */
 export function scopingFacts(state: SessionState): ScopingFacts {
   const answers = pipelineAnswers(state);
-  const { pipelines } = pipelineDrafts(state);
+  const { pipelines } = pipelineResults(state);
   return {
     ...(answers.stage ? { stage: answers.stage } : {}),
     ...(answers.team ? { engineers: answers.team.engineers } : {}),
@@ -101,8 +106,23 @@ export function unknownNames(
 /** The classification with the user's moves applied: what the decomposition and the document use. */
 export function finalClassification(state: SessionState): Result<Classification[]> {
   const { components = [], moves = [] } = pipelineAnswers(state);
-  const drafted = pipelineDrafts(state).classification ?? classifyComponents(state);
+  const classified = pipelineResults(state).classification ?? classifyComponents(state);
   const problem = unknownNames(components, moves, []);
   if (problem[0]) return fail(problem[0].message);
-  return ok(applyMoves(drafted, moves));
+  return ok(applyMoves(classified, moves));
+}
+
+const ONE_TEAM = 'one team';
+
+/** The pipelines: the final classification split by trigger, failure domain and owning team. */
+export function pipelinesOf(state: SessionState): Result<PipelinePlan[], AnswerProblem> {
+  const items = finalClassification(state);
+  if (!items.ok) return askAgain('classify.moves', items.error);
+  const { components = [], owners = [] } = pipelineAnswers(state);
+  const problem = unknownNames(components, [], owners)[0];
+  if (problem) return askAgain(problem.id, problem.message);
+  const team = new Map(
+    owners.flatMap((owner) => owner.components.map((name) => [name.toLowerCase(), owner.team] as const)),
+  );
+  return ok(decompose(items.value, (name) => team.get(name.toLowerCase()) ?? ONE_TEAM));
 }

@@ -6,10 +6,16 @@ import { parseLatency } from '../../estimation/index.js';
 import { fail, ok, type Result } from '../../lib/result.js';
 import { asText, listItems, nonEmptyText, parseTeamSize } from '../../protocol/answer-text.js';
 import { approvalSlotFor, question } from '../../protocol/common-slots.js';
-import type { DecisionSlot, DraftStep, QuestionSlot, RawAnswer, SessionState } from '../../protocol/types.js';
+import type {
+  DecisionSlot,
+  DeriveStep,
+  QuestionSlot,
+  RawAnswer,
+  SessionState,
+} from '../../protocol/types.js';
 import type { Bucket, Move } from './classify.js';
 import { parseComponents, traitsOf, type WorkflowComponent } from './components.js';
-import { pipelineDrafts } from './model.js';
+import { classifyComponents, pipelineResults, pipelinesOf } from './model.js';
 import { pushBackOnPicture } from './picture.js';
 import type { Stage } from './smells.js';
 
@@ -119,13 +125,13 @@ const hasRequestComponent = (state: SessionState): boolean => {
   );
 };
 
-const draft = (id: string, phase: string, title: string): DraftStep => ({
-  kind: 'draft',
-  id,
-  phase,
-  title,
-  when: 'always',
-});
+/** A result the rules compute from the answers; the co-pilot does not draft it. */
+const derived = <T>(
+  id: string,
+  phase: string,
+  title: string,
+  derive: DeriveStep<T>['derive'],
+): DeriveStep<T> => ({ kind: 'derive', id, phase, title, when: 'always', derive });
 
 const mvpDecision: DecisionSlot = {
   kind: 'decision',
@@ -137,10 +143,10 @@ const mvpDecision: DecisionSlot = {
   // The value is always a pick of one pipeline, by name: the proposal's two, or one named in words.
   values: [],
   items: (state) =>
-    (pipelineDrafts(state).pipelines ?? []).map((pipeline) => ({ id: pipeline.name, name: pipeline.name })),
+    (pipelineResults(state).pipelines ?? []).map((pipeline) => ({ id: pipeline.name, name: pipeline.name })),
 };
 
-export const PIPELINE_STEPS: (QuestionSlot | DecisionSlot | DraftStep)[] = [
+export const PIPELINE_STEPS: (QuestionSlot | DecisionSlot | DeriveStep)[] = [
   question({
     kind: 'question',
     id: 'picture.workflow',
@@ -209,7 +215,7 @@ export const PIPELINE_STEPS: (QuestionSlot | DecisionSlot | DraftStep)[] = [
     example: '500ms',
     parse: (raw) => parseLatency(asText(raw).replace(/^p99\s*/i, '')),
   }),
-  draft('classify.table', 'classify', 'Classification'),
+  derived('classify.table', 'classify', 'Classification', (state) => ok(classifyComponents(state))),
   question({
     kind: 'question',
     id: 'classify.moves',
@@ -255,7 +261,7 @@ export const PIPELINE_STEPS: (QuestionSlot | DecisionSlot | DraftStep)[] = [
       return ok(/^not decided$/i.test(text) || text.length === 0 ? undefined : text);
     },
   }),
-  draft('decompose.pipelines', 'decompose', 'Pipeline decomposition'),
+  derived('decompose.pipelines', 'decompose', 'Pipeline decomposition', pipelinesOf),
   mvpDecision,
   question({
     kind: 'question',

@@ -1,8 +1,8 @@
 /**
  * The operations plan: golden signals, SLOs derived from the availability target with the error
  * budget, burn-rate alerts, failure modes to watch for from the monitoring and reliability guides,
- * deployment and rollback, migrations, failure modes with graceful degradation, and a cost estimate
- * from the dated price table.
+ * deployment and rollback, migrations, and failure modes with graceful degradation. The cost is
+ * computed by the protocol (protocols/design/cost.ts), not drafted here.
  */
 import type { Capacity } from '../../../knowledge/throughput.js';
 import {
@@ -11,10 +11,9 @@ import {
   formatCount,
   formatDuration,
   formatPercent,
-  servers,
+  SECONDS_PER_DAY,
 } from '../../../estimation/index.js';
 import type { Guide } from '../../../knowledge/guide.js';
-import type { PriceTable } from '../../../knowledge/prices.js';
 import { guidesFor } from '../../../knowledge/select.js';
 import type { SessionState } from '../../../protocol/types.js';
 import {
@@ -23,28 +22,21 @@ import {
   type Component,
   type OperationsPlan,
 } from '../../../protocols/design/model.js';
-import { calcUsd, costMetrics, displayUsd, type MetricId } from '../../../estimation/index.js';
-import { defaultPrices } from '../../../knowledge/engine-tables.js';
-import { metricValue, signalsOf } from './signals.js';
-import { THRESHOLDS as T } from '../../../protocols/design/thresholds.js';
+import { signalsOf } from './signals.js';
 import { tradeoffsOf } from './tradeoffs.js';
-
-const HOURS_PER_MONTH = 720;
-const BYTES_PER_GB = 1e9;
 
 export function operationsOf(
   state: SessionState,
-  knowledge: { readonly prices: PriceTable; readonly guides: readonly Guide[] },
+  knowledge: { readonly guides: readonly Guide[] },
   capacity: Capacity,
 ): OperationsPlan {
-  const { prices } = knowledge;
   const s = signalsOf(state, capacity);
   const architecture = designDrafts(state).architecture;
   const components = architecture?.components ?? [];
   const has = (type: string): boolean => components.some((component) => component.type === type);
   const allowed = downtime(s.availability);
   const percent = formatPercent(s.availability);
-  const requestsPerDay = s.avgQps * 86_400;
+  const requestsPerDay = s.avgQps * SECONDS_PER_DAY;
   const budgetRequests = errorBudgetRequestsPerDay(s.availability, requestsPerDay);
   const p99ms = s.p99 === undefined ? undefined : Math.round(s.p99 * 1000);
 
@@ -108,71 +100,6 @@ export function operationsOf(
           : degradationFor(component.type),
     }));
 
-  const fleet = servers(s.peakQps, s.capacity.appServerRequestsPerSecond, T.targetUtilisation);
-  const instances = Math.max(2, fleet.servers);
-  const p = prices.prices;
-  // Object storage keeps its own copies, so payloads are billed once; database disks hold every replica.
-  const replication = s.estimate.input.replication;
-  const payloadShare = s.blobs ? 1 / replication : 1;
-  const databaseGb = (s.databaseBytes * replication) / BYTES_PER_GB;
-  // The engine prices the bill; the design decides what is billed: the instance count (at least 2),
-  // and payloads in object storage once (it keeps its own copies) or every replica on block storage.
-  const billed: Partial<Record<MetricId, number>> = {
-    servers: instances,
-    storage_per_month: metricValue(s.estimate, 'storage_per_month') * payloadShare,
-    storage_total: metricValue(s.estimate, 'storage_total') * payloadShare,
-    egress_bandwidth: metricValue(s.estimate, 'egress_bandwidth'),
-  };
-  const engineCost = costMetrics({}, defaultPrices(prices, s.blobs ? 'object' : 'block'), (id) => billed[id]);
-  const COST_ROWS: readonly [MetricId, string][] = [
-    ['compute_cost_per_month', 'Application instances'],
-    [
-      'storage_cost_per_month',
-      s.blobs ? 'Object storage, first month of data' : 'Storage, first month of data',
-    ],
-    [
-      'storage_cost_at_retention',
-      s.blobs ? 'Object storage at the end of retention' : 'Storage at the end of retention',
-    ],
-    ['egress_cost_per_month', 'Egress to the internet'],
-  ];
-  const cost = COST_ROWS.flatMap(([id, item]) => {
-    const metric = engineCost.find((candidate) => candidate.id === id);
-    return metric
-      ? [{ item, calculation: metric.calculation, monthly: metric.result.replace(/\/month$/, '') }]
-      : [];
-  });
-  // Design-specific rows, in the same form as the engine's: the calculation ends with its figure.
-  const row = (
-    item: string,
-    factors: string,
-    usd: number,
-  ): { item: string; calculation: string; monthly: string } => ({
-    item,
-    calculation: `${factors} = ${calcUsd(usd)}/month`,
-    monthly: displayUsd(usd),
-  });
-  if (s.blobs) {
-    const diskPrice = p['storage.block-ssd'].usd;
-    cost.push(
-      row(
-        'Database disks for metadata, end of retention',
-        `${gb(databaseGb)} (${replication} copies) x ${unitPrice(diskPrice)}/GB-month`,
-        databaseGb * diskPrice,
-      ),
-    );
-  }
-  if (has('cache')) {
-    const nodes = Math.max(1, Math.ceil(s.cacheBytes / s.capacity.cacheNodeBytes)) * 2;
-    const nodePrice = p['cache.node'].usd;
-    cost.push(
-      row(
-        'Cache nodes (with a replica each)',
-        `${formatCount(nodes)} nodes x ${unitPrice(nodePrice)}/hour x ${HOURS_PER_MONTH} hours/month`,
-        nodes * nodePrice * HOURS_PER_MONTH,
-      ),
-    );
-  }
   return {
     monitoring,
     slo,
@@ -181,9 +108,7 @@ export function operationsOf(
     deployment,
     migrations,
     failureModes,
-    cost,
     tradeoffs: tradeoffsOf(state, 'operations'),
-    costNote: `Estimates from list prices in references/numbers/cloud-prices.yaml (updated ${prices.updated}), on demand, before discounts; a month is ${HOURS_PER_MONTH} hours.${s.ml ? ' Training compute depends on model and data size and is not included.' : ''}`,
   };
 }
 
@@ -214,15 +139,6 @@ function watchList(
         .slice(0, MODES_PER_GUIDE)
         .map((mode) => `${mode.name} (from the guide *${guide.title}*, \`${guide.id}\`): ${mode.text}`),
     );
-}
-
-/** A unit price exactly as in the price table ($0.2016), so every calculation can be redone by hand. */
-function unitPrice(usd: number): string {
-  return `$${String(usd)}`;
-}
-
-function gb(value: number): string {
-  return `${formatCount(Math.round(value * 10) / 10)} GB`;
 }
 
 function degradationFor(type: string): string {

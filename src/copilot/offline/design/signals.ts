@@ -5,14 +5,16 @@
 import { formatBytes, formatRate, type Estimate, type MetricId } from '../../../estimation/index.js';
 import type { SessionState } from '../../../protocol/types.js';
 import type { Capacity } from '../../../knowledge/throughput.js';
-import { THRESHOLDS as T } from '../../../protocols/design/thresholds.js';
 import {
   designAnswers,
   designDecisions,
-  designDrafts,
+  designResults,
   type DesignAnswers,
   type DesignDecisions,
 } from '../../../protocols/design/model.js';
+import { metricValue, payloadPlacement } from '../../../protocols/design/sizing.js';
+
+export { metricValue, payloadPlacement };
 
 export interface Signals {
   readonly answers: DesignAnswers;
@@ -58,14 +60,10 @@ export interface Signals {
   };
 }
 
-export function metricValue(estimate: Estimate, id: MetricId): number {
-  return estimate.metrics.find((metric) => metric.id === id)?.value ?? 0;
-}
-
 export function signalsOf(state: SessionState, capacity: Capacity): Signals {
   const answers = designAnswers(state);
-  const estimate = designDrafts(state).estimate;
-  if (!estimate) throw new Error('the design advisor needs the estimation draft before it can advise');
+  const estimate = designResults(state).estimate;
+  if (!estimate) throw new Error('the design advisor needs the estimate before it can advise');
   const value = (id: MetricId): number => metricValue(estimate, id);
   const writes = value('write_qps');
   const reads = value('read_qps');
@@ -108,22 +106,6 @@ export function signalsOf(state: SessionState, capacity: Capacity): Signals {
       p99: p99 === undefined ? 'no P99 target' : `${Math.round(p99 * 1000)} ms P99`,
     },
   };
-}
-
-/**
- * Where payloads live: large payloads always go to object storage; smaller ones too when they would
- * make the database outgrow one primary. Used at 1x and at the 10x/100x deep-dive multiples.
- */
-export function payloadPlacement(
-  estimate: Estimate,
-  capacity: Capacity,
-): { blobs: boolean; databaseBytes: number } {
-  const perCopy = metricValue(estimate, 'storage_total') / estimate.input.replication;
-  const size = estimate.input.writeSizeBytes;
-  const blobs =
-    size >= T.blobBytes || (perCopy > capacity.relationalPrimaryBytes && size >= T.blobBytesWhenLarge);
-  const records = metricValue(estimate, 'write_qps') * estimate.input.retentionSeconds;
-  return { blobs, databaseBytes: blobs ? records * T.metadataBytesPerRecord : perCopy };
 }
 
 export const ratioText = (ratio: number): string =>

@@ -1,34 +1,23 @@
 /**
- * The offline co-pilot's pipeline-scoping knowledge, as an Advisor: the classification and the
- * decomposition drafts, the MVP proposal, and notes on what an answer covered. Pure functions of the
- * session state and the reference guides.
+ * The offline co-pilot's pipeline-scoping knowledge, as an Advisor: the MVP proposal, and notes on
+ * what an answer covered. Pure functions of the session state and the reference guides. (The
+ * classification and the decomposition are computed by the protocol, not drafted here.)
  */
 import type { Guide } from '../../../knowledge/guide.js';
 import { guidesFor } from '../../../knowledge/select.js';
 import {
   PICK,
   type DecisionSlot,
-  type DraftStep,
   type Proposal,
   type QuestionSlot,
   type SessionState,
 } from '../../../protocol/types.js';
-import type { Classification } from '../../../protocols/pipeline/classify.js';
 import { traitsOf } from '../../../protocols/pipeline/components.js';
-import { decompose, type PipelinePlan, type PipelineRole } from '../../../protocols/pipeline/decompose.js';
-import {
-  classifyComponents,
-  finalClassification,
-  pipelineAnswers,
-  pipelineDrafts,
-  unknownNames,
-} from '../../../protocols/pipeline/model.js';
+import type { PipelinePlan, PipelineRole } from '../../../protocols/pipeline/decompose.js';
+import { pipelineAnswers, pipelineResults } from '../../../protocols/pipeline/model.js';
 import { coveredParts, PARTS } from '../../../protocols/pipeline/picture.js';
-import { DraftInputError } from '../../draft-input-error.js';
 import type { Advisor } from '../../port.js';
 import { cite, option, reportChoice } from '../proposal-text.js';
-
-const ONE_TEAM = 'one team';
 
 export function pipelineAdvisor(knowledge: { readonly guides: readonly Guide[] }): Advisor {
   const guide = guidesFor(knowledge.guides, 'training-pipeline', 'high-level', 'MVP')[0];
@@ -41,16 +30,6 @@ export function pipelineAdvisor(knowledge: { readonly guides: readonly Guide[] }
     },
     report: (slot, choice, proposal) =>
       reportChoice(slot, choice, proposal, 'check the decomposition against your choice'),
-    draft: (step: DraftStep, state) => {
-      switch (step.id) {
-        case 'classify.table':
-          return classifyComponents(state);
-        case 'decompose.pipelines':
-          return pipelinesOf(state);
-        default:
-          throw new Error(`the offline pipeline advisor cannot draft ${step.id}`);
-      }
-    },
   };
 }
 
@@ -67,23 +46,6 @@ function note(slot: QuestionSlot, value: unknown): string | undefined {
   if (slot.id !== 'picture.workflow' || typeof value !== 'string') return undefined;
   const covered = coveredParts(value);
   return `Covered ${covered.length} of ${PARTS.length}: ${covered.map((part) => part.label).join(', ') || 'none'}.`;
-}
-
-function classified(state: SessionState): Classification[] {
-  const result = finalClassification(state);
-  if (!result.ok) throw new DraftInputError('classify.moves', result.error);
-  return result.value;
-}
-
-function pipelinesOf(state: SessionState): PipelinePlan[] {
-  const items = classified(state);
-  const { components = [], owners = [] } = pipelineAnswers(state);
-  const problem = unknownNames(components, [], owners)[0];
-  if (problem) throw new DraftInputError(problem.id, problem.message);
-  const team = new Map(
-    owners.flatMap((owner) => owner.components.map((name) => [name.toLowerCase(), owner.team] as const)),
-  );
-  return decompose(items, (name) => team.get(name.toLowerCase()) ?? ONE_TEAM);
 }
 
 /** What each kind of pipeline wins when it is built first. */
@@ -123,7 +85,7 @@ function mvpReason(
  * already in production, serving it (or scoring with it) reaches users soonest.
  */
 function proposeMvp(state: SessionState): Proposal {
-  const pipelines = pipelineDrafts(state).pipelines ?? [];
+  const pipelines = pipelineResults(state).pipelines ?? [];
   const { stage } = pipelineAnswers(state);
   const training = pipelines.find((pipeline) => pipeline.role === 'training');
   const serving =
