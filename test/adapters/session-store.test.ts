@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sessionRecord, type SavedSession } from '../../src/cli/document-session.js';
 import { designKind } from '../../src/cli/kinds/design.js';
+import { resumedState } from '../../src/session/record.js';
 import { SessionStore, newSessionId, sessionsDir } from '../../src/session/store.js';
 import { finishedDesign } from '../support/design-state.js';
 
@@ -65,6 +66,56 @@ describe('SessionStore', () => {
       expect(loaded.record.state.decisions).toEqual(JSON.parse(JSON.stringify(state.decisions)));
     }
     expect(store.ids()).toEqual(['20261122-115007-abcd']);
+  });
+
+  it('saves what the person gave: no draft and no derived result (resume makes them again)', async () => {
+    const store = new SessionStore(join(dir, 'sessions'));
+    const state = await finishedDesign();
+    expect(Object.keys(state.derived)).toEqual(['estimation.numbers', 'operations.cost']);
+    expect(Object.keys(state.drafts)).toContain('operations.plan');
+    store.save(sessionRecord(designKind, session(store), '/out', state, false));
+    const saved = JSON.parse(readFileSync(store.path('20261122-115007-abcd'), 'utf8')) as {
+      state: Record<string, unknown>;
+    };
+    expect(saved.state.drafts).toEqual({});
+    expect('derived' in saved.state).toBe(false);
+    const loaded = store.load('20261122-115007-abcd');
+    if (!loaded.ok) throw new Error(loaded.problem);
+    expect(resumedState(loaded.record.state)).toMatchObject({ drafts: {}, derived: {} });
+  });
+
+  it('loads a session saved before results were derived (its estimate was a draft, never saved)', () => {
+    const store = new SessionStore(join(dir, 'sessions'));
+    mkdirSync(store.dir, { recursive: true });
+    // The shape version 1 records have always had: the estimate was a draft, and drafts were saved empty.
+    const older = {
+      schema: 'mlops-design/session',
+      version: 1,
+      id: '20261101-090000-old1',
+      command: 'design',
+      createdAt: '2026-11-01T09:00:00.000Z',
+      updatedAt: '2026-11-01T09:05:00.000Z',
+      finished: false,
+      out: '/out',
+      position: 'estimation.writes',
+      state: {
+        version: 1,
+        protocol: 'design',
+        title: 'Older',
+        scope: 'system',
+        context: [],
+        answers: { 'requirements.functional': { raw: ['Users post notes.'], value: ['Users post notes.'] } },
+        decisions: {},
+        drafts: {},
+      },
+    };
+    writeFileSync(store.path(older.id), `${JSON.stringify(older, null, 2)}\n`);
+    const loaded = store.load(older.id);
+    if (!loaded.ok) throw new Error(loaded.problem);
+    expect(loaded.record.position).toBe('estimation.writes');
+    expect(resumedState(loaded.record.state).answers['requirements.functional']?.raw).toEqual([
+      'Users post notes.',
+    ]);
   });
 
   it.each([

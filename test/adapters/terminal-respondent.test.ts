@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Proposal, QuestionSlot, RawAnswer } from '../../src/protocol/types.js';
 import { approvalSlot, scopeSlot } from '../../src/protocols/design/slots.js';
 import type { AskRequest, Respondent } from '../../src/respondents/port.js';
+import { Interrupted } from '../../src/errors.js';
 import { terminalRespondent } from '../../src/respondents/terminal.js';
 import { KEY } from '../support/pty-keys.js';
 import { Transcript } from '../support/pty-transcript.js';
@@ -21,6 +22,10 @@ interface FakeTerminal {
   type(keys: string): void;
   /** Marks an answer as handled, so an abandoned prompt cannot leak an unhandled rejection. */
   track<T>(answer: Promise<T>): Promise<T>;
+  /** Sends a signal, as the CLI's signal handlers do: a waiting prompt is aborted. */
+  signal(reason: 'SIGINT' | 'SIGTERM'): void;
+  /** Marks the input as ended, as the CLI does when stdin emits 'end' (Ctrl-D, a closed pipe). */
+  endInput(): void;
 }
 
 const terminals: { readonly abort: AbortController; readonly pending: Promise<unknown>[] }[] = [];
@@ -46,10 +51,12 @@ function fakeTerminal(): FakeTerminal {
   const pending: Promise<unknown>[] = [];
   terminals.push({ abort, pending });
   const said: string[] = [];
+  let ended = false;
   const respondent = terminalRespondent({
     input,
     output,
     signal: abort.signal,
+    inputEnded: () => ended,
     say: (text) => {
       said.push(text);
     },
@@ -66,6 +73,12 @@ function fakeTerminal(): FakeTerminal {
       answer.catch(() => undefined);
       pending.push(answer);
       return answer;
+    },
+    signal: (reason) => {
+      abort.abort(reason);
+    },
+    endInput: () => {
+      ended = true;
     },
   };
 }
@@ -291,5 +304,85 @@ describe('terminalRespondent.pick', () => {
     await terminal.screen.waitFor(/❯ A cache-aside cache \(Redis\)/);
     terminal.type(KEY.enter);
     await expect(picked).resolves.toBe('cache-aside');
+  });
+});
+
+// Cancellation becomes the project's own Interrupted error at this boundary, saying what cancelled
+// the prompt; nothing past the respondent sees inquirer's errors.
+describe('a cancelled prompt', () => {
+  const cancelled = async (answer: Promise<unknown>): Promise<unknown> =>
+    answer.then(
+      () => 'answered',
+      (error: unknown) => error,
+    );
+
+  it.each([
+    [
+      'Ctrl-C at the prompt',
+      'SIGINT',
+      (terminal: FakeTerminal) => {
+        terminal.type(KEY.ctrlC);
+      },
+    ],
+    [
+      'SIGTERM while it waits',
+      'SIGTERM',
+      (terminal: FakeTerminal) => {
+        terminal.signal('SIGTERM');
+      },
+    ],
+    [
+      'SIGINT while it waits',
+      'SIGINT',
+      (terminal: FakeTerminal) => {
+        terminal.signal('SIGINT');
+      },
+    ],
+    [
+      // inquirer closes the prompt the same way for Ctrl-C and for the end of input; the respondent
+      // tells them apart by whether the input has ended.
+      'the prompt closing after the input ended',
+      'EOF',
+      (terminal: FakeTerminal) => {
+        terminal.endInput();
+        terminal.type(KEY.ctrlC);
+      },
+    ],
+  ] as const)('by %s is Interrupted by %s', async (_how, by, cancel) => {
+    const terminal = fakeTerminal();
+    const answer = terminal.track(terminal.respondent.ask(askFor(question('requirements.scale'))));
+    await terminal.screen.waitFor(/How many users or requests/);
+    cancel(terminal);
+    const error = await cancelled(answer);
+    expect(error).toBeInstanceOf(Interrupted);
+    expect((error as Interrupted).by).toBe(by);
+  });
+
+  it('at a decision is Interrupted too', async () => {
+    const terminal = fakeTerminal();
+    const slot = decision('high-level.cache');
+    const choice = terminal.track(
+      terminal.respondent.choose({ slot, proposal, progress: 'Phase 3/6', attempt: 'first' }),
+    );
+    await terminal.screen.waitFor(/A\) Cache-aside with Redis/);
+    terminal.signal('SIGTERM');
+    const error = await cancelled(choice);
+    expect(error).toBeInstanceOf(Interrupted);
+    expect((error as Interrupted).by).toBe('SIGTERM');
+  });
+  it('at a reading to confirm is Interrupted too', async () => {
+    const terminal = fakeTerminal();
+    const picked = terminal.track(
+      terminal.respondent.pick({
+        slot: decision('high-level.cache'),
+        message: 'Read as: no cache. Is that what you mean?',
+        choices: [{ value: 'yes', name: 'Yes: no cache' }],
+      }),
+    );
+    await terminal.screen.waitFor(/Read as: no cache/);
+    terminal.type(KEY.ctrlC);
+    const error = await cancelled(picked);
+    expect(error).toBeInstanceOf(Interrupted);
+    expect((error as Interrupted).by).toBe('SIGINT');
   });
 });

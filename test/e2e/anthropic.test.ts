@@ -156,7 +156,10 @@ interface SentBody {
   readonly model: string;
   readonly system: readonly { readonly text: string; readonly cache_control?: { readonly type: string } }[];
   readonly messages: readonly { readonly role: string; readonly content: unknown }[];
-  readonly tools: readonly { readonly name: string }[];
+  readonly tools: readonly {
+    readonly name: string;
+    readonly input_schema: { readonly properties?: Readonly<Record<string, unknown>> };
+  }[];
   readonly tool_choice: { readonly type: string; readonly name?: string };
 }
 
@@ -221,7 +224,21 @@ describe.concurrent('the Anthropic co-pilot against the fake Messages API', () =
 
       expect(fake.requests.length).toBeGreaterThan(1);
       const allTools = sent(fake.requests[0]).tools;
-      expect(allTools.length).toBeGreaterThan(1);
+      // The protocol's own tools: its draft steps' after the four of every co-pilot; no tool of
+      // another protocol, and no cost rows in the operations plan for the model to write.
+      expect(allTools.map((tool) => tool.name)).toEqual([
+        'ask_question',
+        'review_answer',
+        'propose_options',
+        'report_decision',
+        'write_architecture',
+        'write_deep_dives',
+        'write_tradeoffs',
+        'write_operations_plan',
+      ]);
+      const operations = allTools.find((tool) => tool.name === 'write_operations_plan');
+      expect(Object.keys(operations?.input_schema.properties ?? {})).toContain('slo');
+      expect(Object.keys(operations?.input_schema.properties ?? {})).not.toContain('cost');
       for (const request of fake.requests) {
         expect(request.path).toBe('/v1/messages');
         const body = sent(request);
@@ -295,6 +312,11 @@ describe.concurrent('the Anthropic co-pilot against the fake Messages API', () =
           .system.map((block) => block.text)
           .join('\n');
         expect(system).not.toContain('<reference id=');
+        expect(
+          sent(request)
+            .tools.map((tool) => tool.name)
+            .slice(4),
+        ).toEqual(['write_coaching']);
       }
       expect(JSON.parse(result.stdout)).toMatchObject({
         command: 'interview',

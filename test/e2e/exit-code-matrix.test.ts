@@ -127,6 +127,8 @@ interface Prepared {
   readonly first: RegExp;
   /** Further lines that must each match some line of stderr (the detail naming the key). */
   readonly lines?: readonly RegExp[];
+  /** The first line is all there is on stderr (a bad flag value: one line, no hint). */
+  readonly oneLine?: boolean;
   /** Paths (relative to the case's directory) the run moves, unchanged: from -> to. */
   readonly moves?: Readonly<Record<string, string>>;
   readonly env?: Readonly<Record<string, string | undefined>>;
@@ -202,6 +204,24 @@ async function unfinishedSession(
   writeFileSync(join(dir, session.file), `${JSON.stringify(record, null, 2)}\n`);
   rmSync(join(dir, 'doc', 'system_design.md'));
   return { ...session, record };
+}
+
+/**
+ * An unfinished session that stopped before `id` (its answer removed, the session waiting there),
+ * and an answers file for what is left: the pastebin example with one edit.
+ */
+async function stoppedBefore(dir: string, id: string, from: string | RegExp, to: string): Promise<Prepared> {
+  const { id: session, file, record } = await unfinishedSession(dir);
+  const state = record.state as { answers: Record<string, unknown> };
+  if (!(id in state.answers)) throw new Error(`the saved session has no answer ${id}`);
+  const answers = Object.fromEntries(Object.entries(state.answers).filter(([key]) => key !== id));
+  const stopped = { ...record, position: id, state: { ...state, answers } };
+  writeFileSync(join(dir, file), `${JSON.stringify(stopped, null, 2)}\n`);
+  writeFileSync(join(dir, 'rest.yaml'), pastebin(from, to));
+  return {
+    args: ['resume', session, '--answers', 'rest.yaml'],
+    first: first('rest\\.yaml: 1 problem\\(s\\); nothing was written$'),
+  };
 }
 
 const CASES: readonly Case[] = [
@@ -427,7 +447,11 @@ const CASES: readonly Case[] = [
   {
     name: '--out given as an empty string',
     code: 64,
-    prepare: () => ({ args: ['design', '--answers', PASTEBIN_PATH, '--out', ''], first: first('--out\\b') }),
+    prepare: () => ({
+      args: ['design', '--answers', PASTEBIN_PATH, '--out', ''],
+      first: first('--out: expected a directory, got nothing$'),
+      oneLine: true,
+    }),
   },
   {
     name: 'an existing system_design.md without --force',
@@ -541,7 +565,8 @@ const CASES: readonly Case[] = [
     code: 64,
     prepare: () => ({
       args: ['design', '--answers', PASTEBIN_PATH, '--out', 'out', '--scope', 'galaxy'],
-      first: first('.*--scope.*galaxy'),
+      first: first('--scope: expected one of system, ml, hybrid, got "galaxy"$'),
+      oneLine: true,
     }),
   },
   {
@@ -549,7 +574,8 @@ const CASES: readonly Case[] = [
     code: 64,
     prepare: () => ({
       args: ['design', '--answers', PASTEBIN_PATH, '--out', 'out', '--copilot', 'gpt'],
-      first: first('.*--copilot.*gpt'),
+      first: first('--copilot: expected one of offline, anthropic, replay, got "gpt"$'),
+      oneLine: true,
     }),
   },
   {
@@ -764,6 +790,37 @@ const CASES: readonly Case[] = [
       };
     },
   },
+  // resume --answers checks its whole file against what the session still needs, before the first
+  // question: the saved session is left byte for byte as it was.
+  {
+    name: 'resume --answers without an answer the session still needs',
+    code: 65,
+    prepare: async (dir) => ({
+      ...(await stoppedBefore(dir, 'operations.degradation', /^ {2}operations\.degradation:.*\n/m, '')),
+      lines: [/^ {2}rest\.yaml: answers\.operations\.degradation: missing; the session asks: /],
+    }),
+  },
+  {
+    name: 'resume --answers with a remaining answer that does not parse',
+    code: 65,
+    prepare: async (dir) => ({
+      ...(await stoppedBefore(
+        dir,
+        'high-level.access-key',
+        'high-level.access-key: short_code',
+        'high-level.access-key: the short code, mostly',
+      )),
+      lines: [/^ {2}rest\.yaml: answers\.high-level\.access-key: expected one key name like "user_id"/],
+    }),
+  },
+  {
+    name: 'resume --answers with a file for another command',
+    code: 65,
+    prepare: async (dir) => ({
+      ...(await stoppedBefore(dir, 'operations.degradation', 'command: design', 'command: pipeline')),
+      lines: [/^ {2}rest\.yaml: command: this file is for `pipeline`, but it was given to `design`/],
+    }),
+  },
   {
     name: 'resume with a missing --answers file',
     code: 66,
@@ -835,7 +892,8 @@ const CASES: readonly Case[] = [
     code: 64,
     prepare: () => ({
       args: ['interview', '--answers', 'none.yaml', '--pass-mark', '101'],
-      first: first('--pass-mark: expected a score from 0 to 100, got "101"'),
+      first: first('--pass-mark: expected a score from 0 to 100, got "101"$'),
+      oneLine: true,
     }),
   },
   {
@@ -843,7 +901,35 @@ const CASES: readonly Case[] = [
     code: 64,
     prepare: () => ({
       args: ['interview', '--problem', 'chat', '--timebox', 'an hour or so'],
-      first: first('--timebox: expected a timebox between 10 minutes and 3 hours'),
+      first: first('--timebox: expected a timebox between 10 minutes and 3 hours, .*got "an hour or so"$'),
+      oneLine: true,
+    }),
+  },
+  {
+    name: 'interview --level that is no level, before any answers file is read',
+    code: 64,
+    prepare: () => ({
+      args: ['interview', '--answers', 'none.yaml', '--level', 'principal'],
+      first: first('--level: expected one of mid, senior, staff, got "principal"$'),
+      oneLine: true,
+    }),
+  },
+  {
+    name: 'questions --command that names no protocol',
+    code: 64,
+    prepare: () => ({
+      args: ['questions', '--command', 'lifecycle'],
+      first: first('--command: expected one of design, pipeline, interview, got "lifecycle"$'),
+      oneLine: true,
+    }),
+  },
+  {
+    name: 'estimate --spec given as an empty string',
+    code: 64,
+    prepare: () => ({
+      args: ['estimate', '--spec', ''],
+      first: first('--spec: expected the path of a spec file, got nothing$'),
+      oneLine: true,
     }),
   },
   {
@@ -852,6 +938,7 @@ const CASES: readonly Case[] = [
     prepare: () => ({
       args: ['problems', '--level', 'junior'],
       first: first('--level: expected one of mid, senior, staff, got "junior"$'),
+      oneLine: true,
     }),
   },
 ];
@@ -886,6 +973,7 @@ describe.concurrent('exit-code matrix: every bad input fails cleanly with its ex
     const firstLine = lines[0] ?? '';
     expect(firstLine, context).toMatch(/^mlops-design: /);
     expect(firstLine, context).toMatch(prepared.first);
+    if (prepared.oneLine) expect(lines, context).toEqual([firstLine]);
     for (const pattern of prepared.lines ?? []) {
       expect(
         lines.some((line) => pattern.test(line)),

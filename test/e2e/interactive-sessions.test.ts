@@ -390,6 +390,19 @@ describe('interrupting a session in a pseudo-terminal', () => {
     expectSavedUpTo(readSession(id), AVAILABILITY);
   });
 
+  it('Ctrl-C at the title, before the first question, exits 130 saying there is nothing to save', async () => {
+    const out = emptyDir('out');
+    const run = pty(['design', '--scope', 'system', '--out', out]);
+    await run.waitFor(/What are we designing\?/, WAIT_MS);
+    run.write(KEY.ctrlC);
+
+    expect(await run.exited, run.screen.tail()).toBe(130);
+    expect(lastLine(run)).toBe('Interrupted before the first question; nothing to save.');
+    expectNoStackTrace(run);
+    expect(readdirSync(out)).toEqual([]);
+    expect(existsSync(stateDir()) ? readdirSync(stateDir()) : []).toEqual([]);
+  });
+
   it('--no-save: Ctrl-C exits 130 saying nothing was saved, and nothing is in the state dir', async () => {
     const out = emptyDir('out');
     const run = pty(['design', '--no-save', '--scope', 'system', '--out', out]);

@@ -187,3 +187,102 @@ describe('when the runner saves', () => {
     expect(Object.keys(last?.decisions ?? {})).toContain('operations.deployment');
   });
 });
+
+describe('derived results', () => {
+  /** The system baseline with writes per user: the estimate then needs a user count. */
+  const perUser = answersFile({ answers: { 'estimation.writes': '2/day per user' } });
+
+  it('are computed without the co-pilot, and a person is asked again for what one lacks', async () => {
+    const scripted = answersFileRespondent('per-user.yaml', perUser);
+    const asked: { id: string; message?: string }[] = [];
+    const respondent: Respondent = {
+      interactive: true,
+      ask: (request) => {
+        asked.push({ id: request.slot.id, ...(request.message ? { message: request.message } : {}) });
+        if (request.slot.id === 'estimation.users')
+          return Promise.resolve(request.attempt === 'after-error' ? '1M' : 'none');
+        return scripted.ask(request);
+      },
+      choose: (request) => scripted.choose(request),
+      pick: () => Promise.reject(new Error('no reading to confirm')),
+    };
+    const offline = createOfflineCoPilot(designAdvisor(bundledKnowledge()));
+    const drafted: string[] = [];
+    const state = await runSession(
+      {
+        protocol: designProtocol,
+        copilot: {
+          ...offline,
+          draft: (step, current) => {
+            drafted.push(step.id);
+            return offline.draft(step, current);
+          },
+        },
+        respondent,
+        view: silent,
+        knowledge: bundledKnowledge(),
+        redFlags,
+      },
+      initialState(designProtocol, perUser.title, 'system'),
+    );
+    expect(asked.filter((entry) => entry.id === 'estimation.users')).toEqual([
+      { id: 'estimation.users' },
+      {
+        id: 'estimation.users',
+        message: 'a rate is given per user, so the number of daily active users is needed (e.g. "10M")',
+      },
+    ]);
+    expect(designResults(state).estimate?.input.dailyActiveUsers).toBe(1_000_000);
+    expect(Object.keys(state.derived)).toEqual(['estimation.numbers', 'operations.cost']);
+    // The co-pilot drafted prose only: never the estimate or the cost.
+    expect(drafted).toEqual([
+      'high-level.components',
+      'deep-dive.details',
+      'tradeoffs.records',
+      'operations.plan',
+    ]);
+  });
+
+  it('stop a script with 65 naming the question, instead of asking it', async () => {
+    const run = runSession(
+      {
+        protocol: designProtocol,
+        copilot: createOfflineCoPilot(designAdvisor(bundledKnowledge())),
+        respondent: answersFileRespondent('per-user.yaml', perUser),
+        view: silent,
+        knowledge: bundledKnowledge(),
+        redFlags,
+      },
+      initialState(designProtocol, perUser.title, 'system'),
+    );
+    await expect(run).rejects.toMatchObject({
+      exitCode: 65,
+      message:
+        'estimation.users: a rate is given per user, so the number of daily active users is needed (e.g. "10M")',
+    });
+  });
+
+  it('an offline run never loads a draft schema: only a model output is checked against one', async () => {
+    const refusing = {
+      ...designProtocol,
+      steps: designProtocol.steps.map((step) =>
+        step.kind === 'draft'
+          ? { ...step, schema: () => Promise.reject(new Error(`${step.id}: schema loaded`)) }
+          : step,
+      ),
+    };
+    const file = answersFile({});
+    const state = await runSession(
+      {
+        protocol: refusing,
+        copilot: createOfflineCoPilot(designAdvisor(bundledKnowledge())),
+        respondent: answersFileRespondent('offline.yaml', file),
+        view: silent,
+        knowledge: bundledKnowledge(),
+        redFlags,
+      },
+      initialState(refusing, file.title, 'system'),
+    );
+    expect(state.answers.approval?.value).toEqual({ approved: true });
+  });
+});
