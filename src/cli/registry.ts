@@ -105,8 +105,11 @@ export const REGISTRY = {
 
 export type ProtocolName = keyof typeof REGISTRY;
 
-/** Every protocol's name, in the order --help lists their commands; the first is the default command. */
+/** Every protocol's name, in the order --help lists their commands. */
 export const PROTOCOL_NAMES = Object.keys(REGISTRY) as [ProtocolName, ...ProtocolName[]];
+
+/** The first: what `mlops-design` runs with no command, and an answers file without `command` is for. */
+export const DEFAULT_PROTOCOL: ProtocolName = PROTOCOL_NAMES[0];
 
 /** The entry of a name from outside (a flag, a saved session). */
 export function entryOf(name: string): ProtocolEntry {

@@ -177,6 +177,11 @@ function badAnswers(
   };
 }
 
+/** A 64 row: a bad flag value, reported in exactly one line (the whole of `line`). */
+function badFlag(name: string, args: readonly string[], line: string): Case {
+  return { name, code: 64, prepare: () => ({ args, first: first(`${esc(line)}$`), oneLine: true }) };
+}
+
 /** Runs a scripted design to its document (out: `doc/`), so that `state/` holds one finished session. */
 async function savedSession(
   dir: string,
@@ -905,33 +910,21 @@ const CASES: readonly Case[] = [
       oneLine: true,
     }),
   },
-  {
-    name: 'interview --level that is no level, before any answers file is read',
-    code: 64,
-    prepare: () => ({
-      args: ['interview', '--answers', 'none.yaml', '--level', 'principal'],
-      first: first('--level: expected one of mid, senior, staff, got "principal"$'),
-      oneLine: true,
-    }),
-  },
-  {
-    name: 'questions --command that names no protocol',
-    code: 64,
-    prepare: () => ({
-      args: ['questions', '--command', 'lifecycle'],
-      first: first('--command: expected one of design, pipeline, interview, got "lifecycle"$'),
-      oneLine: true,
-    }),
-  },
-  {
-    name: 'estimate --spec given as an empty string',
-    code: 64,
-    prepare: () => ({
-      args: ['estimate', '--spec', ''],
-      first: first('--spec: expected the path of a spec file, got nothing$'),
-      oneLine: true,
-    }),
-  },
+  badFlag(
+    'interview --level that is no level, before any answers file is read',
+    ['interview', '--answers', 'none.yaml', '--level', 'principal'],
+    '--level: expected one of mid, senior, staff, got "principal"',
+  ),
+  badFlag(
+    'questions --command that names no protocol',
+    ['questions', '--command', 'lifecycle'],
+    '--command: expected one of design, pipeline, interview, got "lifecycle"',
+  ),
+  badFlag(
+    'estimate --spec given as an empty string',
+    ['estimate', '--spec', ''],
+    '--spec: expected the path of a spec file, got nothing',
+  ),
   {
     name: 'problems --level that is no level',
     code: 64,

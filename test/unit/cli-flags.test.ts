@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { answersFileSchema } from '../../src/answers/schema.js';
 import { interviewKind } from '../../src/cli/kinds/interview.js';
 import { parseGlobalOptions } from '../../src/cli/options.js';
-import { PROTOCOL_NAMES, REGISTRY, loadKind, protocolOf } from '../../src/cli/registry.js';
+import { DEFAULT_PROTOCOL, PROTOCOL_NAMES, REGISTRY, loadKind, protocolOf } from '../../src/cli/registry.js';
 import { AppError, ExitCode } from '../../src/errors.js';
 import { sessionRecordSchema } from '../../src/session/record.js';
 import { bundledKnowledge } from '../support/design-state.js';
@@ -104,6 +104,7 @@ describe('session command flags', () => {
 describe('the protocol registry', () => {
   it('names every protocol once, design first (the default command)', () => {
     expect(PROTOCOL_NAMES).toEqual(['design', 'pipeline', 'interview']);
+    expect(DEFAULT_PROTOCOL).toBe('design');
     expect(new Set(PROTOCOL_NAMES).size).toBe(PROTOCOL_NAMES.length);
   });
 

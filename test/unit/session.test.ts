@@ -5,7 +5,8 @@ import type { SessionView } from '../../src/session/view.js';
 import { designAdvisor } from '../../src/copilot/offline/design/advisor.js';
 import { createOfflineCoPilot } from '../../src/copilot/offline/offline-copilot.js';
 import { initialState } from '../../src/protocol/machine.js';
-import type { SessionState } from '../../src/protocol/types.js';
+import type { AnswersFile } from '../../src/answers/schema.js';
+import type { Protocol, SessionState } from '../../src/protocol/types.js';
 import { designProtocol } from '../../src/protocols/design/index.js';
 import { designResults } from '../../src/protocols/design/model.js';
 import { answersFileRespondent } from '../../src/respondents/answers-file.js';
@@ -189,6 +190,19 @@ describe('when the runner saves', () => {
 });
 
 describe('derived results', () => {
+  /** A scripted run of a protocol with the offline co-pilot, from an answers file. */
+  const scripted = (protocol: Protocol, file: AnswersFile): Promise<SessionState> =>
+    runSession(
+      {
+        protocol,
+        copilot: createOfflineCoPilot(designAdvisor(bundledKnowledge())),
+        respondent: answersFileRespondent('scripted.yaml', file),
+        view: silent,
+        knowledge: bundledKnowledge(),
+        redFlags,
+      },
+      initialState(protocol, file.title, 'system'),
+    );
   /** The system baseline with writes per user: the estimate then needs a user count. */
   const perUser = answersFile({ answers: { 'estimation.writes': '2/day per user' } });
 
@@ -244,18 +258,7 @@ describe('derived results', () => {
   });
 
   it('stop a script with 65 naming the question, instead of asking it', async () => {
-    const run = runSession(
-      {
-        protocol: designProtocol,
-        copilot: createOfflineCoPilot(designAdvisor(bundledKnowledge())),
-        respondent: answersFileRespondent('per-user.yaml', perUser),
-        view: silent,
-        knowledge: bundledKnowledge(),
-        redFlags,
-      },
-      initialState(designProtocol, perUser.title, 'system'),
-    );
-    await expect(run).rejects.toMatchObject({
+    await expect(scripted(designProtocol, perUser)).rejects.toMatchObject({
       exitCode: 65,
       message:
         'estimation.users: a rate is given per user, so the number of daily active users is needed (e.g. "10M")',
@@ -271,18 +274,7 @@ describe('derived results', () => {
           : step,
       ),
     };
-    const file = answersFile({});
-    const state = await runSession(
-      {
-        protocol: refusing,
-        copilot: createOfflineCoPilot(designAdvisor(bundledKnowledge())),
-        respondent: answersFileRespondent('offline.yaml', file),
-        view: silent,
-        knowledge: bundledKnowledge(),
-        redFlags,
-      },
-      initialState(refusing, file.title, 'system'),
-    );
+    const state = await scripted(refusing, answersFile({}));
     expect(state.answers.approval?.value).toEqual({ approved: true });
   });
 });

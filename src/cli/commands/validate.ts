@@ -6,7 +6,7 @@ import { badInput } from '../../errors.js';
 import { readContextDocuments } from '../context-documents.js';
 import { parseFlags, scopeFlag, type GlobalOptions } from '../options.js';
 import { colourEnabled, createOutput } from '../output.js';
-import { protocolOf } from '../registry.js';
+import { DEFAULT_PROTOCOL, protocolOf } from '../registry.js';
 
 const validateFlags = z.object({ scope: scopeFlag.optional() });
 
@@ -22,7 +22,7 @@ export async function runValidate(
   });
   const loaded = readAnswersFile(path);
   const context = readContextDocuments(process.cwd());
-  const command = loaded.file.command ?? 'design';
+  const command = loaded.file.command ?? DEFAULT_PROTOCOL;
   const protocol = await protocolOf(command);
   const plan = planAnswers(protocol, loaded, {
     command,
