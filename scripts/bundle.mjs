@@ -26,7 +26,20 @@ writeFileSync(
 // Chunks of earlier builds have other hashes: remove them so dist/ holds only this build's.
 for (const name of readdirSync('dist')) if (name.startsWith('cli-chunk-')) rmSync(`dist/${name}`);
 
-await build({
+// CommonJS dependencies (commander, write-file-atomic) use require(), __filename and __dirname,
+// which ES modules lack. Only the chunks that use them get these lines: run in each of some 30
+// chunks a design session loads, createRequire alone cost it several milliseconds.
+const COMMONJS_GLOBALS = [
+  "import { createRequire as __createRequire } from 'node:module';",
+  "import { fileURLToPath as __fileURLToPath } from 'node:url';",
+  "import { dirname as __pathDirname } from 'node:path';",
+  'const require = __createRequire(import.meta.url);',
+  'const __filename = __fileURLToPath(import.meta.url);',
+  'const __dirname = __pathDirname(__filename);',
+].join(' ');
+const USES_COMMONJS_GLOBALS = /(?<![\w$.])(?:require|__filename|__dirname)(?![\w$])/;
+
+const bundled = await build({
   // Split at the dynamic imports (each command, the model co-pilot), so a command compiles only
   // what it runs. Chunks sit beside cli.js: modules that locate the package from import.meta.url
   // must be one level below the package root wherever they end up.
@@ -39,17 +52,6 @@ await build({
   format: 'esm',
   target: 'node20',
   external: ['@inquirer/prompts', '@anthropic-ai/sdk', 'marked', 'marked-terminal'],
-  // CommonJS dependencies (commander, write-file-atomic) use require(), __filename and __dirname.
-  banner: {
-    js: [
-      "import { createRequire as __createRequire } from 'node:module';",
-      "import { fileURLToPath as __fileURLToPath } from 'node:url';",
-      "import { dirname as __pathDirname } from 'node:path';",
-      'const require = __createRequire(import.meta.url);',
-      'const __filename = __fileURLToPath(import.meta.url);',
-      'const __dirname = __pathDirname(__filename);',
-    ].join(' '),
-  },
   legalComments: 'none',
   // Smaller source compiles faster at start-up. Names are not kept: keepNames wraps every function
   // and class in a defineProperty call at load (about 10 ms of a scripted session); no code reads a
@@ -76,7 +78,13 @@ await build({
     },
   ],
   logLevel: 'warning',
+  write: false,
 });
+for (const file of bundled.outputFiles)
+  writeFileSync(
+    file.path,
+    USES_COMMONJS_GLOBALS.test(file.text) ? `${COMMONJS_GLOBALS}\n${file.text}` : file.text,
+  );
 
 // tsc writes dist/bin.js without the executable bit; npm sets it on install, but every later build
 // would drop it and `npx mlops-design` would fail with "Permission denied".

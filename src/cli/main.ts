@@ -10,7 +10,15 @@ import { describeError } from './errors.js';
 import { FIELDS } from '../estimation/spec-fields.js';
 import { didYouMean } from '../lib/suggest.js';
 import { parseGlobalOptions } from './options.js';
-import { ACCEPT_RECOMMENDED, ADR, ADR_DIR, PROTOCOL_NAMES, REGISTRY } from './registry.js';
+import {
+  ACCEPT_RECOMMENDED,
+  ADR,
+  ADR_DIR,
+  DEFAULT_PROTOCOL,
+  PROTOCOL_NAMES,
+  REGISTRY,
+  loadKind,
+} from './registry.js';
 import { packageVersion } from '../version.js';
 
 const EXAMPLES = `
@@ -66,11 +74,13 @@ export function buildProgram(): Command {
   for (const name of PROTOCOL_NAMES) {
     const entry = REGISTRY[name];
     const command = program
-      .command(name, { isDefault: name === PROTOCOL_NAMES[0] })
+      .command(name, { isDefault: name === DEFAULT_PROTOCOL })
       .description(entry.description)
       .action(async (options: Record<string, unknown>, self: Command) => {
-        const { runStart } = await import('./commands/start.js');
-        await runStart(name, parseGlobalOptions(self.optsWithGlobals()), options);
+        const globals = parseGlobalOptions(self.optsWithGlobals());
+        // The command and the protocol's kind load side by side: one round of module loading.
+        const [{ runStart }, kind] = await Promise.all([import('./commands/start.js'), loadKind(name)]);
+        await runStart(kind, globals, options);
       });
     for (const flag of entry.flags) command.option(flag.flags, flag.description);
   }
@@ -88,7 +98,7 @@ export function buildProgram(): Command {
   program
     .command('questions')
     .description('list every question id with its prompt, the kind of answer and when it is asked')
-    .option('--command <name>', `protocol to list: ${PROTOCOL_NAMES.join(', ')}`, 'design')
+    .option('--command <name>', `protocol to list: ${PROTOCOL_NAMES.join(', ')}`, DEFAULT_PROTOCOL)
     .option('--scope <scope>', 'only the questions asked for this scope: system, ml or hybrid')
     .action(async (options: Record<string, unknown>, command: Command) => {
       const { runQuestions } = await import('./commands/questions.js');

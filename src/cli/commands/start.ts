@@ -4,15 +4,14 @@
  */
 import { resolve } from 'node:path';
 import type { GlobalOptions } from '../options.js';
-import { loadKind, type ProtocolName } from '../registry.js';
 import { runSessionCommand } from '../session-bootstrap.js';
+import type { SessionKind } from '../session-kind.js';
 
 export async function runStart(
-  command: ProtocolName,
+  kind: SessionKind,
   globals: GlobalOptions,
   flags: Readonly<Record<string, unknown>>,
 ): Promise<void> {
-  const kind = await loadKind(command);
   const options = kind.options(flags);
   if (options.instead) {
     await options.instead(globals);
