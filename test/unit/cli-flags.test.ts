@@ -36,11 +36,12 @@ describe('global flags', () => {
     expect(usage(() => parseGlobalOptions({ ...GLOBALS, ...flags }))).toEqual({ code: ExitCode.usage, line });
   });
 
-  it('takes good values as given, with colour and input on unless turned off', () => {
+  it('takes good values as given, with colour and input on and --check off unless given', () => {
     expect(parseGlobalOptions({ ...GLOBALS, copilot: 'replay', cassette: 'a.jsonl' })).toEqual({
       ...GLOBALS,
       copilot: 'replay',
       cassette: 'a.jsonl',
+      check: false,
       color: true,
       input: true,
     });
