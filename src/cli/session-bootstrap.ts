@@ -3,9 +3,8 @@
  * (`resume`) alike. Before the first question, in this order: the flags that need each other or
  * --out (64), the co-pilot (a missing key fails with 78), the answers file checked whole (65,
  * naming the file and every key), the terminal when there is none (64), the files' places (64,
- * 73). Then the run; and a cancelled run (Ctrl-C, the
- * end of input, a signal: the project's own Interrupted error) becomes one line saying where the
- * work is, here and nowhere else.
+ * 73). Then the run. A cancelled run (Ctrl-C, the end of input, a signal: the project's own
+ * Interrupted error) becomes one line saying where the work is, here and nowhere else.
  */
 import { readAnswersFile, type LoadedAnswers } from '../answers/load.js';
 import { planAnswers, type Plan } from '../answers/plan.js';
@@ -20,6 +19,8 @@ import type { Respondent } from '../respondents/port.js';
 import { terminalRespondent } from '../respondents/terminal.js';
 import { askQuestion } from '../session/run.js';
 import { SessionStore, newSessionId } from '../session/store.js';
+import { checkTargets } from '../output/write-artifacts.js';
+import { adrFolder } from './adr-folder.js';
 import { readContextDocuments } from './context-documents.js';
 import { chooseCopilot, type CopilotSetup } from './copilot-factory.js';
 import { runToDocument, type SavedSession } from './document-session.js';
@@ -28,8 +29,6 @@ import type { GlobalOptions } from './options.js';
 import { colourEnabled, createOutput, type Output } from './output.js';
 import type { CommandOptions, SessionKind } from './session-kind.js';
 import { createSessionView } from './session-view.js';
-import { checkTargets } from '../output/write-artifacts.js';
-import { adrFolder } from './adr-folder.js';
 
 /** A session to begin: a new one, or a saved one to continue where it stopped. */
 export interface Opening {
@@ -96,7 +95,7 @@ export async function runSessionCommand(globals: GlobalOptions, opening: Opening
   } catch (error) {
     throw (
       (error instanceof Interrupted ? interrupted(error, started, session) : undefined) ??
-      withSession(error, session) ??
+      modelUnavailable(error, session) ??
       error
     );
   } finally {
@@ -104,14 +103,14 @@ export async function runSessionCommand(globals: GlobalOptions, opening: Opening
   }
 }
 
-export function sessionOutput(globals: GlobalOptions): Output {
+function sessionOutput(globals: GlobalOptions): Output {
   return createOutput({
     colour: colourEnabled({ env: process.env, isTTY: process.stderr.isTTY, flag: globals.color }),
     quiet: globals.quiet || globals.json,
   });
 }
 
-export function isCi(env: NodeJS.ProcessEnv = process.env): boolean {
+function isCi(env: NodeJS.ProcessEnv = process.env): boolean {
   const ci = env.CI;
   return ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false';
 }
@@ -257,7 +256,7 @@ function interrupted(error: Interrupted, started: boolean, session: SavedSession
 }
 
 /** The model became unavailable (75): the session is saved, so say how to carry on. */
-function withSession(error: unknown, session: SavedSession | undefined): AppError | undefined {
+function modelUnavailable(error: unknown, session: SavedSession | undefined): AppError | undefined {
   if (!(error instanceof AppError) || error.exitCode !== ExitCode.llmUnavailable || !session)
     return undefined;
   return new AppError(

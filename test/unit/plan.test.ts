@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseAnswersText } from '../../src/answers/load.js';
 import { planAnswers, type Plan, type PlanOptions } from '../../src/answers/plan.js';
 import { AppError } from '../../src/errors.js';
+import { initialState, recordAnswer } from '../../src/protocol/machine.js';
+import type { SessionState } from '../../src/protocol/types.js';
 import { designProtocol } from '../../src/protocols/design/index.js';
 
 const PATH = 'design.yaml';
@@ -284,6 +286,52 @@ describe('planAnswers: problems', () => {
   it('checks the title with the title slot', () => {
     expect(plan(VALID.replace('title: Pastebin', 'title: "Paste\\nbin"')).problems).toEqual([
       `${PATH}: title: expected a title on one line of at most 80 characters`,
+    ]);
+  });
+});
+
+describe('planAnswers: the rest of a resumed session', () => {
+  /** A session that stopped after the requirements, answered as the valid file answers them. */
+  const saved = (): SessionState => {
+    let state = initialState(designProtocol, 'Pastebin', 'system');
+    const requirements = parseAnswersText(PATH, VALID).answers;
+    for (const [id, raw] of Object.entries(requirements)) {
+      const step = designProtocol.steps.find((candidate) => candidate.id === id);
+      if (step?.kind !== 'question' || step.phase !== 'requirements') continue;
+      const parsed = step.parse(raw);
+      if (!parsed.ok) throw new Error(parsed.error);
+      state = recordAnswer(state, id, { raw, value: parsed.value });
+    }
+    return state;
+  };
+  /** The valid file without its requirements: what a resumed session still needs. */
+  const rest = VALID.replace(/^ {2}requirements\.[\s\S]*?(?=^ {2}estimation\.)/m, '');
+
+  it('takes what the saved session holds as answered, and needs only the rest', () => {
+    expect(plan(rest).problems.length).toBeGreaterThan(0);
+    const result = plan(rest, { saved: saved() });
+    expect(result.problems).toEqual([]);
+    expect(result.lines.find((line) => line.id === 'requirements.latency')?.answer).toBe(
+      'answered in the saved session',
+    );
+    expect(result.lines.find((line) => line.id === 'estimation.writes')?.answer).toBe('1M/day');
+  });
+
+  it('still checks what the file gives, and names what is missing of the rest', () => {
+    const result = plan(rest.replace('  estimation.retention: 5y\n', '').replace('short_code', 'the code'), {
+      saved: saved(),
+    });
+    expect(result.problems).toEqual([
+      `${PATH}: answers.estimation.retention: missing; the session asks: "How long is data kept?" (e.g. 5y)`,
+      `${PATH}: answers.high-level.access-key: expected one key name like "user_id", got "the code"`,
+    ]);
+  });
+
+  it("keeps the saved session's scope and says so when the file names another", () => {
+    const result = plan(rest.replace('scope: system', 'scope: ml'), { saved: saved() });
+    expect(result.scope).toBe('system');
+    expect(result.warnings).toEqual([
+      `${PATH}: scope: the file says "ml"; the saved session's "system" stands`,
     ]);
   });
 });
