@@ -70,6 +70,10 @@ describe('own words in an answers file', () => {
       interpretations: { id: string; words: string; value: string }[];
       decisions: Record<string, { value: string; source: string }>;
       accepted_by_default: unknown[];
+      cost: {
+        lines: { component: string; item: string; basis: string; monthly_usd: number }[];
+        total_monthly_usd: number;
+      };
       architecture: {
         components: { id: string; name: string; type: string; purpose: string }[];
         flows: { from: string; to: string; label: string }[];
@@ -104,6 +108,19 @@ describe('own words in an answers file', () => {
     });
     for (const component of components) expect(COMPONENT_TYPES).toContain(component.type);
     const ids = new Set(components.map((component) => component.id));
+    // The bill as data: every line billed to a component of the design, and the total their sum.
+    const { lines, total_monthly_usd: total } = summary.cost;
+    expect(lines.map((line) => line.item)).toContain('Application instances');
+    for (const line of lines) {
+      expect(ids.has(line.component), line.component).toBe(true);
+      expect(line.monthly_usd).toBeGreaterThan(0);
+    }
+    // The total is the bill at full retention: the first month's storage is an alternative to it.
+    expect(lines.map((line) => line.basis)).toContain('first-month');
+    expect(total).toBeCloseTo(
+      lines.filter((line) => line.basis !== 'first-month').reduce((sum, line) => sum + line.monthly_usd, 0),
+      1,
+    );
     for (const flow of flows)
       expect([ids.has(flow.from), ids.has(flow.to)], JSON.stringify(flow)).toEqual([true, true]);
     const document = readFileSync(join(run.out, 'system_design.md'), 'utf8');

@@ -1,7 +1,7 @@
 /** The design session: six phases to system_design.md, with red flags and decision rules. */
 import { designAdvisor } from '../../copilot/offline/design/advisor.js';
 import { designProtocol } from '../../protocols/design/index.js';
-import { designDrafts } from '../../protocols/design/model.js';
+import { designDrafts, designResults } from '../../protocols/design/model.js';
 import type { SessionState } from '../../protocol/types.js';
 import { renderDesignAdrs } from '../../render/adr-input.js';
 import { renderSystemDesign } from '../../render/system-design.js';
@@ -18,6 +18,27 @@ function architectureSummary(state: SessionState): Record<string, unknown> | nul
   return {
     components: architecture.components.map(({ id, name, type, purpose }) => ({ id, name, type, purpose })),
     flows: architecture.flows.map(({ from, to, label }) => ({ from, to, label })),
+  };
+}
+
+/**
+ * The monthly bill as data: each line billed to a component, in US dollars, with when it applies;
+ * the total is the bill once the retention period is full (the first month's storage is left out).
+ */
+function costSummary(state: SessionState): Record<string, unknown> | null {
+  const cost = designResults(state).cost;
+  if (!cost) return null;
+  const cents = (usd: number): number => Math.round(usd * 100) / 100;
+  return {
+    lines: cost.rows.map(({ component, item, basis, usd }) => ({
+      component,
+      item,
+      basis,
+      monthly_usd: cents(usd),
+    })),
+    total_monthly_usd: cents(
+      cost.rows.filter((row) => row.basis !== 'first-month').reduce((sum, row) => sum + row.usd, 0),
+    ),
   };
 }
 
@@ -64,6 +85,7 @@ export const designKind: SessionKind = {
   },
   summary: (state) => ({
     architecture: architectureSummary(state),
+    cost: costSummary(state),
     red_flags: redFlags(state).map(({ id, phase, message }) => ({ id, phase, message })),
     decision_rules: decisionRules(state).map(({ id, phase, message }) => ({ id, phase, message })),
   }),

@@ -21,7 +21,16 @@ import { designDrafts, designResults } from './model.js';
 import { metricValue, payloadPlacement } from './sizing.js';
 import { THRESHOLDS as T } from './thresholds.js';
 
+/**
+ * When a line is billed: every month, in the first month of data only, or once the retention period
+ * is full. The bill at full retention (recurring plus at-retention lines) is the design's total.
+ */
+export type CostBasis = 'monthly' | 'first-month' | 'at-retention';
+
 export interface CostRow {
+  /** The id of the component billed, from the architecture. */
+  readonly component: string;
+  readonly basis: CostBasis;
   readonly item: string;
   /** The calculation, ending with its figure ("2 servers x $0.2016/hour ... = $290.30/month"). */
   readonly calculation: string;
@@ -36,7 +45,9 @@ export interface CostEstimate {
   readonly note: string;
 }
 
-const row = (item: string, line: CostLine): CostRow => ({
+const row = (component: string, basis: CostBasis, item: string, line: CostLine): CostRow => ({
+  component,
+  basis,
   item,
   calculation: line.calculation,
   monthly: line.result,
@@ -68,23 +79,31 @@ export function costOf(
     defaultPrices(knowledge.prices, blobs ? 'object' : 'block'),
     (id) => billed[id],
   );
-  const items: readonly (readonly [MetricId, string])[] = [
-    ['compute_cost_per_month', 'Application instances'],
+  // Each line is billed to a component of the design, by type (the first of that type).
+  const componentOf = (type: string): string =>
+    architecture.components.find((component) => component.type === type)?.id ?? type;
+  const store = componentOf(blobs ? 'blob-store' : 'datastore');
+  const items: readonly (readonly [MetricId, string, CostBasis, string])[] = [
+    ['compute_cost_per_month', componentOf('service'), 'monthly', 'Application instances'],
     [
       'storage_cost_per_month',
+      store,
+      'first-month',
       blobs ? 'Object storage, first month of data' : 'Storage, first month of data',
     ],
     [
       'storage_cost_at_retention',
+      store,
+      'at-retention',
       blobs ? 'Object storage at the end of retention' : 'Storage at the end of retention',
     ],
-    ['egress_cost_per_month', 'Egress to the internet'],
+    ['egress_cost_per_month', componentOf('gateway'), 'monthly', 'Egress to the internet'],
   ];
-  const rows = items.flatMap(([id, item]) => {
+  const rows = items.flatMap(([id, component, basis, item]) => {
     const metric = engine.find((candidate) => candidate.id === id);
     return metric
       ? [
-          row(item, {
+          row(component, basis, item, {
             usd: metric.value,
             calculation: metric.calculation,
             result: metric.result.replace(/\/month$/, ''),
@@ -95,13 +114,22 @@ export function costOf(
   if (blobs)
     rows.push(
       row(
+        componentOf('datastore'),
+        'at-retention',
         'Database disks for metadata, end of retention',
         diskCostPerMonth(databaseBytes, replication, prices['storage.block-ssd'].usd),
       ),
     );
   if (architecture.components.some((component) => component.type === 'cache')) {
     const nodes = Math.max(1, Math.ceil(value('cache_memory') / capacity.cacheNodeBytes)) * 2;
-    rows.push(row('Cache nodes (with a replica each)', nodeCostPerMonth(nodes, prices['cache.node'].usd)));
+    rows.push(
+      row(
+        componentOf('cache'),
+        'monthly',
+        'Cache nodes (with a replica each)',
+        nodeCostPerMonth(nodes, prices['cache.node'].usd),
+      ),
+    );
   }
   return ok({
     rows,
