@@ -3,6 +3,10 @@
  * value (exit 64, one line naming the flag and what was expected). Commander only declares them.
  */
 import { z } from 'zod';
+
+// zod compiles a fast parser with new Function for each object schema on its first parse. A CLI
+// parses each schema once or twice per process, so that compile is pure start-up cost.
+z.config({ jitless: true });
 import { usageError } from '../errors.js';
 import { SCOPES, type Scope } from '../protocol/types.js';
 
