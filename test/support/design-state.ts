@@ -12,6 +12,7 @@ import { readDecision } from '../../src/protocol/read-decision.js';
 import type { ContextDocument, Proposal, Scope, SessionState } from '../../src/protocol/types.js';
 import { designProtocol } from '../../src/protocols/design/index.js';
 import { answersFileRespondent } from '../../src/respondents/answers-file.js';
+import type { Respondent } from '../../src/respondents/port.js';
 import { redFlags } from '../../src/rules/red-flags.js';
 import { runSession } from '../../src/session/run.js';
 import type { SessionView } from '../../src/session/view.js';
@@ -141,11 +142,20 @@ async function runScripted(
   if (plan.problems.length > 0) throw new Error(`invalid test answers:\n${plan.problems.join('\n')}`);
   const scope = plan.scope ?? 'system';
   const state = initialState(designProtocol, file.title, scope, scope === 'system' ? [] : context);
+  return runDesignWith(answersFileRespondent(path, file, { acceptRecommended }), state, view);
+}
+
+/** Runs the design protocol on the offline co-pilot with any respondent (a fake person, a script). */
+export function runDesignWith(
+  respondent: Respondent,
+  state: SessionState,
+  view: SessionView = silent,
+): Promise<SessionState> {
   return runSession(
     {
       protocol: designProtocol,
       copilot: createOfflineCoPilot(designAdvisor(bundledKnowledge())),
-      respondent: answersFileRespondent(path, file, { acceptRecommended }),
+      respondent,
       view,
       knowledge: bundledKnowledge(),
       redFlags,

@@ -8,13 +8,10 @@ import { designProtocol } from '../../src/protocols/design/index.js';
 import { designDrafts } from '../../src/protocols/design/model.js';
 import { decisionRules } from '../../src/rules/decision-rules.js';
 import { redFlags } from '../../src/rules/red-flags.js';
-import { runSession } from '../../src/session/run.js';
 import { answersFileRespondent } from '../../src/respondents/answers-file.js';
-import { createOfflineCoPilot } from '../../src/copilot/offline/offline-copilot.js';
-import { designAdvisor } from '../../src/copilot/offline/design/advisor.js';
 import { initialState } from '../../src/protocol/machine.js';
 import type { PickRequest, Respondent } from '../../src/respondents/port.js';
-import { answersFile, bundledKnowledge, finishedDesign, silent } from '../support/design-state.js';
+import { answersFile, finishedDesign, runDesignWith } from '../support/design-state.js';
 
 const slot = (id: string): DecisionSlot => {
   const step = designProtocol.steps.find((candidate) => candidate.id === id);
@@ -172,19 +169,13 @@ describe('the value, not the words, shapes the design', () => {
 });
 
 describe('a scripted run never guesses', () => {
-  const scripted = async (answers: Record<string, string | undefined>, acceptRecommended = false) => {
+  const scripted = (answers: Record<string, string | undefined>, acceptRecommended = false) => {
     const file = answersFile({ answers });
-    const state = initialState(designProtocol, file.title, 'system');
-    return runSession(
-      {
-        protocol: designProtocol,
-        copilot: createOfflineCoPilot(designAdvisor(bundledKnowledge())),
-        respondent: answersFileRespondent('run.yaml', file, { acceptRecommended }),
-        view: silent,
-        knowledge: bundledKnowledge(),
-        redFlags,
-      },
-      state,
+    // Straight to the runner, without the plan that validate and start make first: the runner's
+    // own refusal is what is tested here.
+    return runDesignWith(
+      answersFileRespondent('run.yaml', file, { acceptRecommended }),
+      initialState(designProtocol, file.title, 'system'),
     );
   };
 
@@ -244,17 +235,7 @@ describe('a person confirms the reading, or picks another value', () => {
     };
   };
   const run = (respondent: Respondent) =>
-    runSession(
-      {
-        protocol: designProtocol,
-        copilot: createOfflineCoPilot(designAdvisor(bundledKnowledge())),
-        respondent,
-        view: silent,
-        knowledge: bundledKnowledge(),
-        redFlags,
-      },
-      initialState(designProtocol, 'Notes service', 'system'),
-    );
+    runDesignWith(respondent, initialState(designProtocol, 'Notes service', 'system'));
 
   it('echoes the reading and records it when confirmed', async () => {
     const { respondent, asked } = interactive('skip the cache', (request) => request.choices[0]?.value ?? '');

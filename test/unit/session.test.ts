@@ -19,6 +19,7 @@ import {
   finishedDesign,
   silent,
   type DesignOptions,
+  runDesignWith,
 } from '../support/design-state.js';
 
 type Event = readonly [kind: keyof SessionView, detail: string];
@@ -107,17 +108,7 @@ describe('revising a phase at approval', () => {
       choose: (request) => scripted.choose(request),
       pick: () => Promise.reject(new Error('no reading to confirm')),
     };
-    const state = await runSession(
-      {
-        protocol: designProtocol,
-        copilot: createOfflineCoPilot(designAdvisor(bundledKnowledge())),
-        respondent,
-        view: silent,
-        knowledge: bundledKnowledge(),
-        redFlags,
-      },
-      initialState(designProtocol, file.title, 'system'),
-    );
+    const state = await runDesignWith(respondent, initialState(designProtocol, file.title, 'system'));
     expect(approvals).toBe(2);
     // The estimation questions were asked twice; requirements once.
     expect(asked.filter((id) => id === 'estimation.writes')).toHaveLength(2);
