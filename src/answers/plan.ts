@@ -4,7 +4,7 @@
  * of what the session will ask and answer. For a resumed session, what the saved session already
  * holds stands and the file answers the rest.
  */
-import { initialState, applies, asksPerson, isDone } from '../protocol/machine.js';
+import { initialState, applies, asksPerson, isDone, recordAnswer } from '../protocol/machine.js';
 import { readDecision, unreadableMessage } from '../protocol/read-decision.js';
 import type {
   ContextDocument,
@@ -82,7 +82,9 @@ export function planAnswers(protocol: Protocol, loaded: LoadedAnswers, options: 
   const scope = protocol.scope ?? saved?.scope ?? options.scope ?? fileScope;
   if (!scope) at('scope', `missing; expected one of ${SCOPES.join(', ')} (or pass --scope)`);
   const context = scope && scope !== 'system' ? options.context : [];
-  const state = saved ?? initialState(protocol, file.title, scope ?? 'system', context);
+  // The plan's state gains each answer as it is read, so a step that applies only after an earlier
+  // answer (a latency question once a component answers requests) is judged as the session will.
+  let state = saved ?? initialState(protocol, file.title, scope ?? 'system', context);
 
   const answerable = new Map<string, Step>(protocol.steps.filter(asksPerson).map((step) => [step.id, step]));
   const allIds = [...answerable.keys(), protocol.approval.id];
@@ -132,7 +134,10 @@ export function planAnswers(protocol: Protocol, loaded: LoadedAnswers, options: 
     if (raw === undefined) {
       if (step.kind === 'question' && step.optional) {
         const fallback = step.parse(step.optional.default);
-        if (fallback.ok) values[step.id] = fallback.value;
+        if (fallback.ok) {
+          values[step.id] = fallback.value;
+          state = recordAnswer(state, step.id, { raw: step.optional.default, value: fallback.value });
+        }
         lines.push({ ...base, answer: `default: ${step.optional.note}` });
       } else if (step.kind === 'decision' && options.acceptRecommended) {
         warnings.push(
@@ -155,7 +160,10 @@ export function planAnswers(protocol: Protocol, loaded: LoadedAnswers, options: 
         if (value === undefined) continue;
         const parsed = step.parse(value);
         if (!parsed.ok) at(`${key}.${step.id}`, parsed.error);
-        else if (key === 'answers' && !done) values[step.id] = parsed.value;
+        else if (key === 'answers' && !done) {
+          values[step.id] = parsed.value;
+          state = recordAnswer(state, step.id, { raw: value, value: parsed.value });
+        }
       }
     } else {
       const text = show(raw);

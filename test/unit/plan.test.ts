@@ -390,3 +390,18 @@ describe('parseAnswersText', () => {
     ]);
   });
 });
+
+describe('a step that applies only after an earlier answer', () => {
+  it('is planned from the answers before it: a latency question once a component answers requests', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { pipelineProtocol } = await import('../../src/protocols/pipeline/index.js');
+    const path = 'examples/pipeline-documents.yaml';
+    const file = parseAnswersText(path, readFileSync(path, 'utf8'));
+    const planned = planAnswers(pipelineProtocol, { path, file }, { command: 'pipeline', context: [] });
+    expect(planned.problems).toEqual([]);
+    // The file answers classify.latency because its extraction endpoint answers requests; the plan
+    // once warned that the answer was ignored, though the session asks and uses it.
+    expect(planned.warnings).toEqual([]);
+    expect(planned.lines.find((line) => line.id === 'classify.latency')?.answer).toBe('2s');
+  });
+});
