@@ -3,33 +3,21 @@
  * (the expert side), one step at a time, and hands every new state to `save` before going on.
  */
 import { AppError, ExitCode, Interrupted, badInput } from '../errors.js';
-import type { CoPilot, DecisionChoice } from '../copilot/port.js';
+import type { CoPilot } from '../copilot/port.js';
 import type { Knowledge } from '../knowledge/load.js';
 import {
   nextStep,
   progressLabel,
   recordAnswer,
-  recordDecision,
   recordDerived,
   recordDraft,
   rewindTo,
 } from '../protocol/machine.js';
-import { readDecision, unreadableMessage } from '../protocol/read-decision.js';
-import { CUSTOM } from '../protocol/types.js';
-import type {
-  Choice,
-  DecisionSlot,
-  DeriveStep,
-  DraftStep,
-  Proposal,
-  ProposalOption,
-  Protocol,
-  QuestionSlot,
-  SessionState,
-} from '../protocol/types.js';
+import type { DeriveStep, DraftStep, Protocol, QuestionSlot, SessionState } from '../protocol/types.js';
 import type { Attempt, Respondent } from '../respondents/port.js';
 import type { RuleFinding } from '../rules/decision-rules.js';
 import type { RedFlag } from '../rules/red-flags.js';
+import { decide } from './decide.js';
 import type { SessionView } from './view.js';
 
 export interface SessionDeps {
@@ -213,124 +201,6 @@ export async function askQuestion<T>(
       ...(pushedBack ? { askedAgain: pushedBack } : {}),
     };
   }
-}
-
-async function decide(
-  deps: SessionDeps,
-  slot: DecisionSlot,
-  state: SessionState,
-  progress: string,
-): Promise<SessionState> {
-  const { copilot, respondent, view } = deps;
-  const proposal = await copilot.propose(slot, state);
-  view.proposal(slot, proposal);
-  let attempt: 'first' | 'after-detail' | 'after-error' = 'first';
-  let detailShown = false;
-  for (;;) {
-    const given = await respondent.choose({ slot, proposal, progress, attempt });
-    const answer = given?.trim();
-    const key = answer?.toUpperCase();
-    if (key === 'C') {
-      view.detail(proposal.detail);
-      detailShown = true;
-      attempt = 'after-detail';
-      continue;
-    }
-    if (answer?.length === 0) {
-      if (!respondent.interactive)
-        throw badInput(`${slot.id}: expected A, B, C or your own choice in words, got nothing`);
-      attempt = 'after-error';
-      continue;
-    }
-    const taken =
-      answer === undefined
-        ? optionTaken(proposal.options[0], 'default')
-        : key === 'A' || key === 'B'
-          ? optionTaken(key === 'A' ? proposal.options[0] : proposal.options[1], 'option')
-          : await readWords(deps, slot, proposal, state, answer);
-    if (!taken) {
-      attempt = 'after-error';
-      continue;
-    }
-    const report = await copilot.report(slot, taken, proposal, state);
-    view.report(report);
-    return recordDecision(state, slot.id, { proposal, ...taken, detailShown, report });
-  }
-}
-
-function optionTaken(option: ProposalOption, source: 'option' | 'default'): DecisionChoice {
-  return {
-    value: option.value,
-    ...(option.items ? { items: option.items } : {}),
-    source,
-    key: option.key,
-    label: option.label,
-  };
-}
-
-/**
- * Own words read into a value of the slot, and the reading echoed. A person confirms it or picks
- * another value (undefined: type it again); a scripted run records the reading, and words that read
- * as no value or several fail, naming the values it could have meant.
- */
-async function readWords(
-  deps: SessionDeps,
-  slot: DecisionSlot,
-  proposal: Proposal,
-  state: SessionState,
-  words: string,
-): Promise<DecisionChoice | undefined> {
-  const reading = readDecision(slot, words, proposal, state);
-  if (!deps.respondent.interactive) {
-    if (reading.kind !== 'read') throw badInput(`${slot.id}: ${unreadableMessage(slot, words, reading)}`);
-    deps.view.reading(`${slot.id}: read "${words}" as ${reading.name}.`);
-    return wordsTaken(proposal, reading.choice, reading.label, words);
-  }
-  const others = slot.values.filter(
-    (value) => reading.kind !== 'read' || value.value !== reading.choice.value,
-  );
-  const candidates = reading.kind === 'ambiguous' ? reading.candidates : others;
-  const picked = await deps.respondent.pick({
-    slot,
-    message:
-      reading.kind === 'read'
-        ? `Read as: ${reading.name}. Is that what you mean?`
-        : unreadableMessage(slot, words, reading),
-    choices: [
-      ...(reading.kind === 'read' ? [{ value: READ, name: `Yes: ${reading.name}` }] : []),
-      ...candidates.map((value) => ({ value: value.value, name: capitalise(value.name) })),
-      ...(slot.custom ? [{ value: CUSTOM, name: `Keep my words as a custom choice: "${words}"` }] : []),
-      { value: AGAIN, name: 'Type it again' },
-    ],
-  });
-  if (picked === AGAIN) return undefined;
-  if (picked === READ && reading.kind === 'read')
-    return wordsTaken(proposal, reading.choice, reading.label, words);
-  if (picked === CUSTOM) return wordsTaken(proposal, { value: CUSTOM }, words, words);
-  const value = slot.values.find((candidate) => candidate.value === picked);
-  if (!value)
-    throw new AppError(ExitCode.internal, `${slot.id}: the prompt returned an unknown value ${picked}`);
-  const option = proposal.options.find((candidate) => candidate.value === value.value);
-  return wordsTaken(proposal, { value: value.value }, option?.label ?? capitalise(value.name), words);
-}
-
-const READ = '\u0000read';
-const AGAIN = '\u0000again';
-const capitalise = (text: string): string => `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`;
-
-function wordsTaken(proposal: Proposal, choice: Choice, label: string, words: string): DecisionChoice {
-  const same = (items: readonly string[] | undefined): boolean =>
-    (items ?? []).join('\n') === (choice.items ?? []).join('\n');
-  const option = proposal.options.find(
-    (candidate) => candidate.value === choice.value && same(candidate.items),
-  );
-  return {
-    ...choice,
-    source: 'words',
-    ...(option ? { key: option.key } : {}),
-    label,
-    words,
-  };
 }
 
 async function draft(deps: SessionDeps, step: DraftStep, state: SessionState): Promise<SessionState> {
