@@ -43,8 +43,7 @@ export function readDecision(
   const matched = matchedValues(slot.values, text);
   if (matched.length === 1) {
     const only = matched[0] as DecisionValue;
-    const proposed = proposal?.options.find((candidate) => candidate.value === only.value);
-    return read(slot, { value: only.value }, proposed?.label ?? capitalise(only.name));
+    return read(slot, { value: only.value }, valueLabel(only, proposal));
   }
   if (matched.length > 1) return { kind: 'ambiguous', candidates: matched };
 
@@ -67,6 +66,11 @@ function read(slot: DecisionSlot, choice: Choice, label: string): Reading {
 }
 
 const capitalise = (text: string): string => `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`;
+
+/** How a value is shown in the design: the label of the option that proposed it, else its name. */
+export function valueLabel(value: DecisionValue, proposal: Proposal | undefined): string {
+  return proposal?.options.find((option) => option.value === value.value)?.label ?? capitalise(value.name);
+}
 
 interface Match {
   readonly value: DecisionValue;

@@ -170,8 +170,11 @@ export interface DecisionSlot extends StepBase {
   readonly prompt: string;
   /** The slot's own enumeration: every option proposed, and every reading of own words, is one of these. */
   readonly values: readonly DecisionValue[];
-  /** Whether own words may be kept verbatim as the value `custom` (answer "custom: ..."). */
-  readonly custom?: boolean;
+  /**
+   * Own words may be kept verbatim as the value `custom` (answer "custom: ..."); `unchecked` names
+   * what the design reads from this decision and so cannot check against a custom choice.
+   */
+  readonly custom?: { readonly unchecked: string };
   /** Decisions that pick items of the design: the items own words may name (recorded as value `pick`). */
   readonly items?: (state: SessionState) => readonly DecisionItem[];
 }

@@ -13,6 +13,7 @@ import {
   designResults,
   type DesignDecisions,
 } from '../protocols/design/model.js';
+import { DESIGN_STEPS } from '../protocols/design/slots.js';
 import { THRESHOLDS as T } from '../protocols/design/thresholds.js';
 
 export interface RuleFinding {
@@ -40,7 +41,13 @@ export interface DesignFacts {
   readonly teamSize?: number;
   readonly decisions: DesignDecisions;
   /** Decisions kept in the user's own words (`custom`), which no rule can check. */
-  readonly custom: readonly { readonly id: string; readonly label: string }[];
+  readonly custom: readonly {
+    readonly id: string;
+    readonly phase: string;
+    readonly label: string;
+    /** What the design reads from this decision (the slot says), left unchecked. */
+    readonly unchecked: string;
+  }[];
 }
 
 const metric = (state: SessionState, id: string): number | undefined =>
@@ -60,9 +67,12 @@ export function designFacts(state: SessionState): DesignFacts {
     strong: answers.consistency?.model === 'strong',
     multiRegion: /\b(?:multi[- ]region|regions|global(?:ly)?|across (?:continents|regions))\b/i.test(text),
     decisions: designDecisions(state),
-    custom: Object.entries(state.decisions)
-      .filter(([, record]) => record.value === CUSTOM)
-      .map(([id, record]) => ({ id, label: record.label })),
+    custom: DESIGN_STEPS.flatMap((step) => {
+      const record = state.decisions[step.id];
+      return step.kind === 'decision' && step.custom && record?.value === CUSTOM
+        ? [{ id: step.id, phase: step.phase, label: record.label, unchecked: step.custom.unchecked }]
+        : [];
+    }),
     p99Ms: answers.latency ? answers.latency.p99 * 1000 : undefined,
     predictionFreshnessSeconds: answers.predictionFreshness?.seconds,
     availability: answers.availability,
@@ -203,23 +213,16 @@ export function decisionRules(state: SessionState): RuleFinding[] {
   return findings(facts);
 }
 
-/** What each decision's value feeds, named when a custom value leaves it unchecked. */
-const CHECKS_OF: Readonly<Record<string, string>> = {
-  'high-level.datastore':
-    'whether one node can hold the writes and data, its failover and quorum, and the datastore deep-dive',
-  'operations.deployment': 'the release gates and rollback time the operations plan assumes',
-};
-
 export function findings(facts: DesignFacts): RuleFinding[] {
   const fired = DECISION_RULES.filter((rule) => rule.fires(facts)).map((rule) => ({
     id: rule.id,
     phase: rule.phase,
     message: rule.message(facts),
   }));
-  const unchecked = facts.custom.map(({ id, label }) => ({
+  const unchecked = facts.custom.map(({ id, phase, label, unchecked: what }) => ({
     id: `unchecked-custom:${id}`,
-    phase: id.split('.')[0] ?? 'high-level',
-    message: `Could not check ${id}: "${label}" is your own choice, outside the values the rules know, so ${CHECKS_OF[id] ?? 'the rules that read this decision'} could not be checked against it. Check them by hand.`,
+    phase,
+    message: `Could not check ${id}: "${label}" is your own choice, outside the values the rules know, so ${what} could not be checked against it. Check them by hand.`,
   }));
   return [...fired, ...unchecked];
 }

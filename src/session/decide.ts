@@ -7,7 +7,7 @@
 import type { DecisionChoice } from '../copilot/port.js';
 import { AppError, ExitCode, badInput } from '../errors.js';
 import { recordDecision } from '../protocol/machine.js';
-import { readDecision, unreadableMessage } from '../protocol/read-decision.js';
+import { readDecision, unreadableMessage, valueLabel } from '../protocol/read-decision.js';
 import { CUSTOM } from '../protocol/types.js';
 import type { Choice, DecisionSlot, Proposal, ProposalOption, SessionState } from '../protocol/types.js';
 import type { SessionDeps } from './run.js';
@@ -95,7 +95,7 @@ async function readWords(
         : unreadableMessage(slot, words, reading),
     choices: [
       ...(reading.kind === 'read' ? [{ value: READ, name: `Yes: ${reading.name}` }] : []),
-      ...candidates.map((value) => ({ value: value.value, name: capitalise(value.name) })),
+      ...candidates.map((value) => ({ value: value.value, name: valueLabel(value, undefined) })),
       ...(slot.custom ? [{ value: CUSTOM, name: `Keep my words as a custom choice: "${words}"` }] : []),
       { value: AGAIN, name: 'Type it again' },
     ],
@@ -107,13 +107,11 @@ async function readWords(
   const value = slot.values.find((candidate) => candidate.value === picked);
   if (!value)
     throw new AppError(ExitCode.internal, `${slot.id}: the prompt returned an unknown value ${picked}`);
-  const option = proposal.options.find((candidate) => candidate.value === value.value);
-  return wordsTaken(proposal, { value: value.value }, option?.label ?? capitalise(value.name), words);
+  return wordsTaken(proposal, { value: value.value }, valueLabel(value, proposal), words);
 }
 
 const READ = '\u0000read';
 const AGAIN = '\u0000again';
-const capitalise = (text: string): string => `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`;
 
 function wordsTaken(proposal: Proposal, choice: Choice, label: string, words: string): DecisionChoice {
   const same = (items: readonly string[] | undefined): boolean =>

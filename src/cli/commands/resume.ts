@@ -106,7 +106,7 @@ function revalidate(store: SessionStore, record: SessionRecord, protocol: Protoc
       decision.value === PICK
         ? slot.items !== undefined
         : decision.value === CUSTOM
-          ? slot.custom === true
+          ? slot.custom !== undefined
           : slot.values.some((value) => value.value === decision.value);
     if (!known)
       throw invalidSession(

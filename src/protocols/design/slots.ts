@@ -143,7 +143,12 @@ const highLevel: (QuestionSlot | DecisionSlot | DraftStep)[] = [
     'Primary datastore',
     'Where does the system of record live?',
     DATASTORE_VALUES,
-    { custom: true },
+    {
+      custom: {
+        unchecked:
+          'whether one node can hold the writes and data, its failover and quorum, and the datastore deep-dive',
+      },
+    },
   ),
   decision('high-level.cache', 'high-level', 'Caching', 'Should reads go through a cache?', CACHE_VALUES),
   decision(
@@ -215,7 +220,7 @@ const operations: (QuestionSlot | DecisionSlot | DraftStep | DeriveStep)[] = [
     'Deployment strategy',
     'How are new versions rolled out and rolled back?',
     DEPLOYMENT_VALUES,
-    { custom: true },
+    { custom: { unchecked: 'the release gates and rollback time the operations plan assumes' } },
   ),
   question({
     kind: 'question',
