@@ -34,6 +34,10 @@ export function watchInterrupts(): Interrupts {
       ended = true;
     },
     dispose: () => {
+      // Once interrupted, the handlers stay until the process exits: a second Ctrl-C during the
+      // shutdown must still exit at once with 130, not fall through to Node's default (death by
+      // signal, which a parent may read as something else).
+      if (controller.signal.aborted) return;
       process.off('SIGINT', onSigint);
       process.off('SIGTERM', onSigterm);
     },
