@@ -5,6 +5,7 @@ import type { Result } from '../lib/result.js';
 import { REFERENCES_DIR } from '../paths.js';
 import { parseGuide, type Guide } from './guide.js';
 import { parseProblem, type Problem } from './problems.js';
+import { checkCatalogue, parseArchetype, type Archetype } from './archetypes.js';
 import { parseModelTable, type ModelTable } from '../copilot/anthropic/models.js';
 import { parseLatencies, type LatencyTable } from './latencies.js';
 import { parsePrices, type PriceTable } from './prices.js';
@@ -35,6 +36,24 @@ export function loadProblems(directory = `${REFERENCES_DIR}problems/`): Problem[
     });
 }
 
+export function loadArchetypes(directory = `${REFERENCES_DIR}archetypes/`): Archetype[] {
+  const archetypes = readdirSync(directory)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => {
+      const parsed = parseArchetype(
+        `references/archetypes/${name}`,
+        readFileSync(`${directory}${name}`, 'utf8'),
+      );
+      if (!parsed.ok)
+        throw new AppError(ExitCode.internal, `A bundled archetype is malformed: ${parsed.error}`);
+      return parsed.value;
+    });
+  const checked = checkCatalogue(archetypes);
+  if (!checked.ok) throw new AppError(ExitCode.internal, `The archetype catalogue is inconsistent: ${checked.error}`);
+  return archetypes;
+}
+
 /** Reads one bundled dated table; a malformed one is a broken install, reported in one line. */
 function loadTable<T>(name: string, label: string, parse: (fileName: string, text: string) => Result<T>): T {
   const parsed = parse(
@@ -58,6 +77,8 @@ export interface Knowledge {
   readonly throughput: ThroughputTable;
   readonly problems: readonly Problem[];
   readonly models: ModelTable;
+  /** The system archetypes a design is composed from. */
+  readonly archetypes: readonly Archetype[];
 }
 
 /** Reads and validates the guides and the dated tables from references/. */
@@ -69,5 +90,6 @@ export function loadKnowledge(): Knowledge {
     throughput: loadThroughput(),
     problems: loadProblems(),
     models: loadModelTable(),
+    archetypes: loadArchetypes(),
   };
 }

@@ -22,23 +22,42 @@ import type { Consistency, Durability, Freshness, LatencyTarget, ModelSize, Scal
 import type { ReadSpec } from './estimation-slots.js';
 import type { CostEstimate } from './cost.js';
 
+/**
+ * The component vocabulary: every component of a design has one of these types (documented in the
+ * README and listed in `--json`). Archetypes (references/archetypes/) may use only these.
+ */
 export const COMPONENT_TYPES = [
   'client',
   'cdn',
   'gateway',
+  'connection-gateway',
   'service',
+  'worker',
   'datastore',
   'cache',
   'queue',
+  'stream',
   'blob-store',
+  'search-index',
+  'vector-index',
+  'geo-index',
+  'analytics-store',
+  'presence',
+  'notification',
+  'id-generator',
+  'rate-limiter',
+  'scheduler',
   'stream-processor',
   'model-serving',
+  'llm-serving',
+  'embedding',
   'batch-scoring',
   'feature-store',
   'model-registry',
   'training-pipeline',
   'monitoring',
 ] as const;
+export type ComponentType = (typeof COMPONENT_TYPES)[number];
 
 import type { Architecture, DeepDive, OperationsPlan, Tradeoff } from './draft-schemas.js';
 export type { Architecture, Component, DeepDive, Flow, OperationsPlan, Tradeoff } from './draft-schemas.js';
