@@ -22,6 +22,8 @@ import { DESIGN_STEPS } from '../protocols/design/slots.js';
 import type { RuleFinding } from '../rules/decision-rules.js';
 import type { RedFlag } from '../rules/red-flags.js';
 import { asciiDiagram, mermaidDiagram } from './diagram.js';
+import { ARCHETYPE_SLOT } from '../protocols/design/archetype-choice.js';
+import { KEEP_ID, REVIEW_ID, type DesignReview, type KeptFindings } from '../protocols/design/review.js';
 import { bullets, fillTemplate, section, table } from './markdown.js';
 
 export function renderSystemDesign(
@@ -38,6 +40,8 @@ export function renderSystemDesign(
   if (!estimate || !cost || !architecture || !operations)
     throw new Error('the design is not finished: drafts or results are missing');
   const ml = state.scope !== 'system';
+  const review = state.derived[REVIEW_ID] as DesignReview | undefined;
+  const kept = (state.answers[KEEP_ID]?.value ?? {}) as KeptFindings;
   const peak = estimate.metrics.find((metric) => metric.id === 'peak_qps');
 
   const context =
@@ -90,7 +94,18 @@ export function renderSystemDesign(
       estimate.metrics.map((metric) => [metric.label, metric.calculation, metric.result]),
     ),
     `Assumptions: ${estimate.assumptions.join('; ')}.`,
-  ].join('\n\n');
+    review && review.assumptions.length > 0
+      ? section(
+          '### What the Archetype Assumes',
+          table(
+            ['Assumption', 'Value', 'Why'],
+            review.assumptions.map((assumption) => [assumption.label, assumption.value, assumption.why]),
+          ),
+        )
+      : '',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 
   const decisions = DESIGN_STEPS.flatMap((step) => {
     const record = step.kind === 'decision' ? state.decisions[step.id] : undefined;
@@ -109,13 +124,20 @@ export function renderSystemDesign(
         ]),
       ),
     );
+  const names = new Map(architecture.components.map((component) => [component.id, component.name]));
+  const archetypeRecord = state.decisions[ARCHETYPE_SLOT];
   const architectureText = [
+    archetypeRecord ? `Archetype: ${archetypeRecord.label}.` : '',
     architecture.summary,
     '```text\n' + asciiDiagram(architecture) + '\n```',
     '```mermaid\n' + mermaidDiagram(architecture) + '\n```',
     section('### Key Decisions', bullets(decisions)),
     section('### Component Descriptions', components.join('\n\n')),
-  ].join('\n\n');
+    review ? renderCoverage(review, names) : '',
+    review ? renderSizing(review, names) : '',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 
   const summary = summaryOf(state, flags, deepDives);
   return fillTemplate(template, {
@@ -137,6 +159,7 @@ export function renderSystemDesign(
       ]),
     ),
     operations: renderOperations(operations, cost),
+    design_review: review ? renderReview(review, kept) : '',
     red_flags:
       flags.length > 0
         ? section(
@@ -247,4 +270,54 @@ function summaryOf(state: SessionState, flags: readonly RedFlag[], deepDives: re
   ]
     .filter(Boolean)
     .join('\n\n');
+}
+
+function renderCoverage(review: DesignReview, names: ReadonlyMap<string, string>): string {
+  if (review.requirements.length === 0) return '';
+  return section(
+    '### Requirement Coverage',
+    table(
+      ['Requirement', 'Served by'],
+      review.requirements.map((entry) => [
+        entry.requirement,
+        [
+          entry.components.map((id) => names.get(id) ?? id).join(', '),
+          entry.missing === undefined ? '' : `**missing: ${entry.missing}**`,
+        ]
+          .filter(Boolean)
+          .join('; '),
+      ]),
+    ),
+  );
+}
+
+function renderSizing(review: DesignReview, names: ReadonlyMap<string, string>): string {
+  const [now, ...later] = review.sizing;
+  if (!now || now.tiers.length === 0) return '';
+  const growth = table(
+    ['Component', ...review.sizing.map((at) => at.label)],
+    now.tiers.map((tier) => [
+      names.get(tier.component) ?? tier.component,
+      tier.result,
+      ...later.map((at) => at.tiers.find((other) => other.component === tier.component)?.result ?? '-'),
+    ]),
+  );
+  const how = now.tiers.flatMap((tier) => [
+    `${names.get(tier.component) ?? tier.component}: ${tier.calculation}.`,
+    ...tier.figures.map((figure) => `${names.get(tier.component) ?? tier.component}, ${figure.label.toLowerCase()}: ${figure.calculation}.`),
+  ]);
+  return section('### Sizing', [growth, section('How the 1x sizes are computed:', bullets(how))].join('\n\n'));
+}
+
+function renderReview(review: DesignReview, kept: KeptFindings): string {
+  const findings = review.findings.map((finding) => {
+    const reason = kept[finding.id];
+    return `**${finding.severity}** \`${finding.id}\`: ${finding.message} Evidence: ${finding.evidence}.${reason === undefined ? '' : ` Kept by the team: ${reason}.`}`;
+  });
+  return section(
+    '## Design Review',
+    findings.length === 0
+      ? 'The self-check found nothing: every requirement is served by a named component, every component is sized at 1x and costed, and no decision contradicts its own condition or a stated requirement.'
+      : bullets(findings),
+  );
 }

@@ -1,25 +1,18 @@
 /**
- * The design's monthly bill: computed, never drafted. The design decides what is billed (at least
- * two application instances; payloads once in object storage, which keeps its own copies, or every
- * replica on block storage; a cache node with a replica each) and the estimation engine prices it
- * from the dated price table.
+ * The design's monthly bill: computed, never drafted. Every component of the architecture is billed
+ * from its 1x size in the tier plan (instances, nodes, brokers, GPUs, disks and object storage at
+ * the end of retention), the entry point carries the egress, and the dated price table prices it.
+ * A component the plan cannot size has no line, and the self-check says so.
  */
-import {
-  costMetrics,
-  diskCostPerMonth,
-  HOURS_PER_MONTH,
-  nodeCostPerMonth,
-  servers,
-  type CostLine,
-  type MetricId,
-} from '../../estimation/index.js';
+import { costMetrics, HOURS_PER_MONTH, type CostLine } from '../../estimation/index.js';
 import { defaultPrices } from '../../knowledge/engine-tables.js';
 import type { Knowledge } from '../../knowledge/load.js';
 import { ok, type Result } from '../../lib/result.js';
 import type { AnswerProblem, SessionState } from '../../protocol/types.js';
 import { designDrafts, designResults } from './model.js';
-import { metricValue, payloadPlacement } from './sizing.js';
-import { THRESHOLDS as T } from './thresholds.js';
+import { metricValue } from './sizing.js';
+import { tierTables } from '../../knowledge/tier-tables.js';
+import { planTiers } from './tier-plan.js';
 
 /**
  * When a line is billed: every month, in the first month of data only, or once the retention period
@@ -56,83 +49,35 @@ const row = (component: string, basis: CostBasis, item: string, line: CostLine):
 
 export function costOf(
   state: SessionState,
-  knowledge: Pick<Knowledge, 'prices' | 'throughput'>,
+  knowledge: Pick<Knowledge, 'prices' | 'throughput' | 'archetypes'>,
 ): Result<CostEstimate, AnswerProblem> {
   const { estimate } = designResults(state);
   const { architecture } = designDrafts(state);
   if (!estimate || !architecture) throw new Error('the cost needs the estimate and the components first');
-  const { capacity } = knowledge.throughput;
-  const { prices, updated } = knowledge.prices;
-  const value = (id: MetricId): number => metricValue(estimate, id);
-  const { blobs, databaseBytes } = payloadPlacement(estimate, capacity);
-  const replication = estimate.input.replication;
-  const payloadShare = blobs ? 1 / replication : 1;
-  const fleet = servers(value('peak_qps'), capacity.appServerRequestsPerSecond, T.targetUtilisation);
-  const billed: Partial<Record<MetricId, number>> = {
-    servers: Math.max(2, fleet.servers),
-    storage_per_month: value('storage_per_month') * payloadShare,
-    storage_total: value('storage_total') * payloadShare,
-    egress_bandwidth: value('egress_bandwidth'),
-  };
+  const { updated } = knowledge.prices;
+  const plan = planTiers(state, knowledge.archetypes, tierTables(knowledge));
+  const rows: CostRow[] = [];
+  for (const component of architecture.components) {
+    const tier = plan.get(component.id);
+    for (const cost of tier?.cost ?? []) rows.push(row(component.id, cost.basis, cost.item, cost.line));
+  }
   const engine = costMetrics(
     {},
-    defaultPrices(knowledge.prices, blobs ? 'object' : 'block'),
-    (id) => billed[id],
+    defaultPrices(knowledge.prices, 'object'),
+    (id) => (id === 'egress_bandwidth' ? metricValue(estimate, 'egress_bandwidth') : undefined),
   );
-  // Each line is billed to a component of the design, by type (the first of that type).
-  const componentOf = (type: string): string =>
-    architecture.components.find((component) => component.type === type)?.id ?? type;
-  const store = componentOf(blobs ? 'blob-store' : 'datastore');
-  const items: readonly (readonly [MetricId, string, CostBasis, string])[] = [
-    ['compute_cost_per_month', componentOf('service'), 'monthly', 'Application instances'],
-    [
-      'storage_cost_per_month',
-      store,
-      'first-month',
-      blobs ? 'Object storage, first month of data' : 'Storage, first month of data',
-    ],
-    [
-      'storage_cost_at_retention',
-      store,
-      'at-retention',
-      blobs ? 'Object storage at the end of retention' : 'Storage at the end of retention',
-    ],
-    ['egress_cost_per_month', componentOf('gateway'), 'monthly', 'Egress to the internet'],
-  ];
-  const rows = items.flatMap(([id, component, basis, item]) => {
-    const metric = engine.find((candidate) => candidate.id === id);
-    return metric
-      ? [
-          row(component, basis, item, {
-            usd: metric.value,
-            calculation: metric.calculation,
-            result: metric.result.replace(/\/month$/, ''),
-          }),
-        ]
-      : [];
-  });
-  if (blobs)
+  const egress = engine.find((metric) => metric.id === 'egress_cost_per_month');
+  const entry = architecture.components.find((component) => component.type === 'gateway');
+  if (egress && entry)
     rows.push(
-      row(
-        componentOf('datastore'),
-        'at-retention',
-        'Database disks for metadata, end of retention',
-        diskCostPerMonth(databaseBytes, replication, prices['storage.block-ssd'].usd),
-      ),
+      row(entry.id, 'monthly', 'Egress to the internet', {
+        usd: egress.value,
+        calculation: egress.calculation,
+        result: egress.result.replace(/\/month$/, ''),
+      }),
     );
-  if (architecture.components.some((component) => component.type === 'cache')) {
-    const nodes = Math.max(1, Math.ceil(value('cache_memory') / capacity.cacheNodeBytes)) * 2;
-    rows.push(
-      row(
-        componentOf('cache'),
-        'monthly',
-        'Cache nodes (with a replica each)',
-        nodeCostPerMonth(nodes, prices['cache.node'].usd),
-      ),
-    );
-  }
   return ok({
     rows,
-    note: `Estimates from list prices in references/numbers/cloud-prices.yaml (updated ${updated}), on demand, before discounts; a month is ${HOURS_PER_MONTH} hours.${state.scope === 'system' ? '' : ' Training compute depends on model and data size and is not included.'}`,
+    note: `Estimates from list prices in references/numbers/cloud-prices.yaml (updated ${updated}), on demand, before discounts; a month is ${HOURS_PER_MONTH} hours. Every component is billed at its 1x size; storage lines are the bill once the retention period is full.${state.scope === 'system' ? '' : ' Training compute depends on model and data size and is not included.'}`,
   });
 }

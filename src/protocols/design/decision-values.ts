@@ -240,6 +240,24 @@ export const FEATURE_VALUES = [
   ),
 ] as const;
 
+/**
+ * The archetype decision picks archetypes of the catalogue (items); its one value of its own is a
+ * plain request/response service, the design with no archetype's components.
+ */
+export const ARCHETYPE_VALUES = [
+  v(
+    'plain',
+    'a plain request/response service',
+    [
+      String.raw`plain(?: request[/ -]response)?(?: service)?`,
+      String.raw`(?:a )?generic (?:service|api|design)`,
+      String.raw`none of (?:these|them|the above)`,
+      String.raw`no archetype`,
+    ],
+    'no archetype matches the requirements better than an API over one datastore',
+  ),
+] as const;
+
 export const FOCUS_VALUES = [
   v('ranked', 'the top-ranked components', [String.raw`top[- ]ranked`, 'the top three', 'highest risk']),
   v('next-ranked', 'the next-ranked components', [String.raw`next[- ]ranked`, 'the next three']),

@@ -65,6 +65,18 @@ export interface Scale {
   readonly text: string;
   /** The first number in the answer, taken as the headline figure (users or requests). */
   readonly headline?: number;
+  /** Growth a year as a fraction ("30% growth a year" -> 0.3, "doubling every year" -> 1). */
+  readonly growth?: number;
+}
+
+/** "30% growth a year", "growing 40% year over year", "+25%/yr", "doubles every year". */
+export function annualGrowth(text: string): number | undefined {
+  if (/doubl(?:e|es|ing) (?:every|each|a|per) year/i.test(text)) return 1;
+  const match =
+    /(\d+(?:\.\d+)?)\s*%\s*(?:growth|more users|(?:a|per|each) year|\/\s*y(?:ea)?r|yoy|annually|year[- ]over[- ]year)/i.exec(text) ??
+    /\bgrow(?:s|ing|th of)?\s*(?:by\s*)?(\d+(?:\.\d+)?)\s*%/i.exec(text);
+  const percent = match?.[1] === undefined ? undefined : Number(match[1]);
+  return percent === undefined || !Number.isFinite(percent) ? undefined : percent / 100;
 }
 
 export function parseScale(raw: RawAnswer): Result<Scale> {
@@ -73,7 +85,12 @@ export function parseScale(raw: RawAnswer): Result<Scale> {
     return fail('expected the scale in words and numbers, e.g. "5M daily users, 20% growth a year"');
   const match = /(\d[\d,_.]*\s*[kmbgt]?)\b/i.exec(text);
   const headline = match?.[1] ? parseCount(match[1].replace(/\s+/g, '')) : undefined;
-  return ok(headline?.ok ? { text, headline: headline.value } : { text });
+  const growth = annualGrowth(text);
+  return ok({
+    text,
+    ...(headline?.ok ? { headline: headline.value } : {}),
+    ...(growth === undefined ? {} : { growth }),
+  });
 }
 
 export function pushBackOnScale(scale: Scale): string | undefined {

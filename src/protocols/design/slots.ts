@@ -15,6 +15,7 @@ import type {
   Scope,
 } from '../../protocol/types.js';
 import {
+  ARCHETYPE_VALUES,
   ARCHITECTURE_VALUES,
   CACHE_VALUES,
   CONSISTENCY_VALUES,
@@ -26,8 +27,11 @@ import {
   WRITE_PATH_VALUES,
 } from './decision-values.js';
 import { designDrafts } from './model.js';
+import { ARCHETYPE_INDEX } from './archetype-index.js';
+import { ARCHETYPE_SLOT } from './archetype-choice.js';
 import { SCOPES } from '../../protocol/types.js';
 import { costOf } from './cost.js';
+import { keepFindingsSlot, reviewStep } from './review.js';
 import { ESTIMATION_STEPS } from './estimation-slots.js';
 import { REQUIREMENT_SLOTS } from './requirement-slots.js';
 import { asText, nonEmptyText } from '../../protocol/answer-text.js';
@@ -113,6 +117,21 @@ const draft = (
 });
 
 const highLevel: (QuestionSlot | DecisionSlot | DraftStep)[] = [
+  decision(
+    ARCHETYPE_SLOT,
+    'high-level',
+    'System archetype',
+    'Which kind of system is this? The archetype decides the components beyond an API and a datastore.',
+    ARCHETYPE_VALUES,
+    {
+      items: () =>
+        ARCHETYPE_INDEX.map((archetype) => ({
+          id: archetype.id,
+          name: archetype.name,
+          aliases: archetype.aliases,
+        })),
+    },
+  ),
   question({
     kind: 'question',
     id: 'high-level.access-key',
@@ -250,6 +269,8 @@ const operations: (QuestionSlot | DecisionSlot | DraftStep | DeriveStep)[] = [
     when: 'always',
     derive: costOf,
   },
+  reviewStep,
+  keepFindingsSlot,
 ];
 
 export const DESIGN_STEPS = [

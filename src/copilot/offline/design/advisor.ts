@@ -7,24 +7,34 @@ import { downtimeNote } from '../../../protocols/design/slots.js';
 import type { Advisor } from '../../port.js';
 import { reportChoice } from '../proposal-text.js';
 import { architectureOf } from './architecture.js';
+import { tierTables } from '../../../knowledge/tier-tables.js';
+import { planTiers } from '../../../protocols/design/tier-plan.js';
 import { deepDivesOf } from './deep-dive.js';
 import { operationsOf } from './operations.js';
 import { propose } from './proposals.js';
 import { tradeoffsOf } from './tradeoffs.js';
 
 /** The advisor sizes every tier with the throughput table's capacities and teaches from the guides. */
-export function designAdvisor(knowledge: Pick<Knowledge, 'guides' | 'throughput'>): Advisor {
+export function designAdvisor(
+  knowledge: Pick<Knowledge, 'guides' | 'throughput' | 'prices' | 'archetypes'>,
+): Advisor {
   const { capacity } = knowledge.throughput;
+  const tables = tierTables(knowledge);
+  const { archetypes } = knowledge;
   return {
     phrase: (slot, state) => phrase(slot, state),
     note: (slot, value) =>
       slot.id === 'requirements.availability' && typeof value === 'number' ? downtimeNote(value) : undefined,
-    propose: (slot: DecisionSlot, state) => propose(slot.id, state, capacity, knowledge.guides),
+    propose: (slot: DecisionSlot, state) => propose(slot.id, state, capacity, knowledge.guides, archetypes),
     report: (slot, choice, proposal) => reportChoice(slot, choice, proposal),
     draft: (step: DraftStep, state) => {
       switch (step.id) {
         case 'high-level.components':
-          return architectureOf(state, capacity);
+          return architectureOf(state, {
+            capacity,
+            archetypes,
+            plan: planTiers(state, archetypes, tables),
+          });
         case 'deep-dive.details':
           return deepDivesOf(state, knowledge.guides, capacity);
         case 'tradeoffs.records':

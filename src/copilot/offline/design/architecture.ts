@@ -3,6 +3,7 @@
  * because a decision or a threshold put it there, and its description says what it costs and how it
  * fails.
  */
+import type { Archetype } from '../../../knowledge/archetypes.js';
 import type { Capacity } from '../../../knowledge/throughput.js';
 import { formatBytes, formatPercent, formatRate } from '../../../estimation/index.js';
 import type { SessionState } from '../../../protocol/types.js';
@@ -16,7 +17,11 @@ import {
   type Flow,
 } from '../../../protocols/design/model.js';
 import type { DatastoreValue } from '../../../protocols/design/decision-values.js';
+import { chosenArchetypes } from '../../../protocols/design/archetype-choice.js';
+import { quantitiesOf } from '../../../protocols/design/quantities.js';
+import type { TierPlan } from '../../../protocols/design/tier-plan.js';
 import { appServers, instancesText } from './proposal-kit.js';
+import { archetypeComponents, coreOverride } from './compose.js';
 import { signalsOf, type Signals } from './signals.js';
 import { THRESHOLDS as T } from '../../../protocols/design/thresholds.js';
 
@@ -45,18 +50,39 @@ export function isPartitionedStore(value: DesignDecisions['datastore']): boolean
   return value !== 'relational';
 }
 
-export function architectureOf(state: SessionState, capacity: Capacity): Architecture {
-  const s = signalsOf(state, capacity);
+/** What composing a design reads besides the state: capacities, the catalogue and the tier plan. */
+export interface ComposeKnowledge {
+  readonly capacity: Capacity;
+  readonly archetypes: readonly Archetype[];
+  readonly plan: TierPlan;
+}
+
+/**
+ * The design's components: the core every system has (entry point, application, system of record,
+ * and the cache, write log and object storage its decisions chose), renamed and described for this
+ * system by its archetypes, plus each archetype's own components, sized by the engine.
+ */
+export function architectureOf(state: SessionState, knowledge: ComposeKnowledge): Architecture {
+  const s = signalsOf(state, knowledge.capacity);
+  const choice = chosenArchetypes(state, knowledge.archetypes);
+  const quantities = quantitiesOf(s.estimate, s.answers, choice.archetypes);
+  const decided = designDecisions(state);
+  const override = coreOverride(
+    choice.archetypes,
+    quantities,
+    knowledge.plan,
+    (component) => component.type === 'datastore' && decided.datastore === CUSTOM,
+  );
   const components: Component[] = [];
   const flows: Flow[] = [];
   const add = (component: Component): void => {
-    components.push(component);
+    const renamed = override(component);
+    components.push(renamed);
   };
   const flow = (from: string, to: string, label: string): void => {
     flows.push({ from, to, label });
   };
 
-  const decided = designDecisions(state);
   const microservices = decided.architecture === 'microservices';
   const withCache = decided.cache === 'cache-aside' || decided.cache === 'write-through';
   const withQueue = decided.writePath === 'queue' || decided.writePath === 'stream';
@@ -80,11 +106,11 @@ export function architectureOf(state: SessionState, capacity: Capacity): Archite
     id: 'gateway',
     name: 'Load balancer / API gateway',
     type: 'gateway',
-    purpose: `Terminates TLS, authenticates, rate-limits and spreads ${formatRate(s.peakQps)} peak across the application instances.`,
+    purpose: `Terminates TLS, authenticates and spreads ${formatRate(s.peakQps)} peak across the application instances.`,
     api: 'Public HTTPS API; health checks to every instance.',
-    data: 'Rate-limit counters and routing config only.',
+    data: 'Routing configuration only.',
     failureMode:
-      'Runs as a managed, multi-zone service; if one zone fails it stops routing there. Misconfiguration is the real risk: changes go through review and canary.',
+      'A managed, multi-zone load balancer; misconfiguration, not hardware, is the real risk, so changes go through review.',
   });
   flow('client', 'gateway', 'HTTPS');
 
@@ -114,7 +140,7 @@ export function architectureOf(state: SessionState, capacity: Capacity): Archite
           id: 'app',
           name: 'Application service',
           type: 'service',
-          purpose: `Stateless modular monolith holding the business logic; ${instancesText(fleet.servers)} at ${formatRate(s.capacity.appServerRequestsPerSecond)} each and ${formatPercent(T.targetUtilisation)} target utilisation (${fleet.powerOfTwo} when rounded to a power of two).`,
+          purpose: `Stateless application holding the business logic; ${instancesText(fleet.servers)} at ${formatRate(s.capacity.appServerRequestsPerSecond)} each and ${formatPercent(T.targetUtilisation)} target utilisation.`,
           api: 'The public API behind the gateway; internal modules call each other in-process.',
           data: 'None of its own: state lives in the datastore, so any instance can serve any request.',
           failureMode:
@@ -147,8 +173,8 @@ export function architectureOf(state: SessionState, capacity: Capacity): Archite
     add({
       id: 'queue',
       name: log ? 'Write log (replicated stream)' : 'Write queue',
-      type: 'queue',
-      purpose: `Absorbs write bursts of ${formatRate(s.peakWrites)} so the datastore applies about ${formatRate(s.peakWrites / s.peakFactor)} steadily.`,
+      type: log ? 'stream' : 'queue',
+      purpose: `Takes ${formatRate(s.peakWrites)} of writes at peak and hands them to workers: it buys durability before the write is applied, retries, and decoupling from a slow datastore, not a lower peak (the workers and datastore must keep up with the peak, or lag grows).`,
       api: log
         ? `publish(event) partitioned by ${s.partitionKey}; consumer groups read in order per key.`
         : 'enqueue(write); workers receive, apply and delete; a message seen 5 times goes to a dead-letter queue.',
@@ -161,7 +187,7 @@ export function architectureOf(state: SessionState, capacity: Capacity): Archite
     add({
       id: 'workers',
       name: 'Write workers',
-      type: 'service',
+      type: 'worker',
       purpose: 'Consume the queue and apply writes to the datastore idempotently.',
       api: 'No public API; reads the queue, writes the datastore.',
       data: 'Consumer offsets only.',
@@ -204,109 +230,18 @@ export function architectureOf(state: SessionState, capacity: Capacity): Archite
     flow(writer, 'blob-store', 'put payload');
   }
 
-  if (s.ml) addMlComponents(state, s, add, flow, reader);
+  const own = archetypeComponents(choice.archetypes, decided, quantities, knowledge.plan, {
+    app: writer,
+    reader,
+  });
+  for (const component of own.components) components.push(component);
+  const present = new Set(components.map((component) => component.id));
+  for (const f of own.flows) if (present.has(f.from) && present.has(f.to)) flows.push(f);
 
+  const named = components.filter((component) => component.type !== 'client');
   return {
     components,
     flows,
-    summary: `${components.filter((component) => component.type !== 'client').length} components for ${formatRate(s.peakQps)} peak and ${formatBytes(s.storageRetention)} stored: ${components
-      .filter((component) => component.type !== 'client')
-      .map((component) => component.name)
-      .join(', ')}.`,
+    summary: `${named.length} components for ${formatRate(s.peakQps)} peak and ${formatBytes(s.storageRetention)} stored: ${named.map((component) => component.name).join(', ')}.`,
   };
-}
-
-function addMlComponents(
-  state: SessionState,
-  s: Signals,
-  add: (component: Component) => void,
-  flow: (from: string, to: string, label: string) => void,
-  caller: string,
-): void {
-  const decided = designDecisions(state);
-  const batch = decided.serving === 'batch';
-  const streaming = decided.features === 'streaming';
-  if (streaming) {
-    add({
-      id: 'stream-processor',
-      name: 'Stream processor',
-      type: 'stream-processor',
-      purpose: `Computes features ${s.answers.featureFreshness?.text ?? 'within seconds'} from the event stream.`,
-      api: 'Consumes events; writes feature values keyed by entity.',
-      data: 'Windowed aggregates and checkpoints.',
-      failureMode:
-        'Restarts from its checkpoint; features go stale meanwhile, so serving must tolerate missing or old values.',
-    });
-  }
-  add({
-    id: 'feature-store',
-    name: 'Feature store',
-    type: 'feature-store',
-    purpose:
-      'One definition of each feature, served online for inference and offline (point-in-time) for training.',
-    api: 'get_online_features(entity_ids) in single-digit ms; point-in-time joins offline.',
-    data: 'Online: latest value per entity. Offline: full history for training.',
-    failureMode:
-      'Online store down: serve with default feature values and flag the predictions; never block the request.',
-  });
-  if (streaming) flow('stream-processor', 'feature-store', 'feature updates');
-  if (batch) {
-    add({
-      id: 'batch-scoring',
-      name: 'Batch scoring job',
-      type: 'batch-scoring',
-      purpose: 'Scores every entity on a schedule and writes predictions to the prediction store.',
-      api: 'Scheduled job; reads features and the production model.',
-      data: 'Predictions keyed by entity, with model version and time.',
-      failureMode:
-        "A failed run leaves yesterday's predictions in place; alert when they are older than twice the period.",
-    });
-    flow('feature-store', 'batch-scoring', 'features');
-    flow('batch-scoring', 'datastore', 'predictions');
-  } else {
-    add({
-      id: 'model-serving',
-      name: 'Model serving',
-      type: 'model-serving',
-      purpose: `Scores requests online within the latency budget (${s.show.p99}).`,
-      api: 'POST /predict {entity_id, context} -> {score, model_version}.',
-      data: 'The loaded production model; no state of record.',
-      failureMode:
-        'Timeout or overload: return a default prediction (or rules-based score) and log it; autoscale on concurrency.',
-    });
-    flow(caller, 'model-serving', 'predict');
-    flow('model-serving', 'feature-store', 'online features');
-  }
-  add({
-    id: 'training',
-    name: 'Training pipeline',
-    type: 'training-pipeline',
-    purpose: `Retrains the model ${s.answers.modelUpdate?.text ?? 'on a schedule'} from logged features and labels, and evaluates it against the production model.`,
-    api: 'Scheduled or triggered run; outputs a model version with metrics.',
-    data: 'Training sets, evaluation reports, model artifacts.',
-    failureMode:
-      'A failed run changes nothing in production; alert when the model is older than two update periods.',
-  });
-  add({
-    id: 'registry',
-    name: 'Model registry',
-    type: 'model-registry',
-    purpose: 'Versions models and promotes one to production after evaluation.',
-    api: 'register(version, metrics); promote(version, stage); get(production).',
-    data: 'Model versions, lineage, stages (staging, production, archived).',
-    failureMode: 'Unavailable registry blocks promotions only; serving keeps the loaded model.',
-  });
-  add({
-    id: 'monitoring',
-    name: 'Model monitoring',
-    type: 'monitoring',
-    purpose: 'Tracks prediction and feature drift (PSI), data quality and, once labels arrive, accuracy.',
-    api: 'Consumes prediction logs and outcomes; raises alerts and retraining triggers.',
-    data: 'Prediction logs, reference distributions, metric history.',
-    failureMode: 'If monitoring stops, the model degrades silently: alert on missing monitoring data itself.',
-  });
-  flow('feature-store', 'training', 'training sets');
-  flow('training', 'registry', 'register version');
-  flow('registry', batch ? 'batch-scoring' : 'model-serving', 'load production model');
-  flow(batch ? 'batch-scoring' : 'model-serving', 'monitoring', 'prediction logs');
 }

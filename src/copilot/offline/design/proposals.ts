@@ -7,7 +7,10 @@
  * reference guide behind the decision: its principle and a red flag it warns of.
  */
 import { formatMinutes, formatPercent } from '../../../estimation/index.js';
+import type { Archetype } from '../../../knowledge/archetypes.js';
 import type { Guide } from '../../../knowledge/guide.js';
+import { ARCHETYPE_SLOT } from '../../../protocols/design/archetype-choice.js';
+import { proposeArchetype } from './proposals-archetype.js';
 import { guidesFor } from '../../../knowledge/select.js';
 import type { Capacity } from '../../../knowledge/throughput.js';
 import { PICK, type Proposal, type SessionState } from '../../../protocol/types.js';
@@ -181,7 +184,9 @@ export function propose(
   state: SessionState,
   capacity: Capacity,
   guides: readonly Guide[],
+  archetypes: readonly Archetype[],
 ): Proposal {
+  if (slotId === ARCHETYPE_SLOT) return proposeArchetype(state, archetypes);
   const builder = BUILDERS[slotId];
   if (!builder) throw new Error(`the offline design advisor has no proposal for ${slotId}`);
   const proposal = builder(signalsOf(state, capacity), state);
