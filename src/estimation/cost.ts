@@ -153,19 +153,36 @@ function monthly(usd: Usd, factors: string): CostLine {
 /** A unit price exactly as in the price table ($0.2016), so the calculation can be redone by hand. */
 const unitPrice = (usd: Usd): string => `$${String(usd)}`;
 
-/** Disks that hold every copy of a database's data, billed by the GB-month. */
-export function diskCostPerMonth(bytesPerCopy: Bytes, copies: number, usdPerGbMonth: Usd): CostLine {
-  const size = (bytesPerCopy * copies) / BYTES_PER_GB;
+/** Bytes billed by the GB-month; `what` says which bytes ("hot", "(3 copies)"). */
+export function storageCostPerMonth(bytes: Bytes, usdPerGbMonth: Usd, what = ''): CostLine {
+  const size = bytes / BYTES_PER_GB;
+  const label = what === '' ? '' : ` ${what}`;
   return monthly(
     size * usdPerGbMonth,
-    `${formatCount(Math.round(size * 10) / 10)} GB (${copies} copies) x ${unitPrice(usdPerGbMonth)}/GB-month`,
+    `${formatCount(Math.round(size * 10) / 10)} GB${label} x ${unitPrice(usdPerGbMonth)}/GB-month`,
   );
 }
 
-/** Nodes billed by the hour, for a month. */
-export function nodeCostPerMonth(nodes: number, usdPerHour: Usd): CostLine {
+/** Disks that hold every copy of a database's data, billed by the GB-month. */
+export function diskCostPerMonth(bytesPerCopy: Bytes, copies: number, usdPerGbMonth: Usd): CostLine {
+  return storageCostPerMonth(bytesPerCopy * copies, usdPerGbMonth, `(${copies} copies)`);
+}
+
+/** Units billed by the hour for a whole month: nodes by default, or GPUs, brokers, hosts. */
+export function nodeCostPerMonth(nodes: number, usdPerHour: Usd, unit = 'node'): CostLine {
   return monthly(
     nodes * usdPerHour * HOURS_PER_MONTH,
-    `${formatCount(nodes)} nodes x ${unitPrice(usdPerHour)}/hour x ${HOURS_PER_MONTH} hours/month`,
+    `${formatCount(nodes)} ${unit}${nodes === 1 ? '' : 's'} x ${unitPrice(usdPerHour)}/hour x ${HOURS_PER_MONTH} hours/month`,
+  );
+}
+
+/**
+ * Hours actually used in a month (batch workers, GPU jobs) at an hourly price: "41.67
+ * worker-hours/month x $0.2016/hour = $8.40/month".
+ */
+export function hoursCostPerMonth(hoursPerMonth: number, usdPerHour: Usd, unit: string): CostLine {
+  return monthly(
+    hoursPerMonth * usdPerHour,
+    `${calcNumber(hoursPerMonth)} ${unit}-hours/month x ${unitPrice(usdPerHour)}/hour`,
   );
 }

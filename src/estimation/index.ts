@@ -8,7 +8,9 @@ export {
   costMetrics,
   diskCostPerMonth,
   HOURS_PER_MONTH,
+  hoursCostPerMonth,
   nodeCostPerMonth,
+  storageCostPerMonth,
   type CostLine,
 } from './cost.js';
 export { findReference, latencyBudget } from './latency-budget.js';
@@ -60,3 +62,45 @@ export {
 } from './units.js';
 export { calcMs } from './calc-text.js';
 export { settle } from './numbers.js';
+export { bytesFigure, calcQuantity, unitsText, type Figure, type TierSize } from './tier-size.js';
+export {
+  connectionGateway,
+  partitionedStoreNodes,
+  relationalPrimaries,
+  searchIndex,
+  streamBrokers,
+  vectorIndex,
+  type ConnectionGatewayInput,
+  type PartitionedStoreInput,
+  type RelationalPrimariesInput,
+  type RelationalSize,
+  type SearchIndexInput,
+  type SearchIndexSize,
+  type StoreSize,
+  type StreamBrokersInput,
+  type StreamSize,
+  type VectorIndexInput,
+  type VectorIndexSize,
+} from './tiers.js';
+export {
+  batchDeadline,
+  embeddingThroughput,
+  kvBytesPerToken,
+  llmServing,
+  modelServingReplicas,
+  type BatchDeadlineInput,
+  type BatchSize,
+  type EmbeddingInput,
+  type KvShape,
+  type LlmServingInput,
+  type LlmServingSize,
+  type ModelServingInput,
+} from './tiers-ml.js';
+export {
+  growthFactor,
+  scaleInputs,
+  tieredStorage,
+  type GrowthInput,
+  type TieredStorage,
+  type TieredStorageInput,
+} from './growth.js';
