@@ -5,6 +5,7 @@
  */
 import type { Estimate } from '../estimation/index.js';
 import type { DecisionSlot, DeriveStep, DraftStep, Proposal } from '../protocol/types.js';
+import type { DesignReview } from '../protocols/design/review.js';
 import type { CostEstimate } from '../protocols/design/cost.js';
 import type { Architecture, DeepDive, OperationsPlan, Tradeoff } from '../protocols/design/model.js';
 import { asciiDiagram } from '../render/diagram.js';
@@ -95,6 +96,12 @@ export function describeDesign(id: string, draft: unknown): string[] {
       return (draft as OperationsPlan).slo.map((line) => `  ${line}`);
     case 'operations.cost':
       return (draft as CostEstimate).rows.map((row) => `  ${row.item}: ${row.calculation} (estimate)`);
+    case 'operations.review': {
+      const { findings } = draft as DesignReview;
+      return findings.length === 0
+        ? ['  Nothing found: every requirement is served, every component sized and costed, no decision against its own condition.']
+        : findings.map((finding) => `  ${finding.severity} ${finding.id}: ${finding.message} (${finding.evidence})`);
+    }
     default:
       return [];
   }

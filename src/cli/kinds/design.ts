@@ -3,6 +3,8 @@ import { designAdvisor } from '../../copilot/offline/design/advisor.js';
 import { designProtocol } from '../../protocols/design/index.js';
 import { designDrafts, designResults } from '../../protocols/design/model.js';
 import type { SessionState } from '../../protocol/types.js';
+import { ARCHETYPE_SLOT } from '../../protocols/design/archetype-choice.js';
+import { KEEP_ID, REVIEW_ID, type DesignReview, type KeptFindings } from '../../protocols/design/review.js';
 import { renderDesignAdrs } from '../../render/adr-input.js';
 import { renderSystemDesign } from '../../render/system-design.js';
 import { decisionRules } from '../../rules/decision-rules.js';
@@ -39,6 +41,31 @@ function costSummary(state: SessionState): Record<string, unknown> | null {
     total_monthly_usd: cents(
       cost.rows.filter((row) => row.basis !== 'first-month').reduce((sum, row) => sum + row.usd, 0),
     ),
+  };
+}
+
+/**
+ * The self-check as data: each finding with its severity and evidence (and the reason when the team
+ * kept it), each requirement with the components serving it, and every component's size at 1x.
+ */
+function reviewSummary(state: SessionState): Record<string, unknown> {
+  const review = state.derived[REVIEW_ID] as DesignReview | undefined;
+  if (!review) return { findings: [], requirements: [], sizing: [] };
+  const kept = (state.answers[KEEP_ID]?.value ?? {}) as KeptFindings;
+  return {
+    findings: review.findings.map(({ id, severity, message, evidence }) => ({
+      id,
+      severity,
+      message,
+      evidence,
+      ...(kept[id] === undefined ? {} : { kept: kept[id] }),
+    })),
+    requirements: review.requirements,
+    sizing: (review.sizing[0]?.tiers ?? []).map(({ component, result, calculation }) => ({
+      component,
+      size: result,
+      calculation,
+    })),
   };
 }
 
@@ -88,5 +115,7 @@ export const designKind: SessionKind = {
     cost: costSummary(state),
     red_flags: redFlags(state).map(({ id, phase, message }) => ({ id, phase, message })),
     decision_rules: decisionRules(state).map(({ id, phase, message }) => ({ id, phase, message })),
+    archetypes: state.decisions[ARCHETYPE_SLOT]?.items ?? [],
+    ...reviewSummary(state),
   }),
 };

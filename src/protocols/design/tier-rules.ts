@@ -8,7 +8,10 @@ import {
   batchDeadline,
   calcUsd,
   displayUsd,
+  formatBytes,
   formatCompact,
+  formatCount,
+  formatPercent,
   formatRate,
   SECONDS_PER_MONTH,
   connectionGateway,
@@ -346,8 +349,8 @@ function memoryNodes(bytes: number, ops: number, nodeBytes: number, nodeOps: num
   const tier: TierSize = {
     count,
     unit: 'node',
-    calculation: `max(1, ${byBytes} for the memory at 70% of each node, ${byOps} for the operations at ${Math.round(U * 100)}%) = ${primaries} primaries, with a replica each = ${count} nodes`,
-    result: `${count} nodes`,
+    calculation: `max(1, ${formatCount(byBytes)} for ${formatBytes(bytes)} at 70% of ${formatBytes(nodeBytes)} per node, ${formatCount(byOps)} for ${formatRate(ops)} at ${formatPercent(U)} of ${formatRate(nodeOps)} per node) = ${formatCount(primaries)} primaries, with a replica each = ${formatCount(count)} nodes`,
+    result: `${formatCount(count)} nodes`,
     bytes,
   };
   return { tier, figures: [], cost: [monthly(`${item} (${count}, with a replica each)`, nodeCostPerMonth(count, ctx.tables.prices.cacheNodeHour))] };
