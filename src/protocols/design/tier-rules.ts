@@ -100,7 +100,7 @@ const RULES: Readonly<Record<SizingRule, Rule>> = {
       count,
       unit: 'instance',
       calculation: `${plan.calculation}${plan.servers < 2 ? '; 2 for redundancy across zones' : ''}`,
-      result: `${count} instances`,
+      result: `${formatCount(count)} instances`,
     };
     return { tier, figures: [], cost: [instances(count, 'instance', ctx, 'Application instances')] };
   },
@@ -191,7 +191,7 @@ const RULES: Readonly<Record<SizingRule, Rule>> = {
     const plan = servers(value(inputs, 'messages'), Math.max(1, value(inputs, 'per_worker')), U);
     const count = Math.max(2, plan.servers);
     return {
-      tier: { count, unit: 'worker', calculation: plan.calculation, result: `${count} workers` },
+      tier: { count, unit: 'worker', calculation: plan.calculation, result: `${formatCount(count)} workers` },
       figures: [],
       cost: [instances(count, 'worker', ctx, 'Workers')],
     };

@@ -36,7 +36,7 @@ export function designAdvisor(
             plan: planTiers(state, archetypes, tables),
           });
         case 'deep-dive.details':
-          return deepDivesOf(state, knowledge.guides, capacity);
+          return deepDivesOf(state, { guides: knowledge.guides, capacity, archetypes, tables });
         case 'tradeoffs.records':
           return tradeoffsOf(state);
         case 'operations.plan':

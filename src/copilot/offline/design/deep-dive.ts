@@ -19,17 +19,30 @@ import { guidesFor } from '../../../knowledge/select.js';
 import { PICK, type SessionState } from '../../../protocol/types.js';
 import { designDrafts, type Component, type DeepDive } from '../../../protocols/design/model.js';
 import { isPartitionedStore } from './architecture.js';
+import type { Archetype } from '../../../knowledge/archetypes.js';
+import type { TierTables } from '../../../protocols/design/tier-plan.js';
+import { archetypeDeepDive, hardProblems } from './deep-dive-archetype.js';
 import { instancesText } from './proposal-kit.js';
 import { deepDiveCandidates } from './focus.js';
 import { metricValue, payloadPlacement, signalsOf, type Signals } from './signals.js';
 import { THRESHOLDS as T } from '../../../protocols/design/thresholds.js';
 
-export function deepDivesOf(state: SessionState, guides: readonly Guide[], capacity: Capacity): DeepDive[] {
+/** What deep-dives read besides the state: the guides, capacities and the archetypes' hard problems. */
+export interface DeepDiveKnowledge {
+  readonly guides: readonly Guide[];
+  readonly capacity: Capacity;
+  readonly archetypes: readonly Archetype[];
+  readonly tables: TierTables;
+}
+
+export function deepDivesOf(state: SessionState, knowledge: DeepDiveKnowledge): DeepDive[] {
+  const { guides, capacity } = knowledge;
   const s = signalsOf(state, capacity);
+  const problems = hardProblems(state, knowledge.archetypes);
   const architecture = designDrafts(state).architecture;
   if (!architecture) throw new Error('deep-dives need the high-level architecture');
   const record = state.decisions['deep-dive.focus'];
-  const candidates = deepDiveCandidates(s, state);
+  const candidates = deepDiveCandidates(s, state, problems);
   const byId = new Map(architecture.components.map((component) => [component.id, component]));
   const picked =
     record?.value === PICK
@@ -38,10 +51,15 @@ export function deepDivesOf(state: SessionState, guides: readonly Guide[], capac
           (candidate) => candidate.component,
         );
   const chosen = picked.length > 0 ? picked : candidates.slice(0, 2).map((candidate) => candidate.component);
+  const names = new Map(architecture.components.map((component) => [component.id, component.name]));
   const reasons = new Map(candidates.map((candidate) => [candidate.component.id, candidate.reason]));
-  return chosen.map((component) =>
-    deepDive(component, s, guides, reasons.get(component.id) ?? 'you chose it'),
-  );
+  return chosen.map((component) => {
+    const why = reasons.get(component.id) ?? 'you chose it';
+    const problem = problems.get(component.id);
+    return problem
+      ? archetypeDeepDive(component, problem, state, knowledge, why, names)
+      : deepDive(component, s, guides, why);
+  });
 }
 
 function atScale(s: Signals, factor: number): Estimate {

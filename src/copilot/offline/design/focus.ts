@@ -13,11 +13,19 @@ export interface Candidate {
   readonly reason: string;
 }
 
-export function deepDiveCandidates(s: Signals, state: SessionState): Candidate[] {
+export function deepDiveCandidates(
+  s: Signals,
+  state: SessionState,
+  /** Components the composed archetypes name a hard problem for: they rank first. */
+  problems: ReadonlyMap<string, { readonly title: string }> = new Map(),
+): Candidate[] {
   const architecture = designDrafts(state).architecture;
   if (!architecture) throw new Error('deep-dive candidates need the high-level architecture');
   const scored = architecture.components.flatMap((component): Candidate[] => {
-    const candidate = rank(component, s);
+    const problem = problems.get(component.id);
+    const candidate = problem
+      ? { score: 100 - [...problems.keys()].indexOf(component.id), reason: `it carries a hard problem of this system: ${problem.title.toLowerCase()}` }
+      : rank(component, s);
     return candidate ? [{ component, ...candidate }] : [];
   });
   return scored.sort((a, b) => b.score - a.score || a.component.id.localeCompare(b.component.id));

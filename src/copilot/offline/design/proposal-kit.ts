@@ -3,9 +3,15 @@ import { formatDuration, servers } from '../../../estimation/index.js';
 import type { Proposal, SessionState } from '../../../protocol/types.js';
 export { option } from '../proposal-text.js';
 import type { Signals } from './signals.js';
+import type { Archetype } from '../../../knowledge/archetypes.js';
 import { THRESHOLDS as T } from '../../../protocols/design/thresholds.js';
 
-export type Builder = (s: Signals, state: SessionState) => Proposal;
+/** What a proposal may read besides the signals and the state: the archetype catalogue. */
+export interface BuilderContext {
+  readonly archetypes: readonly Archetype[];
+}
+
+export type Builder = (s: Signals, state: SessionState, context: BuilderContext) => Proposal;
 
 /** A freshness as a duration: "1 s" reads as "real time". */
 export const staleness = (freshness: { seconds: number } | undefined): string =>

@@ -11,6 +11,7 @@ import type { Archetype } from '../../../knowledge/archetypes.js';
 import type { Guide } from '../../../knowledge/guide.js';
 import { ARCHETYPE_SLOT } from '../../../protocols/design/archetype-choice.js';
 import { proposeArchetype } from './proposals-archetype.js';
+import { hardProblems } from './deep-dive-archetype.js';
 import { guidesFor } from '../../../knowledge/select.js';
 import type { Capacity } from '../../../knowledge/throughput.js';
 import { PICK, type Proposal, type SessionState } from '../../../protocol/types.js';
@@ -21,8 +22,8 @@ import { features, serving } from './proposals-ml.js';
 import { architecture, cache, datastore, writePath } from './proposals-system.js';
 import { signalsOf } from './signals.js';
 
-const focus: Builder = (s, state) => {
-  const candidates = deepDiveCandidates(s, state);
+const focus: Builder = (s, state, context) => {
+  const candidates = deepDiveCandidates(s, state, hardProblems(state, context.archetypes));
   const picked = candidates.slice(0, 3);
   const alternative = candidates.slice(1, 4);
   const names = (list: typeof candidates): string =>
@@ -189,7 +190,7 @@ export function propose(
   if (slotId === ARCHETYPE_SLOT) return proposeArchetype(state, archetypes);
   const builder = BUILDERS[slotId];
   if (!builder) throw new Error(`the offline design advisor has no proposal for ${slotId}`);
-  const proposal = builder(signalsOf(state, capacity), state);
+  const proposal = builder(signalsOf(state, capacity), state, { archetypes });
   const citation = CITATIONS[slotId];
   const guide = citation && guidesFor(guides, citation.type, citation.phase, citation.keyword)[0];
   return guide ? { ...proposal, detail: `${proposal.detail}\n\n${cite(guide, citation.flag)}` } : proposal;
