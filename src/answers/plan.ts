@@ -139,9 +139,9 @@ export function planAnswers(protocol: Protocol, loaded: LoadedAnswers, options: 
           state = recordAnswer(state, step.id, { raw: step.optional.default, value: fallback.value });
         }
         lines.push({ ...base, answer: `default: ${step.optional.note}` });
-      } else if (step.kind === 'decision' && options.acceptRecommended) {
+      } else if (step.kind === 'decision' && (options.acceptRecommended || step.recommendedWhenUnanswered)) {
         warnings.push(
-          `${path}: answers.${step.id}: not answered; the recommended option (A) is accepted by default (--accept-recommended)`,
+          `${path}: answers.${step.id}: not answered; the recommended option (A) is accepted by default (${options.acceptRecommended ? '--accept-recommended' : 'a decision added after answers files were written'})`,
         );
         lines.push({ ...base, answer: 'accepted by default: A (recommended)' });
       } else {

@@ -177,6 +177,11 @@ export interface DecisionSlot extends StepBase {
   readonly custom?: { readonly unchecked: string };
   /** Decisions that pick items of the design: the items own words may name (recorded as value `pick`). */
   readonly items?: (state: SessionState) => readonly DecisionItem[];
+  /**
+   * A decision added after answers files were written: a file that leaves it out takes the
+   * recommendation (A), said on stderr and recorded as taken by default, instead of failing.
+   */
+  readonly recommendedWhenUnanswered?: true;
 }
 
 /** A step where the co-pilot drafts part of the design in prose (components, deep-dives, coaching...). */

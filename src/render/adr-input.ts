@@ -134,7 +134,7 @@ function whenAlternativeWins(alternative: ProposalOption, tradeoff: Tradeoff | u
 function howTaken(decision: TakenDecision): AdrBlock[] {
   if (decision.byDefault)
     return [
-      "Taken by default: the answers file did not answer this decision, and the run accepted the co-pilot's recommendation (--accept-recommended). No one has confirmed it yet.",
+      "Taken by default: the answers file did not answer this decision, and the run accepted the co-pilot's recommendation (--accept-recommended, or a decision added after the file was written). No one has confirmed it yet.",
     ];
   if (decision.words === undefined) return [];
   const words = decision.words.trim();

@@ -34,7 +34,11 @@ export function answersFileRespondent(
     },
     choose: ({ slot, attempt }: ChooseRequest) => {
       const given = attempt === 'after-detail' ? followup(slot.id) : answer(slot.id);
-      if (given === undefined && attempt === 'first' && options.acceptRecommended)
+      if (
+        given === undefined &&
+        attempt === 'first' &&
+        (options.acceptRecommended || slot.recommendedWhenUnanswered)
+      )
         return Promise.resolve(undefined);
       if (given === undefined) {
         return Promise.reject(

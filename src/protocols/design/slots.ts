@@ -85,7 +85,7 @@ const decision = (
   title: string,
   prompt: string,
   values: readonly DecisionValue[],
-  more: Partial<Pick<DecisionSlot, 'when' | 'appliesTo' | 'custom' | 'items'>> = {},
+  more: Partial<Pick<DecisionSlot, 'when' | 'appliesTo' | 'custom' | 'items' | 'recommendedWhenUnanswered'>> = {},
 ): DecisionSlot => ({
   kind: 'decision',
   id,
@@ -124,6 +124,7 @@ const highLevel: (QuestionSlot | DecisionSlot | DraftStep)[] = [
     'Which kind of system is this? The archetype decides the components beyond an API and a datastore.',
     ARCHETYPE_VALUES,
     {
+      recommendedWhenUnanswered: true,
       items: () =>
         ARCHETYPE_INDEX.map((archetype) => ({
           id: archetype.id,
