@@ -120,6 +120,10 @@ describe('llmServing', () => {
   });
 });
 
+/** A job run 30 times a month on workers of 10,000 records/s. */
+const nightly = (records: number, windowSeconds: number) =>
+  batchDeadline({ records, windowSeconds, recordsPerSecondPerWorker: 10_000, runsPerMonth: 30 });
+
 describe('embedding, batch and model serving', () => {
   it('embedding units from peak items', () => {
     // 2,000 / (500 x 0.6 = 300) = 6.67 -> 7 GPUs
@@ -142,12 +146,7 @@ describe('embedding, batch and model serving', () => {
   it('a batch job is sized from its deadline and billed for its run', () => {
     // 50M records / 4 h (14,400 s) = 3,472/s; / 10,000 per worker = 0.347 -> 1 worker;
     // run 50M / 10,000 = 5,000 s = 1.389 h; x 30 runs = 41.67 worker-hours a month
-    const size = batchDeadline({
-      records: 50e6,
-      windowSeconds: 14_400,
-      recordsPerSecondPerWorker: 10_000,
-      runsPerMonth: 30,
-    });
+    const size = nightly(50e6, 14_400);
     expect(size.requiredRate.calculation).toBe('50M records / 4h window (14,400 s) = 3,472/s');
     expect(size.workers.calculation).toBe(
       '3,472/s required / 10,000/s per worker = 0.3472, rounded up = 1 worker',
@@ -163,22 +162,12 @@ describe('embedding, batch and model serving', () => {
   it('a tight deadline needs many workers, each run shorter than the window', () => {
     // 2B records / 1 h = 555,556/s; / 10,000 = 55.56 -> 56 workers;
     // run 2e9 / 560,000 = 3,571 s; 56 x 0.992 h = 55.56 worker-hours a run
-    const size = batchDeadline({
-      records: 2e9,
-      windowSeconds: 3_600,
-      recordsPerSecondPerWorker: 10_000,
-      runsPerMonth: 30,
-    });
+    const size = nightly(2e9, 3_600);
     expect(size.workers.count).toBe(56);
     expect(size.runSeconds.value).toBeCloseTo(3_571.43, 2);
     expect(size.workerHoursPerRun.value).toBeCloseTo(55.5556, 4);
     // No records: the minimum worker and no hours.
-    const none = batchDeadline({
-      records: 0,
-      windowSeconds: 3_600,
-      recordsPerSecondPerWorker: 10_000,
-      runsPerMonth: 30,
-    });
+    const none = nightly(0, 3_600);
     expect([none.workers.count, none.workerHoursPerMonth.value]).toEqual([1, 0]);
   });
 

@@ -83,18 +83,19 @@ describe('connectionGateway', () => {
   });
 });
 
+/** 75 MB/s a broker at 60%, 5,000 messages/s a partition consumer, 3 replicas. */
+const STREAM = {
+  replication: 3,
+  brokerBytesPerSecond: 75e6,
+  utilisation: 0.6,
+  partitionMessagesPerSecond: 5_000,
+};
+
 describe('streamBrokers', () => {
   it('sizes brokers from replicated bytes at peak and partitions from the consumer rate', () => {
     // 200,000/s x 1,000 B = 200 MB/s; x 3 replicas = 600 MB/s;
     // 600 / (75 x 0.6 = 45) = 13.33 -> 14 brokers. Partitions: 200,000 / 5,000 = 40.
-    const size = streamBrokers({
-      peakMessagesPerSecond: 200_000,
-      messageBytes: 1_000,
-      replication: 3,
-      brokerBytesPerSecond: 75e6,
-      utilisation: 0.6,
-      partitionMessagesPerSecond: 5_000,
-    });
+    const size = streamBrokers({ ...STREAM, peakMessagesPerSecond: 200_000, messageBytes: 1_000 });
     expect(size.replicatedBytesPerSecond.value).toBe(600e6);
     expect(size.brokers.count).toBe(14);
     expect(size.brokers.calculation).toBe(
@@ -109,14 +110,7 @@ describe('streamBrokers', () => {
   });
 
   it('keeps three brokers and one partition at no load', () => {
-    const size = streamBrokers({
-      peakMessagesPerSecond: 0,
-      messageBytes: 500,
-      replication: 3,
-      brokerBytesPerSecond: 75e6,
-      utilisation: 0.6,
-      partitionMessagesPerSecond: 5_000,
-    });
+    const size = streamBrokers({ ...STREAM, peakMessagesPerSecond: 0, messageBytes: 500 });
     expect(size.brokers.count).toBe(3);
     expect(size.brokers.calculation).toMatch(/= 0, at least 3 = 3 brokers$/);
     expect(size.partitions.result).toBe('1 partition');
@@ -336,14 +330,7 @@ describe('every tier ends its calculation with its result', () => {
   it('across the functions in this file', () => {
     const tiers: TierSize[] = [
       connectionGateway({ concurrentConnections: 12_345, connectionsPerHost: 1_000, utilisation: 0.7 }),
-      streamBrokers({
-        peakMessagesPerSecond: 1e6,
-        messageBytes: 250,
-        replication: 3,
-        brokerBytesPerSecond: 75e6,
-        utilisation: 0.6,
-        partitionMessagesPerSecond: 5_000,
-      }).brokers,
+      streamBrokers({ ...STREAM, peakMessagesPerSecond: 1e6, messageBytes: 250 }).brokers,
       relationalPrimaries({
         peakWrites: 1,
         writesPerPrimary: 5_000,
