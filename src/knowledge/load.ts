@@ -8,6 +8,7 @@ import { parseProblem, type Problem } from './problems.js';
 import { checkCatalogue, parseArchetype, type Archetype } from './archetypes.js';
 import { parseModelTable, type ModelTable } from '../copilot/anthropic/models.js';
 import { parseLatencies, type LatencyTable } from './latencies.js';
+import { parseLlmServing, type LlmServingTable } from './llm-serving.js';
 import { parsePrices, type PriceTable } from './prices.js';
 import { parseThroughput, type ThroughputTable } from './throughput.js';
 
@@ -68,6 +69,8 @@ export const loadPrices = (): PriceTable => loadTable('cloud-prices.yaml', 'pric
 export const loadLatencies = (): LatencyTable => loadTable('latency.yaml', 'latency table', parseLatencies);
 export const loadThroughput = (): ThroughputTable =>
   loadTable('throughput.yaml', 'throughput table', parseThroughput);
+export const loadLlmServing = (): LlmServingTable =>
+  loadTable('llm-serving.yaml', 'LLM-serving table', parseLlmServing);
 export const loadModelTable = (): ModelTable => loadTable('anthropic.yaml', 'model table', parseModelTable);
 
 export interface Knowledge {
@@ -75,6 +78,7 @@ export interface Knowledge {
   readonly prices: PriceTable;
   readonly latencies: LatencyTable;
   readonly throughput: ThroughputTable;
+  readonly llmServing: LlmServingTable;
   readonly problems: readonly Problem[];
   readonly models: ModelTable;
   /** The system archetypes a design is composed from. */
@@ -88,6 +92,7 @@ export function loadKnowledge(): Knowledge {
     prices: loadPrices(),
     latencies: loadLatencies(),
     throughput: loadThroughput(),
+    llmServing: loadLlmServing(),
     problems: loadProblems(),
     models: loadModelTable(),
     archetypes: loadArchetypes(),

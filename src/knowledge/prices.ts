@@ -3,13 +3,16 @@ import { z } from 'zod';
 import { isoDate, parseYamlData } from './yaml-data.js';
 import { fail, ok, type Result } from '../lib/result.js';
 
-const PRICE_IDS = [
+export const PRICE_IDS = [
   'compute.general-4vcpu',
   'storage.block-ssd',
   'storage.object',
   'network.egress',
   'cache.node',
   'compute.gpu-a10g',
+  'compute.gpu-l4',
+  'compute.gpu-a100',
+  'compute.gpu-h100',
 ] as const;
 export type PriceId = (typeof PRICE_IDS)[number];
 

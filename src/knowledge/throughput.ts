@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isoDate, parseYamlData } from './yaml-data.js';
 import { fail, ok, type Result } from '../lib/result.js';
 
-type Unit = 'per-second' | 'bytes' | 'bytes-per-second';
+type Unit = 'per-second' | 'bytes' | 'bytes-per-second' | 'count';
 
 /** Each row the co-pilot reads, with the unit it expects and the name it uses for it. */
 const ROWS = {
@@ -23,6 +23,12 @@ const ROWS = {
   'batch-worker.records': ['per-second', 'batchWorkerRecordsPerSecond'],
   'object-storage-prefix.writes': ['per-second', 'objectPrefixWritesPerSecond'],
   'object-storage-prefix.reads': ['per-second', 'objectPrefixReadsPerSecond'],
+  'connection-gateway.connections': ['count', 'gatewayConnectionsPerHost'],
+  'stream-broker.bytes': ['bytes-per-second', 'streamBrokerBytesPerSecond'],
+  'search-shard.storage': ['bytes', 'searchShardBytes'],
+  'search-shard.queries': ['per-second', 'searchShardQueriesPerSecond'],
+  'vector-node.memory': ['bytes', 'vectorNodeBytes'],
+  'embedding-gpu.items': ['per-second', 'embeddingGpuItemsPerSecond'],
 } as const satisfies Record<string, readonly [Unit, string]>;
 
 type RowId = keyof typeof ROWS;
@@ -38,7 +44,7 @@ const tableSchema = z.strictObject({
       id: z.enum(ROW_IDS),
       description: z.string().min(1),
       value: z.number().positive(),
-      unit: z.enum(['per-second', 'bytes', 'bytes-per-second']),
+      unit: z.enum(['per-second', 'bytes', 'bytes-per-second', 'count']),
       source: z.string().min(1),
       checked: isoDate,
     }),

@@ -3,8 +3,15 @@
  * shows every figure the co-pilot sizes and prices with, next to its source and the date it was
  * checked. Pure: knowledge in, markdown out.
  */
-import { calcMs, formatBytes, formatBytesPerSecond, formatCount } from '../estimation/index.js';
+import {
+  calcMs,
+  formatBytes,
+  formatBytesPerSecond,
+  formatCompact,
+  formatCount,
+} from '../estimation/index.js';
 import type { Knowledge } from '../knowledge/load.js';
+import type { LlmServingTable } from '../knowledge/llm-serving.js';
 import type { ThroughputRow } from '../knowledge/throughput.js';
 
 export interface DatedTableRow {
@@ -24,8 +31,10 @@ export interface DatedTable {
   readonly rows: readonly DatedTableRow[];
 }
 
-export function datedTables(knowledge: Pick<Knowledge, 'latencies' | 'throughput' | 'prices'>): DatedTable[] {
-  const { latencies, throughput, prices } = knowledge;
+export function datedTables(
+  knowledge: Pick<Knowledge, 'latencies' | 'throughput' | 'prices' | 'llmServing'>,
+): DatedTable[] {
+  const { latencies, throughput, prices, llmServing } = knowledge;
   return [
     {
       id: 'latency',
@@ -63,6 +72,48 @@ export function datedTables(knowledge: Pick<Knowledge, 'latencies' | 'throughput
         checked: price.checked,
       })),
     },
+    {
+      id: 'llm-serving',
+      title: 'LLM serving',
+      file: 'references/numbers/llm-serving.yaml',
+      updated: llmServing.updated,
+      use: 'LLM sizing: GPU memory is weights (parameters x bytes per parameter) plus KV cache; replicas come from decode throughput at peak.',
+      rows: llmServingRows(llmServing),
+    },
+  ];
+}
+
+function llmServingRows(table: LlmServingTable): DatedTableRow[] {
+  const { gpus, precisions, models, decode } = table;
+  return [
+    ...Object.values(gpus).map((gpu) => ({
+      id: `gpu.${gpu.id}`,
+      description: `${gpu.description}; priced as ${gpu.price}`,
+      value: formatBytes(gpu.memoryBytes),
+      source: gpu.source,
+      checked: gpu.checked,
+    })),
+    ...Object.values(precisions).map((precision) => ({
+      id: `precision.${precision.id}`,
+      description: `Bytes per parameter at ${precision.id}`,
+      value: `${String(precision.bytesPerParameter)} B/parameter`,
+      source: precision.source,
+      checked: precision.checked,
+    })),
+    ...Object.values(models).map((model) => ({
+      id: `model.${model.id}`,
+      description: `${model.description}: ${formatCount(model.layers)} layers, ${formatCount(model.kvHeads)} KV heads, head dim ${formatCount(model.headDim)}`,
+      value: `${formatCompact(model.parameters)} parameters`,
+      source: model.source,
+      checked: model.checked,
+    })),
+    ...decode.map((row) => ({
+      id: `decode.${row.id}`,
+      description: `Output tokens/s of one replica of ${row.model} at ${row.precision} on ${row.gpusPerReplica === 1 ? 'one' : formatCount(row.gpusPerReplica)} ${row.gpu} GPU${row.gpusPerReplica === 1 ? '' : 's'}, ${formatCount(row.batch)} sequences at once`,
+      value: `${formatCount(row.outputTokensPerSecond)} tokens/s`,
+      source: row.source,
+      checked: row.checked,
+    })),
   ];
 }
 
@@ -74,6 +125,8 @@ function throughputValue(row: ThroughputRow): string {
       return formatBytes(row.value);
     case 'bytes-per-second':
       return formatBytesPerSecond(row.value);
+    case 'count':
+      return formatCount(row.value);
   }
 }
 

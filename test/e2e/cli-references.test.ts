@@ -32,9 +32,10 @@ describe('references', () => {
       'latency',
       'throughput',
       'cloud-prices',
+      'llm-serving',
     ]);
     expect(result.stdout).toMatch(
-      /^throughput\s+Throughput per component\s+\[13 rows, updated \d{4}-\d{2}-\d{2}\]$/m,
+      /^throughput\s+Throughput per component\s+\[19 rows, updated \d{4}-\d{2}-\d{2}\]$/m,
     );
   });
 
@@ -46,10 +47,21 @@ describe('references', () => {
       'relational-primary.writes: 5,000/s',
       'cache-node.memory: 18 GB',
       'log-partition.bytes: 10 MB/s',
+      'connection-gateway.connections: 100,000',
     ])
       expect(result.stdout).toContain(`## ${row}`);
-    expect(result.stdout.match(/^## /gm)).toHaveLength(13);
-    expect(result.stdout.match(/\(checked \d{4}-\d{2}-\d{2}\)\./g)).toHaveLength(13);
+    expect(result.stdout.match(/^## /gm)).toHaveLength(19);
+    // The terminal renderer wraps long lines, sometimes between "(checked" and its date.
+    expect(result.stdout.match(/\(checked\s+\d{4}-\d{2}-\d{2}\)\./g)).toHaveLength(19);
+    const llm = await runCli(['references', 'llm-serving', '--no-color'], { cwd: dir });
+    expect(llm.code, llm.stderr).toBe(0);
+    for (const row of [
+      'gpu.h100-80gb: 80 GB',
+      'precision.int4: 0.5 B/parameter',
+      'model.llama-3-70b: 70B parameters',
+    ])
+      expect(llm.stdout).toContain(`## ${row}`);
+    expect(llm.stdout).toContain('## decode.llama-2-13b.fp16.a100-80gb: 700 tokens/s');
     const json = await runCli(['references', 'cloud-prices', '--json'], { cwd: dir });
     const table = JSON.parse(json.stdout) as { file: string; rows: { id: string; value: string }[] };
     expect(table.file).toBe('references/numbers/cloud-prices.yaml');

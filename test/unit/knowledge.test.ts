@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { parseGuide, REQUIRED_SECTIONS, type Guide } from '../../src/knowledge/guide.js';
 import { guidesFor } from '../../src/knowledge/select.js';
 import { parseLatencies } from '../../src/knowledge/latencies.js';
-import { loadGuides, loadLatencies, loadPrices, loadThroughput } from '../../src/knowledge/load.js';
+import {
+  loadGuides,
+  loadLatencies,
+  loadLlmServing,
+  loadPrices,
+  loadThroughput,
+} from '../../src/knowledge/load.js';
+import { decodeRow, parseLlmServing } from '../../src/knowledge/llm-serving.js';
 import { parsePrices } from '../../src/knowledge/prices.js';
 import { parseThroughput } from '../../src/knowledge/throughput.js';
 import { error, value } from '../support/results.js';
@@ -11,6 +18,7 @@ import { error, value } from '../support/results.js';
 const CAPABILITIES = new URL('../../references/capabilities/', import.meta.url);
 const PRICES = new URL('../../references/numbers/cloud-prices.yaml', import.meta.url);
 const THROUGHPUT = new URL('../../references/numbers/throughput.yaml', import.meta.url);
+const LLM_SERVING = new URL('../../references/numbers/llm-serving.yaml', import.meta.url);
 const GUIDE_FILES = readdirSync(CAPABILITIES)
   .filter((name) => name.endsWith('.md'))
   .sort();
@@ -186,7 +194,10 @@ describe('the price table', () => {
     expect(Object.keys(table.prices).sort()).toEqual([
       'cache.node',
       'compute.general-4vcpu',
+      'compute.gpu-a100',
       'compute.gpu-a10g',
+      'compute.gpu-h100',
+      'compute.gpu-l4',
       'network.egress',
       'storage.block-ssd',
       'storage.object',
@@ -194,6 +205,8 @@ describe('the price table', () => {
     expect(table.prices['compute.general-4vcpu']).toMatchObject({ usd: 0.2016, unit: 'hour' });
     expect(table.prices['storage.object']).toMatchObject({ usd: 0.023, unit: 'GB-month' });
     expect(table.prices['compute.gpu-a10g']).toMatchObject({ usd: 1.006, unit: 'hour' });
+    // An 8-GPU instance priced per GPU: p5.48xlarge at $55.04/hour / 8 = $6.88
+    expect(table.prices['compute.gpu-h100']).toMatchObject({ usd: 6.88, unit: 'GPU-hour' });
     expect(loadPrices()).toEqual(table);
   });
 
@@ -274,6 +287,12 @@ describe('the throughput table', () => {
       logPartitionBytesPerSecond: 10e6,
       objectPrefixWritesPerSecond: 3_500,
       objectPrefixReadsPerSecond: 5_500,
+      gatewayConnectionsPerHost: 100_000,
+      streamBrokerBytesPerSecond: 75e6,
+      searchShardBytes: 30e9,
+      searchShardQueriesPerSecond: 300,
+      vectorNodeBytes: 64e9,
+      embeddingGpuItemsPerSecond: 500,
     });
     expect(Object.keys(table.capacity)).toHaveLength(table.rows.length);
     expect(loadThroughput()).toEqual(table);
@@ -298,5 +317,60 @@ describe('the throughput table', () => {
     expect(error(parseThroughput('throughput.yaml', bytesAsRate))).toBe(
       'throughput.yaml: row relational-primary.storage has unit "per-second", expected "bytes"',
     );
+  });
+});
+
+describe('the LLM-serving table', () => {
+  const text = readFileSync(LLM_SERVING, 'utf8');
+
+  it('parses, dated, with every GPU, precision and model, and decode rows that name them', () => {
+    const table = value(parseLlmServing('llm-serving.yaml', text));
+    expect(table.updated).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(table.gpus['a100-80gb']).toMatchObject({ memoryBytes: 80e9, price: 'compute.gpu-a100' });
+    expect(table.gpus.l4).toMatchObject({ memoryBytes: 24e9, price: 'compute.gpu-l4' });
+    expect(Object.values(table.precisions).map((row) => row.bytesPerParameter)).toEqual([2, 1, 0.5]);
+    expect(table.models['llama-3-8b']).toMatchObject({ layers: 32, kvHeads: 8, headDim: 128 });
+    expect(table.models['llama-2-13b']).toMatchObject({ layers: 40, kvHeads: 40, headDim: 128 });
+    expect(decodeRow(table, 'llama-2-13b', 'fp16', 'a100-80gb')).toMatchObject({
+      outputTokensPerSecond: 700,
+      batch: 32,
+    });
+    expect(decodeRow(table, 'llama-3-70b', 'int4', 'l4')).toBeUndefined();
+    for (const row of table.decode) expect(row.source, row.id).toMatch(/^Planning figure/);
+    expect(loadLlmServing()).toEqual(table);
+  });
+
+  it('every GPU names a price row that the price table has', () => {
+    const prices = loadPrices().prices;
+    for (const gpu of Object.values(loadLlmServing().gpus)) expect(prices[gpu.price], gpu.id).toBeDefined();
+  });
+
+  it('names a missing row, a duplicate, an unknown id and a decode id that does not match its row', () => {
+    const withoutL4 = text.replace(/ {2}- id: l4\n(?: {4}.*\n)+/, '');
+    expect(error(parseLlmServing('llm-serving.yaml', withoutL4))).toBe(
+      'llm-serving.yaml: missing gpus rows l4',
+    );
+    const int8 = /( {2}- id: int8\n(?: {4}.*\n)+)/.exec(text)?.[1] ?? '';
+    expect(error(parseLlmServing('llm-serving.yaml', text.replace(int8, `${int8}${int8}`)))).toBe(
+      'llm-serving.yaml: precisions row int8 appears twice',
+    );
+    expect(error(parseLlmServing('llm-serving.yaml', text.replace('- id: h100-80gb', '- id: b200')))).toMatch(
+      /^llm-serving\.yaml: gpus\.3\.id: /,
+    );
+    expect(
+      error(
+        parseLlmServing('llm-serving.yaml', text.replace('price: compute.gpu-l4', 'price: compute.gpu-l40s')),
+      ),
+    ).toMatch(/^llm-serving\.yaml: gpus\.1\.price: /);
+    const mislabelled = error(
+      parseLlmServing(
+        'llm-serving.yaml',
+        text.replace('- id: llama-3-8b.fp16.l4', '- id: llama-3-8b.fp16.h100'),
+      ),
+    );
+    expect(mislabelled).toBe(
+      'llm-serving.yaml: decode row llama-3-8b.fp16.h100 should have the id llama-3-8b.fp16.l4 (model.precision.gpu)',
+    );
+    expect(mislabelled).not.toContain('\n');
   });
 });
