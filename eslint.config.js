@@ -72,7 +72,10 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
+    // Keep disableTypeChecked's parserOptions (projectService off): replacing languageOptions
+    // outright sent every script through the default project, which stops at 8 files.
     languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly', structuredClone: 'readonly' },
     },
   },

@@ -94,6 +94,11 @@ export function runCli(args: readonly string[], options: RunOptions): Promise<Cl
   return run(BIN, args, options);
 }
 
+/** Runs a Node script of the project (scripts/*.mjs) as a user runs it: `node <script> ...args`. */
+export function runScript(script: string, args: readonly string[], options: RunOptions): Promise<CliResult> {
+  return run(script, args, options);
+}
+
 /** Runs markdownlint-cli2 on the given files with the project's own configuration. */
 export function markdownlint(files: readonly string[], cwd: string): Promise<CliResult> {
   return run(MARKDOWNLINT, [...files.map((file) => `:${file}`), '--config', MARKDOWNLINT_CONFIG], { cwd });
