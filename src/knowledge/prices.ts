@@ -13,6 +13,7 @@ export const PRICE_IDS = [
   'compute.gpu-l4',
   'compute.gpu-a100',
   'compute.gpu-h100',
+  'queue.requests',
 ] as const;
 export type PriceId = (typeof PRICE_IDS)[number];
 

@@ -1,38 +1,54 @@
 /**
  * The capacities and prices the tier plan sizes and bills with, read from the dated tables
- * (references/numbers/throughput.yaml, cloud-prices.yaml, llm-serving.yaml).
+ * (references/numbers/throughput.yaml, cloud-prices.yaml, llm-serving.yaml). A generative model is
+ * sized on the reference model nearest in parameters, at fp16 on an 80 GB A100: the decode row of
+ * that pair gives the tokens per second and the batch one replica serves.
  */
 import type { TierTables } from '../protocols/design/tier-rules.js';
+import { decodeRow, type LlmServingTable, type ModelRow } from './llm-serving.js';
 import type { Knowledge } from './load.js';
 
-export function tierTables(knowledge: Pick<Knowledge, 'prices' | 'throughput'>): TierTables {
+const GPU = 'a100-80gb';
+const PRECISION = 'fp16';
+
+function nearestModel(table: LlmServingTable, parameters: number): ModelRow {
+  const models = Object.values(table.models);
+  const distance = (row: ModelRow): number => Math.abs(Math.log(row.parameters / Math.max(1, parameters)));
+  return models.reduce((best, row) => (distance(row) < distance(best) ? row : best));
+}
+
+function decodeFor(table: LlmServingTable, parameters: number): { tokens: number; batch: number } {
+  const model = nearestModel(table, parameters);
+  const row = decodeRow(table, model.id, PRECISION, GPU);
+  if (!row) throw new Error(`references/numbers/llm-serving.yaml has no decode row ${model.id}.${PRECISION}.${GPU}`);
+  return { tokens: row.outputTokensPerSecond, batch: row.batch };
+}
+
+export function tierTables(knowledge: Pick<Knowledge, 'prices' | 'throughput' | 'llmServing'>): TierTables {
   const { prices } = knowledge.prices;
-  // PENDING-TABLE: these rows move to the dated tables when the sizing branch lands.
-  const pending = {
-    connectionsPerHost: 100_000,
-    brokerBytesPerSecond: 75e6,
-    searchShardBytes: 30e9,
-    searchQueriesPerShard: 200,
-    vectorNodeMemoryBytes: 26e9,
-    embeddingItemsPerGpu: 500,
-  };
+  const { capacity } = knowledge.throughput;
+  const table = knowledge.llmServing;
+  const gpu = table.gpus[GPU];
   return {
-    capacity: { ...knowledge.throughput.capacity, ...pending },
+    capacity,
     prices: {
       instanceHour: prices['compute.general-4vcpu'].usd,
       cacheNodeHour: prices['cache.node'].usd,
       blockGbMonth: prices['storage.block-ssd'].usd,
       objectGbMonth: prices['storage.object'].usd,
-      queuePerMillion: 0.4,
+      queuePerMillion: prices['queue.requests'].usd,
       dated: knowledge.prices.updated,
     },
     llm: {
-      gpu: { name: 'A100 80 GB', memoryBytes: 80e9, usdPerHour: 4.1 },
-      bytesPerParameter: 2,
-      precision: 'fp16',
-      kvBytesPerToken: (parameters) => (parameters > 30e9 ? 327_680 : parameters > 10e9 ? 819_200 : 131_072),
-      tokensPerSecond: (parameters) => (parameters > 30e9 ? 1_500 : parameters > 10e9 ? 2_500 : 4_000),
-      concurrentSequences: 16,
+      gpu: { name: 'A100 80 GB', memoryBytes: gpu.memoryBytes, usdPerHour: prices[gpu.price].usd },
+      bytesPerParameter: table.precisions[PRECISION].bytesPerParameter,
+      precision: PRECISION,
+      kvBytesPerToken: (parameters) => {
+        const model = nearestModel(table, parameters);
+        return 2 * model.layers * model.kvHeads * model.headDim * table.precisions[PRECISION].bytesPerParameter;
+      },
+      tokensPerSecond: (parameters) => decodeFor(table, parameters).tokens,
+      concurrentSequences: (parameters) => decodeFor(table, parameters).batch,
     },
   };
 }

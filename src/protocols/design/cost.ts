@@ -49,7 +49,7 @@ const row = (component: string, basis: CostBasis, item: string, line: CostLine):
 
 export function costOf(
   state: SessionState,
-  knowledge: Pick<Knowledge, 'prices' | 'throughput' | 'archetypes'>,
+  knowledge: Pick<Knowledge, 'prices' | 'throughput' | 'archetypes' | 'llmServing'>,
 ): Result<CostEstimate, AnswerProblem> {
   const { estimate } = designResults(state);
   const { architecture } = designDrafts(state);

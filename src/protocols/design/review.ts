@@ -47,7 +47,7 @@ export const KEEP_ID = 'operations.keep-findings';
 
 export function reviewOf(
   state: SessionState,
-  knowledge: Pick<Knowledge, 'prices' | 'throughput' | 'archetypes'>,
+  knowledge: Pick<Knowledge, 'prices' | 'throughput' | 'archetypes' | 'llmServing'>,
 ): Result<DesignReview, AnswerProblem> {
   const { cost } = designResults(state);
   if (!cost) throw new Error('the design review needs the cost first');

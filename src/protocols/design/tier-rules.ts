@@ -40,14 +40,7 @@ import type { TierCost } from './tier-plan.js';
 
 /** The capacities and prices the rules read, from the dated tables. */
 export interface TierTables {
-  readonly capacity: Capacity & {
-    readonly connectionsPerHost: number;
-    readonly brokerBytesPerSecond: number;
-    readonly searchShardBytes: number;
-    readonly searchQueriesPerShard: number;
-    readonly vectorNodeMemoryBytes: number;
-    readonly embeddingItemsPerGpu: number;
-  };
+  readonly capacity: Capacity;
   readonly prices: {
     readonly instanceHour: number;
     readonly cacheNodeHour: number;
@@ -64,7 +57,8 @@ export interface TierTables {
     readonly kvBytesPerToken: (parameters: number) => number;
     /** Aggregate decode tokens/s of one replica for a model of this size. */
     readonly tokensPerSecond: (parameters: number) => number;
-    readonly concurrentSequences: number;
+    /** Sequences one replica decodes at once (the batch of its decode row). */
+    readonly concurrentSequences: (parameters: number) => number;
   };
 }
 
@@ -154,7 +148,7 @@ const RULES: Readonly<Record<SizingRule, Rule>> = {
       peakMessagesPerSecond: value(inputs, 'messages'),
       messageBytes: Math.max(1, value(inputs, 'bytes_per_message')),
       replication: 3,
-      brokerBytesPerSecond: ctx.tables.capacity.brokerBytesPerSecond,
+      brokerBytesPerSecond: ctx.tables.capacity.streamBrokerBytesPerSecond,
       utilisation: U,
       partitionMessagesPerSecond: ctx.tables.capacity.logPartitionEventsPerSecond,
     });
@@ -199,7 +193,7 @@ const RULES: Readonly<Record<SizingRule, Rule>> = {
   'connection-gateway': (inputs, ctx) => {
     const tier = connectionGateway({
       concurrentConnections: value(inputs, 'connections'),
-      connectionsPerHost: ctx.tables.capacity.connectionsPerHost,
+      connectionsPerHost: ctx.tables.capacity.gatewayConnectionsPerHost,
       utilisation: U,
     });
     return { tier, figures: [], cost: [instances(tier.count, 'host', ctx, 'Connection gateway hosts')] };
@@ -212,7 +206,7 @@ const RULES: Readonly<Record<SizingRule, Rule>> = {
       shardBytes: ctx.tables.capacity.searchShardBytes,
       replicas: 1,
       peakQueries: value(inputs, 'queries'),
-      queriesPerReplicaShard: ctx.tables.capacity.searchQueriesPerShard,
+      queriesPerReplicaShard: ctx.tables.capacity.searchShardQueriesPerSecond,
     });
     return {
       tier: size.nodes,
@@ -229,7 +223,7 @@ const RULES: Readonly<Record<SizingRule, Rule>> = {
       dimensions: value(inputs, 'dimensions'),
       bytesPerDimension: 4,
       graphOverhead: 1.5,
-      nodeMemoryBytes: ctx.tables.capacity.vectorNodeMemoryBytes,
+      nodeMemoryBytes: ctx.tables.capacity.vectorNodeBytes,
       replicas: 2,
       utilisation: U,
     });
@@ -248,7 +242,7 @@ const RULES: Readonly<Record<SizingRule, Rule>> = {
       precision: llm.precision,
       kvBytesPerToken: llm.kvBytesPerToken(parameters),
       contextTokens: value(inputs, 'context_tokens'),
-      concurrentSequences: llm.concurrentSequences,
+      concurrentSequences: llm.concurrentSequences(parameters),
       gpuMemoryBytes: llm.gpu.memoryBytes,
       gpuMemoryUsable: 0.9,
       peakOutputTokensPerSecond: value(inputs, 'requests') * value(inputs, 'output_tokens'),
@@ -270,7 +264,7 @@ const RULES: Readonly<Record<SizingRule, Rule>> = {
   embedding: (inputs, ctx) => {
     const tier = embeddingThroughput({
       peakItemsPerSecond: value(inputs, 'items'),
-      itemsPerSecondPerUnit: ctx.tables.capacity.embeddingItemsPerGpu,
+      itemsPerSecondPerUnit: ctx.tables.capacity.embeddingGpuItemsPerSecond,
       utilisation: U,
       unit: 'GPU',
     });

@@ -16,7 +16,7 @@ import { tradeoffsOf } from './tradeoffs.js';
 
 /** The advisor sizes every tier with the throughput table's capacities and teaches from the guides. */
 export function designAdvisor(
-  knowledge: Pick<Knowledge, 'guides' | 'throughput' | 'prices' | 'archetypes'>,
+  knowledge: Pick<Knowledge, 'guides' | 'throughput' | 'prices' | 'archetypes' | 'llmServing'>,
 ): Advisor {
   const { capacity } = knowledge.throughput;
   const tables = tierTables(knowledge);
