@@ -99,8 +99,12 @@ export function describeDesign(id: string, draft: unknown): string[] {
     case 'operations.review': {
       const { findings } = draft as DesignReview;
       return findings.length === 0
-        ? ['  Nothing found: every requirement is served, every component sized and costed, no decision against its own condition.']
-        : findings.map((finding) => `  ${finding.severity} ${finding.id}: ${finding.message} (${finding.evidence})`);
+        ? [
+            '  Nothing found: every requirement is served, every component sized and costed, no decision against its own condition.',
+          ]
+        : findings.map(
+            (finding) => `  ${finding.severity} ${finding.id}: ${finding.message} (${finding.evidence})`,
+          );
     }
     default:
       return [];

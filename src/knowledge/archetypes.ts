@@ -64,12 +64,7 @@ const componentSchema = z.strictObject({
   serves: z.array(pattern).default([]),
   /** Flows from (`to`) or into (`from`) this component. */
   flows: z
-    .array(
-      z.union([
-        z.strictObject({ to: id, label: text }),
-        z.strictObject({ from: id, label: text }),
-      ]),
-    )
+    .array(z.union([z.strictObject({ to: id, label: text }), z.strictObject({ from: id, label: text })]))
     .min(1),
   /** What a candidate says when they mean this component (the interview bank scores with these). */
   keywords: z.array(z.string().trim().toLowerCase().min(2)).min(2),
@@ -187,7 +182,8 @@ function crossCheck(archetype: Archetype): string | undefined {
   const twice = componentIds.find((c, index) => componentIds.indexOf(c) !== index);
   if (twice) return `component "${twice}" is listed twice`;
   const clash = componentIds.find((c) => (CORE_COMPONENT_IDS as readonly string[]).includes(c));
-  if (clash) return `component "${clash}" reuses the id of a core component; flows may name core components instead`;
+  if (clash)
+    return `component "${clash}" reuses the id of a core component; flows may name core components instead`;
   const factorOk = (factor: string | number): boolean =>
     typeof factor === 'number' || factor in BASE_QUANTITIES || parameters.has(factor);
   for (const component of archetype.components) {
@@ -202,14 +198,18 @@ function crossCheck(archetype: Archetype): string | undefined {
     const missing = Object.entries(rule).find(
       ([input, fallback]) => fallback === null && !(input in component.sizing.inputs),
     );
-    if (missing) return `components.${component.id}.sizing: rule ${component.sizing.rule} needs input "${missing[0]}"`;
+    if (missing)
+      return `components.${component.id}.sizing: rule ${component.sizing.rule} needs input "${missing[0]}"`;
     for (const flow of component.flows) {
       const other = 'to' in flow ? flow.to : flow.from;
       if (!known.has(other)) return `components.${component.id}.flows: unknown component "${other}"`;
     }
   }
   for (const problem of archetype.hard_problems)
-    if (!componentIds.includes(problem.component) && !(CORE_COMPONENT_IDS as readonly string[]).includes(problem.component))
+    if (
+      !componentIds.includes(problem.component) &&
+      !(CORE_COMPONENT_IDS as readonly string[]).includes(problem.component)
+    )
       return `hard_problems.${problem.id}: unknown component "${problem.component}"`;
   for (const line of texts(archetype))
     for (const name of placeholders(line)) {
@@ -217,7 +217,10 @@ function crossCheck(archetype: Archetype): string | undefined {
       const resolves =
         name in BASE_QUANTITIES ||
         parameters.has(name) ||
-        (head === 'size' && component !== undefined && input === undefined && componentIds.includes(component)) ||
+        (head === 'size' &&
+          component !== undefined &&
+          input === undefined &&
+          componentIds.includes(component)) ||
         (head === 'input' &&
           component !== undefined &&
           input !== undefined &&
@@ -244,7 +247,10 @@ export function checkCatalogue(archetypes: readonly Archetype[]): Result<readonl
   const ids = new Set(archetypes.map((a) => a.id));
   for (const archetype of archetypes) {
     const unknown = archetype.compose_with.find((other) => !ids.has(other));
-    if (unknown) return fail(`references/archetypes/${archetype.id}.yaml: compose_with names unknown archetype "${unknown}"`);
+    if (unknown)
+      return fail(
+        `references/archetypes/${archetype.id}.yaml: compose_with names unknown archetype "${unknown}"`,
+      );
   }
   return ok(archetypes);
 }

@@ -51,7 +51,8 @@ export function loadArchetypes(directory = `${REFERENCES_DIR}archetypes/`): Arch
       return parsed.value;
     });
   const checked = checkCatalogue(archetypes);
-  if (!checked.ok) throw new AppError(ExitCode.internal, `The archetype catalogue is inconsistent: ${checked.error}`);
+  if (!checked.ok)
+    throw new AppError(ExitCode.internal, `The archetype catalogue is inconsistent: ${checked.error}`);
   return archetypes;
 }
 

@@ -20,7 +20,8 @@ function nearestModel(table: LlmServingTable, parameters: number): ModelRow {
 function decodeFor(table: LlmServingTable, parameters: number): { tokens: number; batch: number } {
   const model = nearestModel(table, parameters);
   const row = decodeRow(table, model.id, PRECISION, GPU);
-  if (!row) throw new Error(`references/numbers/llm-serving.yaml has no decode row ${model.id}.${PRECISION}.${GPU}`);
+  if (!row)
+    throw new Error(`references/numbers/llm-serving.yaml has no decode row ${model.id}.${PRECISION}.${GPU}`);
   return { tokens: row.outputTokensPerSecond, batch: row.batch };
 }
 
@@ -45,7 +46,9 @@ export function tierTables(knowledge: Pick<Knowledge, 'prices' | 'throughput' | 
       precision: PRECISION,
       kvBytesPerToken: (parameters) => {
         const model = nearestModel(table, parameters);
-        return 2 * model.layers * model.kvHeads * model.headDim * table.precisions[PRECISION].bytesPerParameter;
+        return (
+          2 * model.layers * model.kvHeads * model.headDim * table.precisions[PRECISION].bytesPerParameter
+        );
       },
       tokensPerSecond: (parameters) => decodeFor(table, parameters).tokens,
       concurrentSequences: (parameters) => decodeFor(table, parameters).batch,

@@ -304,9 +304,15 @@ function renderSizing(review: DesignReview, names: ReadonlyMap<string, string>):
   );
   const how = now.tiers.flatMap((tier) => [
     `${names.get(tier.component) ?? tier.component}: ${tier.calculation}.`,
-    ...tier.figures.map((figure) => `${names.get(tier.component) ?? tier.component}, ${figure.label.toLowerCase()}: ${figure.calculation}.`),
+    ...tier.figures.map(
+      (figure) =>
+        `${names.get(tier.component) ?? tier.component}, ${figure.label.toLowerCase()}: ${figure.calculation}.`,
+    ),
   ]);
-  return section('### Sizing', [growth, section('How the 1x sizes are computed:', bullets(how))].join('\n\n'));
+  return section(
+    '### Sizing',
+    [growth, section('How the 1x sizes are computed:', bullets(how))].join('\n\n'),
+  );
 }
 
 function renderReview(review: DesignReview, kept: KeptFindings): string {

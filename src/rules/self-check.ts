@@ -57,20 +57,71 @@ export function designUnderReview(
  * Capabilities a requirement can name that only a component of a certain type provides: a
  * requirement that says "search" is not served by an API over a datastore.
  */
-const CAPABILITIES: readonly { readonly words: RegExp; readonly what: string; readonly types: readonly ComponentType[] }[] = [
-  { words: /\b(?:full[- ]text )?search(?:es|ing)?\b|\bautocomplete\b|\btype-?ahead\b/i, what: 'search', types: ['search-index', 'vector-index'] },
-  { words: /\b(?:push notifications?|notif(?:y|ies|ied|ication)s?|alerts? (?:users?|customers?) by (?:e-?mail|sms))\b/i, what: 'notifications', types: ['notification'] },
-  { words: /\b(?:live|in real time to|typing indicators?|presence|online status|delivered to (?:online|connected))\b/i, what: 'pushing to connected clients', types: ['connection-gateway'] },
-  { words: /\b(?:nearby|nearest|within \d+ ?(?:m|km|miles?)\b|location updates?|geo(?:graphic|spatial)?)\b/i, what: 'location queries', types: ['geo-index'] },
-  { words: /\b(?:upload(?:s|ed)? (?:a |an )?(?:photos?|images?|videos?|files?|documents?)|stream(?:s|ed|ing)? (?:the )?videos?)\b/i, what: 'file or media payloads', types: ['blob-store'] },
-  { words: /\b(?:recommend(?:s|ed|ations?)?|personali[sz]ed (?:feed|ranking|results))\b/i, what: 'recommendations', types: ['model-serving', 'batch-scoring', 'vector-index'] },
-  { words: /\b(?:answers? (?:questions?|in natural language)|chat ?bot|assistant|summari[sz]e|generat(?:e|es|ed) (?:an? )?(?:answer|text|reply))\b/i, what: 'generated answers', types: ['llm-serving'] },
-  { words: /\b(?:rate[- ]limit(?:s|ed|ing)?|throttl(?:e|es|ed|ing)|429)\b/i, what: 'rate limiting', types: ['rate-limiter', 'gateway'] },
-  { words: /\b(?:dashboards?|analytics|aggregat(?:e|es|ed|ions?) (?:metrics|events)|funnels?)\b/i, what: 'analytics', types: ['analytics-store', 'stream-processor'] },
-  { words: /\b(?:nightly|every night|daily batch|scheduled (?:job|run|report)s?|cron)\b/i, what: 'scheduled work', types: ['scheduler', 'batch-scoring', 'training-pipeline'] },
+const CAPABILITIES: readonly {
+  readonly words: RegExp;
+  readonly what: string;
+  readonly types: readonly ComponentType[];
+}[] = [
+  {
+    words: /\b(?:full[- ]text )?search(?:es|ing)?\b|\bautocomplete\b|\btype-?ahead\b/i,
+    what: 'search',
+    types: ['search-index', 'vector-index'],
+  },
+  {
+    words:
+      /\b(?:push notifications?|notif(?:y|ies|ied|ication)s?|alerts? (?:users?|customers?) by (?:e-?mail|sms))\b/i,
+    what: 'notifications',
+    types: ['notification'],
+  },
+  {
+    words:
+      /\b(?:live|in real time to|typing indicators?|presence|online status|delivered to (?:online|connected))\b/i,
+    what: 'pushing to connected clients',
+    types: ['connection-gateway'],
+  },
+  {
+    words: /\b(?:nearby|nearest|within \d+ ?(?:m|km|miles?)\b|location updates?|geo(?:graphic|spatial)?)\b/i,
+    what: 'location queries',
+    types: ['geo-index'],
+  },
+  {
+    words:
+      /\b(?:upload(?:s|ed)? (?:a |an )?(?:photos?|images?|videos?|files?|documents?)|stream(?:s|ed|ing)? (?:the )?videos?)\b/i,
+    what: 'file or media payloads',
+    types: ['blob-store'],
+  },
+  {
+    words: /\b(?:recommend(?:s|ed|ations?)?|personali[sz]ed (?:feed|ranking|results))\b/i,
+    what: 'recommendations',
+    types: ['model-serving', 'batch-scoring', 'vector-index'],
+  },
+  {
+    words:
+      /\b(?:answers? (?:questions?|in natural language)|chat ?bot|assistant|summari[sz]e|generat(?:e|es|ed) (?:an? )?(?:answer|text|reply))\b/i,
+    what: 'generated answers',
+    types: ['llm-serving'],
+  },
+  {
+    words: /\b(?:rate[- ]limit(?:s|ed|ing)?|throttl(?:e|es|ed|ing)|429)\b/i,
+    what: 'rate limiting',
+    types: ['rate-limiter', 'gateway'],
+  },
+  {
+    words: /\b(?:dashboards?|analytics|aggregat(?:e|es|ed|ions?) (?:metrics|events)|funnels?)\b/i,
+    what: 'analytics',
+    types: ['analytics-store', 'stream-processor'],
+  },
+  {
+    words: /\b(?:nightly|every night|daily batch|scheduled (?:job|run|report)s?|cron)\b/i,
+    what: 'scheduled work',
+    types: ['scheduler', 'batch-scoring', 'training-pipeline'],
+  },
 ];
 
-function served(requirement: string, design: DesignUnderReview): { components: Component[]; missing?: string } {
+function served(
+  requirement: string,
+  design: DesignUnderReview,
+): { components: Component[]; missing?: string } {
   const components = design.architecture.components;
   const byServes = new Set<string>();
   for (const archetype of design.archetypes)
@@ -83,13 +134,20 @@ function served(requirement: string, design: DesignUnderReview): { components: C
     if (providers.length === 0) return { components: found, missing: capability.what };
     for (const provider of providers) if (!found.includes(provider)) found.push(provider);
   }
-  const core = components.filter((component) => component.type === 'service' || component.type === 'datastore');
+  const core = components.filter(
+    (component) => component.type === 'service' || component.type === 'datastore',
+  );
   return { components: [...found, ...core.filter((component) => !found.includes(component))] };
 }
 
 /** Each functional requirement with the components that serve it (the document's map). */
-export function requirementMap(design: DesignUnderReview): { requirement: string; components: Component[]; missing?: string }[] {
-  return (design.answers.functional ?? []).map((requirement) => ({ requirement, ...served(requirement, design) }));
+export function requirementMap(
+  design: DesignUnderReview,
+): { requirement: string; components: Component[]; missing?: string }[] {
+  return (design.answers.functional ?? []).map((requirement) => ({
+    requirement,
+    ...served(requirement, design),
+  }));
 }
 
 const RULES: readonly ((design: DesignUnderReview) => Finding[])[] = [
@@ -135,7 +193,10 @@ const RULES: readonly ((design: DesignUnderReview) => Finding[])[] = [
         evidence: `${flow.from} -> ${flow.to} (${flow.label})`,
       }));
     const lonely = design.architecture.components
-      .filter((component) => !design.architecture.flows.some((flow) => flow.from === component.id || flow.to === component.id))
+      .filter(
+        (component) =>
+          !design.architecture.flows.some((flow) => flow.from === component.id || flow.to === component.id),
+      )
       .map((component): Finding => ({
         id: `disconnected:${component.id}`,
         severity: 'warning',
@@ -152,7 +213,8 @@ const RULES: readonly ((design: DesignUnderReview) => Finding[])[] = [
       findings.push({
         id: 'rpo-zero-single-copy',
         severity: 'error',
-        message: 'RPO 0 needs a second copy written before the acknowledgement; with one copy a lost disk loses acknowledged writes.',
+        message:
+          'RPO 0 needs a second copy written before the acknowledgement; with one copy a lost disk loses acknowledged writes.',
         evidence: `replication ${design.replication}; durability "${design.answers.durability.text}"`,
       });
     const regionLoss = /\bregion/i.test(design.answers.durability.text);
@@ -161,7 +223,8 @@ const RULES: readonly ((design: DesignUnderReview) => Finding[])[] = [
       findings.push({
         id: 'rpo-zero-region-loss',
         severity: 'error',
-        message: 'Losing a region must not lose data, but every copy lives in one region: replicate synchronously to a second region before acknowledging (active-passive at least), and budget the cross-region round trip in the write latency.',
+        message:
+          'Losing a region must not lose data, but every copy lives in one region: replicate synchronously to a second region before acknowledging (active-passive at least), and budget the cross-region round trip in the write latency.',
         evidence: `durability "${design.answers.durability.text}"; regions: ${regions ?? 'not decided'}`,
       });
     return findings;
@@ -190,7 +253,8 @@ const RULES: readonly ((design: DesignUnderReview) => Finding[])[] = [
           {
             id: 'degradation-names-nothing',
             severity: 'info',
-            message: 'The degradation answer names no component of the design, so it is recorded against the most critical dependency; name the component it is about to attach it there.',
+            message:
+              'The degradation answer names no component of the design, so it is recorded against the most critical dependency; name the component it is about to attach it there.',
             evidence: `"${text}"`,
           },
         ];
@@ -218,8 +282,9 @@ export function degradationTarget(text: string, components: readonly Component[]
     'blob-store': /\b(?:object storage|s3|blob)\b/,
   };
   return (
-    components.find((component) => component.type !== 'client' && words.includes(component.name.toLowerCase())) ??
-    components.find((component) => TYPE_WORDS[component.type]?.test(words))
+    components.find(
+      (component) => component.type !== 'client' && words.includes(component.name.toLowerCase()),
+    ) ?? components.find((component) => TYPE_WORDS[component.type]?.test(words))
   );
 }
 

@@ -40,7 +40,11 @@ function hit(source: string, texts: readonly string[]): string | undefined {
 
 type Cues = Pick<Archetype, 'id' | 'cues'>;
 
-export function matchArchetype(archetype: Cues, title: string, functional: readonly string[]): ArchetypeMatch {
+export function matchArchetype(
+  archetype: Cues,
+  title: string,
+  functional: readonly string[],
+): ArchetypeMatch {
   const cues: string[] = [];
   let score = 0;
   for (const source of archetype.cues.title) {

@@ -61,10 +61,8 @@ export function costOf(
     const tier = plan.get(component.id);
     for (const cost of tier?.cost ?? []) rows.push(row(component.id, cost.basis, cost.item, cost.line));
   }
-  const engine = costMetrics(
-    {},
-    defaultPrices(knowledge.prices, 'object'),
-    (id) => (id === 'egress_bandwidth' ? metricValue(estimate, 'egress_bandwidth') : undefined),
+  const engine = costMetrics({}, defaultPrices(knowledge.prices, 'object'), (id) =>
+    id === 'egress_bandwidth' ? metricValue(estimate, 'egress_bandwidth') : undefined,
   );
   const egress = engine.find((metric) => metric.id === 'egress_cost_per_month');
   const entry = architecture.components.find((component) => component.type === 'gateway');

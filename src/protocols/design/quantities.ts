@@ -100,7 +100,8 @@ export function quantitiesOf(
   const parameters: Quantities['parameters'][number][] = [];
   for (const archetype of archetypes)
     for (const parameter of archetype.parameters)
-      if (!parameters.some((p) => p.id === parameter.id)) parameters.push({ ...parameter, archetype: archetype.id });
+      if (!parameters.some((p) => p.id === parameter.id))
+        parameters.push({ ...parameter, archetype: archetype.id });
   return {
     get: (name) => {
       if (name in base) {

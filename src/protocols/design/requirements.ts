@@ -71,10 +71,11 @@ export interface Scale {
 
 /** "30% growth a year", "growing 40% year over year", "+25%/yr", "doubles every year". */
 export function annualGrowth(text: string): number | undefined {
-  if (/doubl(?:e|es|ing) (?:every|each|a|per) year/i.test(text)) return 1;
+  if (/\bdoubl(?:e|es|ing) (?:every|each|a|per) year\b/i.test(text)) return 1;
   const match =
-    /(\d+(?:\.\d+)?)\s*%\s*(?:growth|more users|(?:a|per|each) year|\/\s*y(?:ea)?r|yoy|annually|year[- ]over[- ]year)/i.exec(text) ??
-    /\bgrow(?:s|ing|th of)?\s*(?:by\s*)?(\d+(?:\.\d+)?)\s*%/i.exec(text);
+    /(\d+(?:\.\d+)?)\s*%\s*(?:growth|more users|(?:a|per|each) year|\/\s*y(?:ea)?r|yoy|annually|year[- ]over[- ]year)/i.exec(
+      text,
+    ) ?? /\bgrow(?:s|ing|th of)?\s*(?:by\s*)?(\d+(?:\.\d+)?)\s*%/i.exec(text);
   const percent = match?.[1] === undefined ? undefined : Number(match[1]);
   return percent === undefined || !Number.isFinite(percent) ? undefined : percent / 100;
 }

@@ -6,7 +6,13 @@
 import { ok, fail, type Result } from '../../lib/result.js';
 import type { Knowledge } from '../../knowledge/load.js';
 import { tierTables } from '../../knowledge/tier-tables.js';
-import type { AnswerProblem, DeriveStep, QuestionSlot, RawAnswer, SessionState } from '../../protocol/types.js';
+import type {
+  AnswerProblem,
+  DeriveStep,
+  QuestionSlot,
+  RawAnswer,
+  SessionState,
+} from '../../protocol/types.js';
 import { question } from './slot-kit.js';
 import { asText } from '../../protocol/answer-text.js';
 import type { Finding } from '../../rules/finding.js';
@@ -39,7 +45,11 @@ export interface DesignReview {
   /** The tier plan at 1x, after the stated growth over 1 and 3 years, and at 10x and 100x. */
   readonly sizing: readonly SizingAt[];
   /** Each functional requirement and the ids of the components that serve it. */
-  readonly requirements: readonly { readonly requirement: string; readonly components: readonly string[]; readonly missing?: string }[];
+  readonly requirements: readonly {
+    readonly requirement: string;
+    readonly components: readonly string[];
+    readonly missing?: string;
+  }[];
 }
 
 export const REVIEW_ID = 'operations.review';
@@ -70,16 +80,19 @@ export function reviewOf(
   const sizing = multiples.map(([label, factor]): SizingAt => ({
     label,
     factor,
-    tiers: (factor === 1 ? plan : planTiers(state, knowledge.archetypes, tables, factor)).tiers.map((tier) => ({
-      component: tier.component,
-      result: tier.tier.result,
-      calculation: tier.tier.calculation,
-      figures: tier.figures,
-    })),
+    tiers: (factor === 1 ? plan : planTiers(state, knowledge.archetypes, tables, factor)).tiers.map(
+      (tier) => ({
+        component: tier.component,
+        result: tier.tier.result,
+        calculation: tier.tier.calculation,
+        figures: tier.figures,
+      }),
+    ),
   }));
   const { estimate } = designResults(state);
   const parameters = estimate
-    ? quantitiesOf(estimate, designAnswers(state), chosenArchetypes(state, knowledge.archetypes).archetypes).parameters
+    ? quantitiesOf(estimate, designAnswers(state), chosenArchetypes(state, knowledge.archetypes).archetypes)
+        .parameters
     : [];
   return ok({
     assumptions: parameters.map((parameter) => ({

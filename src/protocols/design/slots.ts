@@ -85,7 +85,9 @@ const decision = (
   title: string,
   prompt: string,
   values: readonly DecisionValue[],
-  more: Partial<Pick<DecisionSlot, 'when' | 'appliesTo' | 'custom' | 'items' | 'recommendedWhenUnanswered'>> = {},
+  more: Partial<
+    Pick<DecisionSlot, 'when' | 'appliesTo' | 'custom' | 'items' | 'recommendedWhenUnanswered'>
+  > = {},
 ): DecisionSlot => ({
   kind: 'decision',
   id,

@@ -100,8 +100,12 @@ export function planTiers(
     push('queue', 'stream', { messages: q(['peak_writes']), bytes_per_message: q(['write_size']) });
   if (decided.writePath === 'queue') push('queue', 'queue', { messages: q(['peak_writes']) });
   if (decided.writePath === 'queue' || decided.writePath === 'stream')
-    push('workers', 'workers', { messages: q(['peak_writes']), per_worker: q([tables.capacity.appServerRequestsPerSecond]) });
-  if (payloadPlacement(estimate, tables.capacity).blobs) push('blob-store', 'object-storage', { bytes: q(['data_per_copy']) });
+    push('workers', 'workers', {
+      messages: q(['peak_writes']),
+      per_worker: q([tables.capacity.appServerRequestsPerSecond]),
+    });
+  if (payloadPlacement(estimate, tables.capacity).blobs)
+    push('blob-store', 'object-storage', { bytes: q(['data_per_copy']) });
 
   const serving = decided.serving === 'batch' ? 'batch' : 'online';
   for (const archetype of archetypes)
@@ -112,4 +116,3 @@ export function planTiers(
     }
   return { factor, tiers, get: (component) => tiers.find((tier) => tier.component === component) };
 }
-

@@ -77,11 +77,15 @@ interface Sized {
 }
 
 const U = T.targetUtilisation;
-const value = (inputs: Readonly<Record<string, InputValue>>, name: string): number => inputs[name]?.value ?? 0;
+const value = (inputs: Readonly<Record<string, InputValue>>, name: string): number =>
+  inputs[name]?.value ?? 0;
 const monthly = (item: string, line: TierCost['line']): TierCost => ({ item, basis: 'monthly', line });
 
 function instances(count: number, unit: string, ctx: RuleContext, item: string): TierCost {
-  return monthly(`${item} (${count} ${unit}${count === 1 ? '' : 's'})`, nodeCostPerMonth(count, ctx.tables.prices.instanceHour));
+  return monthly(
+    `${item} (${count} ${unit}${count === 1 ? '' : 's'})`,
+    nodeCostPerMonth(count, ctx.tables.prices.instanceHour),
+  );
 }
 
 type Rule = (inputs: Readonly<Record<string, InputValue>>, ctx: RuleContext) => Sized | undefined;
@@ -114,8 +118,17 @@ const RULES: Readonly<Record<SizingRule, Rule>> = {
         tier: size.instances,
         figures: [{ label: 'Shards', calculation: size.shards.calculation }],
         cost: [
-          instances(size.instances.count, 'database instance', ctx, 'Database instances (primary and standby per shard)'),
-          { item: 'Database disks, end of retention', basis: 'at-retention', line: diskCostPerMonth(databaseBytes, 2, prices.blockGbMonth) },
+          instances(
+            size.instances.count,
+            'database instance',
+            ctx,
+            'Database instances (primary and standby per shard)',
+          ),
+          {
+            item: 'Database disks, end of retention',
+            basis: 'at-retention',
+            line: diskCostPerMonth(databaseBytes, 2, prices.blockGbMonth),
+          },
         ],
       };
     }
@@ -130,18 +143,36 @@ const RULES: Readonly<Record<SizingRule, Rule>> = {
       figures: [],
       cost: [
         instances(size.nodes.count, 'node', ctx, 'Datastore nodes'),
-        { item: 'Datastore disks, end of retention', basis: 'at-retention', line: diskCostPerMonth(databaseBytes, replication, prices.blockGbMonth) },
+        {
+          item: 'Datastore disks, end of retention',
+          basis: 'at-retention',
+          line: diskCostPerMonth(databaseBytes, replication, prices.blockGbMonth),
+        },
       ],
     };
   },
   cache: (inputs, ctx) => {
     const { cacheNodeBytes, cacheNodeOpsPerSecond } = ctx.tables.capacity;
-    return memoryNodes(value(inputs, 'bytes'), metricValue(ctx.estimate, 'peak_read_qps'), cacheNodeBytes, cacheNodeOpsPerSecond, ctx, 'Cache nodes');
+    return memoryNodes(
+      value(inputs, 'bytes'),
+      metricValue(ctx.estimate, 'peak_read_qps'),
+      cacheNodeBytes,
+      cacheNodeOpsPerSecond,
+      ctx,
+      'Cache nodes',
+    );
   },
   'in-memory': (inputs, ctx) => {
     const { cacheNodeBytes, cacheNodeOpsPerSecond } = ctx.tables.capacity;
     const bytes = value(inputs, 'keys') * value(inputs, 'bytes_per_key');
-    return memoryNodes(bytes, value(inputs, 'ops'), cacheNodeBytes, cacheNodeOpsPerSecond, ctx, 'In-memory nodes');
+    return memoryNodes(
+      bytes,
+      value(inputs, 'ops'),
+      cacheNodeBytes,
+      cacheNodeOpsPerSecond,
+      ctx,
+      'In-memory nodes',
+    );
   },
   stream: (inputs, ctx) => {
     const size = streamBrokers({
@@ -230,12 +261,19 @@ const RULES: Readonly<Record<SizingRule, Rule>> = {
     return {
       tier: size.nodes,
       figures: [{ label: 'Index memory', calculation: size.indexBytes.calculation }],
-      cost: [monthly(`Vector index nodes (${size.nodes.count})`, nodeCostPerMonth(size.nodes.count, ctx.tables.prices.cacheNodeHour))],
+      cost: [
+        monthly(
+          `Vector index nodes (${size.nodes.count})`,
+          nodeCostPerMonth(size.nodes.count, ctx.tables.prices.cacheNodeHour),
+        ),
+      ],
     };
   },
   'llm-serving': (inputs, ctx) => {
     const { llm } = ctx.tables;
-    const parameters = ctx.answers.modelSize ? ctx.answers.modelSize.bytes / llm.bytesPerParameter : value(inputs, 'parameters');
+    const parameters = ctx.answers.modelSize
+      ? ctx.answers.modelSize.bytes / llm.bytesPerParameter
+      : value(inputs, 'parameters');
     const size = llmServing({
       parameters,
       bytesPerParameter: llm.bytesPerParameter,
@@ -258,7 +296,12 @@ const RULES: Readonly<Record<SizingRule, Rule>> = {
         { label: `GPUs per replica (${llm.gpu.name})`, calculation: size.gpusPerReplica.calculation },
         { label: 'Replicas at peak', calculation: size.replicas.calculation },
       ],
-      cost: [monthly(`${llm.gpu.name} GPUs (${size.gpus.count})`, nodeCostPerMonth(size.gpus.count, llm.gpu.usdPerHour))],
+      cost: [
+        monthly(
+          `${llm.gpu.name} GPUs (${size.gpus.count})`,
+          nodeCostPerMonth(size.gpus.count, llm.gpu.usdPerHour),
+        ),
+      ],
     };
   },
   embedding: (inputs, ctx) => {
@@ -268,7 +311,16 @@ const RULES: Readonly<Record<SizingRule, Rule>> = {
       utilisation: U,
       unit: 'GPU',
     });
-    return { tier, figures: [], cost: [monthly(`Embedding GPUs (${tier.count})`, nodeCostPerMonth(tier.count, ctx.tables.llm.gpu.usdPerHour))] };
+    return {
+      tier,
+      figures: [],
+      cost: [
+        monthly(
+          `Embedding GPUs (${tier.count})`,
+          nodeCostPerMonth(tier.count, ctx.tables.llm.gpu.usdPerHour),
+        ),
+      ],
+    };
   },
   'batch-job': (inputs, ctx) => {
     const size = batchDeadline({
@@ -285,7 +337,13 @@ const RULES: Readonly<Record<SizingRule, Rule>> = {
         { label: 'Required rate', calculation: size.requiredRate.calculation },
         { label: 'Worker-hours a month', calculation: size.workerHoursPerMonth.calculation },
       ],
-      cost: [monthly('Batch workers (per run, daily)', { usd, calculation: `${hours} x ${calcUsd(ctx.tables.prices.instanceHour)}/hour = ${calcUsd(usd)}/month`, result: displayUsd(usd) })],
+      cost: [
+        monthly('Batch workers (per run, daily)', {
+          usd,
+          calculation: `${hours} x ${calcUsd(ctx.tables.prices.instanceHour)}/hour = ${calcUsd(usd)}/month`,
+          result: displayUsd(usd),
+        }),
+      ],
     };
   },
   'model-serving': (inputs, ctx) => {
@@ -299,11 +357,23 @@ const RULES: Readonly<Record<SizingRule, Rule>> = {
   },
   'object-storage': (inputs, ctx) => {
     const bytes = value(inputs, 'bytes');
-    const tier: TierSize = { count: 1, unit: 'bucket', calculation: 'managed object storage: no nodes, billed by the GB-month', result: 'managed', bytes };
+    const tier: TierSize = {
+      count: 1,
+      unit: 'bucket',
+      calculation: 'managed object storage: no nodes, billed by the GB-month',
+      result: 'managed',
+      bytes,
+    };
     return {
       tier,
       figures: [],
-      cost: [{ item: 'Object storage, end of retention', basis: 'at-retention', line: diskCostPerMonth(bytes, 1, ctx.tables.prices.objectGbMonth) }],
+      cost: [
+        {
+          item: 'Object storage, end of retention',
+          basis: 'at-retention',
+          line: diskCostPerMonth(bytes, 1, ctx.tables.prices.objectGbMonth),
+        },
+      ],
     };
   },
   'analytics-store': (inputs, ctx) => {
@@ -315,7 +385,13 @@ const RULES: Readonly<Record<SizingRule, Rule>> = {
       hotPricePerGbMonth: ctx.tables.prices.blockGbMonth,
       coldPricePerGbMonth: ctx.tables.prices.objectGbMonth,
     });
-    const tier: TierSize = { count: 1, unit: 'store', calculation: size.hotBytes.calculation, result: `${size.hotBytes.result} hot`, bytes: size.hotBytes.value };
+    const tier: TierSize = {
+      count: 1,
+      unit: 'store',
+      calculation: size.hotBytes.calculation,
+      result: `${size.hotBytes.result} hot`,
+      bytes: size.hotBytes.value,
+    };
     return {
       tier,
       figures: [{ label: 'Cold tier', calculation: size.coldBytes.calculation }],
@@ -328,14 +404,26 @@ const RULES: Readonly<Record<SizingRule, Rule>> = {
   managed: (inputs, ctx) => {
     const count = Math.max(1, Math.round(value(inputs, 'instances')));
     return {
-      tier: { count, unit: 'instance', calculation: `${count} small instances (managed service)`, result: `${count} instance${count === 1 ? '' : 's'}` },
+      tier: {
+        count,
+        unit: 'instance',
+        calculation: `${count} small instances (managed service)`,
+        result: `${count} instance${count === 1 ? '' : 's'}`,
+      },
       figures: [],
       cost: [instances(count, 'instance', ctx, 'Instances')],
     };
   },
 };
 
-function memoryNodes(bytes: number, ops: number, nodeBytes: number, nodeOps: number, ctx: RuleContext, item: string): Sized {
+function memoryNodes(
+  bytes: number,
+  ops: number,
+  nodeBytes: number,
+  nodeOps: number,
+  ctx: RuleContext,
+  item: string,
+): Sized {
   const byBytes = Math.ceil(bytes / (nodeBytes * 0.7));
   const byOps = Math.ceil(ops / (nodeOps * U));
   const primaries = Math.max(1, byBytes, byOps);
@@ -347,7 +435,16 @@ function memoryNodes(bytes: number, ops: number, nodeBytes: number, nodeOps: num
     result: `${formatCount(count)} nodes`,
     bytes,
   };
-  return { tier, figures: [], cost: [monthly(`${item} (${count}, with a replica each)`, nodeCostPerMonth(count, ctx.tables.prices.cacheNodeHour))] };
+  return {
+    tier,
+    figures: [],
+    cost: [
+      monthly(
+        `${item} (${count}, with a replica each)`,
+        nodeCostPerMonth(count, ctx.tables.prices.cacheNodeHour),
+      ),
+    ],
+  };
 }
 
 export function sizeByRule(

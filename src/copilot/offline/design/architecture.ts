@@ -22,7 +22,7 @@ import { quantitiesOf } from '../../../protocols/design/quantities.js';
 import type { TierPlan } from '../../../protocols/design/tier-plan.js';
 import { appServers, instancesText } from './proposal-kit.js';
 import { archetypeComponents, coreOverride } from './compose.js';
-import { signalsOf, type Signals } from './signals.js';
+import { signalsOf } from './signals.js';
 import { THRESHOLDS as T } from '../../../protocols/design/thresholds.js';
 
 const DATASTORE_NAMES: Readonly<Record<DatastoreValue, string>> = {

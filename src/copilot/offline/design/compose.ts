@@ -63,7 +63,9 @@ export function coreOverride(
   keepName: (component: Component) => boolean,
 ): (component: Component) => Component {
   return (component) => {
-    const own = archetypes.map((archetype) => archetype.core[component.id as keyof Archetype['core']]).find(Boolean);
+    const own = archetypes
+      .map((archetype) => archetype.core[component.id as keyof Archetype['core']])
+      .find(Boolean);
     if (!own) return component;
     const role = own.role === undefined ? undefined : fillText(own.role, quantities, plan);
     return {

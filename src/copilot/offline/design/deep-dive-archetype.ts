@@ -8,7 +8,13 @@ import { formatRate } from '../../../estimation/index.js';
 import type { SessionState } from '../../../protocol/types.js';
 import { chosenArchetypes } from '../../../protocols/design/archetype-choice.js';
 import { fillText } from '../../../protocols/design/fill.js';
-import { designAnswers, designDecisions, designResults, type Component, type DeepDive } from '../../../protocols/design/model.js';
+import {
+  designAnswers,
+  designDecisions,
+  designResults,
+  type Component,
+  type DeepDive,
+} from '../../../protocols/design/model.js';
 import { quantitiesOf } from '../../../protocols/design/quantities.js';
 import { metricValue } from '../../../protocols/design/sizing.js';
 import { planTiers, type TierTables } from '../../../protocols/design/tier-plan.js';
@@ -52,7 +58,9 @@ export function archetypeDeepDive(
       numbers: `${formatRate(peak)} peak${own ? `; ${component.name}: ${own.tier.result}` : ''}`,
       plan: [
         own ? `${component.name}: ${own.tier.calculation}.` : '',
-        others.length > 0 ? `Beside it: ${others.map((tier) => `${names.get(tier.component) ?? tier.component} ${tier.tier.result}`).join(', ')}.` : '',
+        others.length > 0
+          ? `Beside it: ${others.map((tier) => `${names.get(tier.component) ?? tier.component} ${tier.tier.result}`).join(', ')}.`
+          : '',
       ]
         .filter(Boolean)
         .join(' '),

@@ -24,7 +24,10 @@ export function deepDiveCandidates(
   const scored = architecture.components.flatMap((component): Candidate[] => {
     const problem = problems.get(component.id);
     const candidate = problem
-      ? { score: 100 - [...problems.keys()].indexOf(component.id), reason: `it carries a hard problem of this system: ${problem.title.toLowerCase()}` }
+      ? {
+          score: 100 - [...problems.keys()].indexOf(component.id),
+          reason: `it carries a hard problem of this system: ${problem.title.toLowerCase()}`,
+        }
       : rank(component, s);
     return candidate ? [{ component, ...candidate }] : [];
   });

@@ -13,7 +13,11 @@ import { option } from '../proposal-text.js';
 
 const PLAIN_LABEL = 'A plain request/response service (an API over one datastore)';
 
-function composed(best: ArchetypeMatch, matches: readonly ArchetypeMatch[], catalogue: readonly Archetype[]): ArchetypeMatch[] {
+function composed(
+  best: ArchetypeMatch,
+  matches: readonly ArchetypeMatch[],
+  catalogue: readonly Archetype[],
+): ArchetypeMatch[] {
   const byId = (id: string): Archetype | undefined => catalogue.find((archetype) => archetype.id === id);
   const first = byId(best.id);
   const partner = matches.find((match) => {
@@ -21,7 +25,9 @@ function composed(best: ArchetypeMatch, matches: readonly ArchetypeMatch[], cata
     const other = byId(match.id);
     if (!first || !other) return false;
     return (
-      first.compose_with.includes(other.id) || other.compose_with.includes(first.id) || first.kind !== other.kind
+      first.compose_with.includes(other.id) ||
+      other.compose_with.includes(first.id) ||
+      first.kind !== other.kind
     );
   });
   return partner ? [best, partner] : [best];
@@ -37,7 +43,9 @@ function pickOption(
   cons: readonly string[],
 ): ProposalOption {
   const archetypes = picked.flatMap((match) => catalogue.filter((archetype) => archetype.id === match.id));
-  const components = archetypes.flatMap((archetype) => archetype.components.map((component) => component.name));
+  const components = archetypes.flatMap((archetype) =>
+    archetype.components.map((component) => component.name),
+  );
   return option(
     key,
     { value: PICK, items: picked.map((match) => match.id) },
@@ -45,7 +53,9 @@ function pickOption(
     `Adds ${components.join(', ')} to the API, datastore and the caches or queues its decisions choose.`,
     [
       `matched ${picked.map((match) => `"${match.cues.join('", "')}"`).join(' and ')}`,
-      ...archetypes.flatMap((archetype) => archetype.hard_problems.slice(0, 1).map((p) => `deep-dives ready for ${p.title.toLowerCase()}`)),
+      ...archetypes.flatMap((archetype) =>
+        archetype.hard_problems.slice(0, 1).map((p) => `deep-dives ready for ${p.title.toLowerCase()}`),
+      ),
     ],
     cons,
   );
@@ -73,7 +83,9 @@ export function proposeArchetype(state: SessionState, catalogue: readonly Archet
     return {
       explain: `${explain} No archetype's cues matched "${state.title}" or its requirements.`,
       options: [
-        plainOption('A', ['if the system is one of the catalogue after all, its specific components are missing: name it (B)']),
+        plainOption('A', [
+          'if the system is one of the catalogue after all, its specific components are missing: name it (B)',
+        ]),
         option(
           'B',
           'plain',
@@ -89,10 +101,16 @@ export function proposeArchetype(state: SessionState, catalogue: readonly Archet
   }
   const picked = composed(best, matches, catalogue);
   const runnerUp = matches.find((match) => !picked.some((p) => p.id === match.id));
-  const a = pickOption('A', picked, catalogue, ['a system that is not really this kind gets components it does not need']);
+  const a = pickOption('A', picked, catalogue, [
+    'a system that is not really this kind gets components it does not need',
+  ]);
   const b = runnerUp
-    ? pickOption('B', [runnerUp], catalogue, [`matched fewer cues (score ${runnerUp.score} against ${best.score})`])
-    : plainOption('B', ['leaves out what the requirements name: ' + picked.map((p) => title(catalogue, p.id)).join(' + ')]);
+    ? pickOption('B', [runnerUp], catalogue, [
+        `matched fewer cues (score ${runnerUp.score} against ${best.score})`,
+      ])
+    : plainOption('B', [
+        'leaves out what the requirements name: ' + picked.map((p) => title(catalogue, p.id)).join(' + '),
+      ]);
   return {
     explain,
     options: [a, b],
@@ -100,9 +118,9 @@ export function proposeArchetype(state: SessionState, catalogue: readonly Archet
       .map((match) => `"${match.cues.join('", "')}" read as ${title(catalogue, match.id)}`)
       .join('; ')}${picked.length > 1 ? ', and the two compose' : ''}.`,
     detail: [
-      ...picked.flatMap((match) => catalogue.filter((archetype) => archetype.id === match.id)).map(
-        (archetype) => `${archetype.title}: ${archetype.hard_problems.map((p) => p.title).join('; ')}.`,
-      ),
+      ...picked
+        .flatMap((match) => catalogue.filter((archetype) => archetype.id === match.id))
+        .map((archetype) => `${archetype.title}: ${archetype.hard_problems.map((p) => p.title).join('; ')}.`),
       `Other matches: ${
         matches
           .filter((match) => !picked.includes(match))
