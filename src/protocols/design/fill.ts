@@ -13,11 +13,10 @@ export function fillText(text: string, quantities: Quantities, plan: TierPlan): 
     if (name === 'key') return `\`${quantities.text.key}\``;
     const [head, component, input] = name.split('.');
     if (head === 'size' && component !== undefined) {
-      const sized = plan.get(component);
-      if (sized) return sized.tier.result;
+      return plan.get(component)?.tier.result ?? 'none in this design';
     } else if (head === 'input' && component !== undefined && input !== undefined) {
-      const value = plan.get(component)?.inputs[input];
-      if (value) return formatQuantity(value.value, 'count');
+      const value = quantities.input(component, input);
+      if (value) return formatQuantity(value.value, value.kind);
     } else {
       const quantity = quantities.get(name);
       if (quantity) return formatQuantity(quantity.value, quantity.kind);

@@ -16,6 +16,7 @@ import type { Archetype } from '../../knowledge/archetypes.js';
 import {
   BASE_QUANTITIES,
   PARAMETER_UNITS,
+  SIZING_RULES,
   type BaseQuantity,
   type QuantityKind,
 } from './archetype-vocabulary.js';
@@ -33,6 +34,12 @@ export interface Quantities {
   /** A base quantity or a parameter; undefined when neither has that name. */
   readonly get: (name: string) => Quantity | undefined;
   readonly text: { readonly key: string };
+  /**
+   * A sizing input of a composed archetype's component, as the engine computes it for the plan; it
+   * is computed from the archetype's spec, so a text may quote it even when the component is left
+   * out of this design (a serving mode not taken).
+   */
+  readonly input: (component: string, name: string) => InputValue | undefined;
   /** The parameters of the composed archetypes, first archetype first, each once. */
   readonly parameters: readonly (Archetype['parameters'][number] & { readonly archetype: string })[];
 }
@@ -102,7 +109,7 @@ export function quantitiesOf(
     for (const parameter of archetype.parameters)
       if (!parameters.some((p) => p.id === parameter.id))
         parameters.push({ ...parameter, archetype: archetype.id });
-  return {
+  const quantities: Quantities = {
     get: (name) => {
       if (name in base) {
         const id = name as keyof typeof base;
@@ -115,17 +122,28 @@ export function quantitiesOf(
     },
     text: { key: answers.partitionKey ?? 'id' },
     parameters,
+    input: (component, name) => {
+      const spec = archetypes.flatMap((archetype) => archetype.components).find((c) => c.id === component);
+      if (!spec) return undefined;
+      const rule = SIZING_RULES[spec.sizing.rule] as Record<string, readonly string[] | null>;
+      const factors = spec.sizing.inputs[name] ?? rule[name];
+      return factors ? productOf(factors, quantities) : undefined;
+    },
   };
+  return quantities;
 }
 
 /** A sizing input: the product of its factors, with the calculation that shows it. */
 export interface InputValue {
   readonly value: number;
   readonly calculation: string;
+  /** How it reads: the kind of its one rate, size or duration factor, else a count. */
+  readonly kind: QuantityKind;
 }
 
 export function productOf(factors: readonly (string | number)[], quantities: Quantities): InputValue {
   let value = 1;
+  let kind: QuantityKind = 'count';
   const shown: string[] = [];
   for (const factor of factors) {
     if (typeof factor === 'number') {
@@ -136,8 +154,11 @@ export function productOf(factors: readonly (string | number)[], quantities: Qua
     const quantity = quantities.get(factor);
     if (!quantity) throw new Error(`the quantity ${factor} is not computed`);
     value *= quantity.value;
+    if (kind === 'count' && (quantity.kind === 'rate' || quantity.kind === 'bytes' || quantity.kind === 'seconds'))
+      kind = quantity.kind;
     shown.push(`${formatQuantity(quantity.value, quantity.kind)} ${quantity.label}`);
   }
-  const calculation = shown.length > 1 ? `${shown.join(' x ')} = ${formatCompact(value)}` : (shown[0] ?? '');
-  return { value, calculation };
+  const calculation =
+    shown.length > 1 ? `${shown.join(' x ')} = ${formatQuantity(value, kind)}` : (shown[0] ?? '');
+  return { value, calculation, kind };
 }
