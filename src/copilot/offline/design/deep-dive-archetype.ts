@@ -23,13 +23,16 @@ import { planTiers, type TierTables } from '../../../protocols/design/tier-plan.
  * The hard problems of the composed archetypes by the id of the component they are about, first
  * archetype first; a problem about the core `app` lands on the write service when split.
  */
-export function hardProblems(state: SessionState, catalogue: readonly Archetype[]): Map<string, HardProblem> {
+export function hardProblems(
+  state: SessionState,
+  catalogue: readonly Archetype[],
+): Map<string, HardProblem[]> {
   const app = designDecisions(state).architecture === 'microservices' ? 'write-service' : 'app';
-  const problems = new Map<string, HardProblem>();
+  const problems = new Map<string, HardProblem[]>();
   for (const archetype of chosenArchetypes(state, catalogue).archetypes)
     for (const problem of archetype.hard_problems) {
       const id = problem.component === 'app' ? app : problem.component;
-      if (!problems.has(id)) problems.set(id, problem);
+      problems.set(id, [...(problems.get(id) ?? []), problem]);
     }
   return problems;
 }

@@ -53,13 +53,16 @@ export function deepDivesOf(state: SessionState, knowledge: DeepDiveKnowledge): 
   const chosen = picked.length > 0 ? picked : candidates.slice(0, 2).map((candidate) => candidate.component);
   const names = new Map(architecture.components.map((component) => [component.id, component.name]));
   const reasons = new Map(candidates.map((candidate) => [candidate.component.id, candidate.reason]));
-  return chosen.map((component) => {
-    const why = reasons.get(component.id) ?? 'you chose it';
-    const problem = problems.get(component.id);
-    return problem
-      ? archetypeDeepDive(component, problem, state, knowledge, why, names)
-      : deepDive(component, s, guides, why);
-  });
+  // A component with several hard problems gets a deep-dive for each, up to three in all.
+  return chosen
+    .flatMap((component) => {
+      const why = reasons.get(component.id) ?? 'you chose it';
+      const own = problems.get(component.id) ?? [];
+      return own.length > 0
+        ? own.map((problem) => archetypeDeepDive(component, problem, state, knowledge, why, names))
+        : [deepDive(component, s, guides, why)];
+    })
+    .slice(0, 3);
 }
 
 function atScale(s: Signals, factor: number): Estimate {

@@ -17,18 +17,19 @@ export function deepDiveCandidates(
   s: Signals,
   state: SessionState,
   /** Components the composed archetypes name a hard problem for: they rank first. */
-  problems: ReadonlyMap<string, { readonly title: string }> = new Map(),
+  problems: ReadonlyMap<string, readonly { readonly title: string }[]> = new Map(),
 ): Candidate[] {
   const architecture = designDrafts(state).architecture;
   if (!architecture) throw new Error('deep-dive candidates need the high-level architecture');
   const scored = architecture.components.flatMap((component): Candidate[] => {
-    const problem = problems.get(component.id);
-    const candidate = problem
-      ? {
-          score: 100 - [...problems.keys()].indexOf(component.id),
-          reason: `it carries a hard problem of this system: ${problem.title.toLowerCase()}`,
-        }
-      : rank(component, s);
+    const own = problems.get(component.id) ?? [];
+    const candidate =
+      own.length > 0
+        ? {
+            score: 100 - [...problems.keys()].indexOf(component.id),
+            reason: `it carries ${own.length === 1 ? 'a hard problem' : 'hard problems'} of this system: ${own.map((problem) => problem.title.toLowerCase()).join('; ')}`,
+          }
+        : rank(component, s);
     return candidate ? [{ component, ...candidate }] : [];
   });
   return scored.sort((a, b) => b.score - a.score || a.component.id.localeCompare(b.component.id));
