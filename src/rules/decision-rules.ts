@@ -5,15 +5,9 @@
  * the design itself.
  */
 import { formatCount, formatPercent } from '../estimation/index.js';
-import { CUSTOM, type SessionState } from '../protocol/types.js';
-import {
-  designAnswers,
-  designDecisions,
-  designDrafts,
-  designResults,
-  type DesignDecisions,
-} from '../protocols/design/model.js';
-import { DESIGN_STEPS } from '../protocols/design/slots.js';
+import type { SessionState } from '../protocol/types.js';
+import { conditionHolds } from '../protocols/design/conditions.js';
+import { designFacts, onlineNeeded, type DesignFacts } from '../protocols/design/facts.js';
 import { THRESHOLDS as T } from '../protocols/design/thresholds.js';
 
 export interface RuleFinding {
@@ -22,81 +16,7 @@ export interface RuleFinding {
   readonly message: string;
 }
 
-/** The facts the rules read, gathered once from the state. */
-export interface DesignFacts {
-  readonly ml: boolean;
-  readonly p99Ms?: number;
-  readonly predictionFreshnessSeconds?: number;
-  readonly availability?: number;
-  readonly replication?: number;
-  readonly strong: boolean;
-  readonly multiRegion: boolean;
-  readonly peakQps?: number;
-  readonly peakWrites?: number;
-  readonly peakReads?: number;
-  readonly readRatio?: number;
-  readonly peakFactor?: number;
-  readonly modelBytes?: number;
-  readonly services?: number;
-  readonly teamSize?: number;
-  readonly decisions: DesignDecisions;
-  /** Decisions kept in the user's own words (`custom`), which no rule can check. */
-  readonly custom: readonly {
-    readonly id: string;
-    readonly phase: string;
-    readonly label: string;
-    /** What the design reads from this decision (the slot says), left unchecked. */
-    readonly unchecked: string;
-  }[];
-}
-
-const metric = (state: SessionState, id: string): number | undefined =>
-  designResults(state).estimate?.metrics.find((m) => m.id === id)?.value;
-
-export function designFacts(state: SessionState): DesignFacts {
-  const answers = designAnswers(state);
-  const writes = metric(state, 'write_qps');
-  const reads = metric(state, 'read_qps');
-  const text = [
-    answers.scale?.text ?? '',
-    ...(answers.functional ?? []),
-    answers.consistency?.text ?? '',
-  ].join(' ');
-  const facts = {
-    ml: state.scope !== 'system',
-    strong: answers.consistency?.model === 'strong',
-    multiRegion: /\b(?:multi[- ]region|regions|global(?:ly)?|across (?:continents|regions))\b/i.test(text),
-    decisions: designDecisions(state),
-    custom: DESIGN_STEPS.flatMap((step) => {
-      const record = state.decisions[step.id];
-      return step.kind === 'decision' && step.custom && record?.value === CUSTOM
-        ? [{ id: step.id, phase: step.phase, label: record.label, unchecked: step.custom.unchecked }]
-        : [];
-    }),
-    p99Ms: answers.latency ? answers.latency.p99 * 1000 : undefined,
-    predictionFreshnessSeconds: answers.predictionFreshness?.seconds,
-    availability: answers.availability,
-    replication: designResults(state).estimate?.input.replication,
-    peakQps: metric(state, 'peak_qps'),
-    peakWrites: metric(state, 'peak_write_qps'),
-    peakReads: metric(state, 'peak_read_qps'),
-    readRatio: writes && reads !== undefined ? reads / writes : undefined,
-    peakFactor: designResults(state).estimate?.input.peakFactor,
-    modelBytes: answers.modelSize?.bytes,
-    teamSize: answers.team?.engineers,
-    services: servicesOf(state),
-  };
-  return Object.fromEntries(
-    Object.entries(facts).filter(([, value]) => value !== undefined),
-  ) as unknown as DesignFacts;
-}
-
-/** Deployable services the team writes and runs: the request-path services, workers and model servers. */
-function servicesOf(state: SessionState): number | undefined {
-  return designDrafts(state).architecture?.components.filter(
-    (component) => component.type === 'service' || component.type === 'model-serving',
-  ).length;
-}
+export { designFacts, type DesignFacts };
 
 interface Rule {
   readonly id: string;
@@ -115,7 +35,8 @@ export const DECISION_RULES: readonly Rule[] = [
   {
     id: 'serving-edge-or-optimise',
     phase: 'high-level',
-    fires: (f) => f.ml && f.p99Ms !== undefined && f.p99Ms < T.edgeServingP99 * 1000,
+    fires: (f) =>
+      f.ml && onlineNeeded(f) !== false && f.p99Ms !== undefined && f.p99Ms < T.edgeServingP99 * 1000,
     message: (f) =>
       `A P99 of ${ms(f.p99Ms)} leaves no room for a network hop plus a full model: serve at the edge or in-process, and optimise the model (quantise, distil, compile) until inference fits in about half the budget.`,
   },
@@ -123,24 +44,16 @@ export const DECISION_RULES: readonly Rule[] = [
     id: 'serving-online',
     phase: 'high-level',
     fires: (f) =>
-      f.ml &&
-      f.p99Ms !== undefined &&
-      f.p99Ms >= T.edgeServingP99 * 1000 &&
-      f.p99Ms < T.batchServingP99 * 1000 &&
-      (f.predictionFreshnessSeconds ?? 0) < T.batchFreshness,
+      f.ml && onlineNeeded(f) === true && (f.p99Ms === undefined || f.p99Ms >= T.edgeServingP99 * 1000),
     message: (f) =>
-      `A P99 of ${ms(f.p99Ms)} with fresh predictions is online serving: a model server in the request path, with a default prediction for when it is slow or down.`,
+      `Predictions must be fresher than the batch period (${formatCount(T.batchFreshness)} s)${f.interactiveGeneration ? ', and a model answers users as they ask' : ''}: serve online${f.p99Ms === undefined ? '' : ` within the ${ms(f.p99Ms)} P99`}, a model server in the request path${f.interactiveGeneration ? ' on GPUs' : ''}, with a fallback for when it is slow or down.`,
   },
   {
     id: 'serving-batch',
     phase: 'high-level',
-    fires: (f) =>
-      f.ml &&
-      ((f.p99Ms ?? 0) >= T.batchServingP99 * 1000 || (f.predictionFreshnessSeconds ?? 0) >= T.batchFreshness),
-    message: (f) =>
-      (f.predictionFreshnessSeconds ?? 0) >= T.batchFreshness
-        ? 'Predictions may be an hour or more old: score in batch and look results up; a model in the request path would cost more and fail more for no gain.'
-        : `A P99 of ${ms(f.p99Ms)} is slow enough for batch inference or an asynchronous job: keep the model out of the request path.`,
+    fires: (f) => f.ml && onlineNeeded(f) === false,
+    message: () =>
+      'Predictions may be an hour or more old: score in batch and look results up; a model in the request path would cost more and fail more for no gain.',
   },
   {
     id: 'serving-large-model',
@@ -167,19 +80,18 @@ export const DECISION_RULES: readonly Rule[] = [
     id: 'read-heavy-without-cache',
     phase: 'high-level',
     fires: (f) =>
-      ((f.readRatio ?? 0) >= T.cacheReadRatio || (f.peakReads ?? 0) >= T.cacheReadsPerSecond) &&
-      f.decisions.cache === 'none',
+      f.decisions.cache === 'none' && conditionHolds('high-level.cache', 'cache-aside', f) === true,
     message: (f) =>
-      `Reads are ${ratioText(f.readRatio ?? 0)} per write (${formatCount(Math.round(f.peakReads ?? 0))}/s at peak) and there is no cache: the datastore serves every repeated read. A cache for the hot keys usually removes 80-90% of that load.`,
+      `Reads are ${ratioText(f.readRatio ?? 0)} per write (${formatCount(Math.round(f.peakReads ?? 0))}/s at peak, past the ${formatCount(T.cacheMinReadsPerSecond)}/s floor) and there is no cache: the datastore serves every repeated read. A cache for the hot keys usually removes 80-90% of that load.`,
   },
   {
     id: 'bursty-writes-without-queue',
     phase: 'high-level',
     fires: (f) =>
-      ((f.peakWrites ?? 0) >= T.queueWritesPerSecond || (f.peakFactor ?? 0) >= T.queuePeakFactor) &&
-      f.decisions.writePath === 'synchronous',
+      f.decisions.writePath === 'synchronous' &&
+      conditionHolds('high-level.write-path', 'stream', f) === true,
     message: (f) =>
-      `Writes peak at ${formatCount(Math.round(f.peakWrites ?? 0))}/s (peak factor ${f.peakFactor ?? 2}) and go straight to the datastore: it must be sized for the burst. A queue lets it run at the average.`,
+      `Writes peak at ${formatCount(Math.round(f.peakWrites ?? 0))}/s (peak factor ${f.peakFactor ?? 2}) and go straight to the datastore, and no requirement needs them visible at once: it must be sized for the burst. A log takes the burst durably and lets workers apply it at a steady rate.`,
   },
   {
     id: 'strong-consistency-across-regions',
@@ -202,7 +114,7 @@ export const DECISION_RULES: readonly Rule[] = [
   {
     id: 'realtime-where-hours-suffice',
     phase: 'high-level',
-    fires: (f) => f.ml && (f.predictionFreshnessSeconds ?? 0) >= T.batchFreshness && online(f),
+    fires: (f) => f.ml && onlineNeeded(f) === false && online(f),
     message: () =>
       'Online serving was chosen where predictions may be hours old: batch scoring would be simpler, cheaper and faster at request time.',
   },

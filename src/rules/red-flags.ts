@@ -5,6 +5,8 @@
 import type { SessionState } from '../protocol/types.js';
 import { acceptedDespitePushBack, designAnswers, designDecisions } from '../protocols/design/model.js';
 import { THRESHOLDS as T } from '../protocols/design/thresholds.js';
+import { conditionHolds } from '../protocols/design/conditions.js';
+import { designFacts, onlineNeeded } from '../protocols/design/facts.js';
 
 export interface RedFlag {
   readonly id: string;
@@ -36,7 +38,10 @@ export const RED_FLAG_RULES: readonly Rule[] = [
   {
     id: 'microservices-day-one',
     phase: 'high-level',
-    fires: (state) => designDecisions(state).architecture === 'microservices',
+    // A team past the floor owns its own services: then the split follows a real boundary.
+    fires: (state) =>
+      designDecisions(state).architecture === 'microservices' &&
+      conditionHolds('high-level.architecture', 'microservices', designFacts(state)) !== true,
     message:
       'Microservices from day one. Start with a modular monolith and extract a service only at a team, scaling or deployment boundary; premature decomposition buys network failures and distributed debugging before it buys anything else.',
   },
@@ -68,8 +73,7 @@ export const RED_FLAG_RULES: readonly Rule[] = [
         answers.featureFreshness?.realtime === true &&
         answers.modelUpdate !== undefined &&
         answers.modelUpdate.seconds <= T.batchFreshness;
-      const onlineDespiteSlack =
-        (answers.predictionFreshness?.seconds ?? 0) >= T.batchFreshness && online(state);
+      const onlineDespiteSlack = onlineNeeded(designFacts(state)) === false && online(state);
       return allRealtime || onlineDespiteSlack;
     },
     message:

@@ -31,7 +31,7 @@ export const ARCHITECTURE_VALUES = [
       String.raw`one (?:service|deployable|app(?:lication)?|codebase)`,
       String.raw`keep it (?:as )?one`,
     ],
-    'one team owns the product and its parts share one scaling profile',
+    'one team (under about 10 engineers) owns the product and its parts share one scaling profile',
   ),
   v(
     'microservices',
@@ -42,7 +42,7 @@ export const ARCHITECTURE_VALUES = [
       String.raw`split (?:it )?into (?:several |separate |many )?services`,
       String.raw`separate services`,
     ],
-    'separate teams own parts of the product and release on their own cadence, or one part needs 10x the instances or a GPU',
+    'separate teams (about 10 engineers or more) own parts of the product and release on their own cadence',
   ),
 ] as const;
 
@@ -51,7 +51,7 @@ export const DATASTORE_VALUES = [
     'relational',
     'a relational primary with a standby (PostgreSQL)',
     [RELATIONAL, String.raw`(?:a )?single primary`, String.raw`one primary`],
-    'writes stay under about 5K/s and data under about 5 TB, and multi-record transactions matter',
+    'writes stay under about 5K/s and data under about 5 TB: one primary holds them, and multi-record transactions come free',
   ),
   v(
     'relational-sharded',
@@ -62,7 +62,7 @@ export const DATASTORE_VALUES = [
       'citus',
       'vitess',
     ],
-    'relational queries and transactions within a key matter more than elastic scaling',
+    'one primary cannot hold the writes or the data, reads must be current or an invariant holds within one key, and relational queries matter more than elastic scaling',
   ),
   v(
     'distributed-sql',
@@ -75,13 +75,13 @@ export const DATASTORE_VALUES = [
       String.raw`yugabyte(?:db)?`,
       'tidb',
     ],
-    'transactions must span keys that live on different shards',
+    "one primary cannot hold the writes or the data, and an invariant spans records that would live on different shards (a transfer's two legs, a booking and its inventory)",
   ),
   v(
     'wide-column',
     'a partitioned wide-column store',
     [String.raw`wide[- ]column(?: store)?`, 'cassandra', String.raw`scylla(?:db)?`, 'bigtable', 'hbase'],
-    'writes pass about 5K/s or data about 5 TB, every hot query is by key, and eventual consistency is acceptable',
+    'writes pass about 5K/s or data about 5 TB, every hot query is by key, eventual consistency is acceptable and no invariant spans records',
   ),
   v(
     'key-value',
@@ -93,7 +93,7 @@ export const DATASTORE_VALUES = [
       'foundationdb',
       'riak',
     ],
-    'writes pass about 5K/s or data about 5 TB, and every hot query is by key',
+    'writes pass about 5K/s or data about 5 TB, every hot query is by key, and no read or invariant needs more than one key at a time',
   ),
   v(
     'document',
@@ -115,7 +115,7 @@ export const CACHE_VALUES = [
       'none',
       'no',
     ],
-    'reads are fewer than about 5 per write, or every read must see the latest write',
+    'peak reads stay under about 1K/s, or under 5 per write and 2K/s, or every read must see the latest write',
   ),
   v(
     'cache-aside',
@@ -129,13 +129,13 @@ export const CACHE_VALUES = [
       String.raw`(?:a |an in-memory |read )?cach(?:e|ing)`,
       'yes',
     ],
-    'reads pass about 2K/s or 5 per write and a few seconds of staleness is acceptable',
+    'peak reads pass about 1K/s and either 5 per write or 2K/s, and a few seconds of staleness is acceptable',
   ),
   v(
     'write-through',
     'a write-through cache',
     [String.raw`write[- ]through(?: cache)?`],
-    'reads must see recent writes from the cache, and every write can afford a second write',
+    'reads pass the cache floor, writers must read their own writes from the cache, and every write can afford a second write',
   ),
 ] as const;
 
@@ -151,7 +151,7 @@ export const WRITE_PATH_VALUES = [
       String.raw`no (?:queue|stream|kafka)`,
       String.raw`(?:skip|without|drop) the (?:queue|stream|log)`,
     ],
-    'peaks stay under about 2K writes/s and a write must be visible the moment it returns',
+    'peak writes stay under about 500/s, or under 2K/s and 4x the average, or a write must be visible the moment it returns',
   ),
   v(
     'queue',
@@ -164,7 +164,7 @@ export const WRITE_PATH_VALUES = [
       String.raw`service bus`,
       'celery',
     ],
-    'writes peak above about 2K/s or 4x the average and need no ordering beyond per-message retries',
+    'writes peak above about 500/s and either 2K/s or 4x the average, no read must see a write the moment it returns, and per-message retries are all the ordering needed',
   ),
   v(
     'stream',
@@ -177,7 +177,7 @@ export const WRITE_PATH_VALUES = [
       String.raw`(?:event |replicated |append-only |commit )?log`,
       String.raw`(?:event |data )?stream`,
     ],
-    'writes peak above about 2K/s or 4x the average, writes for one key must stay ordered, or other consumers replay them',
+    'writes peak above about 500/s and either 2K/s or 4x the average, no read must see a write the moment it returns, and writes for one key must stay ordered or other consumers replay them',
   ),
 ] as const;
 
@@ -191,7 +191,7 @@ export const SERVING_VALUES = [
       String.raw`real[- ]?time(?: inference| serving| scoring)?`,
       String.raw`model serv(?:er|ing)`,
     ],
-    "predictions must use the request's own context within the latency budget",
+    'predictions must be fresher than the batch period (an hour), or a model answers users as they ask, and a network hop fits the P99',
   ),
   v(
     'optimised-online',
@@ -204,7 +204,7 @@ export const SERVING_VALUES = [
       String.raw`quanti[sz]ed?`,
       String.raw`distill?ed`,
     ],
-    'the P99 leaves no room for a network hop plus a full model',
+    'predictions must be computed per request and the P99 (under 50 ms) leaves no room for a network hop plus a full model',
   ),
   v(
     'batch',
@@ -215,7 +215,7 @@ export const SERVING_VALUES = [
       String.raw`offline(?: scoring| inference)?`,
       'nightly',
     ],
-    'predictions may be an hour or more old',
+    'predictions may be an hour or more old, and no model answers users as they ask',
   ),
 ] as const;
 
@@ -224,7 +224,7 @@ export const FEATURE_VALUES = [
     'streaming',
     'streaming features into a feature store',
     [String.raw`stream(?:ing)?(?: features)?`, 'flink', String.raw`real[- ]?time(?: features)?`, 'kafka'],
-    'features must be fresher than about 5 minutes',
+    'features must be 5 minutes old or fresher',
   ),
   v(
     'batch',
@@ -236,7 +236,7 @@ export const FEATURE_VALUES = [
       String.raw`daily`,
       String.raw`warehouse`,
     ],
-    'features may be a day old',
+    'features may be more than 5 minutes old (an hourly or nightly job keeps up)',
   ),
 ] as const;
 
@@ -274,7 +274,7 @@ export const CONSISTENCY_VALUES = [
       String.raw`refuse`,
       String.raw`linearizab(?:le|ility)`,
     ],
-    'a stale or conflicting read costs money or trust (balances, inventory, ownership)',
+    'a stale or conflicting read costs money or trust: reads must be current, or an invariant must never break (balances, inventory, ownership)',
   ),
   v(
     'ap',
@@ -286,7 +286,44 @@ export const CONSISTENCY_VALUES = [
       String.raw`(?:serve )?stale`,
       String.raw`keep serving`,
     ],
-    'an old answer is better than an error and conflicts can be merged',
+    'the requirements allow stale reads, no invariant must hold across a partition, and an old answer is better than an error',
+  ),
+] as const;
+
+export const REGION_VALUES = [
+  v(
+    'single-region',
+    'one region, across its zones',
+    [
+      String.raw`(?:a |one )?single[- ]region`,
+      String.raw`one region`,
+      String.raw`(?:stay|keep it) in one region`,
+      String.raw`no (?:second|other) region`,
+    ],
+    'no requirement asks to survive losing a region or to serve users on several continents nearby (data residency alone is one region in the right place)',
+  ),
+  v(
+    'active-passive',
+    'active-passive across two regions',
+    [
+      String.raw`active[- /]passive`,
+      String.raw`(?:warm |hot )?standby region`,
+      String.raw`(?:primary|home) region(?: with (?:a )?(?:standby|failover|replica))?`,
+      String.raw`fail ?over to (?:a |another |the other |a second )?region`,
+      String.raw`disaster recovery region`,
+    ],
+    'losing a region must not take the service down, and users can pay a cross-region round trip for writes (they are on one continent, or the P99 is 150 ms or more)',
+  ),
+  v(
+    'active-active',
+    'active-active in several regions',
+    [
+      String.raw`active[- /]active`,
+      String.raw`multi[- ]?master`,
+      String.raw`(?:serve|write) (?:from |in )?(?:every|each|all|both) regions?`,
+      String.raw`home regions? per (?:record|user|account|tenant)`,
+    ],
+    'users on several continents must each be served nearby within a P99 under 150 ms, which one region cannot give across an ocean',
   ),
 ] as const;
 
@@ -295,7 +332,7 @@ export const DEPLOYMENT_VALUES = [
     'canary',
     'canary releases',
     [String.raw`canar(?:y|ies)(?: releases?)?`, String.raw`progressive(?: delivery| rollout)?`],
-    'traffic is large enough that 1% of it shows a regression within minutes',
+    'traffic is large enough that 1% of it shows a regression within minutes (about 100 requests/s at peak), or the availability target (99.95% or more) cannot afford a release that breaks everyone',
   ),
   v(
     'blue-green',
@@ -310,7 +347,7 @@ export const DEPLOYMENT_VALUES = [
       String.raw`rolling(?: update| deploy(?:ment)?| restart)?`,
       String.raw`a few (?:instances|pods) at a time`,
     ],
-    'the fleet is small and a few minutes of mixed versions is acceptable',
+    'traffic is under about 100 requests/s at peak, availability under 99.95%, and a few minutes of mixed versions is acceptable',
   ),
 ] as const;
 
@@ -321,5 +358,6 @@ export type CacheValue = ValuesOf<typeof CACHE_VALUES>;
 export type WritePathValue = ValuesOf<typeof WRITE_PATH_VALUES>;
 export type ServingValue = ValuesOf<typeof SERVING_VALUES>;
 export type FeatureValue = ValuesOf<typeof FEATURE_VALUES>;
+export type RegionValue = ValuesOf<typeof REGION_VALUES>;
 export type ConsistencyValue = ValuesOf<typeof CONSISTENCY_VALUES>;
 export type DeploymentValue = ValuesOf<typeof DEPLOYMENT_VALUES>;

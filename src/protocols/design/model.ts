@@ -15,6 +15,7 @@ import type {
   DatastoreValue,
   DeploymentValue,
   FeatureValue,
+  RegionValue,
   ServingValue,
   WritePathValue,
 } from './decision-values.js';
@@ -119,6 +120,22 @@ export function designAnswers(state: SessionState): DesignAnswers {
   return pickById(answerValues(state), KEYS);
 }
 
+/** Every requirement in the user's own words: where regions or a generative model may be named. */
+export function requirementTexts(state: SessionState): string[] {
+  const a = designAnswers(state);
+  return [
+    state.title,
+    a.problem ?? '',
+    ...(a.functional ?? []),
+    a.scale?.text ?? '',
+    String(state.answers['requirements.availability']?.raw ?? ''),
+    a.consistency?.text ?? '',
+    a.durability?.text ?? '',
+    a.predictionFreshness?.text ?? '',
+    a.modelSize?.text ?? '',
+  ];
+}
+
 /** Whether the user accepted an answer after a push-back (i.e. it is still vague). */
 export function acceptedDespitePushBack(state: SessionState, id: string): boolean {
   return state.answers[id]?.pushBack !== undefined;
@@ -150,6 +167,7 @@ type Decided<V extends string> = V | typeof CUSTOM;
 export interface DesignDecisions {
   readonly architecture?: Decided<ArchitectureValue>;
   readonly datastore?: Decided<DatastoreValue>;
+  readonly regions?: Decided<RegionValue>;
   readonly cache?: Decided<CacheValue>;
   readonly writePath?: Decided<WritePathValue>;
   readonly serving?: Decided<ServingValue>;
@@ -161,6 +179,7 @@ export interface DesignDecisions {
 export const DECISION_KEYS: Readonly<Record<keyof DesignDecisions, string>> = {
   architecture: 'high-level.architecture',
   datastore: 'high-level.datastore',
+  regions: 'high-level.regions',
   cache: 'high-level.cache',
   writePath: 'high-level.write-path',
   serving: 'high-level.serving',

@@ -291,3 +291,86 @@ export function parseModelSize(raw: RawAnswer): Result<ModelSize | undefined> {
     `expected the model's size in memory, e.g. "200 MB" or "7B parameters", or "not stated", got "${text}"`,
   );
 }
+
+// ---------------------------------------------------------------------------------------------
+// What the requirements rule out, read from the consistency answer and the use cases together:
+// reads that must be fresh, an invariant that must never break, regions, interactive generation.
+// Proposals and the self-check read these notions, never the words themselves.
+
+/** Which reads must see the latest write: every read (strong), or the writer's own (read-your-writes). */
+export type FreshReads = 'all' | 'own';
+
+const ALL_FRESH =
+  /\b(?:strong(?:ly)?(?: consisten\w*)?|lineari[sz]able|serial[iy][sz]able|never (?:show(?:s|n)? |serve(?:s|d)? |read(?:s)? |see(?:s)? )?(?:an? |any )?(?:stale|out[- ]of[- ]date|old)|no stale|(?:always|must) (?:see|read|show)s? the (?:latest|current|last) (?:write|value|balance|state)|every read sees? the latest)\b/i;
+const OWN_FRESH =
+  /\bread[- ]your[- ](?:own[- ])?writes?\b|\b(?:reads?|sees?|gets?)\s+(?:their|his|her|its|your|my)\s+own\s+(?:\w+\s+){0,2}?(?:at once|immediately|instantly|right away|straight away|as soon as)/i;
+
+/** Reads that must be fresh, from the consistency answer and the use cases. */
+export function freshReadsIn(texts: readonly string[]): FreshReads | undefined {
+  const text = texts.join('\n');
+  if (ALL_FRESH.test(text)) return 'all';
+  return OWN_FRESH.test(text) ? 'own' : undefined;
+}
+
+/** An invariant the system must never break, and whether it spans several records. */
+export interface Invariant {
+  /** The words that state it, as written. */
+  readonly phrase: string;
+  /** It spans records (a transfer's two legs, a booking and its inventory): one transaction keeps it. */
+  readonly multiRecord: boolean;
+}
+
+const INVARIANT =
+  /\b(?:never|no|not|cannot|can'?t|must not|without)\s+(?:be\s+|ever\s+)?(?:double[- ]?(?:assign|book|spend|charg|pay|sell|allocat|count)\w*|over[- ]?(?:sell|book|draw|allocat)\w*|(?:assign|book|sell|spend|charg|pay)\w*\s+twice)|\bexactly[- ]once\b|\bdouble[- ]entry\b/i;
+const MULTI_RECORD =
+  /\b(?:transfers?|two legs|both legs|debit\w*\s+(?:\w+\s+){0,4}credit\w*|double[- ]entry|ledger|postings?|bookings?|reserv\w+|inventory|seats?|stock|allocat\w+|assign\w*|double[- ]spend\w*)\b/i;
+
+/** The first invariant stated in the consistency answer or the use cases. */
+export function invariantIn(texts: readonly string[]): Invariant | undefined {
+  for (const text of texts) {
+    const match = INVARIANT.exec(text);
+    if (match) return { phrase: match[0], multiRecord: MULTI_RECORD.test(text) };
+  }
+  return undefined;
+}
+
+/** What the answers say about regions: whether they name any, must survive losing one, or serve several. */
+export interface RegionNeeds {
+  /** The words that mention regions, as written; undefined when nothing does. */
+  readonly phrase?: string;
+  /** Losing a whole region must not take the service (or its data) down. */
+  readonly survive: boolean;
+  /** Users in several regions are each served nearby (EU and US, global). */
+  readonly spread: boolean;
+}
+
+const PLACES = String.raw`(?:the )?(?:eu|europe|us|usa|north america|south america|latin america|asia|apac|emea|india|japan|uk|australia|africa|canada|brazil)`;
+const REGION_WORDS = new RegExp(
+  String.raw`\b(?:multi[- ]?region(?:al)?|(?:two|three|several|multiple|many|all|other|each|every|second|another) (?:\w+ )?regions?|regions?(?: outages?| failures?| loss| failover)|(?:survive|lose|losing|loss of) (?:a |an |one |the )?(?:whole |entire |cloud )?regions?|cross[- ]region|active[- ](?:active|passive)|data residency|residency|geo[- ]?(?:redundan\w*|replicat\w*|distribut\w*)|across (?:continents|regions)|globally distributed|worldwide|${PLACES} and ${PLACES})\b`,
+  'i',
+);
+const SURVIVE =
+  /\b(?:(?:survive|tolerate|withstand)s? (?:a |an |the )?(?:loss of (?:a |an |one )?)?(?:whole |entire |cloud )?region|region(?:al)? (?:outage|failure|loss|failover)s?|(?:lose|losing|loss of) (?:a |an |one |the )?(?:whole |entire |cloud )?region|multi[- ]?region|(?:two|second|another) regions?|active[- ](?:active|passive)|geo[- ]?redundan\w*|cross[- ]region (?:failover|replica\w*|backup))/i;
+const SPREAD = new RegExp(
+  String.raw`\b(?:${PLACES} and ${PLACES}|across continents|globally distributed|worldwide|users in (?:several|many|multiple) regions|active[- ]active)\b`,
+  'i',
+);
+
+export function regionNeedsIn(texts: readonly string[]): RegionNeeds {
+  const text = texts.join('\n');
+  const phrase = REGION_WORDS.exec(text)?.[0];
+  return {
+    ...(phrase === undefined ? {} : { phrase }),
+    survive: SURVIVE.test(text),
+    spread: SPREAD.test(text),
+  };
+}
+
+const GENERATIVE =
+  /\b(?:llms?|(?:large )?language models?|generative|gpt|chat ?bots?|(?:ai )?assistants?|retrieval[- ]augmented|rag|\d+(?:\.\d+)?\s*b(?:illion)?[- ]param(?:eter)?s?)\b/i;
+const INTERACTIVE = /\b(?:asks?|questions?|chats?|prompts?|conversations?|answers?|replies|replies to)\b/i;
+
+/** A generative model answering users (an LLM in a conversation): served online on GPUs, never in batch. */
+export function interactiveGenerationIn(texts: readonly string[], useCases: readonly string[]): boolean {
+  return GENERATIVE.test(texts.join('\n')) && INTERACTIVE.test(useCases.join('\n'));
+}

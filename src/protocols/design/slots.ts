@@ -23,10 +23,11 @@ import {
   DEPLOYMENT_VALUES,
   FEATURE_VALUES,
   FOCUS_VALUES,
+  REGION_VALUES,
   SERVING_VALUES,
   WRITE_PATH_VALUES,
 } from './decision-values.js';
-import { designDrafts } from './model.js';
+import { designDrafts, requirementTexts } from './model.js';
 import { ARCHETYPE_INDEX } from './archetype-index.js';
 import { ARCHETYPE_SLOT } from './archetype-choice.js';
 import { SCOPES } from '../../protocol/types.js';
@@ -36,7 +37,7 @@ import { ESTIMATION_STEPS } from './estimation-slots.js';
 import { REQUIREMENT_SLOTS } from './requirement-slots.js';
 import { asText, nonEmptyText } from '../../protocol/answer-text.js';
 import { approvalSlotFor } from '../../protocol/common-slots.js';
-import { isEvasive } from './requirements.js';
+import { isEvasive, regionNeedsIn } from './requirements.js';
 import { ML_ONLY, isMl, question } from './slot-kit.js';
 
 export const DESIGN_PHASES = [
@@ -170,6 +171,17 @@ const highLevel: (QuestionSlot | DecisionSlot | DraftStep)[] = [
         unchecked:
           'whether one node can hold the writes and data, its failover and quorum, and the datastore deep-dive',
       },
+    },
+  ),
+  decision(
+    'high-level.regions',
+    'high-level',
+    'Region strategy',
+    'How many regions serve the system, and which of them take writes?',
+    REGION_VALUES,
+    {
+      when: 'when a requirement mentions regions (multi-region, two regions, EU and US, a region outage, data residency)',
+      appliesTo: (state) => regionNeedsIn(requirementTexts(state)).phrase !== undefined,
     },
   ),
   decision('high-level.cache', 'high-level', 'Caching', 'Should reads go through a cache?', CACHE_VALUES),

@@ -16,7 +16,8 @@ import { tradeoffsOf } from './tradeoffs.js';
 
 /** The advisor sizes every tier with the throughput table's capacities and teaches from the guides. */
 export function designAdvisor(
-  knowledge: Pick<Knowledge, 'guides' | 'throughput' | 'prices' | 'archetypes' | 'llmServing'>,
+  knowledge: Pick<Knowledge, 'guides' | 'throughput' | 'prices' | 'archetypes' | 'llmServing'> &
+    Partial<Pick<Knowledge, 'latencies'>>,
 ): Advisor {
   const { capacity } = knowledge.throughput;
   const tables = tierTables(knowledge);
@@ -25,7 +26,8 @@ export function designAdvisor(
     phrase: (slot, state) => phrase(slot, state),
     note: (slot, value) =>
       slot.id === 'requirements.availability' && typeof value === 'number' ? downtimeNote(value) : undefined,
-    propose: (slot: DecisionSlot, state) => propose(slot.id, state, capacity, knowledge.guides, archetypes),
+    propose: (slot: DecisionSlot, state) =>
+      propose(slot.id, state, capacity, knowledge.guides, archetypes, knowledge.latencies),
     report: (slot, choice, proposal) => reportChoice(slot, choice, proposal),
     draft: (step: DraftStep, state) => {
       switch (step.id) {

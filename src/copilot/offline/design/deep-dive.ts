@@ -27,6 +27,23 @@ import { deepDiveCandidates } from './focus.js';
 import { metricValue, payloadPlacement, signalsOf, type Signals } from './signals.js';
 import { THRESHOLDS as T } from '../../../protocols/design/thresholds.js';
 
+/**
+ * What each loss costs in data. RPO 0 comes only from replication that completes before the
+ * acknowledgement; backups and point-in-time recovery restore to minutes ago, never to the last write.
+ */
+function lossOfData(s: Signals): string[] {
+  const regions = s.decisions.regions;
+  const region =
+    regions === 'active-passive' || regions === 'active-active'
+      ? `Loss of a region: the other region's replica takes over; ${s.rpo === 0 ? 'RPO 0 across regions holds only if that replica confirms each commit before it is acknowledged (a cross-region round trip per write); replicated asynchronously it loses the last seconds of writes' : 'replicated asynchronously, it loses the writes of the last seconds of lag'}.`
+      : `Loss of a region: restore from backups copied to another region, losing the writes since the last backup (RPO of minutes, the backup interval)${s.rpo === 0 ? '; RPO 0 through a region loss needs a replica in a second region that confirms each commit' : ''}.`;
+  return [
+    `Loss of a zone: ${s.rpo === 0 ? 'the synchronous replica in another zone already holds every acknowledged write (RPO 0)' : `replication to another zone loses at most its lag${s.rpo === undefined ? '' : ` (RPO ${s.rpo} s)`}`}.`,
+    region,
+    'A bad deploy that corrupts data: point-in-time recovery from continuous backups to just before the corruption (RPO of minutes: the archive interval), rehearsed by a restore drill every quarter.',
+  ];
+}
+
 /** What deep-dives read besides the state: the guides, capacities and the archetypes' hard problems. */
 export interface DeepDiveKnowledge {
   readonly guides: readonly Guide[];
@@ -133,7 +150,7 @@ const BODIES: Partial<Record<Component['type'], (component: Component, s: Signal
           ]
         : []),
       `Loss of a node: ${isPartitionedStore(s.decisions.datastore) ? 'the other replicas keep serving; hinted handoff or repair brings the node back in sync.' : 'the standby is promoted automatically (target under 60 s); writes in flight are retried by clients with idempotency keys.'}`,
-      `Loss of a region or bad deploy that corrupts data: point-in-time recovery from continuous backups; RPO ${s.rpo === undefined ? 'as set by the backup interval' : `${s.rpo} s`} is tested by a restore drill every quarter.`,
+      ...lossOfData(s),
     ],
     interface: [
       `get(${s.partitionKey}) -> record | not found`,

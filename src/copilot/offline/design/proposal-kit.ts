@@ -4,11 +4,14 @@ import type { Proposal, SessionState } from '../../../protocol/types.js';
 export { option } from '../proposal-text.js';
 import type { Signals } from './signals.js';
 import type { Archetype } from '../../../knowledge/archetypes.js';
+import type { LatencyTable } from '../../../knowledge/latencies.js';
 import { THRESHOLDS as T } from '../../../protocols/design/thresholds.js';
 
 /** What a proposal may read besides the signals and the state: the archetype catalogue. */
 export interface BuilderContext {
   readonly archetypes: readonly Archetype[];
+  /** The dated latency table, quoted where a decision costs a round trip (the region strategy). */
+  readonly latencies?: LatencyTable;
 }
 
 export type Builder = (s: Signals, state: SessionState, context: BuilderContext) => Proposal;

@@ -1,25 +1,43 @@
 /** Proposals for ML systems: how predictions are served and where features are computed. */
-import { formatRate, servers } from '../../../estimation/index.js';
+import { formatDuration, formatRate, servers } from '../../../estimation/index.js';
 import { option, staleness, type Builder } from './proposal-kit.js';
 import { THRESHOLDS as T } from '../../../protocols/design/thresholds.js';
+import { onlineNeeded } from '../../../protocols/design/facts.js';
 
 export const serving: Builder = (s) => {
   const p99 = s.p99 ?? Number.POSITIVE_INFINITY;
   const freshness = s.answers.predictionFreshness;
-  const batchable = (freshness && freshness.seconds >= T.batchFreshness) || p99 >= T.batchServingP99;
-  const edge = p99 < T.edgeServingP99;
+  // Freshness decides, never the P99 alone: a slow P99 with real-time predictions is still online.
+  const batchable = onlineNeeded(s.facts) === false;
+  const generation = s.facts.interactiveGeneration === true;
+  const edge = p99 < T.edgeServingP99 && !generation;
   const fleet = servers(s.peakQps, s.capacity.modelServerRequestsPerSecond, T.targetUtilisation);
-  const online = option(
-    'A',
-    'online',
-    'Online inference service behind the API',
-    `A model server scores each request: ${fleet.servers} CPU replica(s) at ${formatRate(s.peakQps)} peak (planning ${formatRate(s.capacity.modelServerRequestsPerSecond)} per replica).`,
-    ['predictions use the freshest features', 'one model version serves every request'],
-    [
-      "the model is in the request path: its latency and failures are the API's",
-      `needs autoscaling above ${formatRate(T.autoscaleRequestsPerSecond)} and a fallback prediction`,
-    ],
-  );
+  const online = generation
+    ? option(
+        'A',
+        'online',
+        'Online generation on GPUs (an LLM server with continuous batching)',
+        'A GPU model server generates each answer as the user asks, streaming tokens back; requests share the GPUs through continuous batching.',
+        [
+          'answers use the question and the retrieved context of this request',
+          'tokens stream as they are generated',
+        ],
+        [
+          "the model is in the request path: its latency and failures are the API's",
+          'GPUs are the largest cost: size them from tokens per second at peak, and keep a fallback answer',
+        ],
+      )
+    : option(
+        'A',
+        'online',
+        'Online inference service behind the API',
+        `A model server scores each request: ${fleet.servers} CPU replica(s) at ${formatRate(s.peakQps)} peak (planning ${formatRate(s.capacity.modelServerRequestsPerSecond)} per replica).`,
+        ['predictions use the freshest features', 'one model version serves every request'],
+        [
+          "the model is in the request path: its latency and failures are the API's",
+          `needs autoscaling above ${formatRate(T.autoscaleRequestsPerSecond)} and a fallback prediction`,
+        ],
+      );
   const batch = option(
     'A',
     'batch',
@@ -38,7 +56,7 @@ export const serving: Builder = (s) => {
     return {
       explain: `Prediction freshness: "${freshness?.text ?? 'not stated'}" (${staleness(freshness)}); latency target ${s.show.p99}. Serving mode is the largest cost and complexity lever in an ML system.`,
       options: [batch, { ...online, key: 'B' }],
-      position: `Option A: when a prediction may be ${staleness(freshness)} old, scoring in batch and looking results up is simpler, cheaper and faster at request time than a model in the request path.`,
+      position: `Option A: when a prediction may be ${staleness(freshness)} old, scoring in batch and looking results up is simpler, cheaper and faster at request time than a model in the request path. Serve online once predictions must be fresher than ${formatDuration(T.batchFreshness)}.`,
       detail:
         'Size the batch: entities x model time per entity / parallelism must finish well inside the period. Keep the previous batch until the new one is validated (row counts, score distribution) and then switch atomically.',
     };
@@ -65,7 +83,7 @@ export const serving: Builder = (s) => {
         batch.cons,
       ),
     ],
-    position: `Option A: a ${s.show.p99} and predictions computed per request rule out precomputation. ${s.peakQps > T.autoscaleRequestsPerSecond ? `At ${s.show.peakQps} the model servers need autoscaling on concurrency, with a default prediction when they are saturated.` : 'Keep a default prediction for when the model server is unavailable.'}`,
+    position: `Option A: ${generation ? 'a model answering users as they ask cannot be precomputed, whatever the P99' : `predictions are needed ${freshness?.realtime ? 'in real time' : `within ${staleness(freshness)}`}, under the batch period of ${formatDuration(T.batchFreshness)}, so they are computed per request whatever the P99 (${s.show.p99})`}. ${s.peakQps > T.autoscaleRequestsPerSecond ? `At ${s.show.peakQps} the model servers need autoscaling on concurrency, with a default prediction when they are saturated.` : 'Keep a default prediction for when the model server is unavailable.'}`,
     detail:
       'Budget the P99: network and API (about 10 ms), online feature reads (about 5 ms), model inference (the rest, minus slack). Batch requests dynamically only if the budget has room for the batching window (2-10 ms).',
   };
@@ -73,7 +91,7 @@ export const serving: Builder = (s) => {
 
 export const features: Builder = (s) => {
   const freshness = s.answers.featureFreshness;
-  const streaming = freshness !== undefined && freshness.seconds <= 300;
+  const streaming = freshness !== undefined && freshness.seconds <= T.streamingFeatureFreshness;
   const stream = option(
     'A',
     'streaming',

@@ -14,13 +14,17 @@ import { proposeArchetype } from './proposals-archetype.js';
 import { hardProblems } from './deep-dive-archetype.js';
 import { guidesFor } from '../../../knowledge/select.js';
 import type { Capacity } from '../../../knowledge/throughput.js';
-import { PICK, type Proposal, type SessionState } from '../../../protocol/types.js';
+import { PICK, type Proposal, type ProposalOption, type SessionState } from '../../../protocol/types.js';
 import { deepDiveCandidates } from './focus.js';
 import { cite, option } from '../proposal-text.js';
 import type { Builder } from './proposal-kit.js';
 import { features, serving } from './proposals-ml.js';
 import { architecture, cache, datastore, writePath } from './proposals-system.js';
-import { signalsOf } from './signals.js';
+import { regions } from './proposals-regions.js';
+import { ruledOutBy } from '../../../protocols/design/conditions.js';
+import { THRESHOLDS as T } from '../../../protocols/design/thresholds.js';
+import type { LatencyTable } from '../../../knowledge/latencies.js';
+import { signalsOf, type Signals } from './signals.js';
 
 const focus: Builder = (s, state, context) => {
   const candidates = deepDiveCandidates(s, state, hardProblems(state, context.archetypes));
@@ -72,13 +76,12 @@ const consistency: Builder = (s) => {
     ['readers may see stale data', 'concurrent writes need a merge rule (last-writer-wins loses updates)'],
   );
   const staleness = s.answers.consistency?.stalenessSeconds;
-  if (s.strong) {
+  const invariant = s.facts.invariant;
+  if (s.strong || invariant) {
     return {
-      explain:
-        'When the network splits, a system must either refuse some requests or risk serving stale or conflicting data (CAP). The requirement says reads must be current.',
+      explain: `When the network splits, a system must either refuse some requests or risk serving stale or conflicting data (CAP). ${invariant ? `The requirement "${invariant.phrase}" must hold through a partition.` : 'The requirement says reads must be current.'}`,
       options: [cp, { ...ap, key: 'B' }],
-      position:
-        'Option A: the requirement is strong consistency, so a failed request is better than a wrong answer. Keep the window short with automated failover.',
+      position: `Option A: ${invariant ? `two sides that keep accepting writes apart would break "${invariant.phrase}"` : 'the requirement is strong consistency'}, so a failed request is better than a wrong answer. Keep the window short with automated failover.`,
       detail:
         'Strong consistency is per record: choose it for the data that needs it (balances, ownership) and let the rest (counters, feeds) be eventual.',
     };
@@ -122,7 +125,7 @@ const deployment: Builder = (s) => {
     ['a bad release spreads batch by batch; rollback is another rollout'],
   );
   const errorBudget = formatMinutes((1 - s.availability) * 30 * 86_400);
-  if (s.peakQps >= 100 || s.availability >= 0.9995) {
+  if (s.peakQps >= T.canaryPeakQps || s.availability >= T.canaryAvailability) {
     return {
       explain: `Most outages start with a change. At ${s.show.peakQps} and ${formatPercent(s.availability)} availability the monthly error budget is ${errorBudget}, so a release must be able to fail small.`,
       options: [canary, blueGreen],
@@ -141,9 +144,23 @@ const deployment: Builder = (s) => {
   };
 };
 
+/**
+ * A value the requirements rule out says so in its cons. The builders never recommend one (the
+ * self-check would report it as a bug); offered as the alternative, it carries the reason.
+ */
+function gated(slotId: string, proposal: Proposal, facts: Signals['facts']): Proposal {
+  const [a, b] = proposal.options;
+  const mark = (o: ProposalOption): ProposalOption => {
+    const reason = ruledOutBy(slotId, o.value, facts);
+    return reason ? { ...o, cons: [`ruled out by the requirements: ${reason}`, ...o.cons] } : o;
+  };
+  return { ...proposal, options: [mark(a), mark(b)] };
+}
+
 const BUILDERS: Readonly<Record<string, Builder>> = {
   'high-level.architecture': architecture,
   'high-level.datastore': datastore,
+  'high-level.regions': regions,
   'high-level.cache': cache,
   'high-level.write-path': writePath,
   'high-level.serving': serving,
@@ -161,6 +178,12 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
 const CITATIONS: Readonly<Record<string, { type: string; phase: string; keyword?: string; flag: RegExp }>> = {
   'high-level.architecture': { type: 'service', phase: 'high-level', flag: /service/i },
   'high-level.datastore': { type: 'datastore', phase: 'high-level', flag: /shard|primary|schema/i },
+  'high-level.regions': {
+    type: 'datastore',
+    phase: 'high-level',
+    keyword: 'PACELC',
+    flag: /region|replicat|quorum/i,
+  },
   'high-level.cache': { type: 'cache', phase: 'high-level', flag: /cach/i },
   'high-level.write-path': { type: 'queue', phase: 'high-level', flag: /queue|asynchron|consumer/i },
   'high-level.serving': { type: 'model-serving', phase: 'high-level', flag: /online|batch|latency/i },
@@ -186,11 +209,17 @@ export function propose(
   capacity: Capacity,
   guides: readonly Guide[],
   archetypes: readonly Archetype[],
+  latencies?: LatencyTable,
 ): Proposal {
   if (slotId === ARCHETYPE_SLOT) return proposeArchetype(state, archetypes);
   const builder = BUILDERS[slotId];
   if (!builder) throw new Error(`the offline design advisor has no proposal for ${slotId}`);
-  const proposal = builder(signalsOf(state, capacity), state, { archetypes });
+  const s = signalsOf(state, capacity);
+  const proposal = gated(
+    slotId,
+    builder(s, state, { archetypes, ...(latencies ? { latencies } : {}) }),
+    s.facts,
+  );
   const citation = CITATIONS[slotId];
   const guide = citation && guidesFor(guides, citation.type, citation.phase, citation.keyword)[0];
   return guide ? { ...proposal, detail: `${proposal.detail}\n\n${cite(guide, citation.flag)}` } : proposal;

@@ -13,6 +13,7 @@ import {
   type DesignDecisions,
 } from '../../../protocols/design/model.js';
 import { metricValue, payloadPlacement } from '../../../protocols/design/sizing.js';
+import { designFacts, type DesignFacts } from '../../../protocols/design/facts.js';
 
 export { metricValue, payloadPlacement };
 
@@ -27,6 +28,8 @@ export interface Signals {
   readonly peakWrites: number;
   readonly peakReads: number;
   readonly readRatio: number;
+  /** What the requirements rule out and the numbers the decision conditions read. */
+  readonly facts: DesignFacts;
   readonly storagePerDay: number;
   readonly storageRetention: number;
   /** One copy of the data over the retention period: what a single primary must hold. */
@@ -68,6 +71,7 @@ export function signalsOf(state: SessionState, capacity: Capacity): Signals {
   const writes = value('write_qps');
   const reads = value('read_qps');
   const p99 = answers.latency?.p99;
+  const facts = designFacts(state, capacity);
   const signals = {
     answers,
     decisions: designDecisions(state),
@@ -87,7 +91,8 @@ export function signalsOf(state: SessionState, capacity: Capacity): Signals {
     readSize: estimate.input.readSizeBytes,
     peakFactor: estimate.input.peakFactor,
     availability: answers.availability ?? 0.999,
-    strong: answers.consistency?.model === 'strong',
+    strong: facts.freshReads === 'all',
+    facts,
     partitionKey: answers.partitionKey ?? 'id',
     capacity,
     ...(p99 === undefined ? {} : { p99 }),
