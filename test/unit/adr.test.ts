@@ -320,7 +320,7 @@ describe('the examples as records', () => {
     expect(sectionOf(content, '## More Information')).toBe(
       [
         '',
-        '"A managed key-value store (DynamoDB-style)" wins instead when writes pass about 5K/s or data about 5 TB, and every hot query is by key. Revisit this decision if that becomes true.',
+        '"A managed key-value store (DynamoDB-style)" wins instead when writes pass about 5K/s or data about 5 TB, every hot query is by key, and no read or invariant needs more than one key at a time. Revisit this decision if that becomes true.',
         '',
         "The estimate's figures when it was decided:",
         '',

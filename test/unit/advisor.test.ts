@@ -154,7 +154,7 @@ describe('recommendations change with the numbers', () => {
 
   it('architecture: a plain monolith at 40 QPS, a separate read scaling group at 100K QPS', () => {
     expect(small.decisions['high-level.architecture']?.proposal.position).toBe(
-      'Option A. At 40/s peak this is 2 instances (1 by load, a second for redundancy) of one program; splitting it into services adds network hops and failure modes without removing a bottleneck.',
+      'Option A. At 40/s peak this is 2 instances (1 by load, a second for redundancy) of one program; splitting it into services adds network hops and failure modes without removing a bottleneck. Split off a service when a second team owns part of it (about 10 engineers in all), or when one part needs 10x the instances or a GPU.',
     );
     expect(large.decisions['high-level.architecture']?.proposal.position).toMatch(
       /^Option A, with the read path deployed as its own scaling group: at 99,000\/s peak/,
@@ -373,10 +373,10 @@ describe('tradeoff records', () => {
   it('quotes the alternatives with their conditions', () => {
     const byDecision = new Map((designDrafts(small).tradeoffs ?? []).map((t) => [t.decision, t]));
     expect(byDecision.get('Primary datastore')?.alternativeWins).toBe(
-      'When writes pass about 5K/s or data about 5 TB, and every hot query is by key.',
+      'When writes pass about 5K/s or data about 5 TB, every hot query is by key, and no read or invariant needs more than one key at a time.',
     );
     expect(byDecision.get('Caching')?.alternativeWins).toBe(
-      'When reads pass about 2K/s or 5 per write and a few seconds of staleness is acceptable.',
+      'When peak reads pass about 1K/s and either 5 per write or 2K/s, and a few seconds of staleness is acceptable.',
     );
   });
 

@@ -19,8 +19,17 @@ const ids = (f: DesignFacts): string[] => findings(f).map((finding) => finding.i
 describe('decision rules', () => {
   it.each<[string, Partial<DesignFacts>, Partial<DesignFacts>]>([
     ['serving-edge-or-optimise', { ml: true, p99Ms: 40 }, { ml: true, p99Ms: 50 }],
-    ['serving-online', { ml: true, p99Ms: 50 }, { ml: true, p99Ms: 500 }],
-    ['serving-batch', { ml: true, p99Ms: 500 }, { ml: true, p99Ms: 499 }],
+    // Freshness decides serving, never the P99 alone: 800 ms with real-time predictions is online.
+    [
+      'serving-online',
+      { ml: true, p99Ms: 800, predictionFreshnessSeconds: 1 },
+      { ml: true, p99Ms: 800, predictionFreshnessSeconds: 3_600 },
+    ],
+    [
+      'serving-batch',
+      { ml: true, p99Ms: 800, predictionFreshnessSeconds: 86_400 },
+      { ml: true, p99Ms: 800, predictionFreshnessSeconds: 1 },
+    ],
     [
       'serving-batch',
       { ml: true, p99Ms: 100, predictionFreshnessSeconds: 3_600 },
@@ -29,11 +38,17 @@ describe('decision rules', () => {
     ['serving-large-model', { ml: true, modelBytes: 1.2e9 }, { ml: true, modelBytes: 1e9 }],
     ['serving-autoscale', { ml: true, peakQps: 1_001 }, { ml: true, peakQps: 1_000 }],
     ['single-copy-of-data', { availability: 0.999, replication: 1 }, { availability: 0.999, replication: 2 }],
-    // The advisor's own threshold for a cache: 5 reads per write, or 2,000 reads/s at peak.
+    // The advisor's own threshold for a cache: 5 reads per write, or 2,000 reads/s at peak, and
+    // never under the floor of 1,000 reads/s whatever the ratio.
     [
       'read-heavy-without-cache',
-      { readRatio: T.cacheReadRatio, decisions: NO_CACHE },
-      { readRatio: T.cacheReadRatio - 0.1, decisions: NO_CACHE },
+      { readRatio: T.cacheReadRatio, peakReads: T.cacheMinReadsPerSecond, decisions: NO_CACHE },
+      { readRatio: T.cacheReadRatio - 0.1, peakReads: T.cacheMinReadsPerSecond, decisions: NO_CACHE },
+    ],
+    [
+      'read-heavy-without-cache',
+      { readRatio: 50, peakReads: T.cacheMinReadsPerSecond, decisions: NO_CACHE },
+      { readRatio: 50, peakReads: T.cacheMinReadsPerSecond - 1, decisions: NO_CACHE },
     ],
     [
       'read-heavy-without-cache',
@@ -52,6 +67,18 @@ describe('decision rules', () => {
         peakFactor: 3.9,
         decisions: { writePath: 'synchronous' },
       },
+    ],
+    // The floor: under 500 writes/s one primary absorbs any burst.
+    [
+      'bursty-writes-without-queue',
+      { peakWrites: T.queueMinWritesPerSecond, peakFactor: 4, decisions: { writePath: 'synchronous' } },
+      { peakWrites: T.queueMinWritesPerSecond - 1, peakFactor: 10, decisions: { writePath: 'synchronous' } },
+    ],
+    // The gate: a write the writer must read at once is never acknowledged from a queue.
+    [
+      'bursty-writes-without-queue',
+      { peakWrites: 3_000, peakFactor: 2, decisions: { writePath: 'synchronous' } },
+      { peakWrites: 3_000, peakFactor: 2, freshReads: 'own', decisions: { writePath: 'synchronous' } },
     ],
     [
       'strong-consistency-across-regions',
@@ -113,7 +140,12 @@ describe('decision rules', () => {
     const clean = await finishedDesign();
     expect(decisionRules(clean)).toEqual([]);
     const noCache = await finishedDesign({
-      answers: { 'estimation.reads': '20:1', 'high-level.cache': 'B', 'estimation.replication': '1' },
+      answers: {
+        'estimation.writes': '5M/day',
+        'estimation.reads': '20:1',
+        'high-level.cache': 'B',
+        'estimation.replication': '1',
+      },
     });
     expect(decisionRules(noCache).map((finding) => finding.id)).toEqual([
       'single-copy-of-data',
