@@ -136,7 +136,9 @@ export function conditionEvidence(slotId: string, f: DesignFacts): string {
     ],
     'high-level.datastore': () => [
       `${rate(f.peakWrites)} peak writes`,
-      f.databaseBytes === undefined ? 'data size not known' : `${formatCount(Math.round(f.databaseBytes / 1e9))} GB per copy`,
+      f.databaseBytes === undefined
+        ? 'data size not known'
+        : `${formatCount(Math.round(f.databaseBytes / 1e9))} GB per copy`,
       fresh(f),
       ...invariantText(f),
     ],

@@ -101,7 +101,10 @@ export function designFacts(state: SessionState, capacity?: Capacity): DesignFac
       consistency === undefined
         ? undefined
         : freshReads !== 'all' &&
-          (consistency.model === 'eventual' || (consistency.stalenessSeconds ?? 0) > 0),
+          (freshReads === 'own' ||
+            consistency.model === 'eventual' ||
+            consistency.model === 'read-your-writes' ||
+            (consistency.stalenessSeconds ?? 0) > 0),
     rpoSeconds: answers.durability?.rpoSeconds,
     regions,
     multiRegion:
