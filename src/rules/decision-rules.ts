@@ -5,9 +5,10 @@
  * the design itself.
  */
 import { formatCount, formatPercent } from '../estimation/index.js';
-import type { SessionState } from '../protocol/types.js';
+import { CUSTOM, type SessionState } from '../protocol/types.js';
 import { conditionHolds } from '../protocols/design/conditions.js';
-import { designFacts, onlineNeeded, type DesignFacts } from '../protocols/design/facts.js';
+import { designFacts as factsOf, onlineNeeded, type DesignFacts } from '../protocols/design/facts.js';
+import { DESIGN_STEPS } from '../protocols/design/slots.js';
 import { THRESHOLDS as T } from '../protocols/design/thresholds.js';
 
 export interface RuleFinding {
@@ -16,7 +17,20 @@ export interface RuleFinding {
   readonly message: string;
 }
 
-export { designFacts, type DesignFacts };
+export type { DesignFacts };
+
+/** The design's facts, with the decisions kept in the user's own words that no rule can check. */
+export function designFacts(state: SessionState): DesignFacts {
+  return {
+    ...factsOf(state),
+    custom: DESIGN_STEPS.flatMap((step) => {
+      const record = state.decisions[step.id];
+      return step.kind === 'decision' && step.custom && record?.value === CUSTOM
+        ? [{ id: step.id, phase: step.phase, label: record.label, unchecked: step.custom.unchecked }]
+        : [];
+    }),
+  };
+}
 
 interface Rule {
   readonly id: string;

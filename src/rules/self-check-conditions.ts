@@ -7,6 +7,7 @@
 import type { Capacity } from '../knowledge/throughput.js';
 import { CUSTOM, PICK, type DecisionRecord, type SessionState } from '../protocol/types.js';
 import {
+  CONDITIONED_VALUES,
   conditionEvidence,
   conditionHolds,
   ruledOutBy,
@@ -14,12 +15,10 @@ import {
 } from '../protocols/design/conditions.js';
 import { designFacts, type DesignFacts } from '../protocols/design/facts.js';
 import { designDrafts } from '../protocols/design/model.js';
-import { DESIGN_STEPS } from '../protocols/design/slots.js';
 import type { Finding, FindingSeverity, SelfCheckRule } from './finding.js';
 
 interface Taken {
   readonly id: string;
-  readonly title: string;
   readonly record: DecisionRecord;
   readonly name: (value: string) => string;
   readonly winsWhen: (value: string) => string | undefined;
@@ -27,14 +26,13 @@ interface Taken {
 
 /** Every decision taken with a value of its slot (own words kept verbatim and picks are not checkable). */
 function taken(state: SessionState): Taken[] {
-  return DESIGN_STEPS.flatMap((step) => {
-    const record = step.kind === 'decision' ? state.decisions[step.id] : undefined;
-    if (step.kind !== 'decision' || !record || record.value === CUSTOM || record.value === PICK) return [];
-    const find = (value: string) => step.values.find((candidate) => candidate.value === value);
+  return Object.entries(CONDITIONED_VALUES).flatMap(([id, values]) => {
+    const record = state.decisions[id];
+    if (!record || record.value === CUSTOM || record.value === PICK) return [];
+    const find = (value: string) => values.find((candidate) => candidate.value === value);
     return [
       {
-        id: step.id,
-        title: step.title,
+        id,
         record,
         name: (value: string) => find(value)?.name ?? value,
         winsWhen: (value: string) => find(value)?.winsWhen,
@@ -69,7 +67,7 @@ export const contradictsOwnCondition: SelfCheckRule<DesignFacts & { state: Sessi
         {
           id: `contradicts-own-condition:${decision.id}`,
           severity,
-          message: `${who} for ${decision.title.toLowerCase()}, but the condition under which ${decision.name(winner)} wins holds: ${decision.winsWhen(winner) ?? 'see its proposal'}. ${severity === 'error' ? 'Take the alternative, or change the answers that make it win.' : 'Keep it only with a reason the numbers do not show.'}`,
+          message: `${who} for ${decision.id}, but the condition under which ${decision.name(winner)} wins holds: ${decision.winsWhen(winner) ?? 'see its proposal'}. ${severity === 'error' ? 'Take the alternative, or change the answers that make it win.' : 'Keep it only with a reason the numbers do not show.'}`,
           evidence: conditionEvidence(decision.id, facts),
         },
       ];
@@ -104,7 +102,7 @@ export const contradictsRequirement: SelfCheckRule<DesignFacts & { state: Sessio
         {
           id: `contradicts-requirement:${decision.id}`,
           severity,
-          message: `${who} for ${decision.title.toLowerCase()}, which the requirements rule out: ${reason}.`,
+          message: `${who} for ${decision.id}, which the requirements rule out: ${reason}.`,
           evidence: conditionEvidence(decision.id, facts),
         },
       ];

@@ -44,7 +44,7 @@ describe('contradicts-own-condition', () => {
         id: 'contradicts-own-condition:high-level.cache',
         severity: 'error',
         message:
-          'The co-pilot recommended a cache-aside cache (Redis) for caching, but the condition under which no cache wins holds: peak reads stay under about 1K/s, or under 5 per write and 2K/s, or every read must see the latest write. Take the alternative, or change the answers that make it win.',
+          'The co-pilot recommended a cache-aside cache (Redis) for high-level.cache, but the condition under which no cache wins holds: peak reads stay under about 1K/s, or under 5 per write and 2K/s, or every read must see the latest write. Take the alternative, or change the answers that make it win.',
         evidence: '27/s peak reads; 2 reads per write; stale reads allowed',
       },
     ]);

@@ -5,7 +5,7 @@
  * self-check all read these, so a design is never advised one way and judged another.
  */
 import type { Capacity } from '../../knowledge/throughput.js';
-import { CUSTOM, type SessionState } from '../../protocol/types.js';
+import type { SessionState } from '../../protocol/types.js';
 import {
   designAnswers,
   designDecisions,
@@ -24,7 +24,6 @@ import {
   type RegionNeeds,
 } from './requirements.js';
 import { payloadPlacement } from './sizing.js';
-import { DESIGN_STEPS } from './slots.js';
 import { THRESHOLDS as T } from './thresholds.js';
 
 export interface DesignFacts {
@@ -97,14 +96,16 @@ export function designFacts(state: SessionState, capacity?: Capacity): DesignFac
     strong: freshReads === 'all',
     freshReads,
     invariant: invariantIn(freshTexts),
+    // Undefined when the consistency answer says nothing about staleness (ordering, duplicates).
     staleAllowed:
-      consistency === undefined
-        ? undefined
-        : freshReads !== 'all' &&
-          (freshReads === 'own' ||
-            consistency.model === 'eventual' ||
-            consistency.model === 'read-your-writes' ||
-            (consistency.stalenessSeconds ?? 0) > 0),
+      freshReads === 'all'
+        ? false
+        : freshReads === 'own' ||
+            consistency?.model === 'eventual' ||
+            consistency?.model === 'read-your-writes' ||
+            (consistency?.stalenessSeconds ?? 0) > 0
+          ? true
+          : undefined,
     rpoSeconds: answers.durability?.rpoSeconds,
     regions,
     multiRegion:
@@ -114,12 +115,9 @@ export function designFacts(state: SessionState, capacity?: Capacity): DesignFac
         ? undefined
         : interactiveGenerationIn(requirementTexts(state), answers.functional ?? []),
     decisions,
-    custom: DESIGN_STEPS.flatMap((step) => {
-      const record = state.decisions[step.id];
-      return step.kind === 'decision' && step.custom && record?.value === CUSTOM
-        ? [{ id: step.id, phase: step.phase, label: record.label, unchecked: step.custom.unchecked }]
-        : [];
-    }),
+    // The decisions kept in own words are listed by the decision rules, which know the slots: this
+    // module is read by the slots' own review step, so it must not import them.
+    custom: [],
     p99Ms: answers.latency ? answers.latency.p99 * 1000 : undefined,
     predictionFreshnessSeconds: answers.predictionFreshness?.seconds,
     featureFreshnessSeconds: answers.featureFreshness?.seconds,

@@ -101,7 +101,7 @@ export function reviewOf(
       why: parameter.why,
     })),
     sizing,
-    findings: [...selfCheck(design), ...conditionFindings(state)],
+    findings: [...selfCheck(design), ...conditionFindings(state, knowledge.throughput.capacity)],
     requirements: requirementMap(design).map((entry) => ({
       requirement: entry.requirement,
       components: entry.components.map((component) => component.id),
