@@ -6,8 +6,8 @@
  */
 import type { Capacity } from '../knowledge/throughput.js';
 import { CUSTOM, PICK, type DecisionRecord, type SessionState } from '../protocol/types.js';
+import { CONDITIONED_VALUES } from '../protocols/design/decision-values.js';
 import {
-  CONDITIONED_VALUES,
   conditionEvidence,
   conditionHolds,
   ruledOutBy,

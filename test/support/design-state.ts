@@ -125,10 +125,10 @@ export function finishedDesign(options: DesignOptions = {}): Promise<SessionStat
   );
 }
 
-/** Runs an answers file from disk (e.g. one of examples/) the way `design --answers` does. */
-export function finishedFromFile(path: string): Promise<SessionState> {
+/** Runs an answers file from disk (e.g. one of examples/) the way `design --answers` does (with --accept-recommended if asked). */
+export function finishedFromFile(path: string, acceptRecommended = false): Promise<SessionState> {
   const { file } = readAnswersFile(path);
-  return runScripted(path, file, [], silent, false);
+  return runScripted(path, file, [], silent, acceptRecommended);
 }
 
 async function runScripted(

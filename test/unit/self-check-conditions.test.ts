@@ -7,10 +7,16 @@ import { conditionFindings } from '../../src/rules/self-check-conditions.js';
 import {
   PLACEHOLDER_PROPOSAL,
   bundledKnowledge,
-  finishedDesign,
+  finishedDesign as scripted,
   finishedFromFile,
   withDecision,
+  type DesignOptions,
 } from '../support/design-state.js';
+
+// Decisions an answers file leaves out (the archetype) take the recommendation, as with --accept-recommended.
+const finishedDesign = (options: DesignOptions = {}): Promise<SessionState> =>
+  scripted({ acceptRecommended: true, ...options });
+const fromExample = (name: string): Promise<SessionState> => finishedFromFile(`examples/${name}.yaml`, true);
 
 const capacity = bundledKnowledge().throughput.capacity;
 const check = (state: SessionState) => conditionFindings(state, capacity);
@@ -181,19 +187,19 @@ describe('contradicts-requirement', () => {
 });
 
 describe('the examples', () => {
-  it.each(['pastebin', 'news-feed', 'fraud-scoring'])('%s has no finding', async (name) => {
-    expect(check(await finishedFromFile(`examples/${name}.yaml`))).toEqual([]);
+  it.each(['pastebin', 'news-feed', 'fraud-scoring', 'messenger'])('%s has no finding', async (name) => {
+    expect(check(await fromExample(name))).toEqual([]);
   });
 
   it("the pastebin's old recommendation (a cache at 347 reads/s) would be an error", async () => {
-    const pastebin = await finishedFromFile('examples/pastebin.yaml');
+    const pastebin = await fromExample('pastebin');
     expect(ids(recommended(pastebin, 'high-level.cache', 'cache-aside'))).toEqual([
       'contradicts-own-condition:high-level.cache=error',
     ]);
   });
 
   it("the news feed's old recommendation (writes acknowledged from a log) contradicts read-your-writes", async () => {
-    const feed = await finishedFromFile('examples/news-feed.yaml');
+    const feed = await fromExample('news-feed');
     expect(ids(recommended(feed, 'high-level.write-path', 'stream'))).toEqual([
       'contradicts-own-condition:high-level.write-path=error',
       'contradicts-requirement:high-level.write-path=error',

@@ -15,34 +15,6 @@ import {
   type DesignFacts,
 } from './facts.js';
 import { THRESHOLDS as T } from './thresholds.js';
-import type { DecisionValue } from '../../protocol/types.js';
-import {
-  ARCHITECTURE_VALUES,
-  CACHE_VALUES,
-  CONSISTENCY_VALUES,
-  DATASTORE_VALUES,
-  DEPLOYMENT_VALUES,
-  FEATURE_VALUES,
-  REGION_VALUES,
-  SERVING_VALUES,
-  WRITE_PATH_VALUES,
-} from './decision-values.js';
-
-/**
- * The values of each decision that has conditions, by slot id (the slots use the same lists). Read
- * from here rather than from the slots, which import the review that reads these conditions.
- */
-export const CONDITIONED_VALUES: Readonly<Record<string, readonly DecisionValue[]>> = {
-  'high-level.architecture': ARCHITECTURE_VALUES,
-  'high-level.datastore': DATASTORE_VALUES,
-  'high-level.regions': REGION_VALUES,
-  'high-level.cache': CACHE_VALUES,
-  'high-level.write-path': WRITE_PATH_VALUES,
-  'high-level.serving': SERVING_VALUES,
-  'high-level.features': FEATURE_VALUES,
-  'tradeoffs.consistency': CONSISTENCY_VALUES,
-  'operations.deployment': DEPLOYMENT_VALUES,
-};
 
 export type Condition = (facts: DesignFacts) => boolean | undefined;
 

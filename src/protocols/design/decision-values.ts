@@ -361,3 +361,19 @@ export type FeatureValue = ValuesOf<typeof FEATURE_VALUES>;
 export type RegionValue = ValuesOf<typeof REGION_VALUES>;
 export type ConsistencyValue = ValuesOf<typeof CONSISTENCY_VALUES>;
 export type DeploymentValue = ValuesOf<typeof DEPLOYMENT_VALUES>;
+
+/**
+ * The values of each decision that has conditions, by slot id (the slots use the same lists). The
+ * self-check reads them from here rather than from the slots, which import the review that runs it.
+ */
+export const CONDITIONED_VALUES: Readonly<Record<string, readonly DecisionValue[]>> = {
+  'high-level.architecture': ARCHITECTURE_VALUES,
+  'high-level.datastore': DATASTORE_VALUES,
+  'high-level.regions': REGION_VALUES,
+  'high-level.cache': CACHE_VALUES,
+  'high-level.write-path': WRITE_PATH_VALUES,
+  'high-level.serving': SERVING_VALUES,
+  'high-level.features': FEATURE_VALUES,
+  'tradeoffs.consistency': CONSISTENCY_VALUES,
+  'operations.deployment': DEPLOYMENT_VALUES,
+};
