@@ -31,6 +31,10 @@ describe('the vocabulary of requirement gates', () => {
       multiRecord: true,
     });
     expect(invariantIn(['never double-book a seat'])?.multiRecord).toBe(true);
+    expect(invariantIn(['a driver is never assigned to two riders at once'])).toEqual({
+      phrase: 'never assigned to two',
+      multiRecord: true,
+    });
     expect(invariantIn(['each event is counted exactly once'])).toEqual({
       phrase: 'exactly once',
       multiRecord: false,

@@ -321,7 +321,7 @@ export interface Invariant {
 }
 
 const INVARIANT =
-  /\b(?:never|no|not|cannot|can'?t|must not|without)\s+(?:be\s+|ever\s+)?(?:double[- ]?(?:assign|book|spend|charg|pay|sell|allocat|count)\w*|over[- ]?(?:sell|book|draw|allocat)\w*|(?:assign|book|sell|spend|charg|pay)\w*\s+twice)|\bexactly[- ]once\b|\bdouble[- ]entry\b/i;
+  /\b(?:never|no|not|cannot|can'?t|must not|without)\s+(?:be\s+|ever\s+)?(?:double[- ]?(?:assign|book|spend|charg|pay|sell|allocat|count)\w*|over[- ]?(?:sell|book|draw|allocat)\w*|(?:assign|book|sell|spend|charg|pay)\w*\s+twice)|\b(?:never|not|cannot|can'?t|must not)\s+(?:be\s+)?(?:assign|book|sold|sell|allocat|charg|spen[dt]|pa(?:y|id)|offer|match)\w*\s+(?:to\s+|for\s+|on\s+)?(?:two|twice|more than one|several)\b|\bexactly[- ]once\b|\bdouble[- ]entry\b/i;
 const MULTI_RECORD =
   /\b(?:transfers?|two legs|both legs|debit\w*\s+(?:\w+\s+){0,4}credit\w*|double[- ]entry|ledger|postings?|bookings?|reserv\w+|inventory|seats?|stock|allocat\w+|assign\w*|double[- ]spend\w*)\b/i;
 

@@ -182,6 +182,8 @@ const highLevel: (QuestionSlot | DecisionSlot | DraftStep)[] = [
     {
       when: 'when a requirement mentions regions (multi-region, two regions, EU and US, a region outage, data residency)',
       appliesTo: (state) => regionNeedsIn(requirementTexts(state)).phrase !== undefined,
+      // Added after answers files were written: a file that mentions regions without it takes A.
+      recommendedWhenUnanswered: true,
     },
   ),
   decision('high-level.cache', 'high-level', 'Caching', 'Should reads go through a cache?', CACHE_VALUES),
