@@ -154,7 +154,10 @@ export function productOf(factors: readonly (string | number)[], quantities: Qua
     const quantity = quantities.get(factor);
     if (!quantity) throw new Error(`the quantity ${factor} is not computed`);
     value *= quantity.value;
-    if (kind === 'count' && (quantity.kind === 'rate' || quantity.kind === 'bytes' || quantity.kind === 'seconds'))
+    if (
+      kind === 'count' &&
+      (quantity.kind === 'rate' || quantity.kind === 'bytes' || quantity.kind === 'seconds')
+    )
       kind = quantity.kind;
     shown.push(`${formatQuantity(quantity.value, quantity.kind)} ${quantity.label}`);
   }

@@ -13,10 +13,15 @@ import { option } from '../proposal-text.js';
 
 const PLAIN_LABEL = 'A plain request/response service (an API over one datastore)';
 
+/**
+ * The archetype the best match composes with: one it names in `compose_with` (or that names it), or
+ * for a hybrid design an archetype of the other kind (an ML model inside a product).
+ */
 function composed(
   best: ArchetypeMatch,
   matches: readonly ArchetypeMatch[],
   catalogue: readonly Archetype[],
+  hybrid: boolean,
 ): ArchetypeMatch[] {
   const byId = (id: string): Archetype | undefined => catalogue.find((archetype) => archetype.id === id);
   const first = byId(best.id);
@@ -27,7 +32,7 @@ function composed(
     return (
       first.compose_with.includes(other.id) ||
       other.compose_with.includes(first.id) ||
-      first.kind !== other.kind
+      (hybrid && first.kind !== other.kind)
     );
   });
   return partner ? [best, partner] : [best];
@@ -99,7 +104,7 @@ export function proposeArchetype(state: SessionState, catalogue: readonly Archet
       detail: `The catalogue: ${catalogue.map((archetype) => `${archetype.title} (${archetype.id})`).join('; ')}. Answer with one or two names, comma-separated.`,
     };
   }
-  const picked = composed(best, matches, catalogue);
+  const picked = composed(best, matches, catalogue, state.scope === 'hybrid');
   const runnerUp = matches.find((match) => !picked.some((p) => p.id === match.id));
   const a = pickOption('A', picked, catalogue, [
     'a system that is not really this kind gets components it does not need',
