@@ -138,6 +138,9 @@ describe('components from the archetypes', () => {
 describe('a problem that names what does not exist is refused in one line, naming the file and the key', () => {
   const url = source('url-shortener.yaml');
   const refused = (text: string): string => error(parseProblem('url-shortener.yaml', text, archetypes));
+  /** The URL shortener with more lines after its archetype. */
+  const adding = (lines: string): string =>
+    url.replace('archetype: key-value-lookup', `archetype: key-value-lookup\n${lines}`);
 
   it('an unknown archetype', () => {
     const message = refused(url.replace('archetype: key-value-lookup', 'archetype: key-value-store'));
@@ -151,28 +154,16 @@ describe('a problem that names what does not exist is refused in one line, namin
   });
 
   it('a skip or an extra that names nothing, or an extra that is already there', () => {
-    const skipping = url.replace(
-      'archetype: key-value-lookup',
-      'archetype: key-value-lookup\ncomponents_skip: [link-scaner]',
-    );
-    expect(refused(skipping)).toBe(
+    expect(refused(adding('components_skip: [link-scaner]'))).toBe(
       'url-shortener.yaml: components_skip: "link-scaner" names no component of archetype key-value-lookup',
     );
-    const adding = url.replace(
-      'archetype: key-value-lookup',
-      'archetype: key-value-lookup\ncomponents_extra:\n  - {id: cache, name: CDN, keywords: [cdn, edge]}',
-    );
-    expect(refused(adding)).toBe(
+    expect(refused(adding('components_extra:\n  - {id: cache, name: CDN, keywords: [cdn, edge]}'))).toBe(
       'url-shortener.yaml: components_extra: "cache" is already a component of archetype key-value-lookup',
     );
   });
 
   it('an own list beside an archetype, or neither', () => {
-    const both = url.replace(
-      'archetype: key-value-lookup',
-      'archetype: key-value-lookup\ncomponents:\n  - {id: api, name: API, keywords: [api, rest]}',
-    );
-    expect(refused(both)).toBe(
+    expect(refused(adding('components:\n  - {id: api, name: API, keywords: [api, rest]}'))).toBe(
       'url-shortener.yaml: components: the list comes from archetype key-value-lookup; use components_extra or components_skip',
     );
     expect(refused(url.replace('archetype: key-value-lookup\n', ''))).toBe(
