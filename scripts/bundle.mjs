@@ -4,10 +4,17 @@
 // are loaded lazily and only when needed stay external.
 import { chmodSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
-// Validate the guides and the price table now, so a malformed guide fails the build, and compile
-// them into one JSON file the CLI reads without parsing YAML at start-up.
+// Validate the guides, the tables, the archetypes and the problem bank now, so a malformed file (or a
+// problem naming an unknown archetype) fails the build in one line, and compile them into one JSON
+// file the CLI reads without parsing YAML at start-up.
 const { loadKnowledge } = await import('../dist/knowledge/load.js');
-const knowledge = loadKnowledge();
+let knowledge;
+try {
+  knowledge = loadKnowledge();
+} catch (error) {
+  console.error(`build: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 writeFileSync(
   'dist/knowledge.json',
   JSON.stringify({

@@ -25,12 +25,20 @@ export function loadGuides(directory = `${REFERENCES_DIR}capabilities/`): Guide[
   });
 }
 
-export function loadProblems(directory = `${REFERENCES_DIR}problems/`): Problem[] {
+/** Reads the problem bank; each problem's components resolve against the archetype catalogue. */
+export function loadProblems(
+  directory = `${REFERENCES_DIR}problems/`,
+  archetypes: readonly Archetype[] = loadArchetypes(),
+): Problem[] {
   return readdirSync(directory)
     .filter((name) => name.endsWith('.yaml'))
     .sort()
     .map((name) => {
-      const parsed = parseProblem(name, readFileSync(`${directory}${name}`, 'utf8'));
+      const parsed = parseProblem(
+        `references/problems/${name}`,
+        readFileSync(`${directory}${name}`, 'utf8'),
+        archetypes,
+      );
       if (!parsed.ok)
         throw new AppError(ExitCode.internal, `A bundled interview problem is malformed: ${parsed.error}`);
       return parsed.value;
@@ -88,14 +96,15 @@ export interface Knowledge {
 
 /** Reads and validates the guides and the dated tables from references/. */
 export function loadKnowledge(): Knowledge {
+  const archetypes = loadArchetypes();
   return {
     guides: loadGuides(),
     prices: loadPrices(),
     latencies: loadLatencies(),
     throughput: loadThroughput(),
     llmServing: loadLlmServing(),
-    problems: loadProblems(),
+    problems: loadProblems(undefined, archetypes),
     models: loadModelTable(),
-    archetypes: loadArchetypes(),
+    archetypes,
   };
 }

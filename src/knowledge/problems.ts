@@ -1,11 +1,15 @@
 /**
  * The interview problem bank (references/problems/*.yaml), validated with zod. Each problem carries
  * what the interviewer reveals only when asked (the scale, and its numbers in the estimation
- * engine's spec form, so a candidate's figures can be checked), the components a good answer
- * includes, and rubric notes per dimension.
+ * engine's spec form, so a candidate's figures can be checked), the archetype it is an instance of,
+ * and rubric notes per dimension. The components a good answer includes come from the archetype
+ * (see problem-components.ts), so the bank and the design co-pilot share one source.
  */
 import { z } from 'zod';
+import { SERVING_MODES } from '../protocols/design/archetype-vocabulary.js';
+import type { Archetype } from './archetypes.js';
 import { fail, ok, type Result } from '../lib/result.js';
+import { resolveComponents, type ProblemComponent } from './problem-components.js';
 import { parseYamlData } from './yaml-data.js';
 
 export const LEVELS = ['mid', 'senior', 'staff'] as const;
@@ -37,6 +41,9 @@ const keywords = z
   )
   .min(2);
 
+const componentId = z.string().regex(/^[a-z][a-z0-9-]*$/);
+const componentSchema = z.strictObject({ id: componentId, name: text, keywords });
+
 /** One text per phase: the rubric notes, the hints. */
 const perPhase = z.strictObject(
   Object.fromEntries(PHASES.map((phase) => [phase, text])) as Record<Phase, typeof text>,
@@ -57,23 +64,58 @@ const problemSchema = z.strictObject({
     numbers: z.record(z.string(), z.union([z.string(), z.number()])),
   }),
   key_areas: z.array(text).min(3),
-  components: z
-    .array(z.strictObject({ id: z.string().regex(/^[a-z][a-z0-9-]*$/), name: text, keywords }))
-    .min(4),
+  /** The archetype this problem is an instance of; its components are what a good answer names. */
+  archetype: componentId.optional(),
+  /** Or several, for a composed system (the first names a shared component). */
+  archetypes: z.array(componentId).min(2).optional(),
+  /** Which serving mode's components an ML archetype contributes (online unless said). */
+  serving: z.enum(SERVING_MODES).default('online'),
+  /** Components this problem adds to its archetype's. */
+  components_extra: z.array(componentSchema).default([]),
+  /** Archetype components this problem does not expect, by id. */
+  components_skip: z.array(componentId).default([]),
+  /** Only for a problem no archetype fits: its own list, and a comment in the file saying why. */
+  components: z.array(componentSchema).optional(),
   rubric: perPhase,
   hints: perPhase,
 });
 
-export type Problem = z.output<typeof problemSchema>;
+type ProblemFile = z.output<typeof problemSchema>;
 
-export function parseProblem(fileName: string, source: string): Result<Problem> {
+export type Problem = Omit<
+  ProblemFile,
+  'archetype' | 'archetypes' | 'serving' | 'components_extra' | 'components_skip' | 'components'
+> & {
+  /** The archetypes the components come from; empty when the problem lists its own. */
+  readonly archetypes: readonly string[];
+  /** What a good answer names: the archetypes' core and own components, plus extras, minus skips. */
+  readonly components: readonly ProblemComponent[];
+};
+
+/**
+ * Reads a problem and resolves its components against the archetype catalogue. An unknown
+ * archetype, or an extra or skip that names nothing, is an error naming the file and the key.
+ */
+export function parseProblem(
+  fileName: string,
+  source: string,
+  catalogue: readonly Archetype[],
+): Result<Problem> {
   const parsed = parseYamlData(fileName, source, problemSchema);
   if (!parsed.ok) return parsed;
-  const problem = parsed.value;
-  if (`${problem.id}.yaml` !== fileName.split('/').pop())
-    return fail(`${fileName}: id "${problem.id}" does not match the file name`);
-  const ids = problem.components.map((component) => component.id);
-  const twice = ids.find((id, index) => ids.indexOf(id) !== index);
-  if (twice) return fail(`${fileName}: component "${twice}" is listed twice`);
-  return ok(problem);
+  const file = parsed.value;
+  if (`${file.id}.yaml` !== fileName.split('/').pop())
+    return fail(`${fileName}: id "${file.id}" does not match the file name`);
+  const {
+    archetype,
+    archetypes,
+    serving,
+    components_extra: extra,
+    components_skip: skip,
+    components: own,
+    ...rest
+  } = file;
+  const resolved = resolveComponents({ archetype, archetypes, serving, extra, skip, own }, catalogue);
+  if (!resolved.ok) return fail(`${fileName}: ${resolved.error}`);
+  return ok({ ...rest, ...resolved.value });
 }

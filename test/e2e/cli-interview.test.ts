@@ -105,7 +105,7 @@ describe('the two candidates', () => {
 
   it('the weak review names the missing components, the red flags, the hint and the unchecked numbers', () => {
     const weak = summaryOf('interview-weak');
-    expect(weak.missing_components).toEqual(['cache', 'analytics']);
+    expect(weak.missing_components).toEqual(['cache', 'link-scanner', 'click-stream', 'click-analytics']);
     expect(weak.red_flags.map((flag) => flag.id)).toEqual([
       'skipped-estimation',
       'microservices-day-one',
@@ -145,7 +145,7 @@ describe('the interview command', () => {
     );
     expect(failing.code).toBe(1);
     expect(failing.stderr).toMatch(/mlops-design: score \d+ is below the pass mark 60/);
-    expect(failing.stderr).toContain('Score 25/100: no hire for senior. Weakest: estimation and tradeoffs.');
+    expect(failing.stderr).toContain('Score 21/100: no hire for senior. Weakest: estimation and high-level.');
     expect(readFileSync(join(below, DOCUMENT), 'utf8')).toContain('no hire');
     const above = join(dir, 'above');
     mkdirSync(above);
@@ -212,9 +212,18 @@ describe('the interview command', () => {
   it('problems lists the bank, filtered by level and tag', async () => {
     const all = await runCli(['problems', '--json'], { cwd: dir });
     const { problems } = JSON.parse(all.stdout) as {
-      problems: { id: string; level: string; tags: string[] }[];
+      problems: { id: string; level: string; tags: string[]; archetypes: string[]; components: string[] }[];
     };
     expect(problems.length).toBeGreaterThanOrEqual(16);
+    // Each problem names its archetypes; its expected components come from them.
+    const byId = (id: string) => problems.find((problem) => problem.id === id);
+    expect(byId('document-qa-llm')).toMatchObject({ archetypes: ['llm-rag'] });
+    expect(byId('search-ranking')?.archetypes).toEqual(['search-autocomplete', 'recommendations']);
+    // The archetype's components (vector index, GPU serving) and the problem's own extra (a gateway).
+    expect(byId('document-qa-llm')?.components).toEqual(
+      expect.arrayContaining(['app', 'vector-index', 'llm-serving', 'llm-gateway']),
+    );
+    expect(byId('web-crawler')?.archetypes).toEqual([]);
     for (const id of [
       'url-shortener',
       'pastebin',

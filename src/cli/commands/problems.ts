@@ -25,15 +25,19 @@ export function runProblems(globals: GlobalOptions, raw: Readonly<Record<string,
     out.result(
       JSON.stringify(
         {
-          problems: problems.map(({ id, title, level, tags, timebox_minutes, prompt, key_areas }) => ({
-            id,
-            title,
-            level,
-            tags,
-            timebox_minutes,
-            prompt,
-            key_areas,
-          })),
+          problems: problems.map(
+            ({ id, title, level, tags, timebox_minutes, prompt, key_areas, archetypes, components }) => ({
+              id,
+              title,
+              level,
+              tags,
+              timebox_minutes,
+              prompt,
+              key_areas,
+              archetypes,
+              components: components.map((component) => component.id),
+            }),
+          ),
         },
         null,
         2,
