@@ -199,6 +199,7 @@ describe('the price table', () => {
       'compute.gpu-h100',
       'compute.gpu-l4',
       'network.egress',
+      'queue.requests',
       'storage.block-ssd',
       'storage.object',
     ]);

@@ -68,6 +68,7 @@ const SYSTEM_ORDER = [
   'estimation.peak-factor',
   'estimation.replication',
   'estimation.numbers',
+  'high-level.archetype',
   'high-level.access-key',
   'high-level.architecture',
   'high-level.datastore',
@@ -82,6 +83,8 @@ const SYSTEM_ORDER = [
   'operations.degradation',
   'operations.plan',
   'operations.cost',
+  'operations.review',
+  'operations.keep-findings',
 ];
 
 const ML_ORDER = [
@@ -91,10 +94,10 @@ const ML_ORDER = [
   'requirements.model-update',
   'requirements.feature-freshness',
   'requirements.model-size',
-  ...SYSTEM_ORDER.slice(6, 21),
+  ...SYSTEM_ORDER.slice(6, 22),
   'high-level.serving',
   'high-level.features',
-  ...SYSTEM_ORDER.slice(21),
+  ...SYSTEM_ORDER.slice(22),
 ];
 
 describe('nextStep', () => {
@@ -177,6 +180,7 @@ describe('rewindTo', () => {
       'requirements.team',
       'high-level.access-key',
       'operations.degradation',
+      'operations.keep-findings',
     ]);
     expect(rewound.decisions).toEqual({});
     expect(rewound.drafts).toEqual({});
@@ -189,6 +193,7 @@ describe('rewindTo', () => {
     expect(Object.keys(rewound.drafts)).toEqual(['high-level.components', 'deep-dive.details']);
     expect(Object.keys(rewound.derived)).toEqual(['estimation.numbers']);
     expect(Object.keys(rewound.decisions)).toEqual([
+      'high-level.archetype',
       'high-level.architecture',
       'high-level.datastore',
       'high-level.cache',
@@ -205,7 +210,7 @@ describe('rewindTo', () => {
     expect('operations.degradation' in rewound.answers).toBe(true);
     expect(rewound.drafts).toEqual({});
     expect(Object.keys(rewound.derived)).toEqual(['estimation.numbers']);
-    expect(nextStep(designProtocol, rewound)?.id).toBe('high-level.access-key');
+    expect(nextStep(designProtocol, rewound)?.id).toBe('high-level.archetype');
   });
 
   it('does not touch the title, scope or context', () => {

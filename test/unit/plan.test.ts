@@ -26,6 +26,7 @@ answers:
   estimation.write-size: 10KB
   estimation.retention: 5y
   estimation.peak-factor: 3
+  high-level.archetype: A
   high-level.access-key: short_code
   high-level.architecture: A
   high-level.datastore: A
@@ -403,5 +404,20 @@ describe('a step that applies only after an earlier answer', () => {
     // once warned that the answer was ignored, though the session asks and uses it.
     expect(planned.warnings).toEqual([]);
     expect(planned.lines.find((line) => line.id === 'classify.latency')?.answer).toBe('2s');
+  });
+});
+
+describe('planAnswers: decisions added after answers files were written', () => {
+  it('takes the recommendation for a missing archetype decision, with a warning, not a failure', () => {
+    const result = plan(edit('high-level.archetype', undefined));
+    expect(result.problems).toEqual([]);
+    expect(result.warnings).toEqual([
+      'design.yaml: answers.high-level.archetype: not answered; the recommended option (A) is accepted by default (a decision added after answers files were written)',
+    ]);
+  });
+
+  it('still fails a missing decision that is not new', () => {
+    const result = plan(edit('high-level.cache', undefined));
+    expect(result.problems.join('\n')).toContain('answers.high-level.cache: missing');
   });
 });

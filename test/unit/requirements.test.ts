@@ -78,10 +78,19 @@ describe('use cases', () => {
 });
 
 describe('parseScale', () => {
+  it('reads the growth a year, in the ways engineers write it', () => {
+    expect(value(parseScale('2M users, growing 40% year over year')).growth).toBe(0.4);
+    expect(value(parseScale('5M DAU, +25%/yr')).growth).toBe(0.25);
+    expect(value(parseScale('1M users, doubling every year')).growth).toBe(1);
+    expect(value(parseScale('500K notes a day')).growth).toBeUndefined();
+    expect(value(parseScale('99.9% of 1M requests')).growth).toBeUndefined();
+  });
+
   it('takes the first number as the headline', () => {
     expect(value(parseScale('10M daily users, 20% growth a year'))).toEqual({
       text: '10M daily users, 20% growth a year',
       headline: 10_000_000,
+      growth: 0.2,
     });
     expect(value(parseScale('about 500K notes a day')).headline).toBe(500_000);
     expect(value(parseScale('1,500 requests a day')).headline).toBe(1_500);

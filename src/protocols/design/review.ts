@@ -142,8 +142,9 @@ export const keepFindingsSlot: QuestionSlot = question<KeptFindings>({
   title: 'Findings kept',
   when: 'when the design review finds something',
   appliesTo: (state) => {
-    const review = state.derived[REVIEW_ID] as DesignReview | undefined;
-    return review === undefined || review.findings.some((finding) => finding.severity !== 'info');
+    // Before the review is computed (validating an answers file) the question may apply.
+    const findings = (state.derived[REVIEW_ID] as Partial<DesignReview> | undefined)?.findings;
+    return findings === undefined || findings.some((finding) => finding.severity !== 'info');
   },
   answer: 'text',
   prompt:
