@@ -70,6 +70,8 @@ const componentSchema = z.strictObject({
   keywords: z.array(z.string().trim().toLowerCase().min(2)).min(2),
   /** Present only when the serving decision took this value (online inference or batch scoring). */
   serving: z.enum(SERVING_MODES).optional(),
+  /** Present only when the feature pipeline decision took this value (streaming features). */
+  features: z.enum(['streaming', 'batch']).optional(),
 });
 
 const hardProblemSchema = z.strictObject({

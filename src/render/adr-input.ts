@@ -55,7 +55,7 @@ const RESTS_ON: Readonly<Record<string, { requirements: readonly string[]; figur
 };
 
 /** Decisions about the review rather than the system: which components the deep-dives cover. */
-const NOT_ARCHITECTURE: ReadonlySet<string> = new Set(['deep-dive.focus']);
+const NOT_ARCHITECTURE: ReadonlySet<string> = new Set(['deep-dive.focus', 'high-level.archetype']);
 
 /**
  * Everything a record reads from a decision: the proposal, the option taken (none when the

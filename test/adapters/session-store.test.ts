@@ -71,7 +71,11 @@ describe('SessionStore', () => {
   it('saves what the person gave: no draft and no derived result (resume makes them again)', async () => {
     const store = new SessionStore(join(dir, 'sessions'));
     const state = await finishedDesign();
-    expect(Object.keys(state.derived)).toEqual(['estimation.numbers', 'operations.cost', 'operations.review']);
+    expect(Object.keys(state.derived)).toEqual([
+      'estimation.numbers',
+      'operations.cost',
+      'operations.review',
+    ]);
     expect(Object.keys(state.drafts)).toContain('operations.plan');
     store.save(sessionRecord(designKind, session(store), '/out', state, false));
     const saved = JSON.parse(readFileSync(store.path('20261122-115007-abcd'), 'utf8')) as {

@@ -254,11 +254,11 @@ describe('the examples as records', () => {
   };
 
   it.each(EXAMPLES)(
-    '%s: one record per decision but the deep-dive focus, numbered after the folder',
+    '%s: one record per decision but the picks (archetype, deep-dive focus), numbered after the folder',
     (name) => {
       const state = stateOf(name);
       const records = renderDesignAdrs(state, DATE, ['0001-x.md', '0007-y.md', 'README.md']);
-      expect(records).toHaveLength(Object.keys(state.decisions).length - 1);
+      expect(records).toHaveLength(Object.keys(state.decisions).length - 2);
       expect(records.map((record) => record.fileName.slice(0, 5))).toEqual(
         records.map((_, index) => `${String(8 + index).padStart(4, '0')}-`),
       );
@@ -267,6 +267,7 @@ describe('the examples as records', () => {
       );
       expect(new Set(records.map((record) => record.fileName)).size).toBe(records.length);
       expect(records.map((record) => record.content).join('\n')).not.toContain('Deep-dive focus');
+      expect(records.map((record) => record.content).join('\n')).not.toContain('System archetype');
     },
   );
 

@@ -238,7 +238,11 @@ describe('derived results', () => {
       },
     ]);
     expect(designResults(state).estimate?.input.dailyActiveUsers).toBe(1_000_000);
-    expect(Object.keys(state.derived)).toEqual(['estimation.numbers', 'operations.cost', 'operations.review']);
+    expect(Object.keys(state.derived)).toEqual([
+      'estimation.numbers',
+      'operations.cost',
+      'operations.review',
+    ]);
     // The co-pilot drafted prose only: never the estimate or the cost.
     expect(drafted).toEqual([
       'high-level.components',

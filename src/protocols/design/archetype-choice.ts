@@ -5,7 +5,7 @@
  */
 import type { Archetype } from '../../knowledge/archetypes.js';
 import type { SessionState } from '../../protocol/types.js';
-import { designDecisions } from './model.js';
+import { designDecisions, type DesignDecisions } from './model.js';
 
 export const ARCHETYPE_SLOT = 'high-level.archetype';
 
@@ -31,4 +31,20 @@ export function chosenArchetypes(state: SessionState, catalogue: readonly Archet
       reason: `the scope is ML and no ML archetype was picked, so the ${batch ? 'batch' : 'online'} serving decision brings ${implied.title}`,
     },
   };
+}
+
+/**
+ * Whether an archetype's component belongs in this design: components tied to a serving mode or a
+ * feature pipeline appear only when that decision took their value.
+ */
+export function componentApplies(
+  component: Pick<Archetype['components'][number], 'serving' | 'features'>,
+  decided: Pick<DesignDecisions, 'serving' | 'features'>,
+): boolean {
+  const serving = decided.serving === 'batch' ? 'batch' : 'online';
+  const features = decided.features === 'streaming' ? 'streaming' : 'batch';
+  return (
+    (component.serving === undefined || component.serving === serving) &&
+    (component.features === undefined || component.features === features)
+  );
 }

@@ -14,7 +14,7 @@ import {
 } from '../../estimation/index.js';
 import type { Archetype, ArchetypeComponent } from '../../knowledge/archetypes.js';
 import { CUSTOM, type SessionState } from '../../protocol/types.js';
-import { chosenArchetypes } from './archetype-choice.js';
+import { chosenArchetypes, componentApplies } from './archetype-choice.js';
 import { SIZING_RULES, type SizingRule } from './archetype-vocabulary.js';
 import { designAnswers, designDecisions, designResults } from './model.js';
 import { productOf, quantitiesOf, type InputValue, type Quantities } from './quantities.js';
@@ -107,12 +107,16 @@ export function planTiers(
   if (payloadPlacement(estimate, tables.capacity).blobs)
     push('blob-store', 'object-storage', { bytes: q(['data_per_copy']) });
 
-  const serving = decided.serving === 'batch' ? 'batch' : 'online';
   for (const archetype of archetypes)
     for (const component of archetype.components) {
-      if (component.serving !== undefined && component.serving !== serving) continue;
+      if (!componentApplies(component, decided)) continue;
       if (tiers.some((tier) => tier.component === component.id)) continue;
       push(component.id, component.sizing.rule, inputsOf(component, quantities));
     }
+  if (decided.features === 'streaming' && !tiers.some((tier) => tier.component === 'stream-processor'))
+    push('stream-processor', 'workers', {
+      messages: q(['peak_writes']),
+      per_worker: q([tables.capacity.logPartitionEventsPerSecond]),
+    });
   return { factor, tiers, get: (component) => tiers.find((tier) => tier.component === component) };
 }

@@ -83,8 +83,8 @@ const monthly = (item: string, line: TierCost['line']): TierCost => ({ item, bas
 
 function instances(count: number, unit: string, ctx: RuleContext, item: string): TierCost {
   return monthly(
-    `${item} (${count} ${unit}${count === 1 ? '' : 's'})`,
-    nodeCostPerMonth(count, ctx.tables.prices.instanceHour),
+    `${item} (${formatCount(count)} ${unit}${count === 1 ? '' : 's'})`,
+    nodeCostPerMonth(count, ctx.tables.prices.instanceHour, unit),
   );
 }
 

@@ -235,6 +235,22 @@ export function architectureOf(state: SessionState, knowledge: ComposeKnowledge)
     reader,
   });
   for (const component of own.components) components.push(component);
+  if (decided.features === 'streaming' && !components.some((c) => c.type === 'stream-processor')) {
+    // Streaming features were decided and no archetype brought a stream processor: the core adds one.
+    const store = components.find((c) => c.type === 'feature-store');
+    components.push({
+      id: 'stream-processor',
+      name: 'Stream processor',
+      type: 'stream-processor',
+      purpose: `Computes features ${s.answers.featureFreshness?.text ?? 'within seconds'} from the event stream of ${formatRate(s.peakWrites)} peak writes.`,
+      api: 'Consumes events; writes feature values keyed by entity.',
+      data: 'Windowed aggregates and checkpoints.',
+      failureMode:
+        'Restarts from its checkpoint; features go stale meanwhile, so serving must tolerate missing or old values.',
+    });
+    flows.push({ from: withQueue ? 'queue' : writer, to: 'stream-processor', label: 'events' });
+    if (store) flows.push({ from: 'stream-processor', to: store.id, label: 'feature updates' });
+  }
   const present = new Set(components.map((component) => component.id));
   for (const f of own.flows) if (present.has(f.from) && present.has(f.to)) flows.push(f);
 

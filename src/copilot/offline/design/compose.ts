@@ -7,6 +7,7 @@
 import type { Archetype } from '../../../knowledge/archetypes.js';
 import type { Component, DesignDecisions, Flow } from '../../../protocols/design/model.js';
 import { fillText } from '../../../protocols/design/fill.js';
+import { componentApplies } from '../../../protocols/design/archetype-choice.js';
 import type { Quantities } from '../../../protocols/design/quantities.js';
 import type { TierPlan } from '../../../protocols/design/tier-plan.js';
 
@@ -23,13 +24,12 @@ export function archetypeComponents(
   plan: TierPlan,
   ids: CoreIds,
 ): { components: Component[]; flows: Flow[] } {
-  const serving = decided.serving === 'batch' ? 'batch' : 'online';
   const components: Component[] = [];
   const flows: Flow[] = [];
   const core = (id: string): string => (id === 'app' ? ids.app : id);
   for (const archetype of archetypes)
     for (const own of archetype.components) {
-      if (own.serving !== undefined && own.serving !== serving) continue;
+      if (!componentApplies(own, decided)) continue;
       if (components.some((component) => component.id === own.id)) continue;
       const fill = (text: string): string => fillText(text, quantities, plan);
       components.push({

@@ -21,7 +21,8 @@ function winsWhen(slot: DecisionSlot, value: string): string {
  */
 export function tradeoffsOf(state: SessionState, phase?: string): Tradeoff[] {
   return DESIGN_STEPS.flatMap((step): Tradeoff[] => {
-    if (step.kind !== 'decision' || step.id === 'deep-dive.focus') return [];
+    // Picks of parts of the design (the archetype, the deep-dive focus) are not tradeoffs between two values.
+    if (step.kind !== 'decision' || step.items !== undefined) return [];
     if (phase === undefined ? step.phase === 'operations' : step.phase !== phase) return [];
     const record: DecisionRecord | undefined = state.decisions[step.id];
     if (!record) return [];
