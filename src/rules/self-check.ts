@@ -218,7 +218,7 @@ const RULES: readonly ((design: DesignUnderReview) => Finding[])[] = [
         evidence: `replication ${design.replication}; durability "${design.answers.durability.text}"`,
       });
     const regionLoss = /\bregion/i.test(design.answers.durability.text);
-    const regions = (design.decisions as Record<string, string | undefined>)['regions'];
+    const regions = design.decisions.regions;
     if (regionLoss && (regions === undefined || regions === 'single-region'))
       findings.push({
         id: 'rpo-zero-region-loss',
@@ -281,11 +281,16 @@ export function degradationTarget(text: string, components: readonly Component[]
     'feature-store': /\b(?:feature store|features)\b/,
     'blob-store': /\b(?:object storage|s3|blob)\b/,
   };
-  return (
-    components.find(
-      (component) => component.type !== 'client' && words.includes(component.name.toLowerCase()),
-    ) ?? components.find((component) => TYPE_WORDS[component.type]?.test(words))
-  );
+  // The component the answer names first: "when Redis is gone we read from the primary" is about the cache.
+  let best: { component: Component; at: number } | undefined;
+  for (const component of components) {
+    if (component.type === 'client') continue;
+    const byName = words.indexOf(component.name.toLowerCase());
+    const byType = TYPE_WORDS[component.type]?.exec(words)?.index ?? -1;
+    const at = [byName, byType].filter((index) => index >= 0).sort((a, b) => a - b)[0];
+    if (at !== undefined && (best === undefined || at < best.at)) best = { component, at };
+  }
+  return best?.component;
 }
 
 export function selfCheck(design: DesignUnderReview): Finding[] {
