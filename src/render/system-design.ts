@@ -306,7 +306,7 @@ function renderSizing(review: DesignReview, names: ReadonlyMap<string, string>):
     `${names.get(tier.component) ?? tier.component}: ${tier.calculation}.`,
     ...tier.figures.map(
       (figure) =>
-        `${names.get(tier.component) ?? tier.component}, ${figure.label.toLowerCase()}: ${figure.calculation}.`,
+        `${names.get(tier.component) ?? tier.component}, ${lowerFirst(figure.label)}: ${figure.calculation}.`,
     ),
   ]);
   return section(
@@ -327,3 +327,7 @@ function renderReview(review: DesignReview, kept: KeptFindings): string {
       : bullets(findings),
   );
 }
+
+/** "Weights" -> "weights", but "KV cache" and "GPUs per replica" keep their capitals. */
+const lowerFirst = (text: string): string =>
+  /^[A-Z][a-z]/.test(text) ? `${text.charAt(0).toLowerCase()}${text.slice(1)}` : text;

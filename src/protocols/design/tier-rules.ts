@@ -407,7 +407,7 @@ const RULES: Readonly<Record<SizingRule, Rule>> = {
       tier: {
         count,
         unit: 'instance',
-        calculation: `${count} small instances (managed service)`,
+        calculation: `${count} small instance${count === 1 ? '' : 's'} (managed service)`,
         result: `${count} instance${count === 1 ? '' : 's'}`,
       },
       figures: [],
@@ -431,7 +431,7 @@ function memoryNodes(
   const tier: TierSize = {
     count,
     unit: 'node',
-    calculation: `max(1, ${formatCount(byBytes)} for ${formatBytes(bytes)} at 70% of ${formatBytes(nodeBytes)} per node, ${formatCount(byOps)} for ${formatRate(ops)} at ${formatPercent(U)} of ${formatRate(nodeOps)} per node) = ${formatCount(primaries)} primaries, with a replica each = ${formatCount(count)} nodes`,
+    calculation: `max(1, ${formatCount(byBytes)} for ${formatBytes(bytes)} at 70% of ${formatBytes(nodeBytes)} per node, ${formatCount(byOps)} for ${formatRate(ops)} at ${formatPercent(U)} of ${formatRate(nodeOps)} per node) = ${formatCount(primaries)} ${primaries === 1 ? 'primary' : 'primaries'}, with a replica each = ${formatCount(count)} nodes`,
     result: `${formatCount(count)} nodes`,
     bytes,
   };
