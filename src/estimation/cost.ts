@@ -165,7 +165,11 @@ export function storageCostPerMonth(bytes: Bytes, usdPerGbMonth: Usd, what = '')
 
 /** Disks that hold every copy of a database's data, billed by the GB-month. */
 export function diskCostPerMonth(bytesPerCopy: Bytes, copies: number, usdPerGbMonth: Usd): CostLine {
-  return storageCostPerMonth(bytesPerCopy * copies, usdPerGbMonth, `(${copies} copies)`);
+  return storageCostPerMonth(
+    bytesPerCopy * copies,
+    usdPerGbMonth,
+    `(${copies} ${copies === 1 ? 'copy' : 'copies'})`,
+  );
 }
 
 /** Units billed by the hour for a whole month: nodes by default, or GPUs, brokers, hosts. */

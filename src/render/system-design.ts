@@ -158,7 +158,7 @@ export function renderSystemDesign(
         t.alternativeWins,
       ]),
     ),
-    operations: renderOperations(operations, cost),
+    operations: renderOperations(operations, cost, names),
     design_review: review ? renderReview(review, kept) : '',
     red_flags:
       flags.length > 0
@@ -202,7 +202,11 @@ function renderDeepDive(deepDive: DeepDive): string {
     .join('\n\n');
 }
 
-function renderOperations(plan: OperationsPlan, cost: CostEstimate): string {
+function renderOperations(
+  plan: OperationsPlan,
+  cost: CostEstimate,
+  names: ReadonlyMap<string, string>,
+): string {
   return [
     section(
       '### Monitoring',
@@ -228,8 +232,13 @@ function renderOperations(plan: OperationsPlan, cost: CostEstimate): string {
       '### Cost Estimation',
       [
         table(
-          ['Item', 'Calculation', 'Monthly (estimate)'],
-          cost.rows.map((row) => [row.item, row.calculation, row.monthly]),
+          ['Component', 'Item', 'Calculation', 'Monthly (estimate)'],
+          cost.rows.map((row) => [
+            names.get(row.component) ?? row.component,
+            row.item,
+            row.calculation,
+            row.monthly,
+          ]),
         ),
         cost.note,
       ].join('\n\n'),

@@ -122,7 +122,7 @@ const RULES: Readonly<Record<SizingRule, Rule>> = {
             size.instances.count,
             'database instance',
             ctx,
-            'Database instances (primary and standby per shard)',
+            'Database instances, a primary and a standby per shard',
           ),
           {
             item: 'Database disks, end of retention',
