@@ -21,6 +21,7 @@ import {
 } from '../protocols/design/model.js';
 import type { TierPlan } from '../protocols/design/tier-plan.js';
 import type { Finding } from './finding.js';
+import { hit } from '../protocols/design/archetype-match.js';
 
 /** What the rules read: the design as composed, sized and billed. */
 export interface DesignUnderReview {
@@ -126,7 +127,7 @@ function served(
   const byServes = new Set<string>();
   for (const archetype of design.archetypes)
     for (const own of archetype.components)
-      if (own.serves.some((source) => new RegExp(source, 'i').test(requirement))) byServes.add(own.id);
+      if (own.serves.some((source) => hit(source, [requirement]) !== undefined)) byServes.add(own.id);
   const found = components.filter((component) => byServes.has(component.id));
   for (const capability of CAPABILITIES) {
     if (!capability.words.test(requirement)) continue;

@@ -1,11 +1,12 @@
 /**
  * Each archetype composes its own components into a design from a minimal scenario, through the
  * real protocol and the offline co-pilot (the archetype decision takes the recommendation), and a
- * near miss gets none of them. Components that exist in one serving mode only are expected when the
- * serving decision took that mode.
+ * near miss gets none of them. Components that exist in one serving mode (or with streaming features)
+ * only are expected when the decision took that value.
  */
 import { describe, expect, it } from 'vitest';
-import { designDecisions, designDrafts } from '../../src/protocols/design/model.js';
+import { componentApplies } from '../../src/protocols/design/archetype-choice.js';
+import { designDecisions, designDrafts, type DesignDecisions } from '../../src/protocols/design/model.js';
 import type { Scope } from '../../src/protocol/types.js';
 import { bundledKnowledge, finishedDesign } from '../support/design-state.js';
 
@@ -223,18 +224,17 @@ const catalogue = bundledKnowledge().archetypes;
 
 async function composed(
   scenario: Scenario,
-): Promise<{ ids: string[]; archetypes: readonly string[]; serving?: string }> {
+): Promise<{ ids: string[]; archetypes: readonly string[]; decided: DesignDecisions }> {
   const state = await finishedDesign({
     title: scenario.title,
     scope: scenario.scope ?? 'system',
     answers: { 'requirements.functional': [...scenario.functional], 'high-level.archetype': undefined },
     acceptRecommended: true,
   });
-  const serving = designDecisions(state).serving;
   return {
     ids: (designDrafts(state).architecture?.components ?? []).map((component) => component.id),
     archetypes: state.decisions['high-level.archetype']?.items ?? [],
-    ...(serving === undefined ? {} : { serving }),
+    decided: designDecisions(state),
   };
 }
 
@@ -248,9 +248,8 @@ describe('each archetype composes its components', () => {
     it(`${id}: a minimal scenario gets its components`, async () => {
       const design = await composed(scenario);
       expect(design.archetypes).toContain(id);
-      const mode = design.serving === 'batch' ? 'batch' : 'online';
       const expected = (archetype?.components ?? [])
-        .filter((component) => component.serving === undefined || component.serving === mode)
+        .filter((component) => componentApplies(component, design.decided))
         .map((component) => component.id);
       expect(expected.length).toBeGreaterThan(0);
       for (const component of expected) expect(design.ids).toContain(component);

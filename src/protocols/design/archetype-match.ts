@@ -29,9 +29,70 @@ function regex(source: string): RegExp {
   return found;
 }
 
-/** The text a pattern matched in any of the texts, or undefined. */
-function hit(source: string, texts: readonly string[]): string | undefined {
+/**
+ * Words one of which a text must contain for the pattern to match it, when they can be read off the
+ * pattern: for each top-level alternative, its longest run of letters outside groups and not made
+ * optional by a quantifier. Running a regular expression costs a compile; a substring test does
+ * not, and most cues of most archetypes are absent from a problem statement.
+ */
+function requiredWords(source: string): readonly string[] | undefined {
+  const alternatives: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (let index = 0; index < source.length; index += 1) {
+    const char = source[index] ?? '';
+    if (char === '\\') {
+      current += char + (source[index + 1] ?? '');
+      index += 1;
+      continue;
+    }
+    if (char === '(' || char === '[') depth += 1;
+    if (char === ')' || char === ']') depth -= 1;
+    if (char === '|' && depth === 0) {
+      alternatives.push(current);
+      current = '';
+    } else current += char;
+  }
+  alternatives.push(current);
+  const words: string[] = [];
+  for (const alternative of alternatives) {
+    let best = '';
+    for (const match of alternative.matchAll(/(?<![\\(\[])[a-z][a-z ]{2,}/g)) {
+      const end = (match.index ?? 0) + match[0].length;
+      const next = alternative[end] ?? '';
+      // A quantifier after the run makes its last letter optional; a group before it may hold anything.
+      const run = /[?*{]/.test(next) ? match[0].slice(0, -1) : match[0];
+      if (insideGroup(alternative, match.index ?? 0)) continue;
+      if (run.trim().length > best.trim().length) best = run;
+    }
+    if (best.trim().length < 3) return undefined;
+    words.push(best.trim());
+  }
+  return words;
+}
+
+function insideGroup(text: string, at: number): boolean {
+  let depth = 0;
+  for (let index = 0; index < at; index += 1) {
+    const char = text[index];
+    if (char === '\\') index += 1;
+    else if (char === '(' || char === '[') depth += 1;
+    else if (char === ')' || char === ']') depth -= 1;
+  }
+  return depth > 0;
+}
+
+const required = new Map<string, readonly string[] | undefined>();
+
+/**
+ * The text a pattern matched on word boundaries in any of the texts, or undefined (the self-check
+ * reads the components' `serves` phrasings with it too).
+ */
+export function hit(source: string, texts: readonly string[]): string | undefined {
+  if (!required.has(source)) required.set(source, requiredWords(source));
+  const words = required.get(source);
   for (const text of texts) {
+    if (words && !words.some((word) => text.toLowerCase().includes(word))) continue;
     const match = regex(source).exec(text);
     if (match) return match[0];
   }
