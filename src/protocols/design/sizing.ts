@@ -25,3 +25,16 @@ export function payloadPlacement(
   const records = metricValue(estimate, 'write_qps') * estimate.input.retentionSeconds;
   return { blobs, databaseBytes: blobs ? records * T.metadataBytesPerRecord : perCopy };
 }
+
+/**
+ * The cache's hot set as the design caches it. A hot set of whole responses over a terabyte, where a
+ * response is at least 5 times the record it is built from (a feed page, a conversation page), means
+ * the cached unit is too big: the design caches the records and short id lists instead, which is
+ * the same 80/20 estimate at the records' size.
+ */
+export function cachedHotSet(estimate: Estimate): { bytes: number; records: boolean } {
+  const responses = metricValue(estimate, 'cache_memory');
+  const { writeSizeBytes: record, readSizeBytes: response } = estimate.input;
+  const records = responses >= 1e12 && response >= record * 5;
+  return { bytes: records ? responses * (record / response) : responses, records };
+}

@@ -18,7 +18,7 @@ import { chosenArchetypes, componentApplies } from './archetype-choice.js';
 import { SIZING_RULES, type SizingRule } from './archetype-vocabulary.js';
 import { designAnswers, designDecisions, designResults } from './model.js';
 import { productOf, quantitiesOf, type InputValue, type Quantities } from './quantities.js';
-import { payloadPlacement } from './sizing.js';
+import { cachedHotSet, payloadPlacement } from './sizing.js';
 import { sizeByRule, type TierTables } from './tier-rules.js';
 
 export type { TierTables } from './tier-rules.js';
@@ -95,7 +95,11 @@ export function planTiers(
   } else push('app', 'app-instances', { requests: q(['peak_qps']) });
   if (decided.datastore !== undefined && decided.datastore !== CUSTOM) push('datastore', 'datastore', {});
   if (decided.cache === 'cache-aside' || decided.cache === 'write-through')
-    push('cache', 'cache', { bytes: q(['cache_memory']) });
+    push('cache', 'cache', {
+      bytes: cachedHotSet(estimate).records
+        ? q(['cache_memory', estimate.input.writeSizeBytes / estimate.input.readSizeBytes])
+        : q(['cache_memory']),
+    });
   if (decided.writePath === 'stream')
     push('queue', 'stream', { messages: q(['peak_writes']), bytes_per_message: q(['write_size']) });
   if (decided.writePath === 'queue') push('queue', 'queue', { messages: q(['peak_writes']) });

@@ -18,6 +18,7 @@ import {
 } from '../../../protocols/design/model.js';
 import type { DatastoreValue } from '../../../protocols/design/decision-values.js';
 import { chosenArchetypes } from '../../../protocols/design/archetype-choice.js';
+import { cachedHotSet } from '../../../protocols/design/sizing.js';
 import { quantitiesOf } from '../../../protocols/design/quantities.js';
 import type { TierPlan } from '../../../protocols/design/tier-plan.js';
 import { appServers, instancesText } from './proposal-kit.js';
@@ -156,11 +157,16 @@ export function architectureOf(state: SessionState, knowledge: ComposeKnowledge)
 
   if (withCache) {
     const writeThrough = decided.cache === 'write-through';
+    const hotSet = cachedHotSet(s.estimate);
     add({
       id: 'cache',
       name: writeThrough ? 'Write-through cache (Redis)' : 'Cache (Redis)',
       type: 'cache',
-      purpose: `Holds the hot keys: ${formatBytes(s.cacheBytes)} covers the 20% of data that draws about 80% of ${formatRate(s.peakReads)} peak reads.${writeThrough ? ' Every write updates it after the datastore commits.' : ''}`,
+      purpose: `${
+        hotSet.records
+          ? `Holds the hot records and a short id list per ${s.partitionKey}, not whole responses: ${formatBytes(hotSet.bytes)} of records instead of ${formatBytes(s.cacheBytes)} of ${formatBytes(s.readSize)} responses`
+          : `Holds the hot keys: ${formatBytes(s.cacheBytes)}`
+      } covers the 20% of data that draws about 80% of ${formatRate(s.peakReads)} peak reads.${writeThrough ? ' Every write updates it after the datastore commits.' : ''}`,
       api: `GET/SET/DEL by ${s.partitionKey}, TTL-bound.`,
       data: 'Copies only; never the system of record.',
       failureMode:
