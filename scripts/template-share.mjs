@@ -16,8 +16,10 @@
 //   and <id>; then every number with its prefix and unit (1,160/s, ~38,200/s, 10 TB, $4,640,
 //   99.99%, 4m 19s, 3x, 2026-11-22) becomes <n>, and a run of <n> joined by spaces, commas, - or
 //   "to" becomes one; lower case, white space collapsed, trailing punctuation dropped.
-// - A normalised sentence of fewer than 4 words (tokens with a letter, a digit or a placeholder)
-//   is not counted.
+// - Prose, not calculations: a normalised sentence or table cell with fewer than 4 alphabetic words
+//   (tokens that hold a letter once placeholders are removed, not counting the multiplication sign
+//   "x") is a calculation or a label (`<n> nodes x <n> x <n> = <n>`, `p50 <n>, p99 <n>`, `Peak
+//   QPS`) and is not counted: a reader reads it as a figure, not as text.
 // - A sentence is template in document D when its normalised form also occurs in another document.
 //   Share = template sentences / counted sentences; overall = the same over all documents.
 //
@@ -132,8 +134,12 @@ function normalise(sentence, names) {
     .trim();
 }
 
-function wordCount(text) {
-  return text.split(' ').filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+/** Words a reader reads as prose: tokens with a letter once placeholders are removed, except "x". */
+function alphabeticWords(text) {
+  return text
+    .split(' ')
+    .map((word) => word.replace(/<(?:n|id|component|title)>/g, ''))
+    .filter((word) => /\p{L}/u.test(word) && !/^\W*x\W*$/.test(word)).length;
 }
 
 function analyse(markdown) {
@@ -148,7 +154,7 @@ function analyse(markdown) {
   for (const unit of doc.units) {
     for (const raw of unit.split(/(?<=[.!?])(?<!\b(?:e\.g|i\.e|vs|etc|cf)\.)\s+/i)) {
       const sentence = normalise(raw, ordered);
-      if (wordCount(sentence) >= MIN_WORDS) sentences.push(sentence);
+      if (alphabeticWords(sentence) >= MIN_WORDS) sentences.push(sentence);
     }
   }
   return sentences;

@@ -107,9 +107,12 @@ export function renderSystemDesign(
     .filter(Boolean)
     .join('\n\n');
 
+  // The labels only: the reasons, alternatives and when each alternative wins are in Tradeoffs.
   const decisions = DESIGN_STEPS.flatMap((step) => {
     const record = step.kind === 'decision' ? state.decisions[step.id] : undefined;
-    return record && step.id.startsWith('high-level.') ? [record.report] : [];
+    return record && step.id.startsWith('high-level.') && step.id !== ARCHETYPE_SLOT
+      ? [`${step.title.toLowerCase()}: ${record.label}`]
+      : [];
   });
   const components = architecture.components
     .filter((component) => component.type !== 'client')
@@ -131,7 +134,12 @@ export function renderSystemDesign(
     architecture.summary,
     '```text\n' + asciiDiagram(architecture) + '\n```',
     '```mermaid\n' + mermaidDiagram(architecture) + '\n```',
-    section('### Key Decisions', bullets(decisions)),
+    decisions.length > 0
+      ? section(
+          '### Key Decisions',
+          `${decisions.join('; ')} (reasons and alternatives under [Tradeoffs](#tradeoffs)).`,
+        )
+      : '',
     section('### Component Descriptions', components.join('\n\n')),
     review ? renderCoverage(review, names) : '',
     review ? renderSizing(review, names) : '',
@@ -248,20 +256,8 @@ function renderOperations(
 
 function summaryOf(state: SessionState, flags: readonly RedFlag[], deepDives: readonly DeepDive[]): string {
   const peak = designResults(state).estimate?.metrics.find((metric) => metric.id === 'peak_qps');
-  const key = DESIGN_STEPS.flatMap((step) => {
-    const record = step.kind === 'decision' ? state.decisions[step.id] : undefined;
-    return record &&
-      [
-        'high-level.datastore',
-        'high-level.architecture',
-        'high-level.serving',
-        'tradeoffs.consistency',
-        'high-level.cache',
-        'high-level.write-path',
-      ].includes(step.id)
-      ? [`${step.title}: ${record.label}`]
-      : [];
-  }).slice(0, 3);
+  // The decisions are listed under Key Decisions and Tradeoffs; the summary names what is hard here.
+  const hard = deepDives.map((deepDive) => deepDive.title.replace(/^[^:]*:\s*/, '').toLowerCase());
   const pushedBack = Object.entries(state.answers)
     .filter(([, record]) => record.pushBack !== undefined)
     .map(([id]) => `\`${id}\``);
@@ -273,7 +269,7 @@ function summaryOf(state: SessionState, flags: readonly RedFlag[], deepDives: re
         : 'Review the design with the team, then scope the ML pipelines in detail (`mlops-design pipeline`).';
   return [
     `${state.title}: ${designDrafts(state).architecture?.summary ?? ''}`,
-    section('Key decisions:', bullets(key)),
+    hard.length > 0 ? `What is hard here: ${hard.join('; ')}.` : '',
     pushedBack.length > 0 ? `Accepted after push-back, worth revisiting: ${pushedBack.join(', ')}.` : '',
     `Next step: ${next}`,
   ]

@@ -435,7 +435,7 @@ describe('proposals cite the reference guide behind each decision', () => {
 });
 
 describe('operations plan', () => {
-  it('watches for failure modes from the reliability guide, and from the monitoring and drift guides when there is a model', () => {
+  it('watches for failure modes only from guides about a component beyond the entry point and the application', () => {
     const guides = new Map(bundledKnowledge().guides.map((guide) => [guide.id, guide]));
     const sources = (state: SessionState): string[] => [
       ...new Set(
@@ -444,8 +444,10 @@ describe('operations plan', () => {
         ),
       ),
     ];
-    expect(sources(small)).toEqual(['reliability-and-sre']);
-    expect(sources(mlOnline)).toEqual(['drift-detection', 'model-monitoring', 'reliability-and-sre']);
+    // The reliability guide serves only the gateway and the application, which every design has: its
+    // retry storm and cascading overload were quoted word for word in every document.
+    expect(sources(small)).toEqual([]);
+    expect(sources(mlOnline)).toEqual(['drift-detection', 'model-monitoring', 'ml-platform-design']);
     for (const state of [small, mlOnline]) {
       const quotedInDeepDives = (designDrafts(state).deepDives ?? []).flatMap((d) => d.failureHandling);
       for (const line of operations(state).watchFor) {
@@ -472,15 +474,41 @@ describe('operations plan', () => {
     expect(operations(mlOnline).slo[2]).toMatch(/^Freshness SLO:/);
   });
 
-  it('has a failure-mode row for every component but the clients, with the stated degradation for the datastore', () => {
+  it('has a failure-mode row only where a component degrades in its own way, the stated degradation on the component it names', () => {
+    // The gateway and the application had a row each saying "other instances take the load"; a
+    // design with neither a cache nor a queue keeps only the row the degradation answer is about.
     const plan = operations(small);
-    expect(plan.failureModes.map((mode) => mode.component)).toEqual([
-      'Load balancer / API gateway',
-      'Application service',
-      'PostgreSQL',
-    ]);
-    expect(plan.failureModes[2]?.degradation).toBe(
+    expect(plan.failureModes.map((mode) => mode.component)).toEqual(['PostgreSQL']);
+    expect(plan.failureModes[0]?.degradation).toBe(
       'Serve reads from replicas; when the primary is down, writes return 503 with Retry-After for up to 5 minutes.',
+    );
+  });
+
+  it('attaches the degradation answer to the component it names, else to the model server', async () => {
+    const cacheDown = 'When the cache is down, serve from the database and shed low-priority reads.';
+    const named = await finishedDesign({ answers: { ...LARGE, 'operations.degradation': cacheDown } });
+    const rows = operations(named).failureModes;
+    const cache = architecture(named).components.find((c) => c.type === 'cache');
+    expect(rows.find((row) => row.component === cache?.name)?.degradation).toBe(cacheDown);
+    expect(rows.filter((row) => row.degradation === cacheDown)).toHaveLength(1);
+
+    const vague = 'Show a banner and keep going.';
+    const ml = await finishedDesign({ scope: 'ml', answers: { ...ONLINE, 'operations.degradation': vague } });
+    const model = architecture(ml).components.find((c) => c.type === 'model-serving');
+    expect(model).toBeDefined();
+    expect(operations(ml).failureModes.find((row) => row.degradation === vague)?.component).toBe(model?.name);
+  });
+
+  it('watches each component that exists, with the numbers of this design', () => {
+    const lines = operations(large).monitoring;
+    const names = architecture(large)
+      .components.filter((c) => c.type !== 'client')
+      .map((c) => c.name);
+    expect(lines.map((line) => line.slice(0, line.indexOf(':')))).toEqual(names);
+    expect(lines.join('\n')).toMatch(/hit rate/);
+    expect(operations(small).monitoring.join('\n')).not.toMatch(/hit rate|lag in seconds/);
+    expect(operations(small).alerts).toContain(
+      'P99 over 200 ms for 10 minutes opens a ticket; over 400 ms for 5 minutes pages.',
     );
   });
 

@@ -154,6 +154,28 @@ describe('template-share', () => {
     expect(report.overall).toEqual({ sentences: 1, template: 0, sharePercent: 0 });
   });
 
+  it('does not count a calculation: a cell or sentence with fewer than 4 alphabetic words besides placeholders and x', async () => {
+    const calculations =
+      '| Item | Calculation |\n| --- | --- |\n' +
+      '| Cache nodes | 6 nodes x $0.437/hour x 720 hours/month = $1,887.84/month |\n' +
+      '| Peak | 3,897/s average x peak factor 3 = 11,690/s |\n';
+    const report = await measureJson(
+      {
+        'a.md': `# System Design: Alpha\n\n${calculations}\nAlpha keeps every order for ten years.\n`,
+        'b.md': `# System Design: Beta\n\n${calculations}\nBeta keeps every post for one month.\n`,
+      },
+      '--top',
+      '3',
+    );
+    // "<n> nodes x <n> hours/month = <n>" has 2 alphabetic words and "<n> average x peak factor <n>"
+    // has 3: neither is counted, so only the prose sentence is, and it differs between the two.
+    expect(report.documents.map((row) => [row.sentences, row.template])).toEqual([
+      [1, 0],
+      [1, 0],
+    ]);
+    expect(report.top).toEqual([]);
+  });
+
   it('--max exits 1 naming each document above the share, and 0 at or under it', async () => {
     const documents = { 'alpha.md': ALPHA, 'beta.md': BETA };
     const over = await measure(documents, '--max', '0.15');

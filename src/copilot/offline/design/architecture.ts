@@ -107,11 +107,10 @@ export function architectureOf(state: SessionState, knowledge: ComposeKnowledge)
     id: 'gateway',
     name: 'Load balancer / API gateway',
     type: 'gateway',
-    purpose: `Terminates TLS, authenticates and spreads ${formatRate(s.peakQps)} peak across the application instances.`,
-    api: 'Public HTTPS API; health checks to every instance.',
-    data: 'Routing configuration only.',
-    failureMode:
-      'A managed, multi-zone load balancer; misconfiguration, not hardware, is the real risk, so changes go through review.',
+    purpose: `Terminates TLS, authenticates and spreads ${formatRate(s.peakQps)} peak across ${instancesText(fleet.servers)}.`,
+    api: 'Public HTTPS.',
+    data: 'Routing rules.',
+    failureMode: 'Managed and multi-zone; a routing change, not hardware, is the risk.',
   });
   flow('client', 'gateway', 'HTTPS');
 
@@ -141,11 +140,10 @@ export function architectureOf(state: SessionState, knowledge: ComposeKnowledge)
           id: 'app',
           name: 'Application service',
           type: 'service',
-          purpose: `Stateless application holding the business logic; ${instancesText(fleet.servers)} at ${formatRate(s.capacity.appServerRequestsPerSecond)} each and ${formatPercent(T.targetUtilisation)} target utilisation.`,
-          api: 'The public API behind the gateway; internal modules call each other in-process.',
-          data: 'None of its own: state lives in the datastore, so any instance can serve any request.',
-          failureMode:
-            'An instance crash loses only in-flight requests; the gateway retries idempotent ones elsewhere. Run at least 2 instances across zones.',
+          purpose: `Stateless: ${instancesText(fleet.servers)} at ${formatRate(s.capacity.appServerRequestsPerSecond)} each and ${formatPercent(T.targetUtilisation)} target utilisation.`,
+          api: 'The public API; modules call each other in-process.',
+          data: 'None (stateless).',
+          failureMode: 'A crash loses in-flight requests; idempotent ones are retried on another instance.',
         },
       ];
   for (const service of services) {
@@ -168,9 +166,8 @@ export function architectureOf(state: SessionState, knowledge: ComposeKnowledge)
           : `Holds the hot keys: ${formatBytes(s.cacheBytes)}`
       } covers the 20% of data that draws about 80% of ${formatRate(s.peakReads)} peak reads.${writeThrough ? ' Every write updates it after the datastore commits.' : ''}`,
       api: `GET/SET/DEL by ${s.partitionKey}, TTL-bound.`,
-      data: 'Copies only; never the system of record.',
-      failureMode:
-        'On failure every read falls through to the datastore: size the datastore to survive a cold cache for minutes, or shed load.',
+      data: 'Copies only.',
+      failureMode: `A cold cache sends ${formatRate(s.peakReads)} to the store until it warms.`,
     });
     flow(reader, 'cache', 'get / set');
     if (writeThrough) flow(writer, 'cache', 'write through');
@@ -194,11 +191,10 @@ export function architectureOf(state: SessionState, knowledge: ComposeKnowledge)
       id: 'workers',
       name: 'Write workers',
       type: 'worker',
-      purpose: 'Consume the queue and apply writes to the datastore idempotently.',
-      api: 'No public API; reads the queue, writes the datastore.',
-      data: 'Consumer offsets only.',
-      failureMode:
-        'A crashed worker resumes from its last committed offset; duplicates are absorbed by idempotent writes.',
+      purpose: `Apply ${formatRate(s.peakWrites)} of writes at peak to the datastore, idempotently.`,
+      api: 'None public.',
+      data: 'Consumer offsets.',
+      failureMode: 'Resumes from the last committed offset; idempotent writes absorb duplicates.',
     });
     flow(writer, 'queue', 'publish write');
     flow('queue', 'workers', 'consume');
@@ -210,8 +206,8 @@ export function architectureOf(state: SessionState, knowledge: ComposeKnowledge)
     purpose: blobs
       ? `System of record for metadata (${datastoreLabel}): ${formatBytes(s.databaseBytes)} per copy over the retention period.`
       : `System of record (${datastoreLabel}): ${formatBytes(s.storagePerDay)} a day, ${formatBytes(s.storageRetention)} over the retention period including replicas.`,
-    api: `Reads and writes by ${s.partitionKey}; secondary indexes only for named queries.`,
-    data: blobs ? 'Metadata and object keys for every record.' : 'Every record for the retention period.',
+    api: `Reads and writes by ${s.partitionKey}.`,
+    data: blobs ? 'Metadata and object keys.' : 'Every record.',
     failureMode:
       partitioned === undefined
         ? `Not checked: "${datastoreLabel}" is your own choice, so its failover and quorum rules are yours to state here.`

@@ -128,7 +128,6 @@ const BODIES: Partial<Record<Component['type'], (component: Component, s: Signal
   datastore: (component, s) => ({
     dataModel: [
       `Primary table keyed by \`${s.partitionKey}\`: one row per record, ${formatBytes(s.writeSize)} on average, written ${formatRate(s.peakWrites)} at peak.`,
-      `Access pattern first: every hot query is a lookup or a range scan by \`${s.partitionKey}\`; anything else gets a named secondary index or goes to an analytics copy.`,
       `Retention: rows older than the retention period are deleted by partition (drop a time partition), never row by row.`,
     ],
     approach: [
@@ -141,7 +140,6 @@ const BODIES: Partial<Record<Component['type'], (component: Component, s: Signal
           ]
         : []),
       `The partition key \`${s.partitionKey}\` spreads load only if no single key is hot: a key drawing more than ~1% of traffic gets its own handling (cache it, or split it with a suffix).`,
-      'Schema changes are expand/contract: add the new column or table, write both, backfill, switch reads, stop writing the old, drop it, each step deployed separately.',
     ],
     failures: [
       ...(isPartitionedStore(s.decisions.datastore) === undefined
