@@ -57,12 +57,12 @@ function requiredWords(source: string): readonly string[] | undefined {
   const words: string[] = [];
   for (const alternative of alternatives) {
     let best = '';
-    for (const match of alternative.matchAll(/(?<![\\(\[])[a-z][a-z ]{2,}/g)) {
-      const end = (match.index ?? 0) + match[0].length;
+    for (const match of alternative.matchAll(/(?<![\\([])[a-z][a-z ]{2,}/g)) {
+      const end = match.index + match[0].length;
       const next = alternative[end] ?? '';
       // A quantifier after the run makes its last letter optional; a group before it may hold anything.
       const run = /[?*{]/.test(next) ? match[0].slice(0, -1) : match[0];
-      if (insideGroup(alternative, match.index ?? 0)) continue;
+      if (insideGroup(alternative, match.index)) continue;
       if (run.trim().length > best.trim().length) best = run;
     }
     if (best.trim().length < 3) return undefined;
