@@ -106,7 +106,7 @@ describe('renderSystemDesign', () => {
     expect(render(ml)).toContain('| Latency | P99 100 ms |');
   });
 
-  it('has a tradeoff row for every decision but the deep-dive focus, the deployment strategy included', () => {
+  it('has a tradeoff row for every decision but the picks (archetype, deep-dive focus), the deployment strategy included', () => {
     for (const state of [system, ml, hybrid]) {
       const section = render(state).split('## Tradeoffs')[1]?.split('\n## ')[0] ?? '';
       const rows = section
@@ -114,8 +114,9 @@ describe('renderSystemDesign', () => {
         .filter(
           (line) => line.startsWith('| ') && !line.startsWith('| Decision') && !line.startsWith('| ---'),
         );
-      expect(rows).toHaveLength(Object.keys(state.decisions).length - 1);
+      expect(rows).toHaveLength(Object.keys(state.decisions).length - 2);
       expect(section).toContain('| Deployment strategy |');
+      expect(section).not.toContain('| System archetype |');
     }
   });
 
