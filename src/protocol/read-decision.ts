@@ -38,7 +38,13 @@ export function readDecision(
   const option = proposal?.options.find((candidate) => candidate.label.toLowerCase() === lower);
   if (option) return read(slot, option, option.label);
   const byId = slot.values.find((value) => value.value === lower);
-  if (byId) return read(slot, { value: byId.value }, byId.name);
+  // The label of the option that proposed the value, as for any other reading, else its name.
+  if (byId)
+    return read(
+      slot,
+      { value: byId.value },
+      proposal?.options.find((candidate) => candidate.value === byId.value)?.label ?? byId.name,
+    );
 
   const matched = matchedValues(slot.values, text);
   if (matched.length === 1) {
