@@ -159,7 +159,8 @@ export function storageCostPerMonth(bytes: Bytes, usdPerGbMonth: Usd, what = '')
   const label = what === '' ? '' : ` ${what}`;
   return monthly(
     size * usdPerGbMonth,
-    `${formatCount(Math.round(size * 10) / 10)} GB${label} x ${unitPrice(usdPerGbMonth)}/GB-month`,
+    // Whole GB from 1,000 up; below, calculation precision, so 1.533 GB is not shown as "2 GB".
+    `${size >= 1_000 ? formatCount(size) : calcNumber(size)} GB${label} x ${unitPrice(usdPerGbMonth)}/GB-month`,
   );
 }
 
