@@ -1,7 +1,7 @@
 /** `mlops-design questions`: every question id, its prompt, the kind of answer, and when it is asked. */
 import { initialState, applies, asksPerson } from '../../protocol/machine.js';
 import { z } from 'zod';
-import type { Protocol, Scope, Step } from '../../protocol/types.js';
+import { SCOPES, type Protocol, type Scope, type Step } from '../../protocol/types.js';
 import { oneOf, parseFlags, scopeFlag, type GlobalOptions } from '../options.js';
 import { colourEnabled, createOutput } from '../output.js';
 import { PROTOCOL_NAMES, protocolOf } from '../registry.js';
@@ -25,7 +25,11 @@ interface Row {
 
 export function questionRows(protocol: Protocol, scope?: Scope): Row[] {
   const state = initialState(protocol, '', scope ?? 'hybrid');
-  const keep = (step: Step): boolean => scope === undefined || applies(step, state);
+  // A step that applies to no scope before any answer depends on the answers (the region strategy
+  // when a requirement mentions regions): its `when` says so, and every scope lists it.
+  const blank = SCOPES.map((each) => initialState(protocol, '', each));
+  const keep = (step: Step): boolean =>
+    scope === undefined || applies(step, state) || !blank.some((each) => applies(step, each));
   const rows: Row[] = [];
   for (const slot of protocol.setup)
     rows.push({
