@@ -4,7 +4,7 @@
 // every build without a key. Re-run after changing prompts, tools or the protocol:
 //   npm run build && node scripts/record-cassettes.mjs
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,14 @@ const scratch = mkdtempSync(join(tmpdir(), 'mlops-design-cassettes-'));
 const { startFakeAnthropic, echoBaseline } = await loadFakeApi(root, scratch);
 mkdirSync(join(root, 'test/cassettes'), { recursive: true });
 
-for (const name of ['pastebin', 'news-feed', 'fraud-scoring']) {
+// Every design example (the interview and pipeline examples run other commands).
+const designExamples = readdirSync(join(root, 'examples'))
+  .filter((file) => file.endsWith('.yaml'))
+  .filter((file) => /^command: design$/m.test(readFileSync(join(root, 'examples', file), 'utf8')))
+  .map((file) => file.slice(0, -'.yaml'.length))
+  .sort();
+
+for (const name of designExamples) {
   const fake = await startFakeAnthropic();
   fake.fallback = echoBaseline;
   const out = join(scratch, name);

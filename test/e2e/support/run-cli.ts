@@ -11,7 +11,20 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const BIN = join(ROOT, 'dist', 'bin.js');
 export const EXAMPLES_DIR = join(ROOT, 'examples');
-export const EXAMPLES = ['pastebin', 'news-feed', 'fraud-scoring'] as const;
+/** Every design example in examples/, each snapshot-tested and replayed from its cassette. */
+export const EXAMPLES = [
+  'pastebin',
+  'news-feed',
+  'fraud-scoring',
+  'messenger',
+  'payments-ledger',
+  'ride-dispatch',
+  'document-qa',
+  'churn-scoring',
+  'recommendations',
+  'url-shortener',
+  'internal-tool',
+] as const;
 export type ExampleName = (typeof EXAMPLES)[number];
 export const examplePath = (name: ExampleName): string => join(EXAMPLES_DIR, `${name}.yaml`);
 
