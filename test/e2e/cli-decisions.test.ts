@@ -102,21 +102,26 @@ describe('own words in an answers file', () => {
     // The design as data: every type from the documented vocabulary, every flow between components.
     const { components, flows } = summary.architecture;
     expect(components.map((component) => component.type)).not.toContain('cache');
+    // A replicated log is a `stream` (replayable), distinct from a `queue`, since issue 13.
     expect(components.find((component) => component.id === 'queue')).toMatchObject({
       name: 'Write log (replicated stream)',
-      type: 'queue',
+      type: 'stream',
     });
     for (const component of components) expect(COMPONENT_TYPES).toContain(component.type);
     const ids = new Set(components.map((component) => component.id));
     // The bill as data: every line billed to a component of the design, and the total their sum.
     const { lines, total_monthly_usd: total } = summary.cost;
-    expect(lines.map((line) => line.item)).toContain('Application instances');
+    // Since issue 13 each line names the size it bills at 1x ("Application instances (2 instances)").
+    expect(lines.map((line) => line.item)).toContainEqual(
+      expect.stringMatching(/^Application instances \(\d+ instances?\)$/),
+    );
     for (const line of lines) {
       expect(ids.has(line.component), line.component).toBe(true);
       expect(line.monthly_usd).toBeGreaterThan(0);
     }
-    // The total is the bill at full retention: the first month's storage is an alternative to it.
-    expect(lines.map((line) => line.basis)).toContain('first-month');
+    // The total is the bill at full retention. Since issue 13 storage is billed only at the end of
+    // retention (no first-month line); a first-month line would be an alternative, left out.
+    expect(lines.map((line) => line.basis)).toContain('at-retention');
     expect(total).toBeCloseTo(
       lines.filter((line) => line.basis !== 'first-month').reduce((sum, line) => sum + line.monthly_usd, 0),
       1,

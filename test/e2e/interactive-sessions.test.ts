@@ -142,6 +142,8 @@ const ROWS: readonly Row[] = [
     prompt: /How many copies of the data are stored\?/,
     typed: '3',
   },
+  // Issue 13: the first high-level decision is what kind of system this is.
+  { id: 'high-level.archetype', kind: 'decision', prompt: /Which kind of system is this\?/, choice: 'A' },
   {
     id: 'high-level.access-key',
     kind: 'text',
@@ -182,6 +184,14 @@ const ROWS: readonly Row[] = [
     typed:
       'Serve reads from the cache and read replicas; if the primary is down, creation returns 503 with ' +
       'Retry-After and a banner says new pastes are paused, for up to 5 minutes.',
+  },
+  // The cache (B above) goes against its own condition at 347/s reads: the self-check finds it, and
+  // the finding is kept with a reason, which the resumed and the scripted document both record.
+  {
+    id: 'operations.keep-findings',
+    kind: 'text',
+    prompt: /Keep any finding anyway\?/,
+    typed: 'contradicts-own-condition:high-level.cache: launch campaigns bring read bursts of 10x',
   },
 ];
 
@@ -335,6 +345,7 @@ describe('interrupting a session in a pseudo-terminal', () => {
     const resumed = readFileSync(document);
     expect(resumed.length).toBeGreaterThan(1_000);
     expect(resumed.equals(readFileSync(join(scriptedOut, 'system_design.md')))).toBe(true);
+    expect(resumed.toString('utf8')).toContain('Kept by the team: launch campaigns bring read bursts of 10x.');
   });
 
   it('SIGTERM while a prompt waits exits 143 with the session saved; resume --last starts at that question', async () => {

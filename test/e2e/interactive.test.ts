@@ -84,6 +84,9 @@ describe('design in a pseudo-terminal', () => {
     await run.waitFor(/Back-of-envelope numbers/);
 
     await run.waitFor(/Phase 3\/6 · High-level design/);
+    // Issue 13: the first high-level decision is the archetype; the pastebin's is recommended.
+    await decide(/Which kind of system is this\?/, KEY.enter);
+    await run.waitFor(/Recorded\. System archetype: Blobs plus metadata \(pastebin, file sharing\)\./);
     await ask(/Which key do most reads and writes look up by\?/, 'short_code');
 
     // C) More detail first: the detail is shown, then the same decision is asked again.

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runScript, tempDirs } from '../e2e/support/run-cli.js';
+import { EXAMPLES, ROOT, runScript, tempDirs } from '../e2e/support/run-cli.js';
 
 const SCRIPT = join(ROOT, 'scripts', 'template-share.mjs');
 const dirs = tempDirs('template-share');
@@ -200,11 +200,10 @@ describe('template-share', () => {
     const result = await runScript(SCRIPT, ['--json'], { cwd: dirs.make() });
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as Report;
-    expect(report.documents.map((row) => row.file)).toEqual([
-      'test/e2e/__snapshots__/fraud-scoring.system_design.md',
-      'test/e2e/__snapshots__/news-feed.system_design.md',
-      'test/e2e/__snapshots__/pastebin.system_design.md',
-    ]);
+    // Every design example is snapshot-tested (test/e2e/support/run-cli.ts lists them).
+    expect(report.documents.map((row) => row.file)).toEqual(
+      [...EXAMPLES].sort().map((name) => `test/e2e/__snapshots__/${name}.system_design.md`),
+    );
     for (const row of report.documents) expect(row.sentences).toBeGreaterThan(100);
   });
 });
