@@ -29,21 +29,21 @@ afterAll(() => {
 
 const RECORDS = 'docs/decisions';
 /**
- * The decisions with a record (the deep-dive focus decides the review, not the system): since
- * issue 13 the archetype is the first of them; the ledger adds its region strategy.
+ * The decisions with a record: not the picks (the archetype and the deep-dive focus decide what
+ * the design holds and what the review covers, not a tradeoff); the ledger adds its region strategy.
  */
 const DECISIONS_OF = {
-  pastebin: 7,
-  'news-feed': 7,
-  'fraud-scoring': 9,
-  messenger: 7,
-  'payments-ledger': 8,
-  'ride-dispatch': 7,
-  'document-qa': 9,
-  'churn-scoring': 9,
-  recommendations: 9,
-  'url-shortener': 7,
-  'internal-tool': 7,
+  pastebin: 6,
+  'news-feed': 6,
+  'fraud-scoring': 8,
+  messenger: 6,
+  'payments-ledger': 7,
+  'ride-dispatch': 6,
+  'document-qa': 8,
+  'churn-scoring': 8,
+  recommendations: 8,
+  'url-shortener': 6,
+  'internal-tool': 6,
 } as const satisfies Record<ExampleName, number>;
 
 /** An --out holding two records someone wrote before, and a README in the same folder. */
@@ -159,13 +159,13 @@ describe('design --adr --check after an answer changes', () => {
       },
     );
     expect(check.code).toBe(1);
-    // The pastebin's recommendation is now no cache (A), so B is the cache; records 0008-0014 are
-    // the seven decisions, and the changed one would be the next number.
+    // The pastebin's recommendation is now no cache (A), so B is the cache; records 0008-0013 are
+    // the six decisions, and the changed one would be the next number.
     expect(check.stdout.trim().split('\n')).toEqual([
       join(out, 'system_design.md'),
-      join(out, RECORDS, '0015-caching-cache-aside-with-redis-in-front-of-the-datastore.md'),
+      join(out, RECORDS, '0014-caching-cache-aside-with-redis-in-front-of-the-datastore.md'),
     ]);
-    expect(check.stderr).toMatch(/--check: 2 of 8 file\(s\) differ/);
+    expect(check.stderr).toMatch(/--check: 2 of 7 file\(s\) differ/);
     expect(stackFrames(check.stderr)).toEqual([]);
     expect(tree(out)).toEqual(before);
   });

@@ -345,7 +345,9 @@ describe('interrupting a session in a pseudo-terminal', () => {
     const resumed = readFileSync(document);
     expect(resumed.length).toBeGreaterThan(1_000);
     expect(resumed.equals(readFileSync(join(scriptedOut, 'system_design.md')))).toBe(true);
-    expect(resumed.toString('utf8')).toContain('Kept by the team: launch campaigns bring read bursts of 10x.');
+    expect(resumed.toString('utf8')).toContain(
+      'Kept by the team: launch campaigns bring read bursts of 10x.',
+    );
   });
 
   it('SIGTERM while a prompt waits exits 143 with the session saved; resume --last starts at that question', async () => {
