@@ -1,7 +1,7 @@
 // Fleet size and availability arithmetic: what a peak needs, and what a number of nines allows.
 import { fail, ok, type Result } from '../lib/result.js';
 import { calcNumber, calcRate } from './calc-text.js';
-import { formatPercent } from './format.js';
+import { formatCount, formatPercent } from './format.js';
 import { clean } from './numbers.js';
 import {
   SECONDS_PER_DAY,
@@ -53,7 +53,7 @@ export function planServers(
   return ok({
     servers: count,
     powerOfTwo,
-    calculation: `${calcRate(peakQps)} peak / (${calcRate(perServerQps)} per server x ${utilisation}) = ${calcNumber(exact)} -> ${count} server${count === 1 ? '' : 's'} (next power of two: ${powerOfTwo})`,
+    calculation: `${calcRate(peakQps)} peak / (${calcRate(perServerQps)} per server x ${utilisation}) = ${calcNumber(exact)} -> ${formatCount(count)} server${count === 1 ? '' : 's'} (next power of two: ${formatCount(powerOfTwo)})`,
   });
 }
 

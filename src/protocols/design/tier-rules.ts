@@ -127,7 +127,7 @@ const RULES: Readonly<Record<SizingRule, Rule>> = {
           {
             item: 'Database disks, end of retention',
             basis: 'at-retention',
-            line: diskCostPerMonth(databaseBytes, 2, prices.blockGbMonth),
+            line: diskCostPerMonth(databaseBytes, Math.max(2, replication), prices.blockGbMonth),
           },
         ],
       };
