@@ -79,6 +79,8 @@ const hardProblemSchema = z.strictObject({
   title: text,
   /** The component the deep-dive is about. */
   component: id,
+  /** For a problem of the core `app`: which service it lands on when the design splits reads from writes. */
+  path: z.enum(['read', 'write']).default('write'),
   why: text,
   data_model: z.array(text).min(1),
   approach: z.array(text).min(2),

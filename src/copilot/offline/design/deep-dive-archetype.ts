@@ -21,17 +21,23 @@ import { planTiers, type TierTables } from '../../../protocols/design/tier-plan.
 
 /**
  * The hard problems of the composed archetypes by the id of the component they are about, first
- * archetype first; a problem about the core `app` lands on the write service when split.
+ * archetype first; a problem about the core `app` lands on the read or the write service, as it
+ * says, when the design splits them.
  */
 export function hardProblems(
   state: SessionState,
   catalogue: readonly Archetype[],
 ): Map<string, HardProblem[]> {
-  const app = designDecisions(state).architecture === 'microservices' ? 'write-service' : 'app';
+  const split = designDecisions(state).architecture === 'microservices';
   const problems = new Map<string, HardProblem[]>();
   for (const archetype of chosenArchetypes(state, catalogue).archetypes)
     for (const problem of archetype.hard_problems) {
-      const id = problem.component === 'app' ? app : problem.component;
+      const id =
+        problem.component !== 'app' || !split
+          ? problem.component
+          : problem.path === 'read'
+            ? 'read-service'
+            : 'write-service';
       problems.set(id, [...(problems.get(id) ?? []), problem]);
     }
   return problems;
