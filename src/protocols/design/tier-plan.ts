@@ -96,7 +96,8 @@ export function planTiers(
   if (decided.datastore !== undefined && decided.datastore !== CUSTOM) push('datastore', 'datastore', {});
   if (decided.cache === 'cache-aside' || decided.cache === 'write-through')
     push('cache', 'cache', {
-      bytes: cachedHotSet(estimate).records
+      // Records or whole responses is decided at 1x and kept at every multiple.
+      bytes: cachedHotSet(base).records
         ? q(['cache_memory', estimate.input.writeSizeBytes / estimate.input.readSizeBytes])
         : q(['cache_memory']),
     });
