@@ -58,7 +58,7 @@ export function designUnderReview(
  * Capabilities a requirement can name that only a component of a certain type provides: a
  * requirement that says "search" is not served by an API over a datastore.
  */
-const CAPABILITIES: readonly {
+export const CAPABILITIES: readonly {
   readonly words: RegExp;
   readonly what: string;
   readonly types: readonly ComponentType[];

@@ -267,3 +267,25 @@ describe('each archetype composes its components', () => {
     });
   }
 });
+
+describe('a capability the best match lacks', () => {
+  it('brings the archetype it composes with that provides it: search in a booking system', async () => {
+    const design = await composed({
+      title: 'Hotel room booking',
+      functional: [
+        'A guest searches available rooms in a city for given dates and sees results within 300 ms.',
+        'A guest books a room and it is never double-booked.',
+      ],
+    });
+    expect(design.archetypes).toEqual(['booking-inventory', 'search-autocomplete']);
+    expect(design.ids).toContain('search-index');
+  });
+
+  it('adds nothing when no requirement names the capability', async () => {
+    const design = await composed({
+      title: 'Hotel room booking',
+      functional: ['A guest books a room and it is never double-booked.'],
+    });
+    expect(design.archetypes).toEqual(['booking-inventory']);
+  });
+});

@@ -10,6 +10,7 @@ import { PICK, type Proposal, type ProposalOption, type SessionState } from '../
 import { matchArchetypes, type ArchetypeMatch } from '../../../protocols/design/archetype-match.js';
 import { designAnswers } from '../../../protocols/design/model.js';
 import { option } from '../proposal-text.js';
+import { CAPABILITIES } from '../../../rules/self-check.js';
 
 const PLAIN_LABEL = 'A plain request/response service (an API over one datastore)';
 
@@ -104,7 +105,11 @@ export function proposeArchetype(state: SessionState, catalogue: readonly Archet
       detail: `The catalogue: ${catalogue.map((archetype) => `${archetype.title} (${archetype.id})`).join('; ')}. Answer with one or two names, comma-separated.`,
     };
   }
-  const picked = composed(best, matches, catalogue, state.scope === 'hybrid');
+  const picked = withCapabilities(
+    composed(best, matches, catalogue, state.scope === 'hybrid'),
+    functional,
+    catalogue,
+  );
   const runnerUp = matches.find((match) => !picked.some((p) => p.id === match.id));
   const a = pickOption('A', picked, catalogue, [
     'a system that is not really this kind gets components it does not need',
@@ -134,4 +139,34 @@ export function proposeArchetype(state: SessionState, catalogue: readonly Archet
       }. Answer with archetype names, comma-separated, to compose your own.`,
     ].join(' '),
   };
+}
+
+/**
+ * A requirement that names a capability the picked archetypes lack (search in a booking system)
+ * brings the archetype that provides it, when the best match names it in `compose_with`: the design
+ * then serves the requirement instead of the self-check flagging it.
+ */
+function withCapabilities(
+  picked: readonly ArchetypeMatch[],
+  functional: readonly string[],
+  catalogue: readonly Archetype[],
+): ArchetypeMatch[] {
+  const byId = (id: string): Archetype | undefined => catalogue.find((archetype) => archetype.id === id);
+  const first = byId(picked[0]?.id ?? '');
+  if (!first || picked.length > 1) return [...picked];
+  const types = new Set(
+    picked.flatMap((match) => byId(match.id)?.components.map((component) => component.type) ?? []),
+  );
+  for (const capability of CAPABILITIES) {
+    const requirement = functional.find((text) => capability.words.test(text));
+    if (requirement === undefined || capability.types.some((type) => types.has(type))) continue;
+    const provider = first.compose_with
+      .map(byId)
+      .find((other) => other?.components.some((component) => capability.types.includes(component.type)));
+    if (provider) {
+      const word = capability.words.exec(requirement)?.[0] ?? capability.what;
+      return [...picked, { id: provider.id, score: 0, cues: [word.toLowerCase()] }];
+    }
+  }
+  return [...picked];
 }
