@@ -13,6 +13,7 @@ import {
   designAnswers,
   designDecisions,
   designDrafts,
+  designResults,
   type Architecture,
   type Component,
   type ComponentType,
@@ -41,7 +42,7 @@ export function designUnderReview(
   cost: CostEstimate,
 ): DesignUnderReview | undefined {
   const { architecture } = designDrafts(state);
-  const estimate = state.derived['estimation.numbers'] as { input: { replication: number } } | undefined;
+  const { estimate } = designResults(state);
   if (!architecture || !estimate) return undefined;
   return {
     answers: designAnswers(state),
