@@ -49,6 +49,18 @@ export interface AnswerRecord {
   readonly askedAgain?: string;
   /** Seconds from the question to the accepted answer, when the session keeps time. */
   readonly seconds?: number;
+  /** How the answer was read, as echoed to the person ("P50 10 ms, P99 100 ms"). */
+  readonly read?: string;
+  /** Where a pre-filled answer came from, when the person accepted it (or a file left it out). */
+  readonly prefilledFrom?: string;
+}
+
+/** An answer stated earlier in the person's own words, offered as the default of a later question. */
+export interface Prefill {
+  /** The answer as it would be typed ("2M"). */
+  readonly text: string;
+  /** Where it was stated, for the echo and the record ("requirements.scale: \"2M DAU\""). */
+  readonly from: string;
 }
 
 /**
@@ -134,6 +146,13 @@ export interface QuestionSlot<T = unknown> extends StepBase {
   readonly help: string;
   readonly example: string;
   readonly parse: (raw: RawAnswer) => Result<T>;
+  /**
+   * How a parsed value is echoed ("P50 10 ms, P99 100 ms", "5,000/s at peak; ~ read as approximately"):
+   * every numeric reading is said back in one line, never silent.
+   */
+  readonly readAs?: (value: T, raw: RawAnswer) => string | undefined;
+  /** A fact stated in an earlier answer that answers this question, offered as its default. */
+  readonly prefill?: (state: SessionState) => Prefill | undefined;
   /** A deterministic push-back on a usable but vague answer; asked once before accepting it. */
   readonly pushBack?: (value: T, state: SessionState) => string | undefined;
   /** An optional question: its documented default applies when it is not answered. */

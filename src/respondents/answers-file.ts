@@ -23,13 +23,14 @@ export function answersFileRespondent(
     badInput(`${path}: answers.${id}: missing; the session asks: "${prompt}"`);
   return {
     interactive: false,
-    ask: ({ slot, attempt }: AskRequest) => {
+    ask: ({ slot, attempt, suggested }: AskRequest) => {
       if (attempt === 'after-push-back') {
         // Answering the same again keeps the answer; a followup replaces it.
-        const again = followup(slot.id) ?? answer(slot.id) ?? slot.optional?.default;
+        const again = followup(slot.id) ?? answer(slot.id) ?? suggested?.text ?? slot.optional?.default;
         if (again !== undefined) return Promise.resolve(again);
       }
-      const given = answer(slot.id) ?? slot.optional?.default;
+      // A fact the file stated in an earlier answer stands for a question it leaves out.
+      const given = answer(slot.id) ?? suggested?.text ?? slot.optional?.default;
       return given === undefined ? Promise.reject(missing(slot.id, slot.prompt)) : Promise.resolve(given);
     },
     choose: ({ slot, attempt }: ChooseRequest) => {

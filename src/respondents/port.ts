@@ -2,7 +2,7 @@
  * The human side of a session: a person at a terminal, or a scripted answers file. A respondent
  * only answers; it never decides what is asked or what an answer means.
  */
-import type { DecisionSlot, Proposal, QuestionSlot, RawAnswer } from '../protocol/types.js';
+import type { DecisionSlot, Prefill, Proposal, QuestionSlot, RawAnswer } from '../protocol/types.js';
 
 export type Attempt = 'first' | 'after-push-back' | 'after-error';
 
@@ -14,6 +14,8 @@ export interface AskRequest {
   readonly attempt: Attempt;
   /** The push-back or the validation error that prompted this attempt. */
   readonly message?: string;
+  /** A default from an earlier answer: Enter accepts it at a prompt; a file that leaves the id out takes it. */
+  readonly suggested?: Prefill;
 }
 
 export interface ChooseRequest {

@@ -53,7 +53,7 @@ export function terminalRespondent(options: TerminalOptions): Respondent {
 
   return {
     interactive: true,
-    async ask({ slot, prompt, attempt, message }: AskRequest) {
+    async ask({ slot, prompt, attempt, message, suggested }: AskRequest) {
       const { input, select } = await load();
       if (attempt === 'after-error' && message) options.say(`That did not work: ${message}`);
       if (slot.choices) {
@@ -68,8 +68,14 @@ export function terminalRespondent(options: TerminalOptions): Respondent {
         );
       }
       const hint = slot.answer === 'list' ? ' (separate several with ";")' : '';
-      const optional = slot.optional ? ` [Enter for ${slot.optional.note}]` : '';
-      const answer = await cancellable(input({ message: `${prompt}${hint}${optional}` }, context()));
+      const optional = slot.optional && !suggested ? ` [Enter for ${slot.optional.note}]` : '';
+      if (suggested) options.say(`From ${suggested.from}: Enter accepts "${suggested.text}"`);
+      const answer = await cancellable(
+        input(
+          { message: `${prompt}${hint}${optional}`, ...(suggested ? { default: suggested.text } : {}) },
+          context(),
+        ),
+      );
       return answer.trim() === '' && slot.optional ? slot.optional.default : answer;
     },
     async choose({ slot, proposal }: ChooseRequest) {

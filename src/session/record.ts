@@ -35,6 +35,8 @@ const stateSchema = z.strictObject({
       pushBack: z.string().optional(),
       askedAgain: z.string().optional(),
       seconds: z.number().nonnegative().optional(),
+      read: z.string().optional(),
+      prefilledFrom: z.string().optional(),
     }),
   ),
   decisions: z.record(

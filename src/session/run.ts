@@ -15,6 +15,7 @@ import {
 } from '../protocol/machine.js';
 import type { DeriveStep, DraftStep, Protocol, QuestionSlot, SessionState } from '../protocol/types.js';
 import type { Attempt, Respondent } from '../respondents/port.js';
+import { asText } from '../protocol/answer-text.js';
 import type { RuleFinding } from '../rules/decision-rules.js';
 import type { RedFlag } from '../rules/red-flags.js';
 import { decide } from './decide.js';
@@ -155,6 +156,15 @@ export async function runSession(deps: SessionDeps, initial: SessionState): Prom
   }
 }
 
+export interface AskedAnswer<T> {
+  readonly raw: string | readonly string[];
+  readonly value: T;
+  readonly pushBack?: string;
+  readonly askedAgain?: string;
+  readonly read?: string;
+  readonly prefilledFrom?: string;
+}
+
 /** Ask until the answer parses; push back once on a vague answer before accepting it. */
 export async function askQuestion<T>(
   deps: Pick<SessionDeps, 'copilot' | 'respondent' | 'view'>,
@@ -162,11 +172,12 @@ export async function askQuestion<T>(
   state: SessionState,
   progress: string,
   firstMessage?: string,
-): Promise<{ raw: string | readonly string[]; value: T; pushBack?: string; askedAgain?: string }> {
+): Promise<AskedAnswer<T>> {
   const { copilot, respondent, view } = deps;
   // The co-pilot port sees slots with their value type erased; the parser below restores it.
   const erased = slot as unknown as QuestionSlot;
   const prompt = await copilot.phrase(erased, state);
+  const suggested = slot.prefill?.(state);
   let attempt: Attempt = firstMessage ? 'after-error' : 'first';
   let message = firstMessage;
   let pushedBack: string | undefined;
@@ -177,6 +188,7 @@ export async function askQuestion<T>(
       progress,
       attempt,
       ...(message ? { message } : {}),
+      ...(suggested ? { suggested } : {}),
     });
     const parsed = slot.parse(raw);
     if (!parsed.ok) {
@@ -194,9 +206,15 @@ export async function askQuestion<T>(
       continue;
     }
     if (review.note) view.note(review.note);
+    const read = slot.readAs?.(parsed.value, raw);
+    // Every reading is said back, even in a scripted run: a misreading must never be silent.
+    if (read) view.reading(`Read as: ${read}`);
+    const prefilled = suggested && asText(raw) === asText(suggested.text) ? suggested.from : undefined;
     return {
       raw,
       value: parsed.value,
+      ...(read ? { read } : {}),
+      ...(prefilled ? { prefilledFrom: prefilled } : {}),
       ...(review.pushBack ? { pushBack: review.pushBack } : {}),
       ...(pushedBack ? { askedAgain: pushedBack } : {}),
     };
