@@ -53,6 +53,8 @@ export interface AnswerRecord {
   readonly read?: string;
   /** Where a pre-filled answer came from, when the person accepted it (or a file left it out). */
   readonly prefilledFrom?: string;
+  /** How many times the person asked for help ("?", "help") at this question before answering. */
+  readonly helpShown?: number;
 }
 
 /** An answer stated earlier in the person's own words, offered as the default of a later question. */
@@ -151,6 +153,12 @@ export interface QuestionSlot<T = unknown> extends StepBase {
    * every numeric reading is said back in one line, never silent.
    */
   readonly readAs?: (value: T, raw: RawAnswer) => string | undefined;
+  /**
+   * What "?" or "help" shows at this prompt the `times`-th time (1, 2, ...) it is asked; without it,
+   * the runner shows the help, the example and the forms the answer kind accepts. An interview gives
+   * its next hint here. Never stored as an answer.
+   */
+  readonly helpAt?: (state: SessionState, times: number) => string;
   /** A fact stated in an earlier answer that answers this question, offered as its default. */
   readonly prefill?: (state: SessionState) => Prefill | undefined;
   /** A deterministic push-back on a usable but vague answer; asked once before accepting it. */

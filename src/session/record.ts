@@ -37,6 +37,7 @@ const stateSchema = z.strictObject({
       seconds: z.number().nonnegative().optional(),
       read: z.string().optional(),
       prefilledFrom: z.string().optional(),
+      helpShown: z.number().int().nonnegative().optional(),
     }),
   ),
   decisions: z.record(
