@@ -55,14 +55,16 @@ export function renderSystemDesign(
     ['Scale', `${answers.scale?.text ?? 'not stated'}${peak ? ` (estimated ${peak.result} peak)` : ''}`],
     [
       'Latency',
-      answers.latency
-        ? [
-            answers.latency.p50 === undefined ? '' : `P50 ${formatMilliseconds(answers.latency.p50)}`,
-            `P99 ${formatMilliseconds(answers.latency.p99)}`,
-          ]
-            .filter(Boolean)
-            .join(', ')
-        : 'not stated',
+      answers.latency?.deadline !== undefined
+        ? `batch: the run must finish within ${formatDuration(answers.latency.deadline)} (no request latency target)`
+        : answers.latency
+          ? [
+              answers.latency.p50 === undefined ? '' : `P50 ${formatMilliseconds(answers.latency.p50)}`,
+              `P99 ${formatMilliseconds(answers.latency.p99)}`,
+            ]
+              .filter(Boolean)
+              .join(', ')
+          : 'not stated',
     ],
     [
       'Availability',

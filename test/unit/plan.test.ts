@@ -165,7 +165,7 @@ describe('planAnswers: problems', () => {
 
   it("reports the slot parser's error for an unparseable answer", () => {
     expect(plan(edit('requirements.latency', 'fast')).problems).toEqual([
-      `${PATH}: answers.requirements.latency: expected latency targets like "P50 50ms, P99 200ms" (a single figure is taken as the P99), got "fast"`,
+      `${PATH}: answers.requirements.latency: expected latency targets like "P50 50ms, P99 200ms" (a single figure is taken as the P99), or a batch deadline like "the nightly run must finish within 4h", got "fast"`,
     ]);
     expect(plan(edit('requirements.availability', '80%')).problems).toEqual([
       `${PATH}: answers.requirements.availability: expected a target between 90% and 99.9999%, got "80%"`,

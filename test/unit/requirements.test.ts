@@ -132,7 +132,7 @@ describe('parseLatencyTarget', () => {
 
   it('refuses words without a figure', () => {
     expect(error(parseLatencyTarget('fast'))).toBe(
-      'expected latency targets like "P50 50ms, P99 200ms" (a single figure is taken as the P99), got "fast"',
+      'expected latency targets like "P50 50ms, P99 200ms" (a single figure is taken as the P99), or a batch deadline like "the nightly run must finish within 4h", got "fast"',
     );
   });
 });

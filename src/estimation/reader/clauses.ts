@@ -35,7 +35,7 @@ function clean(written: string): Clause {
   let text = written;
   let said = false;
   let bound: string | undefined;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const hedge = HEDGE.exec(text);
     if (hedge && hedge.index > 0) {

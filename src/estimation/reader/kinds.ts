@@ -1,9 +1,23 @@
 // One reader per kind of number people type into a design: counts, rates, sizes, durations,
 // latencies, percentages and ratios. Each returns the value in base units and how it was read.
 import { fail, ok, type Result } from '../../lib/result.js';
-import { formatBytes, formatCompact, formatCount, formatDuration, formatPercent, formatRate } from '../format.js';
+import {
+  formatBytes,
+  formatCompact,
+  formatCount,
+  formatDuration,
+  formatPercent,
+  formatRate,
+} from '../format.js';
 import { clean, decimalText } from '../numbers.js';
-import { SECONDS_PER_PERIOD, SECONDS_PER_YEAR, type Bytes, type Fraction, type Rate, type Seconds } from '../unit-base.js';
+import {
+  SECONDS_PER_PERIOD,
+  SECONDS_PER_YEAR,
+  type Bytes,
+  type Fraction,
+  type Rate,
+  type Seconds,
+} from '../unit-base.js';
 import { readAmount, NUMBER_SOURCE, toNumber } from './amount.js';
 import { isVague, type Clause } from './clauses.js';
 import { readClauses, type Kind, type Reading } from './read.js';
@@ -43,11 +57,15 @@ export function readCount(text: string): Result<Reading<number>> {
 
 /** A plain factor: "3", "3x", "~2.5" (peak factor, replication). */
 export function readFactor(text: string): Result<Reading<number>> {
-  return readClauses(text, { noun: 'a number', example: '"3"', expected: 'expected a number, e.g. "3"' }, (clause) => {
-    const amount = readAmount(clause.text);
-    if (!amount || !/^(?:x|times)?$/i.test(amount.rest)) return undefined;
-    return { value: clean(amount.value), read: decimal(clean(amount.value)) };
-  });
+  return readClauses(
+    text,
+    { noun: 'a number', example: '"3"', expected: 'expected a number, e.g. "3"' },
+    (clause) => {
+      const amount = readAmount(clause.text);
+      if (!amount || !/^(?:x|times)?$/i.test(amount.rest)) return undefined;
+      return { value: clean(amount.value), read: decimal(clean(amount.value)) };
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -64,7 +82,8 @@ const RATE: Kind = {
 const PER_USER = /(?:\/|\bper\b|\beach\b)\s*(?:users?|dau|active user)\b/gi;
 const PEAK =
   /\s*(?:\b(?:at|during|in) (?:the )?(?:peak|busiest (?:hour|moment|time))(?: hours?| times?)?\b|\bpeak(?:s| load| traffic| rate)?(?: of| is| at)?\s*:?)\s*/gi;
-const PER_SECOND = /^(?:qps|rps|tps|eps|(?:req|requests?|queries|events?|writes?|reads?|messages?|calls?|ops)\s*\/\s*s(?:ec)?)$/i;
+const PER_SECOND =
+  /^(?:qps|rps|tps|eps|(?:req|requests?|queries|events?|writes?|reads?|messages?|calls?|ops)\s*\/\s*s(?:ec)?)$/i;
 const RATE_REST = /^(?:[a-z]+(?:\s+[a-z]+)?\s*)?(?:\/|\bper\b|\ba\b|\ban\b|\beach\b|\bevery\b)\s*([a-z]+)$/i;
 const ADVERB_REST = /^(?:[a-z]+\s+)?([a-z]+)$/i;
 
@@ -99,7 +118,8 @@ export function readRate(text: string): Result<Reading<Rate>> {
     return { value: rate, read: `${shown}${peak ? ', a peak: the average is derived from it' : ''}` };
   });
   // The refusal quotes the answer as written, not as the per-user and peak words left it.
-  if (!reading.ok && reading.error.startsWith('expected')) return fail(`${RATE.expected}, got ${JSON.stringify(text)}`);
+  if (!reading.ok && reading.error.startsWith('expected'))
+    return fail(`${RATE.expected}, got ${JSON.stringify(text)}`);
   return reading;
 }
 
@@ -112,9 +132,9 @@ const SIZE: Kind = {
   expected: 'expected a size like "1.2KB" or "10MiB" (SI: KB = 1000 B; IEC: KiB = 1024 B)',
 };
 const UNIT_AND_NOTE = /^([a-z\u00b5\u03bc]*)\s*(.*)$/i;
-// What may follow a unit as a note: "2 KB per event", "2 years of score history", "90d for audit".
-const TRAILING_NOTE =
-  /^(?:per|each|a|an|of|for|on|in|at|with|including|incl\.?|avg|average|on average|because|since|as|to|total|max|min|retention|history|kept)\b/i;
+// What may follow a unit as a note: "2 KB per event", "2 years of score history", "300 MB
+// gradient-boosted trees". A second figure ("6 months or 1 year") or a rate ("5 KB/s") is no note.
+const TRAILING_NOTE = /^[a-z][^\d/]*$/i;
 
 function unitAndNote(rest: string): { unit: string; note: string } | undefined {
   const match = UNIT_AND_NOTE.exec(rest);
@@ -151,7 +171,10 @@ export const FOREVER_HORIZON: Seconds = 10 * SECONDS_PER_YEAR;
 const FOREVER =
   /^(?:indefinitely|forever|for ever|permanently|infinite(?:ly)?|unlimited|always|keep (?:it |them |all |everything ?)?(?:forever|indefinitely)?|keep everything|never (?:deleted|delete|expires?|expired|purged)|no (?:expiry|expiration|retention limit|ttl|deletion))$/i;
 
-export function readDuration(text: string, options: { readonly minutes?: boolean } = {}): Result<Reading<Seconds>> {
+export function readDuration(
+  text: string,
+  options: { readonly minutes?: boolean } = {},
+): Result<Reading<Seconds>> {
   let ambiguous: string | undefined;
   const reading = readClauses(text, DURATION, (clause) => {
     if (FOREVER.test(clause.text)) {
@@ -176,7 +199,9 @@ export function readDuration(text: string, options: { readonly minutes?: boolean
     return { value, read: `${spokenDuration(value, decimal)}${noteOf(parts.note)}` };
   });
   if (!reading.ok && ambiguous !== undefined) {
-    return fail(`"m" is ambiguous in ${JSON.stringify(ambiguous)}: write "min" for minutes or "month" for months`);
+    return fail(
+      `"m" is ambiguous in ${JSON.stringify(ambiguous)}: write "min" for minutes or "month" for months`,
+    );
   }
   return reading;
 }
@@ -228,7 +253,8 @@ function nines(text: string): { fraction: Fraction; words: string } | undefined 
 export function readPercent(text: string): Result<Reading<Fraction>> {
   const result = readClauses(text, PERCENT, (clause) => {
     const spoken = nines(clause.text);
-    if (spoken) return { value: spoken.fraction, read: `${formatPercent(spoken.fraction)} (${spoken.words})` };
+    if (spoken)
+      return { value: spoken.fraction, read: `${formatPercent(spoken.fraction)} (${spoken.words})` };
     const match = PERCENT_PATTERN.exec(clause.text);
     const percent = match?.[2] === undefined ? Number.NaN : Number(`${match[1] ?? ''}${match[2]}`);
     if (!(percent >= 0 && percent <= 100)) return undefined;

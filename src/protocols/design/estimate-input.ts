@@ -8,7 +8,11 @@ export function estimateInputFrom(answers: DesignAnswers): EstimateInput | undef
   const readSpec =
     reads.ratio !== undefined
       ? { ratio: reads.ratio }
-      : { perSecond: reads.perSecond ?? 0, perUser: reads.perUser ?? false };
+      : {
+          perSecond: reads.perSecond ?? 0,
+          perUser: reads.perUser ?? false,
+          ...(reads.peak ? { peak: reads.peak } : {}),
+        };
   return {
     ...(answers.users === undefined ? {} : { dailyActiveUsers: answers.users }),
     writes,

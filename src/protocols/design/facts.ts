@@ -118,7 +118,8 @@ export function designFacts(state: SessionState, capacity?: Capacity): DesignFac
     // The decisions kept in own words are listed by the decision rules, which know the slots: this
     // module is read by the slots' own review step, so it must not import them.
     custom: [],
-    p99Ms: answers.latency ? answers.latency.p99 * 1000 : undefined,
+    // A batch deadline is no request latency: the P99 rules do not apply to it.
+    p99Ms: answers.latency?.p99 === undefined ? undefined : answers.latency.p99 * 1000,
     predictionFreshnessSeconds: answers.predictionFreshness?.seconds,
     featureFreshnessSeconds: answers.featureFreshness?.seconds,
     availability: answers.availability,

@@ -1,9 +1,11 @@
 /** Phase 1 of the design protocol: functional and non-functional requirements. */
-import { parsePercent } from '../../estimation/index.js';
-import { fail } from '../../lib/result.js';
+import { formatBytes } from '../../estimation/index.js';
+import { readPercent } from '../../estimation/reader/kinds.js';
+import { fail, ok } from '../../lib/result.js';
 import type { QuestionSlot } from '../../protocol/types.js';
 import {
   isEvasive,
+  latencyTargetText,
   parseConsistency,
   parseDurability,
   parseFreshness,
@@ -16,7 +18,7 @@ import {
   pushBackOnScale,
   pushBackOnUseCases,
 } from './requirements.js';
-import { nonEmptyText, parseTeamSize } from '../../protocol/answer-text.js';
+import { nonEmptyText, parseTeamSize, readTeamSize } from '../../protocol/answer-text.js';
 import { ML_ONLY, hasContextDocument, isMl, question, single } from './slot-kit.js';
 
 export const REQUIREMENT_SLOTS: QuestionSlot[] = [
@@ -76,6 +78,7 @@ export const REQUIREMENT_SLOTS: QuestionSlot[] = [
     help: 'The P99 is what one request in a hundred waits; it sets the latency budget the components share.',
     example: 'P50 50ms, P99 200ms',
     parse: parseLatencyTarget,
+    readAs: latencyTargetText,
   }),
   question({
     kind: 'question',
@@ -88,11 +91,15 @@ export const REQUIREMENT_SLOTS: QuestionSlot[] = [
     help: 'Each extra nine cuts the allowed downtime tenfold and roughly doubles the redundancy you must run.',
     example: '99.9%',
     parse: (raw) => {
-      const parsed = parsePercent(single(raw));
+      const parsed = readPercent(single(raw));
       if (!parsed.ok) return parsed;
-      if (parsed.value < 0.9 || parsed.value >= 1)
+      if (parsed.value.value < 0.9 || parsed.value.value >= 1)
         return fail(`expected a target between 90% and 99.9999%, got "${single(raw)}"`);
-      return parsed;
+      return ok(parsed.value.value);
+    },
+    readAs: (_value, raw) => {
+      const read = readPercent(single(raw));
+      return read.ok ? read.value.read : undefined;
     },
   }),
   question({
@@ -175,6 +182,8 @@ export const REQUIREMENT_SLOTS: QuestionSlot[] = [
     example: '200 MB',
     optional: { default: 'not stated', note: 'not stated' },
     parse: parseModelSize,
+    readAs: (size) =>
+      size === undefined ? undefined : (size.derivation ?? `${formatBytes(size.bytes)} in memory`),
   }),
   question({
     kind: 'question',
@@ -188,5 +197,9 @@ export const REQUIREMENT_SLOTS: QuestionSlot[] = [
     example: '6 engineers',
     optional: { default: 'not stated', note: 'not stated' },
     parse: parseTeamSize,
+    readAs: (_team, raw) => {
+      const read = readTeamSize(raw);
+      return read.ok ? read.value?.read : undefined;
+    },
   }),
 ];

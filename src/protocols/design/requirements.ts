@@ -103,35 +103,7 @@ export function pushBackOnScale(scale: Scale): string | undefined {
   );
 }
 
-// ---------------------------------------------------------------------------------------------
-// Latency: "P50 50ms, P99 200ms", or a single number taken as the P99
-
-export interface LatencyTarget {
-  readonly p50?: Seconds;
-  readonly p99: Seconds;
-}
-
-export function parseLatencyTarget(raw: RawAnswer): Result<LatencyTarget> {
-  const text = asText(raw);
-  const expected =
-    'expected latency targets like "P50 50ms, P99 200ms" (a single figure is taken as the P99)';
-  const pick = (label: string): Result<Seconds> | undefined => {
-    const match = new RegExp(
-      `p${label}\\s*(?:[:=]|of|under|<|at)?\\s*(\\d[\\d.,]*\\s*(?:ms|s|sec|seconds?|milliseconds?))`,
-      'i',
-    ).exec(text);
-    return match?.[1] ? parseLatency(match[1]) : undefined;
-  };
-  const p50 = pick('50');
-  const p99 = pick('99') ?? pick('95');
-  if (p99?.ok) return ok(p50?.ok ? { p50: p50.value, p99: p99.value } : { p99: p99.value });
-  const bare = /(\d[\d.,]*\s*(?:ms|s|sec|seconds?|milliseconds?))\b/i.exec(text);
-  if (bare?.[1]) {
-    const single = parseLatency(bare[1]);
-    if (single.ok) return ok({ p99: single.value });
-  }
-  return fail(`${expected}, got "${text}"`);
-}
+export { latencyTargetText, parseLatencyTarget, type LatencyTarget } from './read-latency.js';
 
 // ---------------------------------------------------------------------------------------------
 // Consistency
@@ -272,7 +244,8 @@ const BYTES_PER_PARAMETER = 2;
 export function parseModelSize(raw: RawAnswer): Result<ModelSize | undefined> {
   const text = asText(raw);
   if (NOT_STATED.test(text)) return ok(undefined);
-  const parameters = /^([\d.,]+\s*[KMBT]?)\s*(?:parameters|params)\b/i.exec(text)?.[1];
+  const parameters =
+    /^(?:[~\u2248]|about|around|roughly)?\s*([\d.,]+\s*[KMBT]?)\s*(?:parameters|params)\b/i.exec(text)?.[1];
   if (parameters !== undefined) {
     const count = parseCount(parameters.replace(/\s+/g, ''));
     if (count.ok) {
@@ -284,9 +257,8 @@ export function parseModelSize(raw: RawAnswer): Result<ModelSize | undefined> {
       });
     }
   }
-  const size = /^[\d.,]+\s*[a-z]+/i.exec(text)?.[0];
-  const bytes = size === undefined ? undefined : parseSize(size.replace(/\s+/g, ''));
-  if (bytes?.ok && bytes.value > 0) return ok({ text, bytes: bytes.value });
+  const bytes = parseSize(text);
+  if (bytes.ok && bytes.value > 0) return ok({ text, bytes: bytes.value });
   return fail(
     `expected the model's size in memory, e.g. "200 MB" or "7B parameters", or "not stated", got "${text}"`,
   );

@@ -53,9 +53,11 @@ export function operationsOf(
       : [`P99 over ${p99ms} ms for 10 minutes opens a ticket; over ${2 * p99ms} ms for 5 minutes pages.`];
   const slo = [
     `Availability SLO ${percent} of requests succeed over 30 days: an error budget of ${budget} of full downtime a month, or ${formatCount(Math.round(budgetRequests))} failed requests a day at ${formatCount(Math.round(requestsPerDay))} requests a day.`,
-    p99ms === undefined
-      ? 'Latency SLO: set one once a P99 target is agreed.'
-      : `Latency SLO: 99% of requests complete within ${p99ms} ms over 30 days.`,
+    s.deadline !== undefined
+      ? `Batch SLO: the run finishes within its ${formatDuration(s.deadline)} deadline on 99% of days over 30 days; a run still going at 80% of the deadline pages.`
+      : p99ms === undefined
+        ? 'Latency SLO: set one once a P99 target is agreed.'
+        : `Latency SLO: 99% of requests complete within ${p99ms} ms over 30 days.`,
     ...(s.ml
       ? [
           'Freshness SLO: predictions and features no older than the agreed freshness; the model no older than two update periods.',

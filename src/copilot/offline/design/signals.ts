@@ -2,7 +2,13 @@
  * The facts the offline co-pilot reasons from: the engine's numbers and the requirements, gathered
  * once so every proposal and draft quotes the same figures.
  */
-import { formatBytes, formatRate, type Estimate, type MetricId } from '../../../estimation/index.js';
+import {
+  formatBytes,
+  formatDuration,
+  formatRate,
+  type Estimate,
+  type MetricId,
+} from '../../../estimation/index.js';
 import type { SessionState } from '../../../protocol/types.js';
 import type { Capacity } from '../../../knowledge/throughput.js';
 import {
@@ -44,6 +50,8 @@ export interface Signals {
   readonly peakFactor: number;
   /** Seconds; undefined when no latency target was given. */
   readonly p99?: number;
+  /** Seconds a batch run may take, when the latency answer is a deadline instead of a P99. */
+  readonly deadline?: number;
   readonly availability: number;
   readonly strong: boolean;
   readonly rpo?: number;
@@ -71,6 +79,7 @@ export function signalsOf(state: SessionState, capacity: Capacity): Signals {
   const writes = value('write_qps');
   const reads = value('read_qps');
   const p99 = answers.latency?.p99;
+  const deadline = answers.latency?.deadline;
   const facts = designFacts(state, capacity);
   const signals = {
     answers,
@@ -96,6 +105,7 @@ export function signalsOf(state: SessionState, capacity: Capacity): Signals {
     partitionKey: answers.partitionKey ?? 'id',
     capacity,
     ...(p99 === undefined ? {} : { p99 }),
+    ...(deadline === undefined ? {} : { deadline }),
     ...(answers.durability?.rpoSeconds === undefined ? {} : { rpo: answers.durability.rpoSeconds }),
   };
   return {
@@ -108,7 +118,12 @@ export function signalsOf(state: SessionState, capacity: Capacity): Signals {
       storagePerCopy: formatBytes(signals.storagePerCopy),
       databaseBytes: formatBytes(signals.databaseBytes),
       cacheBytes: formatBytes(signals.cacheBytes),
-      p99: p99 === undefined ? 'no P99 target' : `${Math.round(p99 * 1000)} ms P99`,
+      p99:
+        deadline !== undefined
+          ? `a batch deadline of ${formatDuration(deadline)}`
+          : p99 === undefined
+            ? 'no P99 target'
+            : `${Math.round(p99 * 1000)} ms P99`,
     },
   };
 }
