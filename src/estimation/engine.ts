@@ -19,6 +19,12 @@ function assumptions(input: NormalisedInput): string[] {
     `peak factor ${calcNumber(input.peakFactor)} (${given('peakFactor')}): peak = average x peak factor`,
     `replication ${calcNumber(input.replication)} (${given('replication')}): stored copies of each write`,
   ];
+  const givenPeaks = [
+    input.writes.peak && 'writes',
+    !('ratio' in input.reads) && input.reads.peak && 'reads',
+  ].filter((name) => typeof name === 'string');
+  if (givenPeaks.length > 0)
+    list.push(`${givenPeaks.join(' and ')} given as the peak: average = peak / peak factor`);
   if (input.defaulted.includes('readSizeBytes')) list.push('read size = write size (default)');
   if (input.dailyActiveUsers !== undefined) {
     list.push(`${formatCount(input.dailyActiveUsers)} daily active users`);

@@ -9,7 +9,29 @@ import { SECONDS_PER_PERIOD, type PerSecond, type Rate } from './units.js';
  * Echoes the rate in the period it was written in, so "10M/month" reads back as 10M/month; a rate
  * without a recorded period is shown per day, the unit people estimate in.
  */
-function fromRate(rate: Rate, noun: string, users: number): { perSecond: PerSecond; calculation: string } {
+interface FromRate {
+  perSecond: PerSecond;
+  calculation: string;
+  /** The peak as given, when the rate was written as one ("20K/s at peak"). */
+  peakGiven?: PerSecond;
+}
+
+/**
+ * A rate written as a peak is the peak: the average is derived from it (peak / peak factor) and the
+ * calculation says so, so a stated "5k rps at peak" is never multiplied by the factor again.
+ */
+function fromRate(rate: Rate, noun: string, users: number, peakFactor: number, peakText: string): FromRate {
+  const given = fromGivenRate(rate, noun, users);
+  if (rate.peak !== true) return given;
+  const average = clean(given.perSecond / peakFactor);
+  return {
+    perSecond: average,
+    peakGiven: given.perSecond,
+    calculation: `${given.calculation.replace(/ \(given\)$/, '')} at peak (given); average = peak / ${peakText} = ${calcRate(average)}`,
+  };
+}
+
+function fromGivenRate(rate: Rate, noun: string, users: number): FromRate {
   const period = rate.period ?? 'day';
   const label = PERIOD_LABEL[period];
   const periodSeconds = SECONDS_PER_PERIOD[period];
@@ -46,19 +68,25 @@ type TrafficInput = Pick<CoreInput, 'dailyActiveUsers' | 'writes' | 'reads' | 'p
 export function partialTraffic(input: TrafficInput): PartialTraffic {
   // The checks have already refused per-user rates without a user count.
   const users = input.dailyActiveUsers ?? 0;
-  const writes = input.writes === undefined ? undefined : fromRate(input.writes, 'writes', users);
+  const peak = input.peakFactor;
+  const peakText = `peak factor ${calcNumber(peak)}${defaultNote(input.defaulted.includes('peakFactor'))}`;
+  const writes =
+    input.writes === undefined ? undefined : fromRate(input.writes, 'writes', users, peak, peakText);
   const readSpec = input.reads;
   const reads =
     readSpec === undefined
       ? undefined
       : 'ratio' in readSpec
         ? writes && fromRatio(readSpec.ratio, writes.perSecond)
-        : fromRate(readSpec, 'reads', users);
-  const peak = input.peakFactor;
-  const peakText = `peak factor ${calcNumber(peak)}${defaultNote(input.defaulted.includes('peakFactor'))}`;
-  const peakOf = (perSecond: PerSecond, noun: string): { value: PerSecond; calculation: string } => {
-    const value = clean(perSecond * peak);
-    return { value, calculation: `${calcRate(perSecond)} ${noun} x ${peakText} = ${calcRate(value)}` };
+        : fromRate(readSpec, 'reads', users, peak, peakText);
+  const peakOf = (rate: FromRate, noun: string): { value: PerSecond; calculation: string } => {
+    if (rate.peakGiven !== undefined)
+      return {
+        value: rate.peakGiven,
+        calculation: `${calcRate(rate.peakGiven)} ${noun} (given as the peak)`,
+      };
+    const value = clean(rate.perSecond * peak);
+    return { value, calculation: `${calcRate(rate.perSecond)} ${noun} x ${peakText} = ${calcRate(value)}` };
   };
   const averages: Metric[] = [];
   const peaks: Metric[] = [];
@@ -71,34 +99,44 @@ export function partialTraffic(input: TrafficInput): PartialTraffic {
     result.readsPerSecond = reads.perSecond;
     averages.push(rateMetric('read_qps', 'Average read QPS', reads.perSecond, reads.calculation));
   }
-  if (writes && reads) {
-    const total = clean(writes.perSecond + reads.perSecond);
-    const peakTotal = peakOf(total, 'average');
+  // The totals are reported whatever was given, so `estimate --json` keeps one set of metric ids:
+  // with writes alone (or reads alone) the total is that one rate, and its calculation says so.
+  const one = writes ?? reads;
+  if (one) {
+    const total = writes && reads ? clean(writes.perSecond + reads.perSecond) : one.perSecond;
+    const missing = writes ? 'reads' : 'writes';
+    const totalCalculation =
+      writes && reads
+        ? `${calcRate(writes.perSecond)} writes + ${calcRate(reads.perSecond)} reads = ${calcRate(total)}`
+        : `${calcRate(total)} ${writes ? 'writes' : 'reads'} (no ${missing} given)`;
+    const givenPeaks =
+      writes && reads
+        ? writes.peakGiven !== undefined && reads.peakGiven !== undefined
+          ? clean(writes.peakGiven + reads.peakGiven)
+          : undefined
+        : one.peakGiven;
+    const peakTotal =
+      givenPeaks === undefined
+        ? peakOf({ perSecond: total, calculation: '' }, 'average')
+        : { value: givenPeaks, calculation: `${calcRate(givenPeaks)} (the peaks as given)` };
     result.totalPerSecond = total;
     result.peakPerSecond = peakTotal.value;
-    averages.push(
-      rateMetric(
-        'total_qps',
-        'Average total QPS',
-        total,
-        `${calcRate(writes.perSecond)} writes + ${calcRate(reads.perSecond)} reads = ${calcRate(total)}`,
-      ),
-    );
+    averages.push(rateMetric('total_qps', 'Average total QPS', total, totalCalculation));
     peaks.push(rateMetric('peak_qps', 'Peak total QPS', peakTotal.value, peakTotal.calculation));
   }
   if (writes) {
-    const peakWrites = peakOf(writes.perSecond, 'writes');
+    const peakWrites = peakOf(writes, 'writes');
     peaks.push(rateMetric('peak_write_qps', 'Peak write QPS', peakWrites.value, peakWrites.calculation));
   }
   if (reads) {
-    const peakReads = peakOf(reads.perSecond, 'reads');
+    const peakReads = peakOf(reads, 'reads');
     peaks.push(rateMetric('peak_read_qps', 'Peak read QPS', peakReads.value, peakReads.calculation));
   }
   result.metrics = [...averages, ...peaks];
   return result;
 }
 
-function fromRatio(ratio: number, writesPerSecond: PerSecond): { perSecond: PerSecond; calculation: string } {
+function fromRatio(ratio: number, writesPerSecond: PerSecond): FromRate {
   const perSecond = clean(ratio * writesPerSecond);
   return {
     perSecond,

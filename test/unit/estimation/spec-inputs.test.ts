@@ -39,8 +39,11 @@ describe('estimateFromSpec: metrics are present whenever their inputs are', () =
 
   it('computes storage per day and month without retention, and no total', () => {
     const result = run({ writes: TEN_M_PER_DAY, writeSize: 1_000 });
+    // Writes alone still give the totals (one set of metric ids whatever was given, issue 14).
     expect(ids(result)).toEqual([
       'write_qps',
+      'total_qps',
+      'peak_qps',
       'peak_write_qps',
       'storage_per_day',
       'storage_per_month',
@@ -53,6 +56,8 @@ describe('estimateFromSpec: metrics are present whenever their inputs are', () =
     const result = run({ reads: { perSecond: 500, perUser: false, period: 'second' }, readSize: 2_000 });
     expect(ids(result)).toEqual([
       'read_qps',
+      'total_qps',
+      'peak_qps',
       'peak_read_qps',
       'egress_bandwidth',
       'cache_memory',
