@@ -100,9 +100,7 @@ export function parseField(f: Field, text: string): Result<unknown> {
     case 'count':
       return parseCount(trimmed);
     case 'ratio':
-      return trimmed.includes(':')
-        ? parseRatio(trimmed)
-        : number(trimmed, 'reads per write, e.g. 10 or "10:1"');
+      return parseRatio(trimmed);
     case 'number':
       return number(trimmed, 'a number, e.g. 3');
     case 'size':

@@ -118,7 +118,7 @@ function inWords(text: string, options: AmountOptions): Amount | undefined {
     else if (word === 'half') current += 0.5;
     else if (word === 'dozen') current = (current || 1) * 12;
     else if (word === 'and' && seen && next === 'a') current += 0;
-    else if (ARTICLE.test(word) && (seen || WORD_MULTIPLIERS[next] !== undefined || next === 'dozen'))
+    else if (ARTICLE.test(word) && (WORD_MULTIPLIERS[next] !== undefined || next === 'dozen'))
       current += seen ? 0 : 1;
     else if (ARTICLE.test(word) && options.article === true && !seen) current += 1;
     else if (multiplier !== undefined && word === 'hundred') current = (current || 1) * multiplier;
@@ -128,8 +128,8 @@ function inWords(text: string, options: AmountOptions): Amount | undefined {
     } else break;
     seen = true;
     rest = rest.slice(match[0].length);
-    if (word === 'and') {
-      // "one and a half": the "a" is read as the article before "half".
+    if (word === 'and' || (word === 'half' && ARTICLE.test(next))) {
+      // "one and a half", "half a megabyte": the "a" belongs to the number.
       const article = WORD.exec(rest);
       if (article) rest = rest.slice(article[0].length);
     }
