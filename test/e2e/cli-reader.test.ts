@@ -53,7 +53,9 @@ beforeAll(() => {
   answers = join(dir, 'typed.yaml');
   writeFileSync(answers, TYPED);
 });
-afterAll(() => temp.removeAll());
+afterAll(() => {
+  temp.removeAll();
+});
 
 describe('answers typed the way engineers type', () => {
   it('pass validate', async () => {

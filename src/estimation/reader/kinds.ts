@@ -19,7 +19,7 @@ import {
   type Seconds,
 } from '../unit-base.js';
 import { readAmount, NUMBER_SOURCE, toNumber } from './amount.js';
-import { isVague, type Clause } from './clauses.js';
+import { isVague } from './clauses.js';
 import { readClauses, type Kind, type Reading } from './read.js';
 import {
   DURATION_UNITS,
