@@ -66,7 +66,8 @@ function expectFailure(result: CliResult, code: number): string {
   expect(stackFrames(result.stderr)).toEqual([]);
   expect(result.stderr).not.toContain('internal error');
   expect(result.stderr).not.toContain('This is a bug');
-  const first = result.stderr.split('\n')[0] ?? '';
+  // Readings ("Read as: ...") are said as each answer is read, so they come before the error.
+  const first = result.stderr.split('\n').find((line) => !line.startsWith('Read as: ')) ?? '';
   expect(first).toMatch(/^mlops-design: \S/);
   return first;
 }
@@ -267,7 +268,7 @@ describe('--check writes nothing and says whether the files are up to date', () 
     });
     expect(stale.code).toBe(1);
     expect(stale.stdout).toBe(`${c.document}\n`);
-    expect(stale.stderr.split('\n')[0]).toBe(
+    expect(stale.stderr.split('\n').find((line) => !line.startsWith('Read as: '))).toBe(
       'mlops-design: --check: 1 of 1 file(s) differ from what the session would write',
     );
     expect(stackFrames(stale.stderr)).toEqual([]);
