@@ -16,6 +16,7 @@ import {
 import type { DeriveStep, DraftStep, Protocol, QuestionSlot, SessionState } from '../protocol/types.js';
 import type { Attempt, Respondent } from '../respondents/port.js';
 import { asText } from '../protocol/answer-text.js';
+import { prefillConflict } from '../protocol/prefill.js';
 import type { RuleFinding } from '../rules/decision-rules.js';
 import type { RedFlag } from '../rules/red-flags.js';
 import { decide } from './decide.js';
@@ -210,6 +211,8 @@ export async function askQuestion<T>(
     // Every reading is said back, even in a scripted run: a misreading must never be silent.
     if (read) view.reading(`Read as: ${read}`);
     const prefilled = suggested && asText(raw) === asText(suggested.text) ? suggested.from : undefined;
+    const conflict = prefillConflict(erased, raw, suggested);
+    if (conflict) view.reading(conflict);
     return {
       raw,
       value: parsed.value,
