@@ -240,11 +240,17 @@ async function derive(deps: SessionDeps, step: DeriveStep, state: SessionState):
     deps.view.result(step, result.value);
     return recordDerived(state, step.id, result.value);
   }
-  const { question, message } = result.error;
+  const { question, message, soft } = result.error;
+  // A disagreement a scripted run records, or a person already asked about and kept, stands.
+  if (soft && (!deps.respondent.interactive || state.answers[question]?.askedAgain === message)) {
+    deps.view.reading(`warning: ${question}: ${message}`);
+    deps.view.result(step, soft.value);
+    return recordDerived(state, step.id, soft.value);
+  }
   if (!deps.respondent.interactive) throw badInput(`${question}: ${message}`);
   const slot = deps.protocol.steps.find((candidate) => candidate.id === question);
   if (slot?.kind !== 'question')
     throw new AppError(ExitCode.internal, `${step.id} named an unknown question ${question}`);
   const answer = await askQuestion(deps, slot, state, progressLabel(deps.protocol, slot), message);
-  return recordAnswer(state, slot.id, answer);
+  return recordAnswer(state, slot.id, soft ? { ...answer, askedAgain: message } : answer);
 }

@@ -21,6 +21,11 @@ import { designUnderReview, requirementMap, selfCheck } from '../../rules/self-c
 import { designAnswers, designResults } from './model.js';
 import { formatPercent } from '../../estimation/index.js';
 import { planTiers } from './tier-plan.js';
+import { statedFactFindings } from '../../rules/stated-facts-check.js';
+import { ESTIMATION_STEPS } from './estimation-slots.js';
+import { REQUIREMENT_SLOTS } from './requirement-slots.js';
+
+const ESTIMATION_AND_REQUIREMENT_STEPS = [...REQUIREMENT_SLOTS, ...ESTIMATION_STEPS];
 import { chosenArchetypes } from './archetype-choice.js';
 import { PARAMETER_UNITS } from './archetype-vocabulary.js';
 import { formatQuantity, quantitiesOf } from './quantities.js';
@@ -101,7 +106,11 @@ export function reviewOf(
       why: parameter.why,
     })),
     sizing,
-    findings: [...selfCheck(design), ...conditionFindings(state, knowledge.throughput.capacity)],
+    findings: [
+      ...selfCheck(design),
+      ...conditionFindings(state, knowledge.throughput.capacity),
+      ...statedFactFindings(state, ESTIMATION_AND_REQUIREMENT_STEPS),
+    ],
     requirements: requirementMap(design).map((entry) => ({
       requirement: entry.requirement,
       components: entry.components.map((component) => component.id),

@@ -48,6 +48,8 @@ export interface StatedFact {
 /** A peak rate stated in words ("~5k rps at peak"): requests per second at the busiest time. */
 export interface StatedPeak {
   readonly perSecond: number;
+  /** What peaks: every request, or the writes or reads it names ("5k writes/s at peak"). */
+  readonly of: 'requests' | 'writes' | 'reads';
   readonly quote: string;
   readonly source: string;
 }
@@ -360,6 +362,16 @@ const PEAK_BEFORE = rx(
   String.raw`\bpeaks?\s*(?:(?:traffic|load|rate|is|of|at|around|about|:)\s*)*${NUM}\s*${PER_SECOND}`,
 );
 
+function peakOf(quote: string): StatedPeak['of'] {
+  const words = quote.toLowerCase().split(/[^a-z]+/);
+  if (words.some((word) => READS.test(word))) return 'reads';
+  return words.some((word) =>
+    /^(?:writes?|uploads?|inserts?|posts?|messages?|events?|orders?|payments?|transactions?)$/.test(word),
+  )
+    ? 'writes'
+    : 'requests';
+}
+
 function peakIn(statement: Statement): StatedPeak | undefined {
   for (const pattern of [PEAK_AFTER, PEAK_BEFORE]) {
     pattern.lastIndex = 0;
@@ -368,7 +380,12 @@ function peakIn(statement: Statement): StatedPeak | undefined {
     if (!match || amount === undefined) continue;
     const rate = ok(parseRate(`${amountText(amount)}/s`));
     if (rate !== undefined && rate.perSecond > 0)
-      return { perSecond: rate.perSecond, quote: match[0].trim(), source: statement.source };
+      return {
+        perSecond: rate.perSecond,
+        of: peakOf(match[0]),
+        quote: match[0].trim(),
+        source: statement.source,
+      };
   }
   return undefined;
 }
