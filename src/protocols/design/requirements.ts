@@ -148,13 +148,17 @@ export function parseConsistency(raw: RawAnswer): Result<Consistency> {
   const text = asText(raw);
   if (text.length === 0) return fail('expected a consistency model, e.g. "eventual, up to 5 s stale"');
   const model: ConsistencyModel | undefined =
-    /\b(?:strong|strongly|linearizable|linearisable|serializable|serialisable|no stale)\b/i.test(text)
+    /\b(?:strong|strongly|linearizable|linearisable|serializable|serialisable|no stale)\b/i.test(text) ||
+    invariantIn([text]) !== undefined ||
+    NO_DOUBLE.test(text)
       ? 'strong'
-      : /read[- ]your[- ](?:own[- ])?writes/i.test(text)
+      : OWN_WRITE.test(text)
         ? 'read-your-writes'
-        : /\b(?:eventual|eventually|stale|lag)\b/i.test(text)
-          ? 'eventual'
-          : undefined;
+        : /read[- ]your[- ](?:own[- ])?writes/i.test(text)
+          ? 'read-your-writes'
+          : /\b(?:eventual|eventually|stale|lag)\b/i.test(text)
+            ? 'eventual'
+            : undefined;
   const staleness = firstDuration(text);
   return ok({
     text,
@@ -175,6 +179,17 @@ export function pushBackOnConsistency(consistency: Consistency): string | undefi
 // ---------------------------------------------------------------------------------------------
 // Durability
 
+/**
+ * Words that state a requirement rather than a number: "can't lose payments", "never double-assign a
+ * driver", "must see its own write". Read as RPO 0, strong consistency and read-your-writes.
+ */
+export const NEVER_LOSE =
+  /\b(?:can(?:no|')?t|cannot|never|must not|mustn'?t|may not|should never|must never|not allowed to|won'?t)\s+(?:ever\s+)?(?:be\s+)?(?:lose|lost|drop(?:ped)?)\b/i;
+const NO_DOUBLE =
+  /\b(?:no|never|not|can'?t|cannot|must not|without)\s+(?:a\s+|any\s+)?double[- ]?(?:assign|book|spend|charg|pay|sell|allocat|count|process|deliver)\w*|\bexactly[- ]once\b/i;
+const OWN_WRITE =
+  /\b(?:must|should|always|has to|have to|needs? to)\s+(?:immediately\s+|at once\s+)?(?:see|read)s?\s+(?:its|their|his|her|your|my|the user'?s)\s+own\s+(?:\w+\s+)?(?:writes?|changes?|updates?|posts?|edits?|data)\b/i;
+
 export interface Durability {
   readonly text: string;
   /** Recovery point objective: how much recent data may be lost. 0 means none. */
@@ -188,7 +203,8 @@ export function parseDurability(raw: RawAnswer): Result<Durability> {
   if (
     /\b(?:no (?:acknowledged )?(?:data|write|writes|record|records)? ?(?:may be |can be )?lost|zero (?:data )?loss|no loss|rpo\s*(?:[:=]|of)?\s*0\b|rpo zero)/i.test(
       text,
-    )
+    ) ||
+    NEVER_LOSE.test(text)
   ) {
     return ok({ text, rpoSeconds: 0 });
   }
@@ -346,11 +362,11 @@ export interface RegionNeeds {
 
 const PLACES = String.raw`(?:the )?(?:eu|europe|us|usa|north america|south america|latin america|asia|apac|emea|india|japan|uk|australia|africa|canada|brazil)`;
 const REGION_WORDS = new RegExp(
-  String.raw`\b(?:multi[- ]?region(?:al)?|(?:two|three|several|multiple|many|all|other|each|every|second|another) (?:\w+ )?regions?|regions?(?: outages?| failures?| loss| failover)|(?:survive|lose|losing|loss of) (?:a |an |one |the )?(?:whole |entire |cloud )?regions?|cross[- ]region|active[- ](?:active|passive)|data residency|residency|geo[- ]?(?:redundan\w*|replicat\w*|distribut\w*)|across (?:continents|regions)|globally distributed|worldwide|${PLACES} and ${PLACES})\b`,
+  String.raw`\b(?:multi[- ]?region(?:al)?|(?:two|three|several|multiple|many|all|other|each|every|second|another) (?:\w+ )?regions?|regions?(?: outages?| failures?| loss| failover)|(?:survive|lose|losing|loss of) (?:a |an |one |the )?(?:whole |entire |cloud )?regions?|(?:a |an |one |the )?(?:whole |entire |cloud )?region (?:goes|is|went) (?:down|dark|offline|out)|region (?:dies|fails|is lost)|cross[- ]region|active[- ](?:active|passive)|data residency|residency|geo[- ]?(?:redundan\w*|replicat\w*|distribut\w*)|across (?:continents|regions)|globally distributed|worldwide|${PLACES} and ${PLACES})\b`,
   'i',
 );
 const SURVIVE =
-  /\b(?:(?:survive|tolerate|withstand)s? (?:a |an |the )?(?:loss of (?:a |an |one )?)?(?:whole |entire |cloud )?region|region(?:al)? (?:outage|failure|loss|failover)s?|(?:lose|losing|loss of) (?:a |an |one |the )?(?:whole |entire |cloud )?region|multi[- ]?region|(?:two|second|another) regions?|active[- ](?:active|passive)|geo[- ]?redundan\w*|cross[- ]region (?:failover|replica\w*|backup))/i;
+  /\b(?:(?:survive|tolerate|withstand)s? (?:a |an |the )?(?:loss of (?:a |an |one )?)?(?:whole |entire |cloud )?region|region(?:al)? (?:outage|failure|loss|failover)s?|region (?:goes|is|went) (?:down|dark|offline|out)|region (?:dies|fails|is lost)|(?:lose|losing|loss of) (?:a |an |one |the )?(?:whole |entire |cloud )?region|multi[- ]?region|(?:two|second|another) regions?|active[- ](?:active|passive)|geo[- ]?redundan\w*|cross[- ]region (?:failover|replica\w*|backup))/i;
 const SPREAD = new RegExp(
   String.raw`\b(?:${PLACES} and ${PLACES}|across continents|globally distributed|worldwide|users in (?:several|many|multiple) regions|active[- ]active)\b`,
   'i',
