@@ -71,9 +71,22 @@ export interface Scale {
 
 /** "30% growth a year", "growing 40% year over year", "+25%/yr", "doubles every year". */
 export function annualGrowth(text: string): number | undefined {
-  if (/\bdoubl(?:e|es|ing) (?:every|each|a|per) year\b/i.test(text)) return 1;
+  if (/\bdoubl(?:e|es|ing) (?:(?:every|each|a|per) year|yearly|annually)\b/i.test(text)) return 1;
+  if (/\btripl(?:e|es|ing) (?:(?:every|each|a|per) year|yearly|annually)\b/i.test(text)) return 2;
+  // "2x a year", "grows 3x/yr": a multiple each year.
+  const multiple =
+    /(\d+(?:\.\d+)?)\s*x\s*(?:growth\s*)?(?:(?:a|per|each|every)\s+year|\/\s*y(?:ea)?r|yearly|annually|yoy)\b/i.exec(
+      text,
+    )?.[1];
+  if (multiple !== undefined && Number(multiple) >= 1) return Number(multiple) - 1;
+  // "10% a month", "5% month over month": compounded over twelve months.
+  const monthly =
+    /(\d+(?:\.\d+)?)\s*%\s*(?:growth\s*)?(?:(?:a|per|each|every)\s+month|\/\s*mo(?:nth)?|monthly|mom|month[- ]over[- ]month|month[- ]on[- ]month)\b/i.exec(
+      text,
+    )?.[1];
+  if (monthly !== undefined) return Math.round(((1 + Number(monthly) / 100) ** 12 - 1) * 1000) / 1000;
   const match =
-    /(\d+(?:\.\d+)?)\s*%\s*(?:growth|more users|(?:a|per|each) year|\/\s*y(?:ea)?r|yoy|annually|year[- ]over[- ]year)/i.exec(
+    /(\d+(?:\.\d+)?)\s*%\s*(?:growth|more users|(?:a|per|each) year|\/\s*y(?:ea)?r|yoy|annually|yearly|year[- ]over[- ]year|year[- ]on[- ]year)/i.exec(
       text,
     ) ?? /\bgrow(?:s|ing|th of)?\s*(?:by\s*)?(\d+(?:\.\d+)?)\s*%/i.exec(text);
   const percent = match?.[1] === undefined ? undefined : Number(match[1]);

@@ -57,6 +57,9 @@ export interface DesignReview {
   }[];
 }
 
+/** The annual growth the 1- and 3-year sizing assumes when the scale answer states none. */
+export const DEFAULT_ANNUAL_GROWTH = 0.2;
+
 export const REVIEW_ID = 'operations.review';
 export const KEEP_ID = 'operations.keep-findings';
 
@@ -69,14 +72,17 @@ export function reviewOf(
   const plan = planTiers(state, knowledge.archetypes, tierTables(knowledge));
   const design = designUnderReview(state, knowledge.archetypes, plan, cost);
   if (!design) throw new Error('the design review needs the architecture and the estimate');
-  const growth = designAnswers(state).scale?.growth;
+  const stated = designAnswers(state).scale?.growth;
+  // The stated annual growth sizes the 1- and 3-year columns; unstated, a default is assumed and said.
+  const growth = stated ?? DEFAULT_ANNUAL_GROWTH;
+  const rate = `${formatPercent(growth)} growth${stated === undefined ? ' (assumed: none stated)' : ''}`;
   const multiples: [string, number][] = [
     ['1x', 1],
-    ...(growth === undefined || growth <= 0
+    ...(growth <= 0
       ? []
       : ([
-          [`1 year at ${formatPercent(growth)} growth`, 1 + growth],
-          [`3 years at ${formatPercent(growth)} growth`, (1 + growth) ** 3],
+          [`1 year at ${rate}`, 1 + growth],
+          [`3 years at ${rate}`, (1 + growth) ** 3],
         ] as [string, number][])),
     ['10x', 10],
     ['100x', 100],
