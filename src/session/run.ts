@@ -211,7 +211,8 @@ export async function askQuestion<T>(
     // Every reading is said back, even in a scripted run: a misreading must never be silent.
     if (read) view.reading(`Read as: ${read}`);
     const prefilled = suggested && asText(raw) === asText(suggested.text) ? suggested.from : undefined;
-    const conflict = prefillConflict(erased, raw, suggested);
+    // An answers file's conflicts are said when the file is checked (answers/plan.ts), naming it.
+    const conflict = respondent.interactive ? prefillConflict(erased, raw, suggested) : undefined;
     if (conflict) view.reading(conflict);
     return {
       raw,

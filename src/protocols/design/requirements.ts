@@ -199,7 +199,7 @@ export function pushBackOnConsistency(consistency: Consistency): string | undefi
 export const NEVER_LOSE =
   /\b(?:can(?:no|')?t|cannot|never|must not|mustn'?t|may not|should never|must never|not allowed to|won'?t)\s+(?:ever\s+)?(?:be\s+)?(?:lose|lost|drop(?:ped)?)\b/i;
 const NO_DOUBLE =
-  /\b(?:no|never|not|can'?t|cannot|must not|without)\s+(?:a\s+|any\s+)?double[- ]?(?:assign|book|spend|charg|pay|sell|allocat|count|process|deliver)\w*|\bexactly[- ]once\b/i;
+  /\b(?:no|never|not|can'?t|cannot|must not|without)\b[^.;\n]{0,40}?\bdouble[- ]?(?:assign|book|spend|charg|pay|sell|allocat|count|process|deliver)\w*|\bexactly[- ]once\b/i;
 const OWN_WRITE =
   /\b(?:must|should|always|has to|have to|needs? to)\s+(?:immediately\s+|at once\s+)?(?:see|read)s?\s+(?:its|their|his|her|your|my|the user'?s)\s+own\s+(?:\w+\s+)?(?:writes?|changes?|updates?|posts?|edits?|data)\b/i;
 
