@@ -3,6 +3,7 @@ import { statedFacts, type FactSlot } from '../../src/protocols/design/stated-fa
 import {
   NEVER_LOSE,
   annualGrowth,
+  invariantIn,
   parseConsistency,
   parseDurability,
   regionNeedsIn,
@@ -93,9 +94,14 @@ describe('words that state requirements', () => {
     'never double-book a seat',
     'payments are processed exactly once',
     'no double charge, ever',
-    'eventual is fine for the map, but never double-assign a driver',
   ])('"%s" is strong consistency', (text) => {
     expect(value(parseConsistency(text)).model).toBe('strong');
+  });
+
+  it('an invariant beside a staleness allowance stays an invariant, not a global strong model', () => {
+    const text = 'eventual is fine for the map, but never double-assign a driver';
+    expect(value(parseConsistency(text)).model).toBe('eventual');
+    expect(invariantIn([text])?.phrase).toBe('never double-assign');
   });
 
   it('"must see its own write" is read-your-writes', () => {

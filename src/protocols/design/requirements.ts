@@ -160,19 +160,19 @@ export interface Consistency {
 export function parseConsistency(raw: RawAnswer): Result<Consistency> {
   const text = asText(raw);
   if (text.length === 0) return fail('expected a consistency model, e.g. "eventual, up to 5 s stale"');
+  const staleness = firstDuration(text);
+  // An invariant ("never double-assign", "exactly once") is strong consistency unless the same answer
+  // allows some data to be stale; then the invariant stands on its own (facts.ts reads it either way).
+  const staleAllowed = /\b(?:eventual|eventually|stale|lag)\b/i.test(text) || staleness !== undefined;
   const model: ConsistencyModel | undefined =
     /\b(?:strong|strongly|linearizable|linearisable|serializable|serialisable|no stale)\b/i.test(text) ||
-    invariantIn([text]) !== undefined ||
-    NO_DOUBLE.test(text)
+    (invariantIn([text]) !== undefined && !staleAllowed)
       ? 'strong'
-      : OWN_WRITE.test(text)
+      : OWN_WRITE.test(text) || /read[- ]your[- ](?:own[- ])?writes/i.test(text)
         ? 'read-your-writes'
-        : /read[- ]your[- ](?:own[- ])?writes/i.test(text)
-          ? 'read-your-writes'
-          : /\b(?:eventual|eventually|stale|lag)\b/i.test(text)
-            ? 'eventual'
-            : undefined;
-  const staleness = firstDuration(text);
+        : /\b(?:eventual|eventually|stale|lag)\b/i.test(text)
+          ? 'eventual'
+          : undefined;
   return ok({
     text,
     ...(model ? { model } : {}),
@@ -357,7 +357,7 @@ const MULTI_RECORD =
 /** The first invariant stated in the consistency answer or the use cases. */
 export function invariantIn(texts: readonly string[]): Invariant | undefined {
   for (const text of texts) {
-    const match = INVARIANT.exec(text);
+    const match = INVARIANT.exec(text) ?? NO_DOUBLE.exec(text);
     if (match) return { phrase: match[0], multiRecord: MULTI_RECORD.test(text) };
   }
   return undefined;
