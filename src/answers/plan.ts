@@ -4,6 +4,7 @@
  * of what the session will ask and answer. For a resumed session, what the saved session already
  * holds stands and the file answers the rest.
  */
+import { prefillConflict } from '../protocol/prefill.js';
 import { initialState, applies, asksPerson, isDone, recordAnswer } from '../protocol/machine.js';
 import { readDecision, unreadableMessage } from '../protocol/read-decision.js';
 import type {
@@ -131,6 +132,17 @@ export function planAnswers(protocol: Protocol, loaded: LoadedAnswers, options: 
       lines.push({ ...base, answer: 'answered in the saved session' });
       continue;
     }
+    // A fact the file stated in an earlier answer stands for a question it leaves out.
+    const stated = step.kind === 'question' ? step.prefill?.(state) : undefined;
+    if (raw === undefined && stated && step.kind === 'question') {
+      const parsed = step.parse(stated.text);
+      if (parsed.ok) {
+        values[step.id] = parsed.value;
+        state = recordAnswer(state, step.id, { raw: stated.text, value: parsed.value });
+        lines.push({ ...base, answer: `${stated.text} (from ${stated.from})` });
+        continue;
+      }
+    }
     if (raw === undefined) {
       if (step.kind === 'question' && step.optional) {
         const fallback = step.parse(step.optional.default);
@@ -161,6 +173,8 @@ export function planAnswers(protocol: Protocol, loaded: LoadedAnswers, options: 
         const parsed = step.parse(value);
         if (!parsed.ok) at(`${key}.${step.id}`, parsed.error);
         else if (key === 'answers' && !done) {
+          const conflict = prefillConflict(step, value, stated);
+          if (conflict) warnings.push(`${path}: ${conflict.replace(/^warning: /, 'answers.')}`);
           values[step.id] = parsed.value;
           state = recordAnswer(state, step.id, { raw: value, value: parsed.value });
         }

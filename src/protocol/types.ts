@@ -228,6 +228,12 @@ export interface AnswerProblem {
   /** The question to ask again. */
   readonly question: string;
   readonly message: string;
+  /**
+   * A disagreement between answers, not an error: the result stands if the person keeps the answers.
+   * A person is asked the question once with the message; a scripted run records the result and says
+   * the message as a warning instead of failing.
+   */
+  readonly soft?: { readonly value: unknown };
 }
 
 /**

@@ -16,6 +16,7 @@ import {
 import type { DeriveStep, DraftStep, Protocol, QuestionSlot, SessionState } from '../protocol/types.js';
 import type { Attempt, Respondent } from '../respondents/port.js';
 import { asText } from '../protocol/answer-text.js';
+import { prefillConflict } from '../protocol/prefill.js';
 import type { RuleFinding } from '../rules/decision-rules.js';
 import type { RedFlag } from '../rules/red-flags.js';
 import { decide } from './decide.js';
@@ -210,6 +211,9 @@ export async function askQuestion<T>(
     // Every reading is said back, even in a scripted run: a misreading must never be silent.
     if (read) view.reading(`Read as: ${read}`);
     const prefilled = suggested && asText(raw) === asText(suggested.text) ? suggested.from : undefined;
+    // An answers file's conflicts are said when the file is checked (answers/plan.ts), naming it.
+    const conflict = respondent.interactive ? prefillConflict(erased, raw, suggested) : undefined;
+    if (conflict) view.reading(conflict);
     return {
       raw,
       value: parsed.value,
@@ -237,11 +241,17 @@ async function derive(deps: SessionDeps, step: DeriveStep, state: SessionState):
     deps.view.result(step, result.value);
     return recordDerived(state, step.id, result.value);
   }
-  const { question, message } = result.error;
+  const { question, message, soft } = result.error;
+  // A disagreement a scripted run records, or a person already asked about and kept, stands.
+  if (soft && (!deps.respondent.interactive || state.answers[question]?.askedAgain === message)) {
+    deps.view.reading(`warning: ${question}: ${message}`);
+    deps.view.result(step, soft.value);
+    return recordDerived(state, step.id, soft.value);
+  }
   if (!deps.respondent.interactive) throw badInput(`${question}: ${message}`);
   const slot = deps.protocol.steps.find((candidate) => candidate.id === question);
   if (slot?.kind !== 'question')
     throw new AppError(ExitCode.internal, `${step.id} named an unknown question ${question}`);
   const answer = await askQuestion(deps, slot, state, progressLabel(deps.protocol, slot), message);
-  return recordAnswer(state, slot.id, answer);
+  return recordAnswer(state, slot.id, soft ? { ...answer, askedAgain: message } : answer);
 }

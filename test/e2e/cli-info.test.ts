@@ -42,7 +42,13 @@ describe.concurrent('validate', () => {
   it.for(EXAMPLES)('examples/%s.yaml is valid and its plan lists the ids', async (name, { expect }) => {
     const dir = temp.make();
     const result = await runCli(['validate', examplePath(name)], { cwd: dir });
-    expect(result.stderr).toBe('');
+    // The ride-dispatch scale answer states "15M trips a day" while its writes are the location
+    // updates (100K/s): the one stated fact an example contradicts, said in one line.
+    expect(result.stderr).toBe(
+      name === 'ride-dispatch'
+        ? `warning: ${examplePath(name)}: answers.estimation.writes: "100K/s" differs from requirements.scale: "15M trips a day" (read as "15M/day"); the answer given is used\n`
+        : '',
+    );
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(new RegExp(`^${examplePath(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `));

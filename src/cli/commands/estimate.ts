@@ -1,7 +1,8 @@
 /** `mlops-design estimate`: the estimation engine on its own, from flags or a spec file. */
 import { z } from 'zod';
 import { AppError, badInput, usageError } from '../../errors.js';
-import { estimateFromSpec, settle } from '../../estimation/index.js';
+import { estimateFromSpec } from '../../estimation/index.js';
+import { estimateJson } from '../../estimation/json-report.js';
 import type { Metric } from '../../estimation/estimate-types.js';
 import type { EstimateSpec, SpecEstimate } from '../../estimation/spec-types.js';
 import { engineTables } from '../../knowledge/engine-tables.js';
@@ -63,7 +64,7 @@ export function runEstimate(globals: GlobalOptions, raw: Readonly<Record<string,
   const estimate = result.value;
 
   if (globals.json) {
-    out.result(JSON.stringify(jsonReport(spec, estimate), null, 2));
+    out.result(JSON.stringify(estimateJson(spec, estimate), null, 2));
   } else {
     out.result(humanReport(estimate));
   }
@@ -126,52 +127,4 @@ function humanReport(estimate: SpecEstimate): string {
     parts.push(`At ${step.factor}x:`, table(['Metric', 'Calculation', 'Result'], rows(step.metrics)));
   }
   return parts.join('\n\n');
-}
-
-function jsonMetrics(metrics: readonly Metric[]): Record<string, unknown> {
-  return Object.fromEntries(
-    metrics.map((m) => [
-      m.id,
-      { value: settle(m.value), unit: m.unit, formula: m.calculation, display: m.result },
-    ]),
-  );
-}
-
-function jsonReport(spec: EstimateSpec, estimate: SpecEstimate): Record<string, unknown> {
-  const inputs = Object.fromEntries(
-    FIELDS.flatMap((f) => {
-      const value = spec[f.key];
-      if (value === undefined) return [];
-      // Rates are reported per second, the base unit; everything else is already in base units.
-      const base = typeof value === 'object' && 'perSecond' in value ? value.perSecond : value;
-      return [[f.snake, typeof base === 'number' ? settle(base) : base]];
-    }),
-  );
-  return {
-    inputs,
-    metrics: jsonMetrics(estimate.metrics),
-    ...(estimate.latencyBudget
-      ? {
-          latency_budget: {
-            budget: settle(estimate.latencyBudget.budgetSeconds),
-            slack: settle(estimate.latencyBudget.slackSeconds),
-            allocations: estimate.latencyBudget.allocations.map((a) => ({
-              component: a.component,
-              reference: a.reference ?? null,
-              reference_seconds: settle(a.referenceSeconds),
-              allocated_seconds: settle(a.allocatedSeconds),
-              formula: a.calculation,
-            })),
-          },
-        }
-      : {}),
-    ...(estimate.growth.length > 0
-      ? {
-          growth: Object.fromEntries(
-            estimate.growth.map((step) => [`${step.factor}x`, jsonMetrics(step.metrics)]),
-          ),
-        }
-      : {}),
-    warnings: estimate.warnings,
-  };
 }

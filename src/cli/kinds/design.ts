@@ -1,7 +1,13 @@
 /** The design session: six phases to system_design.md, with red flags and decision rules. */
 import { designAdvisor } from '../../copilot/offline/design/advisor.js';
 import { designProtocol } from '../../protocols/design/index.js';
-import { designDrafts, designResults } from '../../protocols/design/model.js';
+import { designAnswers, designDrafts, designResults } from '../../protocols/design/model.js';
+import { estimateSpecFrom } from '../../protocols/design/estimate-input.js';
+import { estimateFromSpec } from '../../estimation/index.js';
+import { estimateJson } from '../../estimation/json-report.js';
+import { engineTables } from '../../knowledge/engine-tables.js';
+import { loadCompiledKnowledge } from '../../knowledge/compiled.js';
+import { asText } from '../../protocol/answer-text.js';
 import type { SessionState } from '../../protocol/types.js';
 import { ARCHETYPE_SLOT } from '../../protocols/design/archetype-choice.js';
 import { KEEP_ID, REVIEW_ID, type DesignReview, type KeptFindings } from '../../protocols/design/review.js';
@@ -69,6 +75,32 @@ function reviewSummary(state: SessionState): Record<string, unknown> {
   };
 }
 
+/**
+ * Every answer as data: its text, its parsed value in base units (1/s, B, s, fractions), how it was
+ * read back and, when it came from a fact stated earlier, where.
+ */
+function answersSummary(state: SessionState): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(state.answers).map(([id, record]) => [
+      id,
+      {
+        text: asText(record.raw),
+        value: record.value ?? null,
+        ...(record.read === undefined ? {} : { read: record.read }),
+        ...(record.prefilledFrom === undefined ? {} : { prefilledFrom: record.prefilledFrom }),
+      },
+    ]),
+  );
+}
+
+/** The estimate as `estimate --json` prints it for the same inputs (one builder for both). */
+function estimateSummary(state: SessionState): Record<string, unknown> | null {
+  const spec = estimateSpecFrom(designAnswers(state));
+  if (!spec) return null;
+  const result = estimateFromSpec(spec, engineTables(loadCompiledKnowledge()));
+  return result.ok ? estimateJson(spec, result.value) : null;
+}
+
 const DOCUMENT = 'system_design.md';
 
 const designFlags = decidingFlags.extend({ scope: scopeFlag.optional(), ...adrFlags });
@@ -111,6 +143,8 @@ export const designKind: SessionKind = {
     };
   },
   summary: (state) => ({
+    answers: answersSummary(state),
+    estimate: estimateSummary(state),
     architecture: architectureSummary(state),
     cost: costSummary(state),
     red_flags: redFlags(state).map(({ id, phase, message }) => ({ id, phase, message })),

@@ -19,6 +19,7 @@ import type {
   SessionState,
 } from '../../protocol/types.js';
 import { estimateInputFrom } from './estimate-input.js';
+import { peakDisagreement } from './peak-check.js';
 import { designAnswers } from './model.js';
 import { question, single } from './slot-kit.js';
 
@@ -85,7 +86,18 @@ export function estimateOf(state: SessionState): Result<Estimate, AnswerProblem>
       'a rate is given per user, so the number of daily active users is needed (e.g. "10M")',
     );
   const result = estimate(input);
-  return result.ok ? result : askAgain('estimation.writes', result.error);
+  if (!result.ok) return askAgain('estimation.writes', result.error);
+  const disagreement = peakDisagreement(state, result.value);
+  return disagreement
+    ? {
+        ok: false,
+        error: {
+          question: 'estimation.peak-factor',
+          message: disagreement.message,
+          soft: { value: result.value },
+        },
+      }
+    : result;
 }
 
 export const ESTIMATION_STEPS: (QuestionSlot | DeriveStep)[] = [

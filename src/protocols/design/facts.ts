@@ -17,6 +17,7 @@ import {
 import {
   freshReadsIn,
   interactiveGenerationIn,
+  NEVER_LOSE,
   invariantIn,
   regionNeedsIn,
   type FreshReads,
@@ -106,7 +107,10 @@ export function designFacts(state: SessionState, capacity?: Capacity): DesignFac
             (consistency?.stalenessSeconds ?? 0) > 0
           ? true
           : undefined,
-    rpoSeconds: answers.durability?.rpoSeconds,
+    // "Can't lose payments" in any answer is RPO 0, whatever the durability answer left unstated.
+    rpoSeconds:
+      answers.durability?.rpoSeconds ??
+      (requirementTexts(state).some((text) => NEVER_LOSE.test(text)) ? 0 : undefined),
     regions,
     multiRegion:
       decisions.regions === undefined ? regions?.phrase !== undefined : decisions.regions === 'active-active',

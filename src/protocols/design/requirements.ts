@@ -71,9 +71,22 @@ export interface Scale {
 
 /** "30% growth a year", "growing 40% year over year", "+25%/yr", "doubles every year". */
 export function annualGrowth(text: string): number | undefined {
-  if (/\bdoubl(?:e|es|ing) (?:every|each|a|per) year\b/i.test(text)) return 1;
+  if (/\bdoubl(?:e|es|ing) (?:(?:every|each|a|per) year|yearly|annually)\b/i.test(text)) return 1;
+  if (/\btripl(?:e|es|ing) (?:(?:every|each|a|per) year|yearly|annually)\b/i.test(text)) return 2;
+  // "2x a year", "grows 3x/yr": a multiple each year.
+  const multiple =
+    /(\d+(?:\.\d+)?)\s*x\s*(?:growth\s*)?(?:(?:a|per|each|every)\s+year|\/\s*y(?:ea)?r|yearly|annually|yoy)\b/i.exec(
+      text,
+    )?.[1];
+  if (multiple !== undefined && Number(multiple) >= 1) return Number(multiple) - 1;
+  // "10% a month", "5% month over month": compounded over twelve months.
+  const monthly =
+    /(\d+(?:\.\d+)?)\s*%\s*(?:growth\s*)?(?:(?:a|per|each|every)\s+month|\/\s*mo(?:nth)?|monthly|mom|month[- ]over[- ]month|month[- ]on[- ]month)\b/i.exec(
+      text,
+    )?.[1];
+  if (monthly !== undefined) return Math.round(((1 + Number(monthly) / 100) ** 12 - 1) * 1000) / 1000;
   const match =
-    /(\d+(?:\.\d+)?)\s*%\s*(?:growth|more users|(?:a|per|each) year|\/\s*y(?:ea)?r|yoy|annually|year[- ]over[- ]year)/i.exec(
+    /(\d+(?:\.\d+)?)\s*%\s*(?:growth|more users|(?:a|per|each) year|\/\s*y(?:ea)?r|yoy|annually|yearly|year[- ]over[- ]year|year[- ]on[- ]year)/i.exec(
       text,
     ) ?? /\bgrow(?:s|ing|th of)?\s*(?:by\s*)?(\d+(?:\.\d+)?)\s*%/i.exec(text);
   const percent = match?.[1] === undefined ? undefined : Number(match[1]);
@@ -119,15 +132,19 @@ export interface Consistency {
 export function parseConsistency(raw: RawAnswer): Result<Consistency> {
   const text = asText(raw);
   if (text.length === 0) return fail('expected a consistency model, e.g. "eventual, up to 5 s stale"');
+  const staleness = firstDuration(text);
+  // An invariant ("never double-assign", "exactly once") is strong consistency unless the same answer
+  // allows some data to be stale; then the invariant stands on its own (facts.ts reads it either way).
+  const staleAllowed = /\b(?:eventual|eventually|stale|lag)\b/i.test(text) || staleness !== undefined;
   const model: ConsistencyModel | undefined =
-    /\b(?:strong|strongly|linearizable|linearisable|serializable|serialisable|no stale)\b/i.test(text)
+    /\b(?:strong|strongly|linearizable|linearisable|serializable|serialisable|no stale)\b/i.test(text) ||
+    (invariantIn([text]) !== undefined && !staleAllowed)
       ? 'strong'
-      : /read[- ]your[- ](?:own[- ])?writes/i.test(text)
+      : OWN_WRITE.test(text) || /read[- ]your[- ](?:own[- ])?writes/i.test(text)
         ? 'read-your-writes'
         : /\b(?:eventual|eventually|stale|lag)\b/i.test(text)
           ? 'eventual'
           : undefined;
-  const staleness = firstDuration(text);
   return ok({
     text,
     ...(model ? { model } : {}),
@@ -147,6 +164,17 @@ export function pushBackOnConsistency(consistency: Consistency): string | undefi
 // ---------------------------------------------------------------------------------------------
 // Durability
 
+/**
+ * Words that state a requirement rather than a number: "can't lose payments", "never double-assign a
+ * driver", "must see its own write". Read as RPO 0, strong consistency and read-your-writes.
+ */
+export const NEVER_LOSE =
+  /\b(?:can(?:no|')?t|cannot|never|must not|mustn'?t|may not|should never|must never|not allowed to|won'?t)\s+(?:ever\s+)?(?:be\s+)?(?:lose|lost|drop(?:ped)?)\b/i;
+const NO_DOUBLE =
+  /\b(?:no|never|not|can'?t|cannot|must not|without)\b[^.;\n]{0,40}?\bdouble[- ]?(?:assign|book|spend|charg|pay|sell|allocat|count|process|deliver)\w*|\bexactly[- ]once\b/i;
+const OWN_WRITE =
+  /\b(?:must|should|always|has to|have to|needs? to)\s+(?:immediately\s+|at once\s+)?(?:see|read)s?\s+(?:its|their|his|her|your|my|the user'?s)\s+own\s+(?:\w+\s+)?(?:writes?|changes?|updates?|posts?|edits?|data)\b/i;
+
 export interface Durability {
   readonly text: string;
   /** Recovery point objective: how much recent data may be lost. 0 means none. */
@@ -160,7 +188,8 @@ export function parseDurability(raw: RawAnswer): Result<Durability> {
   if (
     /\b(?:no (?:acknowledged )?(?:data|write|writes|record|records)? ?(?:may be |can be )?lost|zero (?:data )?loss|no loss|rpo\s*(?:[:=]|of)?\s*0\b|rpo zero)/i.test(
       text,
-    )
+    ) ||
+    NEVER_LOSE.test(text)
   ) {
     return ok({ text, rpoSeconds: 0 });
   }
@@ -300,7 +329,7 @@ const MULTI_RECORD =
 /** The first invariant stated in the consistency answer or the use cases. */
 export function invariantIn(texts: readonly string[]): Invariant | undefined {
   for (const text of texts) {
-    const match = INVARIANT.exec(text);
+    const match = INVARIANT.exec(text) ?? NO_DOUBLE.exec(text);
     if (match) return { phrase: match[0], multiRecord: MULTI_RECORD.test(text) };
   }
   return undefined;
@@ -318,11 +347,11 @@ export interface RegionNeeds {
 
 const PLACES = String.raw`(?:the )?(?:eu|europe|us|usa|north america|south america|latin america|asia|apac|emea|india|japan|uk|australia|africa|canada|brazil)`;
 const REGION_WORDS = new RegExp(
-  String.raw`\b(?:multi[- ]?region(?:al)?|(?:two|three|several|multiple|many|all|other|each|every|second|another) (?:\w+ )?regions?|regions?(?: outages?| failures?| loss| failover)|(?:survive|lose|losing|loss of) (?:a |an |one |the )?(?:whole |entire |cloud )?regions?|cross[- ]region|active[- ](?:active|passive)|data residency|residency|geo[- ]?(?:redundan\w*|replicat\w*|distribut\w*)|across (?:continents|regions)|globally distributed|worldwide|${PLACES} and ${PLACES})\b`,
+  String.raw`\b(?:multi[- ]?region(?:al)?|(?:two|three|several|multiple|many|all|other|each|every|second|another) (?:\w+ )?regions?|regions?(?: outages?| failures?| loss| failover)|(?:survive|lose|losing|loss of) (?:a |an |one |the )?(?:whole |entire |cloud )?regions?|(?:a |an |one |the )?(?:whole |entire |cloud )?region (?:goes|is|went) (?:down|dark|offline|out)|region (?:dies|fails|is lost)|cross[- ]region|active[- ](?:active|passive)|data residency|residency|geo[- ]?(?:redundan\w*|replicat\w*|distribut\w*)|across (?:continents|regions)|globally distributed|worldwide|${PLACES} and ${PLACES})\b`,
   'i',
 );
 const SURVIVE =
-  /\b(?:(?:survive|tolerate|withstand)s? (?:a |an |the )?(?:loss of (?:a |an |one )?)?(?:whole |entire |cloud )?region|region(?:al)? (?:outage|failure|loss|failover)s?|(?:lose|losing|loss of) (?:a |an |one |the )?(?:whole |entire |cloud )?region|multi[- ]?region|(?:two|second|another) regions?|active[- ](?:active|passive)|geo[- ]?redundan\w*|cross[- ]region (?:failover|replica\w*|backup))/i;
+  /\b(?:(?:survive|tolerate|withstand)s? (?:a |an |the )?(?:loss of (?:a |an |one )?)?(?:whole |entire |cloud )?region|region(?:al)? (?:outage|failure|loss|failover)s?|region (?:goes|is|went) (?:down|dark|offline|out)|region (?:dies|fails|is lost)|(?:lose|losing|loss of) (?:a |an |one |the )?(?:whole |entire |cloud )?region|multi[- ]?region|(?:two|second|another) regions?|active[- ](?:active|passive)|geo[- ]?redundan\w*|cross[- ]region (?:failover|replica\w*|backup))/i;
 const SPREAD = new RegExp(
   String.raw`\b(?:${PLACES} and ${PLACES}|across continents|globally distributed|worldwide|users in (?:several|many|multiple) regions|active[- ]active)\b`,
   'i',

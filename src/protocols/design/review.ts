@@ -21,6 +21,11 @@ import { designUnderReview, requirementMap, selfCheck } from '../../rules/self-c
 import { designAnswers, designResults } from './model.js';
 import { formatPercent } from '../../estimation/index.js';
 import { planTiers } from './tier-plan.js';
+import { statedFactFindings } from '../../rules/stated-facts-check.js';
+import { ESTIMATION_STEPS } from './estimation-slots.js';
+import { REQUIREMENT_SLOTS } from './requirement-slots.js';
+
+const ESTIMATION_AND_REQUIREMENT_STEPS = [...REQUIREMENT_SLOTS, ...ESTIMATION_STEPS];
 import { chosenArchetypes } from './archetype-choice.js';
 import { PARAMETER_UNITS } from './archetype-vocabulary.js';
 import { formatQuantity, quantitiesOf } from './quantities.js';
@@ -52,6 +57,9 @@ export interface DesignReview {
   }[];
 }
 
+/** The annual growth the 1- and 3-year sizing assumes when the scale answer states none. */
+export const DEFAULT_ANNUAL_GROWTH = 0.2;
+
 export const REVIEW_ID = 'operations.review';
 export const KEEP_ID = 'operations.keep-findings';
 
@@ -64,14 +72,17 @@ export function reviewOf(
   const plan = planTiers(state, knowledge.archetypes, tierTables(knowledge));
   const design = designUnderReview(state, knowledge.archetypes, plan, cost);
   if (!design) throw new Error('the design review needs the architecture and the estimate');
-  const growth = designAnswers(state).scale?.growth;
+  const stated = designAnswers(state).scale?.growth;
+  // The stated annual growth sizes the 1- and 3-year columns; unstated, a default is assumed and said.
+  const growth = stated ?? DEFAULT_ANNUAL_GROWTH;
+  const rate = `${formatPercent(growth)} growth${stated === undefined ? ' (assumed: none stated)' : ''}`;
   const multiples: [string, number][] = [
     ['1x', 1],
-    ...(growth === undefined || growth <= 0
+    ...(growth <= 0
       ? []
       : ([
-          [`1 year at ${formatPercent(growth)} growth`, 1 + growth],
-          [`3 years at ${formatPercent(growth)} growth`, (1 + growth) ** 3],
+          [`1 year at ${rate}`, 1 + growth],
+          [`3 years at ${rate}`, (1 + growth) ** 3],
         ] as [string, number][])),
     ['10x', 10],
     ['100x', 100],
@@ -101,7 +112,11 @@ export function reviewOf(
       why: parameter.why,
     })),
     sizing,
-    findings: [...selfCheck(design), ...conditionFindings(state, knowledge.throughput.capacity)],
+    findings: [
+      ...selfCheck(design),
+      ...conditionFindings(state, knowledge.throughput.capacity),
+      ...statedFactFindings(state, ESTIMATION_AND_REQUIREMENT_STEPS),
+    ],
     requirements: requirementMap(design).map((entry) => ({
       requirement: entry.requirement,
       components: entry.components.map((component) => component.id),

@@ -35,6 +35,7 @@ import { costOf } from './cost.js';
 import { keepFindingsSlot, reviewStep } from './review.js';
 import { ESTIMATION_STEPS } from './estimation-slots.js';
 import { REQUIREMENT_SLOTS } from './requirement-slots.js';
+import { withStatedFacts } from './prefill.js';
 import { asText, nonEmptyText } from '../../protocol/answer-text.js';
 import { approvalSlotFor } from '../../protocol/common-slots.js';
 import { isEvasive, regionNeedsIn } from './requirements.js';
@@ -291,8 +292,8 @@ const operations: (QuestionSlot | DecisionSlot | DraftStep | DeriveStep)[] = [
 ];
 
 export const DESIGN_STEPS = [
-  ...REQUIREMENT_SLOTS,
-  ...ESTIMATION_STEPS,
+  ...REQUIREMENT_SLOTS.map(withStatedFacts),
+  ...ESTIMATION_STEPS.map(withStatedFacts),
   ...highLevel,
   ...deepDive,
   ...tradeoffs,
