@@ -145,7 +145,7 @@ describe('the interview command', () => {
     );
     expect(failing.code).toBe(1);
     expect(failing.stderr).toMatch(/mlops-design: score \d+ is below the pass mark 60/);
-    expect(failing.stderr).toContain('Score 21/100: no hire for senior. Weakest: estimation and high-level.');
+    expect(failing.stderr).toContain('Score 25/100: no hire for senior. Weakest: estimation and tradeoffs.');
     expect(readFileSync(join(below, DOCUMENT), 'utf8')).toContain('no hire');
     const above = join(dir, 'above');
     mkdirSync(above);

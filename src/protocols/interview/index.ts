@@ -52,9 +52,6 @@ const PROBES: Readonly<Record<Phase, string>> = {
   operations: 'Which signals would wake someone up, and what do users see when a dependency is down?',
 };
 
-/** What a candidate types to ask for a hint rather than answer. */
-export const HELP_WORDS = /^(?:\?+|help|hint|h)$/i;
-
 /** The `times`-th hint of a phase, or that none is left and what to do instead. */
 export function hintAt(problem: Problem | undefined, phase: Phase, times: number): string {
   const hints = problem?.hints[phase] ?? [];
@@ -95,12 +92,9 @@ export function interviewProtocol(problems: readonly Problem[]): Protocol {
       help: 'Answer as you would out loud; "?" asks the interviewer for a hint, which the review counts.',
       example:
         phase === 'requirements' ? 'Create and redirect; links expire? How many new links a day?' : '...',
-      parse: (raw) => {
-        // A request for help is never the answer, even when the runner passes it through.
-        if (HELP_WORDS.test(asText(raw)))
-          return fail('"?" asks for a hint; after it, answer in your own words');
-        return nonEmptyText(raw);
-      },
+      // "?" never reaches the parser: the runner answers it with helpAt (and an answers file may
+      // script it, with the answer after the hint under followups).
+      parse: nonEmptyText,
       helpAt: (state, times) => hintAt(problemOf(state), phase, times),
       pushBack: (answer: string, state: SessionState) => {
         const problem = problemOf(state);
