@@ -99,6 +99,9 @@ describe('the interviewer', () => {
     const estimation = slot('interview.estimation');
     const [hint] = problem.hints.estimation;
     expect(estimation.helpAt?.(withProblem, 1)).toBe(`Hint 1 of 1: ${hint ?? ''}`);
+    const deepDive = slot('interview.deep-dive');
+    expect(deepDive.helpAt?.(withProblem, 2)).toBe(`Hint 2 of 2: ${problem.hints['deep-dive'][1] ?? ''}`);
+    expect(deepDive.helpAt?.(withProblem, 3)).toMatch(/^No hints left for this phase \(2 given\)/);
     expect(estimation.helpAt?.(withProblem, 2)).toMatch(/^No hints left for this phase \(1 given\)\. Answer/);
   });
 
