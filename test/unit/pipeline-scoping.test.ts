@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { pipelineKind } from '../../src/cli/kinds/pipeline.js';
 import { createOfflineCoPilot } from '../../src/copilot/offline/offline-copilot.js';
 import { initialState, recordAnswer } from '../../src/protocol/machine.js';
-import type { QuestionSlot } from '../../src/protocol/types.js';
+import type { QuestionSlot, SessionState } from '../../src/protocol/types.js';
+import type { PipelinePlan } from '../../src/protocols/pipeline/decompose.js';
 import { applyMoves, classify, type Move } from '../../src/protocols/pipeline/classify.js';
 import { parseComponents, traitsOf, triggerOf } from '../../src/protocols/pipeline/components.js';
 import { pipelineProtocol } from '../../src/protocols/pipeline/index.js';
@@ -17,6 +18,12 @@ import type { Respondent } from '../../src/respondents/port.js';
 import { runSession } from '../../src/session/run.js';
 import { bundledKnowledge, silent } from '../support/design-state.js';
 import { value } from '../support/results.js';
+
+const plansOf = (state: SessionState): PipelinePlan[] => {
+  const result = pipelinesOf(state);
+  if (!result.ok) throw new Error(`${result.error.question}: ${result.error.message}`);
+  return result.value;
+};
 
 const slot = (id: string): QuestionSlot => {
   const found = pipelineProtocol.steps.find((step) => step.id === id);
@@ -108,7 +115,7 @@ describe('names with commas', () => {
     state = recordAnswer(state, 'classify.components', { raw: [], value: COMPONENTS });
     state = recordAnswer(state, 'classify.moves', { raw: 'none', value: [] });
     state = recordAnswer(state, 'decompose.owners', { raw: '', value: owners });
-    const plans = value(pipelinesOf(state));
+    const plans = plansOf(state);
     expect(plans.find((plan) => plan.components.includes('dedupe, enrich'))?.owner).toBe('data team');
   });
 });
@@ -199,7 +206,7 @@ describe('a move', () => {
     expect(messages.filter((message) => message.startsWith('no component is named "ingset"'))).toHaveLength(
       2,
     );
-    const pipelines = value(pipelinesOf(state));
+    const pipelines = plansOf(state);
     expect(
       pipelines.some((pipeline) => pipeline.components.includes('ingest') && pipeline.trigger === 'nightly'),
     ).toBe(true);
