@@ -4,8 +4,6 @@
  * and updates the component's trigger and reason, and a name with a comma stays one name.
  */
 import { describe, expect, it } from 'vitest';
-import { pipelineKind } from '../../src/cli/kinds/pipeline.js';
-import { createOfflineCoPilot } from '../../src/copilot/offline/offline-copilot.js';
 import { initialState, recordAnswer } from '../../src/protocol/machine.js';
 import type { QuestionSlot, SessionState } from '../../src/protocol/types.js';
 import type { PipelinePlan } from '../../src/protocols/pipeline/decompose.js';
@@ -14,9 +12,6 @@ import { parseComponents, traitsOf, triggerOf } from '../../src/protocols/pipeli
 import { pipelineProtocol } from '../../src/protocols/pipeline/index.js';
 import { joinSplitNames, pipelinesOf } from '../../src/protocols/pipeline/model.js';
 import { splitNames } from '../../src/protocols/pipeline/slots.js';
-import type { Respondent } from '../../src/respondents/port.js';
-import { runSession } from '../../src/session/run.js';
-import { bundledKnowledge, silent } from '../support/design-state.js';
 import { value } from '../support/results.js';
 
 const plansOf = (state: SessionState): PipelinePlan[] => {
@@ -151,64 +146,13 @@ describe('a move', () => {
     const bare = applyMoves(classified, parseMoves('ingest: pipeline'));
     expect(bare[0]?.traits.trigger).toEqual({ kind: 'unspecified', text: 'not stated' });
     expect(traitsOf(COMPONENTS[0] ?? { name: '', description: '' }).trigger.kind).toBe('continuous');
-  });
-
-  it('naming no component is refused as it is typed, and asked again before any other question', async () => {
-    const asked: string[] = [];
-    const messages: string[] = [];
-    let moves = 0;
-    const answers: Record<string, string | readonly string[]> = {
-      'picture.workflow':
-        'We pull clicks from kafka, dedupe them nightly, train weekly, evaluate AUC, the CRM team uses the scores; two engineers; a notebook today.',
-      'picture.stage': 'prototype',
-      'picture.team': '2',
-      'classify.components': [
-        'ingest: consume click events from kafka',
-        'training: weekly: load the clicks -> train the model -> evaluate -> register the model',
-        'scoring: daily: score every user with the model -> publish the scores to the CRM',
-      ],
-      'decompose.owners': 'one team',
-      'decompose.orchestrator': 'Kubernetes',
-      'review.open-questions': 'none',
-      approval: 'yes',
-    };
-    const respondent: Respondent = {
-      interactive: true,
-      ask: (request) => {
-        asked.push(request.slot.id);
-        if (request.message) messages.push(request.message);
-        if (request.slot.id === 'classify.moves')
-          return Promise.resolve(
-            ['ingset: pipeline', 'ingset: pipeline', 'ingest: pipeline, nightly'][moves++] ?? 'none',
-          );
-        const answer = answers[request.slot.id];
-        return answer === undefined ? Promise.reject(new Error(request.slot.id)) : Promise.resolve(answer);
-      },
-      choose: () => Promise.resolve('A'),
-      pick: () => Promise.reject(new Error('no reading to confirm')),
-    };
-    const knowledge = bundledKnowledge();
-    const state = await runSession(
-      {
-        protocol: pipelineProtocol,
-        copilot: createOfflineCoPilot(pipelineKind.advisor(knowledge)),
-        respondent,
-        view: silent,
-        knowledge,
-        redFlags: pipelineKind.rules.flags,
-      },
-      initialState(pipelineProtocol, 'Clicks', 'ml'),
-    );
-    expect(moves).toBe(3);
-    // Every attempt at the move comes before the next question: never accepted, then rejected later.
-    const firstOwners = asked.indexOf('decompose.owners');
-    expect(asked.lastIndexOf('classify.moves')).toBeLessThan(firstOwners);
-    expect(messages.filter((message) => message.startsWith('no component is named "ingset"'))).toHaveLength(
-      2,
-    );
-    const pipelines = plansOf(state);
-    expect(
-      pipelines.some((pipeline) => pipeline.components.includes('ingest') && pipeline.trigger === 'nightly'),
-    ).toBe(true);
+    // The decomposition runs the moved stream on its new schedule.
+    let state = initialState(pipelineProtocol, 'Clicks', 'ml');
+    state = recordAnswer(state, 'classify.components', { raw: [], value: COMPONENTS });
+    state = recordAnswer(state, 'classify.moves', {
+      raw: '',
+      value: parseMoves('ingest: pipeline, nightly'),
+    });
+    expect(plansOf(state).find((plan) => plan.components.includes('ingest'))?.trigger).toBe('nightly');
   });
 });
