@@ -73,9 +73,7 @@ export async function runSessionCommand(globals: GlobalOptions, opening: Opening
     const run = { kind, out, setup, respondent, session };
     const state =
       resumed?.state ??
-      (answers
-        ? fromAnswers(kind, answers.plan, context)
-        : await fromPerson(run, options.scope, context, presets));
+      (answers ? fromAnswers(kind, answers.plan, context) : await fromPerson(run, options, context, presets));
     announce(run, state, answers !== undefined, resumed !== undefined);
     started = true;
     await runToDocument({
@@ -197,7 +195,7 @@ interface Run {
 /** A new interactive session: the intro, then its title and scope asked of the person. */
 async function fromPerson(
   run: Run,
-  flagScope: CommandOptions['scope'],
+  options: Pick<CommandOptions, 'scope' | 'title'>,
   context: SessionState['context'],
   presets: readonly [string, AnswerRecord][],
 ): Promise<SessionState> {
@@ -216,10 +214,12 @@ async function fromPerson(
     respondent: run.respondent,
     view: createSessionView(out, kind.presentation),
   };
-  const title = (await askQuestion(deps, titleSlot, initialState(protocol, '', 'system'), 'Setup')).value;
+  const title =
+    options.title ??
+    (await askQuestion(deps, titleSlot, initialState(protocol, '', 'system'), 'Setup')).value;
   const scope =
     protocol.scope ??
-    flagScope ??
+    options.scope ??
     (await askQuestion(deps, scopeSlot, initialState(protocol, title, 'system'), 'Setup')).value;
   let state = initialState(protocol, title, scope, scope === 'system' ? [] : context);
   for (const [id, record] of presets) state = recordAnswer(state, id, record);

@@ -67,6 +67,8 @@ export interface CommandOptions extends SessionFlags {
   /** --adr and --adr-dir, where the protocol writes decision records. */
   readonly adr?: boolean | undefined;
   readonly adrDir?: string | undefined;
+  /** The session's title when the flags give it (an interview's --problem or --random): not asked. */
+  readonly title?: string | undefined;
   /** Answers the flags give before the first question (e.g. --problem), by question id. */
   readonly presets: Readonly<Record<string, string>>;
   /** Runs instead of a session when the flags ask for something else (`interview --history`). */

@@ -44,9 +44,15 @@ const keywords = z
 const componentId = z.string().regex(/^[a-z][a-z0-9-]*$/);
 const componentSchema = z.strictObject({ id: componentId, name: text, keywords });
 
-/** One text per phase: the rubric notes, the hints. */
+/** One text per phase: the rubric notes. */
 const perPhase = z.strictObject(
   Object.fromEntries(PHASES.map((phase) => [phase, text])) as Record<Phase, typeof text>,
+);
+
+/** The hints per phase, given in order at each "?": one text, or a list of them. */
+const hintList = z.union([text.transform((hint) => [hint]), z.array(text).min(1)]);
+const hintsPerPhase = z.strictObject(
+  Object.fromEntries(PHASES.map((phase) => [phase, hintList])) as Record<Phase, typeof hintList>,
 );
 
 const problemSchema = z.strictObject({
@@ -77,7 +83,7 @@ const problemSchema = z.strictObject({
   /** Only for a problem no archetype fits: its own list, and a comment in the file saying why. */
   components: z.array(componentSchema).optional(),
   rubric: perPhase,
-  hints: perPhase,
+  hints: hintsPerPhase,
 });
 
 type ProblemFile = z.output<typeof problemSchema>;

@@ -164,7 +164,11 @@ export interface AskedAnswer<T> {
   readonly askedAgain?: string;
   readonly read?: string;
   readonly prefilledFrom?: string;
+  readonly helpShown?: number;
 }
+
+/** "?" or "help" at a prompt whose slot has its own help: asks for it, never answers. */
+const ASKS_HELP = /^(?:\?+|help)$/i;
 
 /** Ask until the answer parses; push back once on a vague answer before accepting it. */
 export async function askQuestion<T>(
@@ -182,6 +186,7 @@ export async function askQuestion<T>(
   let attempt: Attempt = firstMessage ? 'after-error' : 'first';
   let message = firstMessage;
   let pushedBack: string | undefined;
+  let helpShown = 0;
   for (;;) {
     const raw = await respondent.ask({
       slot: erased,
@@ -191,6 +196,19 @@ export async function askQuestion<T>(
       ...(message ? { message } : {}),
       ...(suggested ? { suggested } : {}),
     });
+    if (slot.helpAt && ASKS_HELP.test(asText(raw))) {
+      // A scripted run that asks again gives no answer after its help: stop, naming the id.
+      if (!respondent.interactive && helpShown > 0)
+        throw badInput(
+          `${slot.id}: "?" asks for help, never answers; give the answer after it as followups.${slot.id}`,
+        );
+      helpShown += 1;
+      const help = slot.helpAt(state, helpShown);
+      view.pushBack(help);
+      attempt = 'after-push-back';
+      message = help;
+      continue;
+    }
     const parsed = slot.parse(raw);
     if (!parsed.ok) {
       if (!respondent.interactive) throw badInput(`${slot.id}: ${parsed.error}`);
@@ -221,6 +239,7 @@ export async function askQuestion<T>(
       ...(prefilled ? { prefilledFrom: prefilled } : {}),
       ...(review.pushBack ? { pushBack: review.pushBack } : {}),
       ...(pushedBack ? { askedAgain: pushedBack } : {}),
+      ...(helpShown > 0 ? { helpShown } : {}),
     };
   }
 }

@@ -321,7 +321,7 @@ describe.concurrent('the Anthropic co-pilot against the fake Messages API', () =
       expect(JSON.parse(result.stdout)).toMatchObject({
         command: 'interview',
         copilot: 'anthropic',
-        score: 21,
+        score: 25,
       });
       assertNoLeak(expect, c, result, fake);
     });

@@ -3,7 +3,7 @@
  * reviewed; their scores separate clearly, each review quotes the candidate, the pass mark sets the
  * exit code, the gaps log builds up, and the bank lists with its filters.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -145,7 +145,7 @@ describe('the interview command', () => {
     );
     expect(failing.code).toBe(1);
     expect(failing.stderr).toMatch(/mlops-design: score \d+ is below the pass mark 60/);
-    expect(failing.stderr).toContain('Score 21/100: no hire for senior. Weakest: estimation and high-level.');
+    expect(failing.stderr).toContain('Score 25/100: no hire for senior. Weakest: estimation and tradeoffs.');
     expect(readFileSync(join(below, DOCUMENT), 'utf8')).toContain('no hire');
     const above = join(dir, 'above');
     mkdirSync(above);
@@ -194,6 +194,16 @@ describe('the interview command', () => {
     expect(replay.code, replay.stderr).toBe(0);
     expect(replay.stderr).toContain('warning: --problem ignored: the answers file answers interview.problem');
     expect(readFileSync(join(out, DOCUMENT), 'utf8')).toContain('Problem `url-shortener`');
+  });
+
+  it('a scripted "?" gets its hint and never becomes the answer: with no answer after it, exit 65 naming the id', async () => {
+    const weak = readFileSync(examplePath('interview-weak'), 'utf8');
+    const withoutFollowup = join(dir, 'hint-without-answer.yaml');
+    writeFileSync(withoutFollowup, weak.replace(/\nfollowups:[\s\S]*$/, '\n'));
+    const result = await runCli(['interview', '--answers', withoutFollowup, '--no-save'], { cwd: dir });
+    expect(result.code).toBe(65);
+    expect(result.stderr).toContain('interview.estimation: "?" asks for help, never answers');
+    expect(result.stderr).toContain('Hint 1 of 1: Turn links per month into writes per second');
   });
 
   it('--history shows the weakest dimensions across the interviews run so far', async () => {

@@ -1,5 +1,6 @@
 // A mock interview in a real pseudo-terminal: the interviewer states the problem with the phase's
-// time budget, reveals the scale when asked, answers "?" with a hint, pushes back on a thin answer,
+// time budget, reveals the scale when asked, answers "?" with a hint (and a second "?" with none left,
+// never as the answer), pushes back on a thin answer,
 // and writes a review that counts the hint and measured the time.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,8 +24,9 @@ describe('interview in a pseudo-terminal', () => {
       dir,
     ]);
 
-    await ask(/What are we designing\?/, 'Rate limiter practice');
+    // --problem names the problem, so its title is the session's: nothing is asked before it.
     await run.waitFor(/Phase 2\/7 · Requirements/);
+    expect(run.screen.text).not.toMatch(/What are we designing\?/);
     // The first question states the problem and the phase's share of the 40 minutes.
     await ask(
       /Tell me what the system must do[\s\S]*\(about 4 of your 40\s+minutes\)/,
@@ -32,7 +34,10 @@ describe('interview in a pseudo-terminal', () => {
     );
     await run.waitFor(/Interviewer: /);
     await ask(/how much traffic and storage/, '?');
-    await run.waitFor(/Push-back: Hint: /);
+    await run.waitFor(/Push-back: Hint 1 of 1: /);
+    // The phase has one hint: a second "?" says so and is never taken as the answer.
+    await ask(/how much traffic and storage/, '?');
+    await run.waitFor(/Push-back: No hints left for this phase/);
     await ask(
       /how much traffic and storage/,
       'About 120,000 checks/s on average and 350,000 checks/s at peak, counters kept in memory.',

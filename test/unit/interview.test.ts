@@ -71,9 +71,60 @@ describe('the interviewer', () => {
     );
   });
 
-  it('gives a hint for "?", pushes back once on a thin answer, and never designs', () => {
+  it('answers a question the problem states a fact for, and nothing it does not state', () => {
+    const note = (id: string, answer: string, state = withProblem) => advisor.note?.(slot(id), answer, state);
+    expect(note('interview.high-level', "An API and a store. What's the read ratio?")).toBe(
+      'Interviewer: Reads outnumber writes 10 to 1.',
+    );
+    expect(note('interview.deep-dive', 'Keyed by code. How long are links kept?')).toBe(
+      'Interviewer: Links are kept for 5 years; about 500 bytes per link with its metadata.',
+    );
+    // Told once: the same question in a later phase is not answered again.
+    const told = recordAnswer(withProblem, 'interview.high-level', {
+      raw: "What's the read ratio?",
+      value: "What's the read ratio?",
+    });
+    expect(note('interview.deep-dive', 'Is it read-heavy?', told)).toBeUndefined();
+    expect(note('interview.tradeoffs', 'Which cloud do we run on?')).toBeUndefined();
+    // A candidate who only asks hears the answer as a push-back, then goes on answering.
+    expect(slot('interview.requirements').pushBack?.('How many links a day?', withProblem)).toBe(
+      'Interviewer: 100M new short links a month. Go on.',
+    );
+    expect(slot('interview.estimation').pushBack?.("what's the read ratio?", withProblem)).toBe(
+      'Interviewer: Reads outnumber writes 10 to 1. Go on.',
+    );
+  });
+
+  it('gives the next hint for each "?", says when none is left, and never takes "?" as the answer', () => {
+    const estimation = slot('interview.estimation');
+    const [hint] = problem.hints.estimation;
+    expect(estimation.helpAt?.(withProblem, 1)).toBe(`Hint 1 of 1: ${hint ?? ''}`);
+    const deepDive = slot('interview.deep-dive');
+    expect(deepDive.helpAt?.(withProblem, 2)).toBe(`Hint 2 of 2: ${problem.hints['deep-dive'][1] ?? ''}`);
+    expect(deepDive.helpAt?.(withProblem, 3)).toMatch(/^No hints left for this phase \(2 given\)/);
+    expect(estimation.helpAt?.(withProblem, 2)).toMatch(/^No hints left for this phase \(1 given\)\. Answer/);
+  });
+
+  it('counts the hints given from the help shown at each question', () => {
+    const state = [
+      ['interview.requirements', 0],
+      ['interview.estimation', 2],
+      ['interview.high-level', 1],
+    ].reduce(
+      (current, [id, helpShown]) =>
+        recordAnswer(current, String(id), {
+          raw: 'An answer of some length.',
+          value: 'An answer of some length.',
+          ...(helpShown ? { helpShown: Number(helpShown) } : {}),
+        }),
+      withProblem,
+    );
+    // Two "?" at estimation gave its one hint and then "none left": one hint there, one at high-level.
+    expect(interviewFacts(state, knowledge.problems).hints).toEqual(['estimation', 'high-level']);
+  });
+
+  it('pushes back once on a thin answer, and never designs', () => {
     const requirements = slot('interview.requirements');
-    expect(requirements.pushBack?.('?', withProblem)).toBe(`Hint: ${problem.hints.requirements}`);
     expect(requirements.pushBack?.('short links', withProblem)).toMatch(/^That is thin\./);
     expect(
       requirements.pushBack?.(Array.from({ length: THIN_WORDS }, () => 'word').join(' '), withProblem),

@@ -79,6 +79,10 @@ export function interviewKind(knowledge: Knowledge): SessionKind {
         given.problem ?? (given.random ? pool[Math.floor(Math.random() * pool.length)]?.id : undefined);
       return {
         ...given,
+        // The problem named by the flags is the session's title: nothing to ask.
+        ...(problem
+          ? { title: knowledge.problems.find((candidate) => candidate.id === problem)?.title }
+          : {}),
         presets: {
           ...(problem ? { 'interview.problem': problem } : {}),
           ...(given.level ? { 'interview.level': given.level } : {}),

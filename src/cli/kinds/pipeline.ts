@@ -73,10 +73,14 @@ export const pipelineKind: SessionKind = {
 function describe(id: string, result: unknown): string[] {
   switch (id) {
     case 'classify.table':
-      return (result as Classification[]).map(
-        (item) =>
-          `  ${item.component.name}: ${BUCKET_LABELS[item.bucket]} (${item.rule}): ${item.reason}${item.instead ? `. Use instead: ${item.instead}` : ''}`,
-      );
+    case 'classify.final':
+      // After the moves, only what they changed is said again.
+      return (result as Classification[])
+        .filter((item) => id === 'classify.table' || item.rule === 'moved')
+        .map(
+          (item) =>
+            `  ${item.component.name}: ${BUCKET_LABELS[item.bucket]} (${item.rule}): ${item.reason}${item.instead ? `. Use instead: ${item.instead}` : ''}`,
+        );
     case 'decompose.pipelines':
       return (result as PipelinePlan[]).map(
         (pipeline) =>

@@ -1,7 +1,8 @@
 /**
  * The mock-interview protocol: a problem from the bank, then one open question per design phase.
- * The interviewer reveals the scale only when asked, gives a hint for "?", pushes back once on a thin
- * answer, and never answers its own questions. Built from the bank, since the problem slot accepts
+ * The interviewer reveals the facts the problem states only when asked (ask.ts), gives the next hint
+ * for each "?" (and says when none is left), pushes back once on a thin answer, and never answers its
+ * own questions. Built from the bank, since the problem slot accepts
  * only its ids.
  */
 import { parseDuration } from '../../estimation/index.js';
@@ -11,6 +12,7 @@ import { approvalSlotFor, question, titleSlot } from '../../protocol/common-slot
 import type { Protocol, QuestionSlot, SessionState } from '../../protocol/types.js';
 import { LEVELS, type Level, type Problem } from '../../knowledge/problems.js';
 import { DESIGN_PHASES } from '../design/slots.js';
+import { interviewerAnswer, onlyQuestions } from './ask.js';
 import { PHASES, type Phase } from './score.js';
 
 /** The problem first, then the design session's six phases. */
@@ -50,6 +52,16 @@ const PROBES: Readonly<Record<Phase, string>> = {
   operations: 'Which signals would wake someone up, and what do users see when a dependency is down?',
 };
 
+/** The `times`-th hint of a phase, or that none is left and what to do instead. */
+export function hintAt(problem: Problem | undefined, phase: Phase, times: number): string {
+  const hints = problem?.hints[phase] ?? [];
+  const hint = hints[times - 1];
+  if (hint !== undefined) return `Hint ${String(times)} of ${String(hints.length)}: ${hint}`;
+  return hints.length === 0
+    ? 'Hint: think about what the numbers say, then answer in your own words.'
+    : `No hints left for this phase (${String(hints.length)} given). Answer with what you have: state your assumptions out loud and move on; the review credits a reasoned guess.`;
+}
+
 /** A question to the interviewer about scale: "how many users?", "what QPS?". */
 export const ASKS_SCALE =
   /\b(?:how many|how much|what(?:'s| is) the (?:scale|traffic|volume|load|qps)|scale|traffic|volume|qps|users|requests)\b[^.!]*\?/i;
@@ -80,11 +92,16 @@ export function interviewProtocol(problems: readonly Problem[]): Protocol {
       help: 'Answer as you would out loud; "?" asks the interviewer for a hint, which the review counts.',
       example:
         phase === 'requirements' ? 'Create and redirect; links expire? How many new links a day?' : '...',
+      // "?" never reaches the parser: the runner answers it with helpAt (and an answers file may
+      // script it, with the answer after the hint under followups).
       parse: nonEmptyText,
+      helpAt: (state, times) => hintAt(problemOf(state), phase, times),
       pushBack: (answer: string, state: SessionState) => {
-        if (answer.trim() === '?') {
-          const hint = problemOf(state)?.hints[phase];
-          return `Hint: ${hint ?? 'think about what the numbers say.'}`;
+        const problem = problemOf(state);
+        // A candidate who only asked questions hears the facts the problem states, then answers.
+        if (problem && onlyQuestions(answer)) {
+          const reply = interviewerAnswer(answer, problem);
+          if (reply) return `${reply} Go on.`;
         }
         return answer.split(/\s+/).filter(Boolean).length < THIN_WORDS ? PROBES[phase] : undefined;
       },

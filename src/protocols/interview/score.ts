@@ -8,6 +8,7 @@ import type { Metric } from '../../estimation/index.js';
 import { formatBytes, formatRate, parseSize } from '../../estimation/index.js';
 import type { Dimension, Level, Phase, Problem } from '../../knowledge/problems.js';
 import { PHASES } from '../../knowledge/problems.js';
+import { CRITERIA, componentConcept, says, type Concept } from './concepts.js';
 
 export { PHASES, type Phase };
 
@@ -74,30 +75,30 @@ const sentencesOf = (text: string): string[] =>
     .map((sentence) => sentence.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trim())
     .filter((sentence) => sentence.length > 0);
 
-/** The first sentences (at most two) that match, quoted as written. */
-function quote(text: string, pattern: RegExp, limit = 2): string[] {
-  return sentencesOf(text)
-    .filter((sentence) => pattern.test(sentence))
-    .slice(0, limit);
+/** The first sentences (at most two) that say it, quoted as written. */
+function quote(text: string, shows: (sentence: string) => boolean, limit = 2): string[] {
+  return sentencesOf(text).filter(shows).slice(0, limit);
 }
 
 const words = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 
-function keywordPattern(keywords: readonly string[]): RegExp {
-  const escaped = keywords.map((keyword) => keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`(?:^|[^a-z0-9])(?:${escaped.join('|')})(?:$|[^a-z0-9])`, 'i');
-}
-
 interface Criterion {
   readonly text: string;
+  /** What the answer must mean (a concept), or, for figures, the pattern of the figure. */
+  readonly concept?: Concept;
   readonly pattern?: RegExp;
   readonly met?: boolean;
 }
 
+const shows =
+  (criterion: Criterion) =>
+  (text: string): boolean =>
+    criterion.concept ? says(text, criterion.concept) : (criterion.pattern?.test(text) ?? false);
+
 /** Points are the criteria met; evidence is the sentences that met them. */
 function dimension(id: Dimension, answer: string, criteria: readonly Criterion[]): DimensionScore {
   const results = criteria.map((criterion) => ({
-    met: criterion.met ?? (criterion.pattern ? criterion.pattern.test(answer) : false),
+    met: criterion.met ?? shows(criterion)(answer),
     text: criterion.text,
   }));
   // Each criterion met is evidenced by the first sentence that shows it; one met without a pattern
@@ -106,7 +107,9 @@ function dimension(id: Dimension, answer: string, criteria: readonly Criterion[]
     ...new Set(
       criteria.flatMap((criterion, index) => {
         if (!results[index]?.met) return [];
-        return criterion.pattern ? quote(answer, criterion.pattern, 1) : sentencesOf(answer).slice(0, 1);
+        return criterion.concept || criterion.pattern
+          ? quote(answer, shows(criterion), 1)
+          : sentencesOf(answer).slice(0, 1);
       }),
     ),
   ].slice(0, 3);
@@ -185,10 +188,16 @@ export function scoreInterview(input: ScoreInput): Review {
   const answer = (phase: Phase): string => answers[phase] ?? '';
   const all = PHASES.map(answer).join('\n');
   const numbers = checkNumbers(answer('estimation'), input.expected, input.replication);
-  const covered = problem.components.filter((component) => keywordPattern(component.keywords).test(all));
-  const highLevelCovered = problem.components.filter((component) =>
-    keywordPattern(component.keywords).test(answer('high-level')),
+  const concepts = new Map(
+    problem.components.map((component) => [component, componentConcept(component.keywords)]),
   );
+  const named = (text: string) =>
+    problem.components.filter((component) => {
+      const concept = concepts.get(component);
+      return concept !== undefined && says(text, concept);
+    });
+  const covered = named(all);
+  const highLevelCovered = named(answer('high-level'));
   const share = problem.components.length > 0 ? highLevelCovered.length / problem.components.length : 0;
   const rates = numbers.filter((check) => check.kind === 'rate');
   const sizes = numbers.filter((check) => check.kind === 'size');
@@ -201,12 +210,12 @@ export function scoreInterview(input: ScoreInput): Review {
       },
       {
         text: 'names non-functional requirements (latency, availability, consistency, durability)',
-        pattern: /\b(?:latency|p99|p95|availability|available|uptime|consisten\w*|durab\w*|stale|ms)\b/i,
+        concept: CRITERIA['non-functional'],
       },
       { text: 'asks for the scale instead of assuming it', met: input.askedScale, pattern: /\?/ },
       {
         text: 'sets scope: what is out, or what to clarify (expiry, abuse, analytics, ...)',
-        pattern: /\b(?:out of scope|not in scope|won't|will not|assume|clarify|later|v1|first version)\b/i,
+        concept: CRITERIA['scope'],
       },
     ]),
     dimension('estimation', answer('estimation'), [
@@ -221,73 +230,70 @@ export function scoreInterview(input: ScoreInput): Review {
         met: sizes.some((check) => check.within),
         pattern: /\b\d[\d,.]*\s*[gtp]b\b/i,
       },
-      { text: 'plans for the peak, not the average', pattern: /\bpeak\b/i },
+      { text: 'plans for the peak, not the average', concept: CRITERIA['peak'] },
     ]),
     dimension('high-level', answer('high-level'), [
       {
         text: 'names at least 40% of the components a good answer has',
         met: share >= 0.4,
-        pattern: keywordPattern(problem.components.flatMap((component) => component.keywords)),
+        concept: componentConcept(problem.components.flatMap((component) => component.keywords)),
       },
       { text: 'names at least 60% of them', met: share >= 0.6 },
       { text: 'names at least 80% of them', met: share >= 0.8 },
       {
         text: 'follows a request through the components (the data flow)',
-        pattern: /(?:->|→|\bthen\b|\bflows?\b|\bgoes to\b|\bwrites? to\b|\breads? from\b|\bsends?\b)/i,
+        concept: CRITERIA['flow'],
       },
     ]),
     dimension('deep-dive', answer('deep-dive'), [
       {
         text: 'a data model (keys, tables, indexes, partitioning)',
-        pattern:
-          /\b(?:schema|tables?|index\w*|partition key|primary key|columns?|rows?|keyed by|data model)\b/i,
+        concept: CRITERIA['data-model'],
       },
       {
         text: 'an algorithm or mechanism, not only boxes',
-        pattern:
-          /\b(?:algorithm|hash\w*|base62|counter|consistent hashing|token bucket|queue|sort\w*|rank\w*|batch\w*)\b/i,
+        concept: CRITERIA['algorithm'],
       },
       {
         text: 'how it scales (10x, shards, replicas)',
-        pattern:
-          /\b(?:10x|100x|shard\w*|replica\w*|partitions|horizontal\w*|scales? (?:out|horizontally))\b/i,
+        concept: CRITERIA['scaling'],
       },
       {
         text: 'how it fails and recovers',
-        pattern: /\b(?:fail\w*|crash\w*|retr\w*|idempot\w*|timeout|fallback|recover\w*|lost)\b/i,
+        concept: CRITERIA['failure'],
       },
     ]),
     dimension('tradeoffs', answer('tradeoffs'), [
       {
         text: 'names an alternative',
-        pattern: /\b(?:instead of|rather than|versus|vs\.?|alternative|or we could|over)\b/i,
+        concept: CRITERIA['alternative'],
       },
-      { text: 'gives the reason for the choice', pattern: /\b(?:because|since|so that|which means)\b/i },
+      { text: 'gives the reason for the choice', concept: CRITERIA['reason'] },
       {
         text: 'says what the choice costs',
-        pattern: /\b(?:at the cost of|cost\w*|lose\w*|trade-?off|downside|but)\b/i,
+        concept: CRITERIA['cost'],
       },
       {
         text: 'says when the alternative would win',
-        pattern: /\b(?:if|when|unless|once)\b.*\b(?:would|switch|better|win)\w*/i,
+        concept: CRITERIA['when-else'],
       },
     ]),
     dimension('operations', answer('operations'), [
       {
         text: 'SLOs or golden signals with numbers',
-        pattern: /\b(?:slo|sli|error budget|p99|p95|latency|error rate)\b/i,
+        concept: CRITERIA['slo'],
       },
       {
         text: 'monitoring and alerting',
-        pattern: /\b(?:monitor\w*|alert\w*|dashboard\w*|page\w*|on-?call)\b/i,
+        concept: CRITERIA['monitoring'],
       },
       {
         text: 'failure modes and graceful degradation',
-        pattern: /\b(?:fail\w*|degrad\w*|fallback|outage|failover|circuit breaker)\b/i,
+        concept: CRITERIA['failure'],
       },
       {
         text: 'safe deployment and rollback',
-        pattern: /\b(?:canary|rollback|roll back|blue-?green|feature flag|shadow)\b/i,
+        concept: CRITERIA['deploy'],
       },
     ]),
     dimension('communication', all, [
@@ -317,14 +323,13 @@ export function scoreInterview(input: ScoreInput): Review {
           },
         ]
       : []),
-    ...(!/\b(?:fail\w*|degrad\w*|fallback|outage|failover|retr\w*)\b/i.test(
-      `${answer('deep-dive')} ${answer('operations')}`,
-    )
+    // Fires only when no failure was described anywhere: "if redis dies reads fall to dynamo" is one.
+    ...(!says(all, CRITERIA.failure)
       ? [
           {
             id: 'ignored-failure-modes',
             message:
-              'No failure mode anywhere in the deep-dive or operations: what happens when the datastore or a dependency is down was never said.',
+              'No failure mode anywhere in the answers: what happens when the datastore or a dependency is down was never said.',
           },
         ]
       : []),

@@ -5,7 +5,7 @@
  * repeatable? artifacts worth versioning? several steps?
  */
 import { formatMilliseconds } from '../../estimation/index.js';
-import { traitsOf, type Traits, type WorkflowComponent } from './components.js';
+import { traitsOf, type Traits, type Trigger, type WorkflowComponent } from './components.js';
 
 export const BUCKETS = ['pipeline', 'deployed', 'not-a-pipeline', 'defer'] as const;
 export type Bucket = (typeof BUCKETS)[number];
@@ -149,10 +149,30 @@ export function classify(component: WorkflowComponent, context: Context = {}): C
   };
 }
 
-/** A user's move: "tuning: pipeline" puts the component named tuning in that bucket. */
+/**
+ * A user's move: "tuning: pipeline" puts the component named tuning in that bucket; words after the
+ * bucket say when it runs ("ingest: pipeline, nightly").
+ */
 export interface Move {
   readonly name: string;
   readonly bucket: Bucket;
+  readonly trigger?: Trigger;
+}
+
+/**
+ * The trigger a moved component runs on: the one the move states, else one that fits its new
+ * bucket (an endpoint runs per request; a pipeline made of a stream or an endpoint runs on a
+ * trigger not stated yet, never "continuous", which a batch run cannot be).
+ */
+function movedTrigger(traits: Traits, move: Move): Trigger {
+  if (move.bucket === 'deployed') return { kind: 'request', text: 'per request (HTTP)' };
+  if (move.trigger && move.trigger.kind !== 'unspecified') return move.trigger;
+  if (
+    move.bucket === 'pipeline' &&
+    (traits.trigger.kind === 'continuous' || traits.trigger.kind === 'request')
+  )
+    return { kind: 'unspecified', text: 'not stated' };
+  return traits.trigger;
 }
 
 export function applyMoves(classified: readonly Classification[], moves: readonly Move[]): Classification[] {
@@ -160,13 +180,19 @@ export function applyMoves(classified: readonly Classification[], moves: readonl
     const move = moves.find(
       (candidate) => candidate.name.toLowerCase() === item.component.name.toLowerCase(),
     );
-    if (!move || move.bucket === item.bucket) return item;
+    if (!move) return item;
+    const trigger = movedTrigger(item.traits, move);
+    if (move.bucket === item.bucket && trigger === item.traits.trigger) return item;
+    const runs = trigger === item.traits.trigger ? '' : `; runs ${trigger.text}`;
     return {
       component: item.component,
-      traits: item.traits,
+      traits: { ...item.traits, trigger },
       bucket: move.bucket,
       rule: 'moved',
-      reason: `moved by you from "${BUCKET_LABELS[item.bucket]}" (the rules said: ${item.reason})`,
+      reason:
+        move.bucket === item.bucket
+          ? `kept as "${BUCKET_LABELS[item.bucket]}" by you${runs}`
+          : `moved by you from "${BUCKET_LABELS[item.bucket]}"${runs} (the rules said: ${item.reason})`,
       ...(move.bucket === 'not-a-pipeline' ? { instead: 'what you use for it today' } : {}),
     };
   });

@@ -15,7 +15,8 @@ export interface WorkflowComponent {
 
 export const MAX_COMPONENTS = 20;
 
-const COMPONENT = /^([A-Za-z][\w .'/-]{0,39}?)\s*:\s+(\S.*)$/;
+/** "name: what it does"; a name may hold commas ("dedupe, enrich"), and may be quoted. */
+const COMPONENT = /^(?:"([^"]{1,40})"|'([^']{1,40})'|([A-Za-z][\w .,'/&+-]{0,39}?))\s*:\s+(\S.*)$/;
 
 export function parseComponents(raw: RawAnswer): Result<WorkflowComponent[]> {
   const items = listItems(raw);
@@ -28,14 +29,16 @@ export function parseComponents(raw: RawAnswer): Result<WorkflowComponent[]> {
   const components: WorkflowComponent[] = [];
   for (const item of items) {
     const match = COMPONENT.exec(item);
-    if (!match?.[1] || !match[2])
+    const named = (match?.[1] ?? match?.[2] ?? match?.[3])?.trim().replace(/,$/, '');
+    const description = match?.[4];
+    if (!named || !description)
       return fail(
         `expected "name: what it does and when it runs", e.g. "training: retrain the model weekly -> evaluate -> register", got "${item}"`,
       );
-    const name = match[1].trim();
+    const name = named;
     if (components.some((other) => other.name.toLowerCase() === name.toLowerCase()))
       return fail(`component "${name}" is listed twice; give each component one line`);
-    components.push({ name, description: match[2].trim() });
+    components.push({ name, description: description.trim() });
   }
   return ok(components);
 }
@@ -80,12 +83,24 @@ const SCHEDULES: readonly [RegExp, string][] = [
   [/\b(?:weekly|every week|once a week)\b/i, 'weekly'],
   [/\b(?:monthly|every month|once a month)\b/i, 'monthly'],
   [/\b(?:quarterly)\b/i, 'quarterly'],
+  [/\b(?:cron(?: job)?|on a schedule|scheduled)\b/i, 'on a schedule (cron)'],
 ];
 
 const REQUEST =
   /\b(?:per request|on (?:each |every )?request|(?:an? )?(?:http|rest|grpc) (?:api|endpoint)|endpoints?|serves? (?:requests|predictions|answers|results)|synchronous(?:ly)?|real[- ]?time (?:inference|predictions?|scoring|answers?|responses?|extraction)|online (?:inference|scoring|predictions?)|(?:returns?|responds?|answers?) (?:\w+ )?within)\b/i;
+/** Words that say the work never stops: they decide over a schedule. */
 const CONTINUOUS =
-  /\b(?:continuous(?:ly)?|streams?|streaming|every event|each event|as events arrive|kafka|kinesis|flink|pub\/?sub)\b/i;
+  /\b(?:continuous(?:ly)?|streaming|every event|each event|as events arrive|in real[- ]time as)\b/i;
+/**
+ * Streams and stream technology name where data comes from, not when the work runs: "pull from
+ * kafka nightly" is a nightly batch. They make a component continuous only when no schedule is said.
+ */
+const STREAM_SOURCE = /\b(?:streams?|kafka|kinesis|flink|pub\/?sub|event hubs?)\b/i;
+/** A latency target: a component held to one answers requests ("API: score it, p99 50ms"). */
+const LATENCY_TARGET =
+  /\b(?:p50|p90|p95|p99|p999)\b\s*(?:of|at|under|within|<|<=|=|:)?\s*(?:~|about )?\d[\d.]*\s*(?:ms|milliseconds?|s|seconds?)\b|\b(?:under|within|in less than|below|<)\s*\d[\d.]*\s*(?:ms|milliseconds?)\b/i;
+const ANSWERS_REQUESTS =
+  /\b(?:apis?|endpoints?|services?|serv(?:e|es|ing)|requests?|responds?|returns?|answers?|lookups?|calls?|callers?|clients?)\b/i;
 const EVENT =
   /\b(?:when (?:new )?(?:data|files?|documents?|uploads?|batches?) (?:lands?|arrives?|(?:is|are) uploaded)|on (?:new|each new|every new) (?:data|files?|documents?|uploads?|batch(?:es)?)|on upload|on (?:model )?promotion|when a (?:new )?model is promoted)\b/i;
 const MANUAL = /\b(?:manual(?:ly)?|on demand|ad hoc|by hand)\b/i;
@@ -94,13 +109,29 @@ const MANUAL = /\b(?:manual(?:ly)?|on demand|ad hoc|by hand)\b/i;
 const API_SOURCE =
   /\bfrom (?:the |our |a |an )?(?:[\w-]+ ){0,3}?(?:rest |http |grpc )?(?:apis?|endpoints?)\b/gi;
 
-function triggerOf(text: string): Trigger {
-  if (REQUEST.test(text.replace(API_SOURCE, ''))) return { kind: 'request', text: 'per request (HTTP)' };
-  if (CONTINUOUS.test(text)) return { kind: 'continuous', text: 'continuous (a stream)' };
+const REQUEST_TRIGGER: Trigger = { kind: 'request', text: 'per request (HTTP)' };
+const CONTINUOUS_TRIGGER: Trigger = { kind: 'continuous', text: 'continuous (a stream)' };
+
+function scheduleOf(text: string): Trigger | undefined {
   for (const [pattern, label] of SCHEDULES) {
     const match = pattern.exec(text);
     if (match) return { kind: 'schedule', text: label || match[0].toLowerCase() };
   }
+  return undefined;
+}
+
+/**
+ * When a component runs, read in order of what decides: serving requests (said outright, or a
+ * latency target on something that answers calls), words that say it never stops, a schedule
+ * word, then a stream named as its source, new data, by hand.
+ */
+export function triggerOf(text: string): Trigger {
+  const own = text.replace(API_SOURCE, '');
+  if (REQUEST.test(own) || (LATENCY_TARGET.test(own) && ANSWERS_REQUESTS.test(own))) return REQUEST_TRIGGER;
+  if (CONTINUOUS.test(text)) return CONTINUOUS_TRIGGER;
+  const schedule = scheduleOf(text);
+  if (schedule) return schedule;
+  if (STREAM_SOURCE.test(text)) return CONTINUOUS_TRIGGER;
   const event = EVENT.exec(text);
   if (event) return { kind: 'event', text: event[0].toLowerCase() };
   if (MANUAL.test(text)) return { kind: 'manual', text: 'manual' };

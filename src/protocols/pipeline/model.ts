@@ -74,6 +74,28 @@ export function classifyComponents(state: SessionState): Classification[] {
 }
 
 /**
+ * An owner's list split on its commas, joined back where neighbours make up one component's name:
+ * "ingest, dedupe, enrich" names ingest and "dedupe, enrich" when that is a component.
+ */
+export function joinSplitNames(
+  pieces: readonly string[],
+  components: readonly WorkflowComponent[],
+): string[] {
+  const names = new Set(components.map((component) => component.name.toLowerCase()));
+  const joined: string[] = [];
+  for (let start = 0; start < pieces.length;) {
+    let end = pieces.length;
+    while (end > start + 1 && !names.has(pieces.slice(start, end).join(', ').toLowerCase())) end -= 1;
+    joined.push(pieces.slice(start, end).join(', '));
+    start = end;
+  }
+  return joined;
+}
+
+const ownersOf = (owners: readonly Ownership[], components: readonly WorkflowComponent[]): Ownership[] =>
+  owners.map((owner) => ({ ...owner, components: joinSplitNames(owner.components, components) }));
+
+/**
  * Answers that name components (a move, an owner) must name listed ones. Checked across answers:
  * by the protocol before a scripted run starts, and by the advisor when a person answers live.
  */
@@ -85,7 +107,7 @@ export function unknownNames(
   const names = new Set(components.map((component) => component.name.toLowerCase()));
   const listed = `the components are ${components.map((component) => component.name).join(', ')}`;
   const move = moves.find((candidate) => !names.has(candidate.name.toLowerCase()));
-  const owner = owners.flatMap((team) =>
+  const owner = ownersOf(owners, components).flatMap((team) =>
     team.components
       .filter((name) => !names.has(name.toLowerCase()))
       .map((name) => ({ team: team.team, name })),
@@ -122,7 +144,9 @@ export function pipelinesOf(state: SessionState): Result<PipelinePlan[], AnswerP
   const problem = unknownNames(components, [], owners)[0];
   if (problem) return askAgain(problem.id, problem.message);
   const team = new Map(
-    owners.flatMap((owner) => owner.components.map((name) => [name.toLowerCase(), owner.team] as const)),
+    ownersOf(owners, components).flatMap((owner) =>
+      owner.components.map((name) => [name.toLowerCase(), owner.team] as const),
+    ),
   );
   return ok(decompose(items.value, (name) => team.get(name.toLowerCase()) ?? ONE_TEAM));
 }

@@ -6,6 +6,7 @@ import { parseLatency } from '../../estimation/index.js';
 import { fail, ok, type Result } from '../../lib/result.js';
 import { asText, listItems, nonEmptyText, parseTeamSize } from '../../protocol/answer-text.js';
 import { approvalSlotFor, question } from '../../protocol/common-slots.js';
+import { askAgain } from '../../protocol/machine.js';
 import type {
   DecisionSlot,
   DeriveStep,
@@ -14,8 +15,15 @@ import type {
   SessionState,
 } from '../../protocol/types.js';
 import type { Bucket, Move } from './classify.js';
-import { parseComponents, traitsOf, type WorkflowComponent } from './components.js';
-import { classifyComponents, pipelineResults, pipelinesOf } from './model.js';
+import { parseComponents, traitsOf, triggerOf, type WorkflowComponent } from './components.js';
+import {
+  classifyComponents,
+  finalClassification,
+  pipelineAnswers,
+  pipelineResults,
+  pipelinesOf,
+  unknownNames,
+} from './model.js';
 import { pushBackOnPicture } from './picture.js';
 import type { Stage } from './smells.js';
 
@@ -48,29 +56,49 @@ function parseStage(raw: RawAnswer): Result<Stage> {
     : fail(`expected one of ${STAGES.map((s) => s.value).join(', ')}, got "${asText(raw)}"`);
 }
 
+/** The bucket first; what follows it (", nightly", "(weekly)") says when the component runs. */
 const BUCKET_WORDS: readonly [RegExp, Bucket][] = [
-  [/^(?:deployed(?: pipeline)?|endpoint|http)$/i, 'deployed'],
-  [/^(?:not[- ]a[- ]pipeline|not a pipeline|no|not)$/i, 'not-a-pipeline'],
-  [/^(?:defer(?:red)?|later)$/i, 'defer'],
-  [/^pipeline$/i, 'pipeline'],
+  [/^(?:deployed(?: pipeline)?|endpoint|http)\b/i, 'deployed'],
+  [/^(?:not[- ]a[- ]pipeline|not a pipeline|no|not)\b/i, 'not-a-pipeline'],
+  [/^(?:defer(?:red)?|later)\b/i, 'defer'],
+  [/^pipeline\b/i, 'pipeline'],
 ];
+
+/** A component's name as typed in a later answer: quotes taken off ("dedupe, enrich"). */
+export const unquote = (name: string): string =>
+  name
+    .trim()
+    .replace(/^(["'])(.*)\1$/, '$2')
+    .trim();
 
 function parseMoves(raw: RawAnswer): Result<readonly Move[]> {
   if (NONE.test(asText(raw))) return ok([]);
   const moves: Move[] = [];
   for (const item of listItems(raw)) {
-    const match = /^(.+?)\s*:\s*(.+)$/.exec(item);
-    const bucket = match?.[2]
-      ? BUCKET_WORDS.find(([pattern]) => pattern.test(match[2]?.trim() ?? ''))?.[1]
-      : undefined;
-    if (!match?.[1] || !bucket)
+    // The name is everything up to the last colon, so a quoted name may hold one.
+    const match = /^(.+)\s*:\s*(.+)$/.exec(item);
+    const said = match?.[2]?.trim() ?? '';
+    const found = BUCKET_WORDS.map(([pattern, bucket]) => ({ bucket, match: pattern.exec(said) })).find(
+      (candidate) => candidate.match,
+    );
+    const rest = found?.match ? said.slice(found.match[0].length).replace(/^[\s,;()-]+|[\s)]+$/g, '') : '';
+    const trigger = rest ? triggerOf(rest) : undefined;
+    if (!match?.[1] || !found || (rest && trigger?.kind === 'unspecified'))
       return fail(
-        `expected "component: pipeline | deployed | not a pipeline | defer", e.g. "tuning: defer", or "none", got "${item}"`,
+        `expected "component: pipeline | deployed | not a pipeline | defer", optionally with when it runs ("ingest: pipeline, nightly"), e.g. "tuning: defer", or "none", got "${item}"`,
       );
-    moves.push({ name: match[1].trim(), bucket });
+    moves.push({ name: unquote(match[1]), bucket: found.bucket, ...(trigger ? { trigger } : {}) });
   }
   return ok(moves);
 }
+
+/** Said back in one line: each move as it will be applied. */
+const readMoves = (moves: readonly Move[]): string | undefined =>
+  moves.length === 0
+    ? undefined
+    : moves
+        .map((move) => `${move.name} -> ${move.bucket}${move.trigger ? ` (${move.trigger.text})` : ''}`)
+        .join('; ');
 
 /** "data team: ingest, clean" lines: which team owns which components. */
 export interface Ownership {
@@ -78,15 +106,22 @@ export interface Ownership {
   readonly components: readonly string[];
 }
 
+/** "ingest, \"dedupe, enrich\" and train": names split on commas and "and", never inside quotes. */
+export function splitNames(text: string): string[] {
+  const names: string[] = [];
+  for (const match of text.matchAll(/"([^"]*)"|'([^']*)'|([^,"']+?)(?=\s*(?:,|\band\b|$))/g)) {
+    const name = (match[1] ?? match[2] ?? match[3] ?? '').replace(/^\s*and\s+/, '').trim();
+    if (name.length > 0) names.push(name);
+  }
+  return names;
+}
+
 function parseOwners(raw: RawAnswer): Result<readonly Ownership[]> {
   if (/^(?:one team|a single team|same team|none)$/i.test(asText(raw))) return ok([]);
   const owners: Ownership[] = [];
   for (const item of listItems(raw)) {
     const match = /^(.+?)\s*:\s*(.+)$/.exec(item);
-    const components = (match?.[2] ?? '')
-      .split(/\s*,\s*|\s+and\s+/)
-      .map((name) => name.trim())
-      .filter((name) => name.length > 0);
+    const components = splitNames(match?.[2] ?? '');
     if (!match?.[1] || components.length === 0)
       return fail(
         `expected "team: component, component", e.g. "data team: ingest, clean", or "one team", got "${item}"`,
@@ -229,6 +264,16 @@ export const PIPELINE_STEPS: (QuestionSlot | DecisionSlot | DeriveStep)[] = [
     example: 'none',
     optional: { default: 'none', note: 'no moves' },
     parse: parseMoves,
+    readAs: (moves: readonly Move[]) => readMoves(moves),
+    // A move naming no component is refused as it is typed, before it is ever accepted.
+    pushBack: (moves: readonly Move[], state: SessionState) =>
+      unknownNames(pipelineAnswers(state).components ?? [], moves, [])[0]?.message,
+  }),
+  // The moves applied at once: the classification shown again with their triggers and reasons, and
+  // a move that still names no component asked again here, not two questions later.
+  derived('classify.final', 'classify', 'Classification with your moves', (state) => {
+    const final = finalClassification(state);
+    return final.ok ? ok(final.value) : askAgain('classify.moves', final.error);
   }),
   question({
     kind: 'question',

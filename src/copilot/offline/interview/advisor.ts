@@ -1,6 +1,6 @@
 /**
  * The offline interviewer: puts each question with the problem and the phase's share of the
- * timebox, and reveals the scale only when the candidate asks for it. It proposes nothing and drafts
+ * timebox, and reveals the scale and the facts the problem states only when the candidate asks. It proposes nothing and drafts
  * only the coaching at the end: in an interview the candidate designs.
  */
 import type { Problem } from '../../../knowledge/problems.js';
@@ -12,6 +12,7 @@ import {
   interviewProblemId,
   timeboxOf,
 } from '../../../protocols/interview/index.js';
+import { factsAsked } from '../../../protocols/interview/ask.js';
 import { PHASES, type Phase } from '../../../protocols/interview/score.js';
 import type { Advisor } from '../../port.js';
 
@@ -36,12 +37,22 @@ export function interviewAdvisor(knowledge: InterviewKnowledge): Advisor {
     note: (slot, value, state) => {
       const phase = phaseOf(slot);
       const problem = problemOf(state);
-      if (!problem || typeof value !== 'string' || (phase !== 'requirements' && phase !== 'estimation'))
-        return undefined;
-      const earlier = state.answers['interview.requirements']?.value;
-      const askedBefore = phase === 'estimation' && typeof earlier === 'string' && ASKS_SCALE.test(earlier);
-      if (!ASKS_SCALE.test(value) || askedBefore) return undefined;
-      return `Interviewer: ${problem.scale.summary} ${problem.scale.facts.join('; ')}.`;
+      if (!phase || !problem || typeof value !== 'string') return undefined;
+      const earlier = PHASES.slice(0, PHASES.indexOf(phase)).map((before) => {
+        const answer = state.answers[`interview.${before}`]?.value;
+        return typeof answer === 'string' ? answer : '';
+      });
+      const scaleRevealed = ASKS_SCALE.test(earlier[0] ?? '');
+      // "What's the scale?" early on hears the whole scale once; any other question the facts the
+      // problem states about it, in any phase, each fact once.
+      if ((phase === 'requirements' || phase === 'estimation') && ASKS_SCALE.test(value))
+        return scaleRevealed
+          ? undefined
+          : `Interviewer: ${problem.scale.summary} ${problem.scale.facts.join('; ')}.`;
+      if (scaleRevealed) return undefined;
+      const told = new Set(earlier.flatMap((answer) => factsAsked(answer, problem)));
+      const fresh = factsAsked(value, problem).filter((fact) => !told.has(fact));
+      return fresh.length === 0 ? undefined : `Interviewer: ${fresh.join('; ')}.`;
     },
     propose: () => {
       throw new Error('the interviewer proposes nothing: the candidate designs');
