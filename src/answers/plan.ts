@@ -4,6 +4,7 @@
  * of what the session will ask and answer. For a resumed session, what the saved session already
  * holds stands and the file answers the rest.
  */
+import { promptCommand, scriptedCommandMessage } from '../protocol/prompt-commands.js';
 import { initialState, applies, asksPerson, isDone, recordAnswer } from '../protocol/machine.js';
 import { readDecision, unreadableMessage } from '../protocol/read-decision.js';
 import type {
@@ -150,6 +151,12 @@ export function planAnswers(protocol: Protocol, loaded: LoadedAnswers, options: 
           `missing; the session asks: "${step.prompt}"${step.kind === 'question' ? ` (e.g. ${step.example})` : ' (answer A, B, C or your own choice)'}`,
         );
       }
+      continue;
+    }
+    // What a person types at a prompt (?, help, back, skip) is never an answer in a file.
+    const command = [raw, followup].find((value) => promptCommand(value) !== undefined);
+    if (command !== undefined) {
+      at(`answers.${step.id}`, scriptedCommandMessage(step.id, command).replace(/^[^:]*: /, ''));
       continue;
     }
     if (step.kind === 'question') {
