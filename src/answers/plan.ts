@@ -154,7 +154,11 @@ export function planAnswers(protocol: Protocol, loaded: LoadedAnswers, options: 
       continue;
     }
     // What a person types at a prompt (?, help, back, skip) is never an answer in a file.
-    const command = [raw, followup].find((value) => promptCommand(value) !== undefined);
+    // A slot with its own help (an interview's hint) takes "?" as the answer, its followup as the answer after it.
+    const hinted = step.kind === 'question' && step.helpAt !== undefined && promptCommand(raw) === 'help';
+    const command = (hinted ? [followup] : [raw, followup]).find(
+      (value) => promptCommand(value) !== undefined,
+    );
     if (command !== undefined) {
       at(`answers.${step.id}`, scriptedCommandMessage(step.id, command).replace(/^[^:]*: /, ''));
       continue;

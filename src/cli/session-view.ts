@@ -67,8 +67,9 @@ export function createSessionView(
     note: (text) => {
       out.info(wrap(text));
     },
+    // A reading is echoed on one line, unwrapped: a log keeps one line per reading to grep.
     reading: (text) => {
-      out.warn(wrap(style.cyan(text)));
+      out.warn(style.cyan(text));
     },
     report: (text) => {
       out.info(wrap(style.green(`Recorded. ${text}`)));

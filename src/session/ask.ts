@@ -80,11 +80,18 @@ export async function askStep<T>(
       ...(previous !== undefined ? { previous } : {}),
     });
     const command = promptCommand(raw);
-    if (command && !respondent.interactive) throw badInput(scriptedCommandMessage(slot.id, raw));
+    // A slot with its own help (an interview's hints) takes "?" from a file too: the hint is
+    // shown and the followup is the answer. Any other prompt command in a file is refused.
+    const scriptedHint = command === 'help' && slot.helpAt !== undefined && helpShown === 0;
+    if (command && !respondent.interactive && !scriptedHint)
+      throw badInput(scriptedCommandMessage(slot.id, raw));
     if (command === 'help') {
       helpShown += 1;
-      showHelp(view, questionHelp(slot, state, helpShown));
-      attempt = 'first';
+      const help = questionHelp(slot, state, helpShown);
+      showHelp(view, help);
+      // The slot's own help (a hint) is recorded as what was said on the way to the answer.
+      if (slot.helpAt) pushedBack ??= help;
+      attempt = respondent.interactive ? 'first' : 'after-push-back';
       message = undefined;
       continue;
     }

@@ -46,6 +46,20 @@ const DEGRADATION =
   'Serve reads from the cache and read replicas; if the primary is down, creation returns 503 with ' +
   'Retry-After and a banner says new pastes are paused, for up to 5 minutes.';
 
+/** The estimation phase of the pastebin: rates, sizes and retention typed, defaults taken; the count typed. */
+async function estimation(session: PtyRun): Promise<number> {
+  const { type, enter, typed } = person(session);
+  await enter(/How many daily active users\?/);
+  await type(/How many writes/, '1M/day');
+  await type(/How many reads:/, '10:1');
+  await type(/How large is one write/, '10KB');
+  await enter(/How large is one read response\?/);
+  await type(/How long is data kept\?/, '5y');
+  await enter(/How much higher is the busiest hour/);
+  await type(/How many copies of the data are stored\?/, '3');
+  return typed();
+}
+
 /** A fluent engineer designing a pastebin: types what only they know, takes defaults and recommendations with Enter. */
 async function pastebin(session: PtyRun): Promise<number> {
   const { type, enter, decide, typed } = person(session);
@@ -57,14 +71,7 @@ async function pastebin(session: PtyRun): Promise<number> {
   await type(/Can a reader see stale data/, 'eventual, a new paste readable within 1 s');
   await type(/Can any acknowledged data be lost\?/, 'no acknowledged paste may be lost, RPO 0');
   await enter(/How many engineers will build and run this/);
-  await enter(/How many daily active users\?/);
-  await type(/How many writes/, '1M/day');
-  await type(/How many reads:/, '10:1');
-  await type(/How large is one write/, '10KB');
-  await enter(/How large is one read response\?/);
-  await type(/How long is data kept\?/, '5y');
-  await enter(/How much higher is the busiest hour/);
-  await type(/How many copies of the data are stored\?/, '3');
+  const estimated = await estimation(session);
   await decide(/Which kind of system is this\?/);
   await type(/Which key do most reads and writes look up by\?/, 'short_code');
   await decide(/How should the application be split into deployable services\?/);
@@ -78,7 +85,7 @@ async function pastebin(session: PtyRun): Promise<number> {
   await session.run.waitFor(/Summary: Pastebin/);
   await session.run.waitFor(/Yes, write the document/);
   session.run.write(KEY.enter);
-  return typed();
+  return typed() + estimated;
 }
 
 describe('a design session fits the terminal', () => {
@@ -136,14 +143,7 @@ describe('what a person types instead of an answer', () => {
       await type(/Can a reader see stale data/, 'eventual');
       await type(/Can any acknowledged data be lost\?/, 'RPO 0');
       await type(/How many engineers will build and run this/, 'skip');
-      await enter(/How many daily active users\?/);
-      await type(/How many writes/, '1M/day');
-      await type(/How many reads:/, '10:1');
-      await type(/How large is one write/, '10KB');
-      await enter(/How large is one read response\?/);
-      await type(/How long is data kept\?/, '5y');
-      await enter(/How much higher is the busiest hour/);
-      await type(/How many copies of the data are stored\?/, '3');
+      await estimation(session);
       // Esc in a select: back to the previous question, then on again.
       await decide(/Which kind of system is this\?/, ESC);
       await enter(/How many copies of the data are stored\?/);

@@ -81,6 +81,8 @@ export function interviewProtocol(problems: readonly Problem[]): Protocol {
       example:
         phase === 'requirements' ? 'Create and redirect; links expire? How many new links a day?' : '...',
       parse: nonEmptyText,
+      // "?" is a prompt command the runner handles: the hint is this slot's help.
+      helpAt: (state) => `Hint: ${problemOf(state)?.hints[phase] ?? 'think about what the numbers say.'}`,
       pushBack: (answer: string, state: SessionState) => {
         if (answer.trim() === '?') {
           const hint = problemOf(state)?.hints[phase];
