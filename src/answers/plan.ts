@@ -5,6 +5,7 @@
  * holds stands and the file answers the rest.
  */
 import { prefillConflict } from '../protocol/prefill.js';
+import { promptCommand, scriptedCommandMessage } from '../protocol/prompt-commands.js';
 import { initialState, applies, asksPerson, isDone, recordAnswer } from '../protocol/machine.js';
 import { readDecision, unreadableMessage } from '../protocol/read-decision.js';
 import type {
@@ -162,6 +163,16 @@ export function planAnswers(protocol: Protocol, loaded: LoadedAnswers, options: 
           `missing; the session asks: "${step.prompt}"${step.kind === 'question' ? ` (e.g. ${step.example})` : ' (answer A, B, C or your own choice)'}`,
         );
       }
+      continue;
+    }
+    // What a person types at a prompt (?, help, back, skip) is never an answer in a file.
+    // A slot with its own help (an interview's hint) takes "?" as the answer, its followup as the answer after it.
+    const hinted = step.kind === 'question' && step.helpAt !== undefined && promptCommand(raw) === 'help';
+    const command = (hinted ? [followup] : [raw, followup]).find(
+      (value) => promptCommand(value) !== undefined,
+    );
+    if (command !== undefined) {
+      at(`answers.${step.id}`, scriptedCommandMessage(step.id, command).replace(/^[^:]*: /, ''));
       continue;
     }
     if (step.kind === 'question') {

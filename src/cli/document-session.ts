@@ -95,7 +95,7 @@ export async function runToDocument(run: DocumentRun): Promise<void> {
         protocol: kind.protocol,
         copilot,
         respondent: run.respondent,
-        view: createSessionView(out, kind.presentation),
+        view: createSessionView(out, kind.presentation, kind.protocol),
         knowledge: run.knowledge,
         redFlags: kind.rules.flags,
         ...(kind.rules.findings ? { rules: kind.rules.findings } : {}),

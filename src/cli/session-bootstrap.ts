@@ -29,6 +29,7 @@ import type { GlobalOptions } from './options.js';
 import { colourEnabled, createOutput, type Output } from './output.js';
 import type { CommandOptions, SessionKind } from './session-kind.js';
 import { createSessionView } from './session-view.js';
+import { wrapProse } from '../lib/wrap-text.js';
 
 /** A session to begin: a new one, or a saved one to continue where it stopped. */
 export interface Opening {
@@ -128,7 +129,10 @@ function interactiveRespondent(out: Output, interrupts: Interrupts): Respondent 
   process.stdin.once('end', interrupts.endInput);
   return terminalRespondent({
     say: (text) => {
-      out.warn(out.style.yellow(text));
+      out.warn(wrapProse(out.style.yellow(text)));
+    },
+    progress: (text) => {
+      out.info(out.style.cyan(text));
     },
     signal: interrupts.signal,
     inputEnded: interrupts.inputEnded,
@@ -202,12 +206,14 @@ async function fromPerson(
   const { kind, out, session } = run;
   const { protocol } = kind;
   const [headline = '', ...intro] = kind.presentation.intro;
-  out.info(out.style.bold(headline));
-  for (const line of intro) out.info(line);
+  out.info(wrapProse(out.style.bold(headline)));
+  for (const line of intro) out.info(wrapProse(line));
   out.info(
-    session
-      ? `Session ${session.id} · saved after every answer (resume with: mlops-design resume ${session.id})`
-      : 'Not saving this session (--no-save).',
+    wrapProse(
+      session
+        ? `Session ${session.id} · saved after every answer (resume with: mlops-design resume ${session.id})`
+        : 'Not saving this session (--no-save).',
+    ),
   );
   const deps = {
     copilot: run.setup.copilot,

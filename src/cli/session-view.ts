@@ -4,7 +4,14 @@
  * anything on stdout.
  */
 import type { Estimate } from '../estimation/index.js';
-import type { DecisionSlot, DeriveStep, DraftStep, Proposal } from '../protocol/types.js';
+import type {
+  DecisionSlot,
+  DeriveStep,
+  DraftStep,
+  Proposal,
+  Protocol,
+  SessionState,
+} from '../protocol/types.js';
 import type { DesignReview } from '../protocols/design/review.js';
 import type { CostEstimate } from '../protocols/design/cost.js';
 import type { Architecture, DeepDive, OperationsPlan, Tradeoff } from '../protocols/design/model.js';
@@ -14,31 +21,41 @@ import type { RedFlag } from '../rules/red-flags.js';
 import type { SessionView } from '../session/view.js';
 import type { Output } from './output.js';
 import type { Presentation } from './session-kind.js';
+import { sessionSummary } from './session-summary.js';
+import { terminalWidth, wrapProse } from '../lib/wrap-text.js';
 
 export function createSessionView(
   out: Output,
   view: Pick<Presentation, 'flagLabel' | 'describe'>,
+  protocol?: Protocol,
+  width: number = terminalWidth(),
 ): SessionView {
   const { style } = out;
+  const wrap = (text: string): string => wrapProse(text, width);
+  // A multi-line element (a diagram) is drawn as it is; every other line is prose and wrapped.
   const block = (lines: readonly string[]): void => {
-    out.info(lines.join('\n'));
+    out.info(lines.map((line) => (line.includes('\n') ? line : wrap(line))).join('\n'));
   };
   return {
     phase: (label) => {
       out.info(`\n${style.bold.cyan(label)}`);
     },
+    // The options are listed once, in the prompt's select with their labels; the block explains,
+    // takes a position and weighs the tradeoffs (what option A and B gain and cost).
     proposal: (slot: DecisionSlot, proposal: Proposal) => {
       const [a, b] = proposal.options;
       block([
         '',
         style.bold(`Decision: ${slot.title}`),
         proposal.explain,
-        ...[a, b].map(
-          (option) =>
-            `  ${style.bold(`${option.key}) ${option.label}`)}${option.key === 'A' ? style.green(' (recommended)') : ''}\n     ${option.summary}\n     + ${option.pros.join('\n     + ')}\n     - ${option.cons.join('\n     - ')}`,
-        ),
-        '  C) More detail',
-        style.italic(`Position: ${proposal.position}`),
+        `Position: ${proposal.position}`,
+        ...[a, b].map((option) => {
+          const tradeoffs = [
+            ...option.pros.map((pro) => `+ ${pro}`),
+            ...option.cons.map((con) => `- ${con}`),
+          ];
+          return `  ${option.key}${option.key === 'A' ? ' (recommended)' : ''}: ${option.label}. ${tradeoffs.join('; ')}`;
+        }),
       ]);
     },
     detail: (text) => {
@@ -48,22 +65,32 @@ export function createSessionView(
       block(['', style.yellow(`Push-back: ${text}`)]);
     },
     note: (text) => {
-      out.info(style.dim(text));
+      out.info(wrap(text));
     },
+    // A reading is echoed on one line, unwrapped: a log keeps one line per reading to grep.
     reading: (text) => {
       out.warn(style.cyan(text));
     },
     report: (text) => {
-      out.info(style.green(`Recorded. ${text}`));
+      out.info(wrap(style.green(`Recorded. ${text}`)));
     },
     result: (step: DraftStep | DeriveStep, value: unknown) => {
       block(['', style.bold(step.title), ...view.describe(step.id, value)]);
     },
     rule: (finding: RuleFinding) => {
-      out.warn(style.magenta.bold(`Rule [${finding.id}]: `) + finding.message);
+      out.warn(wrap(style.magenta.bold(`Rule [${finding.id}]: `) + finding.message));
     },
     redFlag: (flag: RedFlag) => {
-      out.warn(style.red.bold(`${view.flagLabel} [${flag.id}]: `) + flag.message);
+      out.warn(wrap(style.red.bold(`${view.flagLabel} [${flag.id}]: `) + flag.message));
+    },
+    help: (text) => {
+      out.warn(wrap(`${style.bold('Help:')} ${text}`));
+    },
+    kept: (text) => {
+      out.info(wrap(style.green(text)));
+    },
+    summary: (state: SessionState) => {
+      block(['', style.bold(`Summary: ${state.title}`), ...sessionSummary(state, protocol, width)]);
     },
   };
 }
@@ -75,7 +102,8 @@ export function describeDesign(id: string, draft: unknown): string[] {
       const estimate = draft as Estimate;
       return [
         ...estimate.metrics.map((metric) => `  ${metric.label}: ${metric.calculation} -> ${metric.result}`),
-        `  Assumptions: ${estimate.assumptions.join('; ')}.`,
+        '  Assumptions:',
+        ...estimate.assumptions.map((assumption) => `  - ${assumption}`),
       ];
     }
     case 'high-level.components': {

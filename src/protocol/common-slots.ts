@@ -51,3 +51,33 @@ export function approvalSlotFor(phaseIds: readonly string[], lastPhase: string):
     },
   };
 }
+
+/** The approval choice that opens the list of answered questions, to revise one of them. */
+export const REVISE_ONE = 'one-answer';
+
+/**
+ * The approval slot of a protocol, as a session asks it: besides "yes" and a phase name it takes a
+ * question's id (revise that one answer) and offers "Revise one answer" at a prompt.
+ */
+export function approvalWithRevision(
+  approval: QuestionSlot<Approval>,
+  questionIds: readonly string[],
+): QuestionSlot<Approval> {
+  const ids = new Set(questionIds);
+  const [yes, ...phases] = approval.choices ?? [];
+  return {
+    ...approval,
+    prompt: approval.prompt.replace(/\)\.$/, '), or a question id to revise one answer.'),
+    ...(yes
+      ? {
+          choices: [yes, { value: REVISE_ONE, label: 'Revise one answer (pick the question)' }, ...phases],
+        }
+      : {}),
+    parse: (raw) => {
+      const text = asText(raw).replace(/^revise\s+/i, '');
+      if (text === REVISE_ONE || ids.has(text)) return ok({ approved: false, revise: text });
+      const parsed = approval.parse(raw);
+      return parsed.ok ? parsed : fail(`${parsed.error}; or a question id to revise one answer`);
+    },
+  };
+}

@@ -7,10 +7,12 @@ import type { Result } from '../lib/result.js';
 import type {
   AnswerProblem,
   AnswerRecord,
+  Choice,
   ContextDocument,
   DecisionRecord,
   DecisionSlot,
   PhaseDef,
+  Proposal,
   Protocol,
   QuestionSlot,
   Scope,
@@ -137,4 +139,75 @@ export function rewindTo(protocol: Protocol, state: SessionState, phaseId: strin
 /** Every step that applies to a state, for plans and listings. */
 export function applicableSteps(protocol: Protocol, state: SessionState): Step[] {
   return protocol.steps.filter((step) => applies(step, state));
+}
+
+/**
+ * "Phase 2/6 · Estimation · question 3 of 9": the step's place among the steps of its phase that
+ * wait on the person and apply to the state now (drafts and computed results are not counted).
+ */
+export function stepProgress(protocol: Protocol, state: SessionState, step: Step): string {
+  const asked = protocol.steps.filter(
+    (candidate) =>
+      candidate.phase === step.phase &&
+      asksPerson(candidate) &&
+      (candidate.id === step.id || applies(candidate, state)),
+  );
+  const index = asked.findIndex((candidate) => candidate.id === step.id);
+  const label = progressLabel(protocol, step);
+  return index < 0 ? label : `${label} · question ${index + 1} of ${asked.length}`;
+}
+
+/** A revision of one answer: the state without it, and the later decisions to check again. */
+export interface Revision {
+  readonly state: SessionState;
+  /** The record that was cleared (offered again as the default), when there was one. */
+  readonly previous?: AnswerRecord | DecisionRecord;
+  /**
+   * Later decisions, cleared from the state: each is kept without asking when its recommendation
+   * did not change (see keepsDecision), and asked again otherwise.
+   */
+  readonly pending: Readonly<Record<string, DecisionRecord>>;
+}
+
+/**
+ * Revise one question or decision: its record is cleared so it is asked again, every draft and
+ * computed result after it is cleared (they are made from it), and every later decision is set
+ * aside to be checked against its new proposal. Later answers stand: they are the user's words.
+ */
+export function reviseQuestion(protocol: Protocol, state: SessionState, id: string): Revision {
+  const index = protocol.steps.findIndex((step) => step.id === id);
+  const step = protocol.steps[index];
+  if (!step || !asksPerson(step)) throw new Error(`protocol ${protocol.id} has no question ${id}`);
+  const later = new Set(protocol.steps.slice(index + 1).map((candidate) => candidate.id));
+  const keep = <T>(records: Readonly<Record<string, T>>): Record<string, T> =>
+    Object.fromEntries(Object.entries(records).filter(([key]) => key !== id && !later.has(key)));
+  const pending = Object.fromEntries(Object.entries(state.decisions).filter(([key]) => later.has(key)));
+  const previous = step.kind === 'question' ? state.answers[id] : state.decisions[id];
+  return {
+    state: {
+      ...state,
+      answers: Object.fromEntries(Object.entries(state.answers).filter(([key]) => key !== id)),
+      decisions: keep(state.decisions),
+      drafts: keep(state.drafts),
+      derived: keep(state.derived),
+    },
+    ...(previous ? { previous } : {}),
+    pending,
+  };
+}
+
+const sameChoice = (a: Choice, b: Choice): boolean =>
+  a.value === b.value && (a.items ?? []).join('\n') === (b.items ?? []).join('\n');
+
+/**
+ * Whether a decision set aside by a revision keeps its answer under its new proposal: a decision
+ * that took the recommendation keeps it when option A is still the same value; one that took the
+ * alternative or own words keeps it when both options are unchanged.
+ */
+export function keepsDecision(record: DecisionRecord, proposal: Proposal): boolean {
+  const [a, b] = proposal.options;
+  const [oldA, oldB] = record.proposal.options;
+  const tookRecommendation = record.key === 'A' && sameChoice(record, oldA);
+  if (tookRecommendation) return sameChoice(a, oldA);
+  return sameChoice(a, oldA) && sameChoice(b, oldB);
 }

@@ -2,7 +2,7 @@
  * The human side of a session: a person at a terminal, or a scripted answers file. A respondent
  * only answers; it never decides what is asked or what an answer means.
  */
-import type { DecisionSlot, Prefill, Proposal, QuestionSlot, RawAnswer } from '../protocol/types.js';
+import type { DecisionSlot, Prefill, Proposal, QuestionSlot, RawAnswer, Slot } from '../protocol/types.js';
 
 export type Attempt = 'first' | 'after-push-back' | 'after-error';
 
@@ -16,6 +16,11 @@ export interface AskRequest {
   readonly message?: string;
   /** A default from an earlier answer: Enter accepts it at a prompt; a file that leaves the id out takes it. */
   readonly suggested?: Prefill;
+  /**
+   * The answer this question had before the person went back to it or revised it: the default at a
+   * prompt (a file never goes back).
+   */
+  readonly previous?: string;
 }
 
 export interface ChooseRequest {
@@ -24,13 +29,16 @@ export interface ChooseRequest {
   readonly progress: string;
   /** 'after-detail' when the previous answer was C (more detail). */
   readonly attempt: 'first' | 'after-detail' | 'after-error';
+  /** The choice made before the person went back to this decision: the select's default. */
+  readonly previous?: { readonly key?: 'A' | 'B'; readonly words?: string };
 }
 
 /** A person confirms how their own words were read, or picks another value. */
 export interface PickRequest {
-  readonly slot: DecisionSlot;
+  readonly slot: Slot;
   readonly message: string;
-  readonly choices: readonly { readonly value: string; readonly name: string }[];
+  /** Choices sharing a group are listed under its heading (e.g. the phase of a question). */
+  readonly choices: readonly { readonly value: string; readonly name: string; readonly group?: string }[];
 }
 
 export interface Respondent {
@@ -42,6 +50,12 @@ export interface Respondent {
    * decision to the recommendation (--accept-recommended).
    */
   choose(request: ChooseRequest): Promise<string | undefined>;
-  /** One of the request's choices, by value. Only a person is asked; a scripted run never is. */
+  /**
+   * One of the request's choices, by value. Only a person is asked; a scripted run never is.
+   * Esc at a select answers BACK (a question's or decision's select, or a pick).
+   */
   pick(request: PickRequest): Promise<string>;
 }
+
+/** What a select answers when the person presses Esc: go back. Never a value of any slot. */
+export const BACK = 'back';

@@ -5,11 +5,14 @@
  * error here, at the adapter's boundary, and nowhere else: the rest of the program never sees
  * inquirer's errors.
  */
+import { emitKeypressEvents } from 'node:readline';
 import { Writable } from 'node:stream';
 import { Interrupted } from '../errors.js';
-import type { AskRequest, ChooseRequest, PickRequest, Respondent } from './port.js';
+import { terminalWidth, wrapProse } from '../lib/wrap-text.js';
+import { BACK, type AskRequest, type ChooseRequest, type PickRequest, type Respondent } from './port.js';
 
 type Prompts = typeof import('@inquirer/prompts');
+type Separator = InstanceType<Prompts['Separator']>;
 
 export interface TerminalOptions {
   readonly input?: NodeJS.ReadableStream;
@@ -20,6 +23,8 @@ export interface TerminalOptions {
   readonly signal?: AbortSignal;
   /** Whether the input has ended, to tell Ctrl-D from Ctrl-C. */
   readonly inputEnded?: () => boolean;
+  /** Writes where the person is ("Phase 2/6 · Estimation · question 3 of 9") above each prompt. */
+  readonly progress?: (text: string) => void;
 }
 
 /** What cancelled a prompt: the signal that aborted it, the end of input, or Ctrl-C at the prompt. */
@@ -41,71 +46,136 @@ export function terminalRespondent(options: TerminalOptions): Respondent {
         : error;
     });
   // A function, not an object: every prompt gets its own output (see promptOutput).
-  const context = (): {
+  const context = (
+    escape?: AbortSignal,
+  ): {
     input?: NodeJS.ReadableStream;
     output: NodeJS.WritableStream;
     signal?: AbortSignal;
-  } => ({
-    ...(options.input ? { input: options.input } : {}),
-    output: promptOutput(options.output ?? process.stderr),
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+  } => {
+    const signals = [options.signal, escape].filter((signal) => signal !== undefined);
+    const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+    return {
+      ...(options.input ? { input: options.input } : {}),
+      output: promptOutput(options.output ?? process.stderr),
+      ...(signal ? { signal } : {}),
+    };
+  };
+  /**
+   * A select that Esc leaves: inquirer ignores Esc, so the keypress is watched here and aborts the
+   * prompt, which then answers BACK. readline tells a lone Esc from an escape sequence by waiting
+   * briefly after it.
+   */
+  const escapable = async (prompt: (escape: AbortSignal) => Promise<string>): Promise<string> => {
+    const input = options.input ?? process.stdin;
+    const escape = new AbortController();
+    const onKey = (_text: unknown, key?: { readonly name?: string }): void => {
+      if (key?.name === 'escape') escape.abort('back');
+    };
+    emitKeypressEvents(input);
+    input.on('keypress', onKey);
+    try {
+      return await prompt(escape.signal);
+    } catch (error) {
+      if (escape.signal.aborted && !options.signal?.aborted) return BACK;
+      throw error;
+    } finally {
+      input.off('keypress', onKey);
+    }
+  };
+  const selectWithEscape = async (config: Parameters<Prompts['select']>[0]): Promise<string> => {
+    const { select } = await load();
+    return escapable((escape) => cancellable(select(config, context(escape)) as Promise<string>));
+  };
+
+  // inquirer folds a long line at the terminal's edge, mid-word: messages, descriptions and a long
+  // answer are wrapped here at word boundaries first, so inquirer never has to.
+  const width = (): number =>
+    terminalWidth(
+      (options.output ?? process.stderr) as Partial<Pick<NodeJS.WriteStream, 'isTTY' | 'columns'>>,
+    );
+  const wrapMessage = (text: string): string => wrapProse(text, width() - 2);
+  const wrapAnswer =
+    (message: string) =>
+    (value: string, { isFinal }: { isFinal: boolean }) => {
+      const lastLine = message.split('\n').at(-1) ?? '';
+      return isFinal && lastLine.length + value.length + 4 > width()
+        ? `\n${wrapProse(value, width())}`
+        : value;
+    };
 
   return {
     interactive: true,
-    async ask({ slot, prompt, attempt, message, suggested }: AskRequest) {
-      const { input, select } = await load();
+    async ask({ slot, prompt, progress, attempt, message, suggested, previous }: AskRequest) {
+      const { input } = await load();
+      if (progress !== 'Setup' && progress !== 'Approval') options.progress?.(progress);
       if (attempt === 'after-error' && message) options.say(`That did not work: ${message}`);
       if (slot.choices) {
-        return cancellable(
-          select(
-            {
-              message: prompt,
-              choices: slot.choices.map((choice) => ({ value: choice.value, name: choice.label })),
-            },
-            context(),
-          ),
-        );
+        return selectWithEscape({
+          message: wrapMessage(prompt),
+          choices: slot.choices.map((choice) => ({ value: choice.value, name: choice.label })),
+          ...(previous !== undefined && slot.choices.some((choice) => choice.value === previous)
+            ? { default: previous }
+            : {}),
+        });
       }
       const hint = slot.answer === 'list' ? ' (separate several with ";")' : '';
-      const optional = slot.optional && !suggested ? ` [Enter for ${slot.optional.note}]` : '';
-      if (suggested) options.say(`From ${suggested.from}: Enter accepts "${suggested.text}"`);
+      const fallback = previous ?? suggested?.text;
+      const optional = slot.optional && fallback === undefined ? ` [Enter for ${slot.optional.note}]` : '';
+      if (previous !== undefined) options.say(`Your earlier answer: Enter keeps it, or type a new one.`);
+      else if (suggested) options.say(`From ${suggested.from}: Enter accepts "${suggested.text}"`);
+      const question = wrapMessage(`${prompt}${hint}${optional}`);
       const answer = await cancellable(
         input(
-          { message: `${prompt}${hint}${optional}`, ...(suggested ? { default: suggested.text } : {}) },
+          {
+            message: question,
+            transformer: wrapAnswer(question),
+            ...(fallback !== undefined ? { default: fallback } : {}),
+          },
           context(),
         ),
       );
       return answer.trim() === '' && slot.optional ? slot.optional.default : answer;
     },
-    async choose({ slot, proposal }: ChooseRequest) {
-      const { input, select } = await load();
+    async choose({ slot, proposal, progress, previous }: ChooseRequest) {
+      const { input } = await load();
+      options.progress?.(progress);
       const [a, b] = proposal.options;
-      const picked = await cancellable(
-        select(
+      // The options are listed here, once: the block above explains, takes a position and weighs them.
+      const picked = await selectWithEscape({
+        message: wrapMessage(slot.prompt),
+        choices: [
+          { value: 'A', name: `A) ${a.label} (recommended)`, description: wrapProse(a.summary, width()) },
+          { value: 'B', name: `B) ${b.label}`, description: wrapProse(b.summary, width()) },
+          { value: 'C', name: 'C) More detail first' },
+          { value: 'other', name: 'Something else (type it)' },
+        ],
+        ...(previous ? { default: previous.words !== undefined ? 'other' : (previous.key ?? 'A') } : {}),
+      });
+      if (picked !== 'other') return picked;
+      return cancellable(
+        input(
           {
-            message: slot.prompt,
-            choices: [
-              { value: 'A', name: `A) ${a.label} (recommended)` },
-              { value: 'B', name: `B) ${b.label}` },
-              { value: 'C', name: 'C) More detail first' },
-              { value: 'other', name: 'Something else (type it)' },
-            ],
+            message: 'Your choice, in a few words:',
+            transformer: wrapAnswer('Your choice, in a few words:'),
+            ...(previous?.words !== undefined ? { default: previous.words } : {}),
           },
           context(),
         ),
       );
-      if (picked !== 'other') return picked;
-      return cancellable(input({ message: 'Your choice, in a few words:' }, context()));
     },
     async pick({ message, choices }: PickRequest) {
-      const { select } = await load();
-      return cancellable(
-        select(
-          { message, choices: choices.map((choice) => ({ value: choice.value, name: choice.name })) },
-          context(),
-        ),
-      );
+      const { Separator } = await load();
+      const listed: (Separator | { value: string; name: string })[] = [];
+      let group: string | undefined;
+      for (const choice of choices) {
+        if (choice.group !== undefined && choice.group !== group) {
+          group = choice.group;
+          listed.push(new Separator(`── ${group}`));
+        }
+        listed.push({ value: choice.value, name: choice.name });
+      }
+      return selectWithEscape({ message: wrapMessage(message), choices: listed, pageSize: 12 });
     },
   };
 }

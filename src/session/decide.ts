@@ -7,26 +7,72 @@
 import type { DecisionChoice } from '../copilot/port.js';
 import { AppError, ExitCode, badInput } from '../errors.js';
 import { recordDecision } from '../protocol/machine.js';
+import { decisionHelp, promptCommand, scriptedCommandMessage } from '../protocol/prompt-commands.js';
 import { readDecision, unreadableMessage, valueLabel } from '../protocol/read-decision.js';
 import { CUSTOM } from '../protocol/types.js';
-import type { Choice, DecisionSlot, Proposal, ProposalOption, SessionState } from '../protocol/types.js';
+import type {
+  Choice,
+  DecisionRecord,
+  DecisionSlot,
+  Proposal,
+  ProposalOption,
+  SessionState,
+} from '../protocol/types.js';
+import { WENT_BACK, showHelp } from './ask.js';
 import type { SessionDeps } from './run.js';
+
+export interface DecideOptions {
+  /** The proposal already made (a revision checks it before asking). */
+  readonly proposal?: Proposal;
+  /** The choice made before going back or revising: the default at the prompt. */
+  readonly previous?: DecisionRecord;
+  readonly canGoBack?: boolean;
+}
 
 export async function decide(
   deps: SessionDeps,
   slot: DecisionSlot,
   state: SessionState,
   progress: string,
-): Promise<SessionState> {
+  options: DecideOptions = {},
+): Promise<SessionState | typeof WENT_BACK> {
   const { copilot, respondent, view } = deps;
-  const proposal = await copilot.propose(slot, state);
+  const proposal = options.proposal ?? (await copilot.propose(slot, state));
   view.proposal(slot, proposal);
   let attempt: 'first' | 'after-detail' | 'after-error' = 'first';
   let detailShown = false;
+  const { previous } = options;
+  const before = previous
+    ? { ...(previous.key ? { key: previous.key } : {}), ...(previous.words ? { words: previous.words } : {}) }
+    : undefined;
   for (;;) {
-    const given = await respondent.choose({ slot, proposal, progress, attempt });
+    const given = await respondent.choose({
+      slot,
+      proposal,
+      progress,
+      attempt,
+      ...(before ? { previous: before } : {}),
+    });
     const answer = given?.trim();
     const key = answer?.toUpperCase();
+    // What a person types instead of a choice is never read as words of the decision.
+    const command = promptCommand(answer);
+    if (command && !respondent.interactive) throw badInput(scriptedCommandMessage(slot.id, answer ?? ''));
+    if (command === 'help') {
+      showHelp(view, decisionHelp(slot, proposal));
+      attempt = 'first';
+      continue;
+    }
+    if (command === 'back' && options.canGoBack) return WENT_BACK;
+    if (command) {
+      view.pushBack(
+        command === 'back'
+          ? 'There is no earlier question to go back to.'
+          : 'A decision cannot be skipped: Enter takes the recommendation (A).',
+      );
+      attempt = 'after-error';
+      continue;
+    }
     if (key === 'C') {
       view.detail(proposal.detail);
       detailShown = true;

@@ -6,21 +6,39 @@ import { AppError, ExitCode, Interrupted, badInput } from '../errors.js';
 import type { CoPilot } from '../copilot/port.js';
 import type { Knowledge } from '../knowledge/load.js';
 import {
+  keepsDecision,
   nextStep,
+  phaseIndex,
   progressLabel,
   recordAnswer,
+  recordDecision,
   recordDerived,
   recordDraft,
+  reviseQuestion,
   rewindTo,
+  stepProgress,
 } from '../protocol/machine.js';
-import type { DeriveStep, DraftStep, Protocol, QuestionSlot, SessionState } from '../protocol/types.js';
-import type { Attempt, Respondent } from '../respondents/port.js';
+import { REVISE_ONE, approvalWithRevision } from '../protocol/common-slots.js';
+import type {
+  AnswerRecord,
+  Approval,
+  DecisionRecord,
+  DecisionSlot,
+  DeriveStep,
+  DraftStep,
+  Protocol,
+  QuestionSlot,
+  SessionState,
+} from '../protocol/types.js';
 import { asText } from '../protocol/answer-text.js';
-import { prefillConflict } from '../protocol/prefill.js';
+import { BACK, type Respondent } from '../respondents/port.js';
 import type { RuleFinding } from '../rules/decision-rules.js';
 import type { RedFlag } from '../rules/red-flags.js';
+import { WENT_BACK, askQuestion, askStep } from './ask.js';
 import { decide } from './decide.js';
 import type { SessionView } from './view.js';
+
+export { askQuestion, type AskedAnswer } from './ask.js';
 
 export interface SessionDeps {
   readonly protocol: Protocol;
@@ -103,6 +121,49 @@ export async function runSession(deps: SessionDeps, initial: SessionState): Prom
     : person;
   deps = { ...deps, respondent };
 
+  // What makes `back` and revising one answer work: the person-facing steps answered in this run,
+  // in order; the records cleared by going back (offered again as defaults); and the later
+  // decisions a revision set aside, kept without asking when their recommendation did not change.
+  const history: string[] = [];
+  const previousAnswers = new Map<string, AnswerRecord>();
+  const previousDecisions = new Map<string, DecisionRecord>();
+  let pending: Record<string, DecisionRecord> = {};
+  const approvalSlot = approvalWithRevision(
+    protocol.approval,
+    protocol.steps
+      .filter((step) => step.kind === 'question' || step.kind === 'decision')
+      .map((step) => step.id),
+  );
+
+  /** The step `back` returns to from `current` (approval: undefined): the last one answered. */
+  const previousOf = (current: string | undefined): string | undefined => {
+    const last = history.at(-1);
+    if (last !== undefined) return last;
+    // A resumed session has no history yet: the last answered step before this one.
+    const end =
+      current === undefined ? protocol.steps.length : protocol.steps.findIndex((s) => s.id === current);
+    return protocol.steps
+      .slice(0, Math.max(0, end))
+      .reverse()
+      .find((s) =>
+        s.kind === 'question' ? s.id in state.answers : s.kind === 'decision' && s.id in state.decisions,
+      )?.id;
+  };
+  const revise = (id: string): void => {
+    const revision = reviseQuestion(protocol, state, id);
+    const { previous } = revision;
+    if (previous && 'raw' in previous) previousAnswers.set(id, previous);
+    else if (previous) previousDecisions.set(id, previous);
+    pending = { ...pending, ...revision.pending };
+    const at = history.lastIndexOf(id);
+    if (at >= 0) history.splice(at);
+    commit(revision.state);
+  };
+  const goBack = (from: string | undefined): void => {
+    const to = previousOf(from);
+    if (to !== undefined) revise(to);
+  };
+
   try {
     return await walk();
   } finally {
@@ -115,19 +176,7 @@ export async function runSession(deps: SessionDeps, initial: SessionState): Prom
         throw new Interrupted(deps.signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT');
       const step = nextStep(protocol, state);
       if (!step) {
-        const problems = deps.check?.(state) ?? [];
-        if (problems.length > 0)
-          view.pushBack(
-            `The document would not be written: it breaks ${String(problems.length)} of its rules (${problems.join('; ')}). Revise a phase to fix it.`,
-          );
-        const approval = await askQuestion(deps, protocol.approval, state, 'Approval');
-        const decision = approval.value;
-        if (decision.approved) {
-          commit(recordAnswer(state, protocol.approval.id, approval));
-          return state;
-        }
-        commit(rewindTo(protocol, state, decision.revise));
-        phase = undefined;
+        if (await approve()) return state;
         continue;
       }
       const label = progressLabel(protocol, step);
@@ -135,17 +184,37 @@ export async function runSession(deps: SessionDeps, initial: SessionState): Prom
         phase = step.phase;
         view.phase(label);
       }
+      const canGoBack = previousOf(step.id) !== undefined;
       switch (step.kind) {
         case 'question': {
           const started = deps.clock?.();
-          const answer = await askQuestion(deps, step, state, label);
+          const before = previousAnswers.get(step.id);
+          const answer = await askStep(deps, step, state, stepProgress(protocol, state, step), {
+            canGoBack,
+            ...(before ? { previous: before.raw } : {}),
+          });
+          if (answer === WENT_BACK) {
+            goBack(step.id);
+            break;
+          }
           const seconds = started === undefined || !deps.clock ? undefined : (deps.clock() - started) / 1000;
+          previousAnswers.delete(step.id);
+          history.push(step.id);
           commit(recordAnswer(state, step.id, seconds === undefined ? answer : { ...answer, seconds }));
           break;
         }
-        case 'decision':
-          commit(await decide(deps, step, state, label));
+        case 'decision': {
+          const decided = await decideStep(step, canGoBack);
+          if (decided === WENT_BACK) {
+            goBack(step.id);
+            break;
+          }
+          if (decided === undefined) break;
+          previousDecisions.delete(step.id);
+          history.push(step.id);
+          commit(decided);
           break;
+        }
         case 'draft':
           commit(await draft(deps, step, state), false);
           break;
@@ -155,93 +224,87 @@ export async function runSession(deps: SessionDeps, initial: SessionState): Prom
       }
     }
   }
-}
 
-export interface AskedAnswer<T> {
-  readonly raw: string | readonly string[];
-  readonly value: T;
-  readonly pushBack?: string;
-  readonly askedAgain?: string;
-  readonly read?: string;
-  readonly prefilledFrom?: string;
-  readonly helpShown?: number;
-}
-
-/** "?" or "help" at a prompt whose slot has its own help: asks for it, never answers. */
-const ASKS_HELP = /^(?:\?+|help)$/i;
-
-/** Ask until the answer parses; push back once on a vague answer before accepting it. */
-export async function askQuestion<T>(
-  deps: Pick<SessionDeps, 'copilot' | 'respondent' | 'view'>,
-  slot: QuestionSlot<T>,
-  state: SessionState,
-  progress: string,
-  firstMessage?: string,
-): Promise<AskedAnswer<T>> {
-  const { copilot, respondent, view } = deps;
-  // The co-pilot port sees slots with their value type erased; the parser below restores it.
-  const erased = slot as unknown as QuestionSlot;
-  const prompt = await copilot.phrase(erased, state);
-  const suggested = slot.prefill?.(state);
-  let attempt: Attempt = firstMessage ? 'after-error' : 'first';
-  let message = firstMessage;
-  let pushedBack: string | undefined;
-  let helpShown = 0;
-  for (;;) {
-    const raw = await respondent.ask({
-      slot: erased,
-      prompt,
-      progress,
-      attempt,
-      ...(message ? { message } : {}),
-      ...(suggested ? { suggested } : {}),
-    });
-    if (slot.helpAt && ASKS_HELP.test(asText(raw))) {
-      // A scripted run that asks again gives no answer after its help: stop, naming the id.
-      if (!respondent.interactive && helpShown > 0)
-        throw badInput(
-          `${slot.id}: "?" asks for help, never answers; give the answer after it as followups.${slot.id}`,
-        );
-      helpShown += 1;
-      const help = slot.helpAt(state, helpShown);
-      view.pushBack(help);
-      attempt = 'after-push-back';
-      message = help;
-      continue;
+  /**
+   * A decision, or one set aside by a revision: kept without asking when its recommendation did
+   * not change (undefined: recorded here), asked again with its old choice as the default otherwise.
+   */
+  async function decideStep(
+    step: DecisionSlot,
+    canGoBack: boolean,
+  ): Promise<SessionState | typeof WENT_BACK | undefined> {
+    const progress = stepProgress(protocol, state, step);
+    const held = pending[step.id];
+    if (held) {
+      pending = Object.fromEntries(Object.entries(pending).filter(([id]) => id !== step.id));
+      const proposal = await deps.copilot.propose(step, state);
+      if (keepsDecision(held, proposal)) {
+        view.kept?.(`Kept: ${step.title}: ${held.label} (the recommendation did not change).`);
+        commit(recordDecision(state, step.id, { ...held, proposal }));
+        return undefined;
+      }
+      return decide(deps, step, state, progress, { proposal, previous: held, canGoBack });
     }
-    const parsed = slot.parse(raw);
-    if (!parsed.ok) {
-      if (!respondent.interactive) throw badInput(`${slot.id}: ${parsed.error}`);
-      attempt = 'after-error';
-      message = parsed.error;
-      continue;
-    }
-    const review = await copilot.review(erased, parsed.value, state);
-    if (review.pushBack && pushedBack === undefined) {
-      pushedBack = review.pushBack;
-      view.pushBack(review.pushBack);
-      attempt = 'after-push-back';
-      message = review.pushBack;
-      continue;
-    }
-    if (review.note) view.note(review.note);
-    const read = slot.readAs?.(parsed.value, raw);
-    // Every reading is said back, even in a scripted run: a misreading must never be silent.
-    if (read) view.reading(`Read as: ${read}`);
-    const prefilled = suggested && asText(raw) === asText(suggested.text) ? suggested.from : undefined;
-    // An answers file's conflicts are said when the file is checked (answers/plan.ts), naming it.
-    const conflict = respondent.interactive ? prefillConflict(erased, raw, suggested) : undefined;
-    if (conflict) view.reading(conflict);
-    return {
-      raw,
-      value: parsed.value,
-      ...(read ? { read } : {}),
-      ...(prefilled ? { prefilledFrom: prefilled } : {}),
-      ...(review.pushBack ? { pushBack: review.pushBack } : {}),
-      ...(pushedBack ? { askedAgain: pushedBack } : {}),
-      ...(helpShown > 0 ? { helpShown } : {}),
-    };
+    const before = previousDecisions.get(step.id);
+    return decide(deps, step, state, progress, { canGoBack, ...(before ? { previous: before } : {}) });
   }
+
+  /** The summary, then approval: true when approved; otherwise the state is set back for revising. */
+  async function approve(): Promise<boolean> {
+    const problems = deps.check?.(state) ?? [];
+    view.summary?.(state);
+    if (problems.length > 0)
+      view.pushBack(
+        `The document would not be written: it breaks ${String(problems.length)} of its rules (${problems.join('; ')}). Revise a phase or one answer to fix it.`,
+      );
+    const approval = await askStep(deps, approvalSlot, state, 'Approval', {
+      canGoBack: previousOf(undefined) !== undefined,
+    });
+    if (approval === WENT_BACK) {
+      goBack(undefined);
+      return false;
+    }
+    const decision: Approval = approval.value;
+    if (decision.approved) {
+      commit(recordAnswer(state, protocol.approval.id, approval));
+      return true;
+    }
+    if (protocol.phases.some((candidate) => candidate.id === decision.revise)) {
+      commit(rewindTo(protocol, state, decision.revise));
+      phase = undefined;
+      return false;
+    }
+    const id = decision.revise === REVISE_ONE ? await pickAnswer(approvalSlot) : decision.revise;
+    if (id !== undefined) revise(id);
+    return false;
+  }
+
+  /** The answered questions and decisions, grouped by phase, to revise one; undefined: Esc. */
+  async function pickAnswer(slot: QuestionSlot<Approval>): Promise<string | undefined> {
+    const answered = protocol.steps.filter(
+      (step) =>
+        (step.kind === 'question' && step.id in state.answers) ||
+        (step.kind === 'decision' && step.id in state.decisions),
+    );
+    answered.sort((a, b) => phaseIndex(protocol, a.phase) - phaseIndex(protocol, b.phase));
+    const picked = await deps.respondent.pick({
+      slot: slot as unknown as QuestionSlot,
+      message: 'Which answer do you want to change? (Esc: back to approval)',
+      choices: answered.map((step) => ({
+        value: step.id,
+        name: `${step.title}: ${shortAnswer(state, step.id)}`,
+        group: protocol.phases[phaseIndex(protocol, step.phase)]?.title ?? step.phase,
+      })),
+    });
+    return picked === BACK ? undefined : picked;
+  }
+}
+
+/** An answer as it stands, on one short line, for the list of answers to revise. */
+function shortAnswer(state: SessionState, id: string): string {
+  const text = state.decisions[id]?.label ?? asText(state.answers[id]?.raw ?? '');
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
 }
 
 async function draft(deps: SessionDeps, step: DraftStep, state: SessionState): Promise<SessionState> {

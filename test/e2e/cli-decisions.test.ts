@@ -134,7 +134,7 @@ describe('own words in an answers file', () => {
   });
 
   it('that read as no value fail validate and design with 65, naming the id and the values', async () => {
-    const run = pastebinWith({ 'high-level.cache': 'back' });
+    const run = pastebinWith({ 'high-level.cache': 'purple' });
     for (const args of [
       ['validate', run.file],
       ['design', '--answers', run.file, '--out', run.out],
@@ -142,7 +142,7 @@ describe('own words in an answers file', () => {
       const result = await runCli(args, { cwd: run.dir });
       expect(result.code, result.stderr).toBe(65);
       expect(result.stderr).toContain(
-        `${run.file}: answers.high-level.cache: "back" reads as none of this decision's values; answer A, B or one of none (no cache), cache-aside`,
+        `${run.file}: answers.high-level.cache: "purple" reads as none of this decision's values; answer A, B or one of none (no cache), cache-aside`,
       );
       expect(stackFrames(result.stderr)).toEqual([]);
     }

@@ -29,15 +29,15 @@ describe('interview in a pseudo-terminal', () => {
     expect(run.screen.text).not.toMatch(/What are we designing\?/);
     // The first question states the problem and the phase's share of the 40 minutes.
     await ask(
-      /Tell me what the system must do[\s\S]*\(about 4 of your 40\s+minutes\)/,
+      /Tell me what the system must do[\s\S]*\(about 4 of your\s+40\s+minutes\)/,
       'Limit each client to a number of requests per window and reject the rest with 429. How many requests per second do we handle?',
     );
     await run.waitFor(/Interviewer: /);
     await ask(/how much traffic and storage/, '?');
-    await run.waitFor(/Push-back: Hint 1 of 1: /);
+    await run.waitFor(/Help: Hint 1 of 1: /);
     // The phase has one hint: a second "?" says so and is never taken as the answer.
     await ask(/how much traffic and storage/, '?');
-    await run.waitFor(/Push-back: No hints left for this phase/);
+    await run.waitFor(/Help: No hints left for this phase/);
     await ask(
       /how much traffic and storage/,
       'About 120,000 checks/s on average and 350,000 checks/s at peak, counters kept in memory.',

@@ -16,7 +16,9 @@ export interface PtyRun {
   readonly ask: (prompt: RegExp, answer: string) => Promise<void>;
 }
 
-export function usePtyCli(prefix: string): (args: (out: string) => readonly string[]) => PtyRun {
+export function usePtyCli(
+  prefix: string,
+): (args: (out: string) => readonly string[], size?: { cols?: number; rows?: number }) => PtyRun {
   let home = '';
   let session: PtySession | undefined;
   beforeAll(() => {
@@ -28,11 +30,11 @@ export function usePtyCli(prefix: string): (args: (out: string) => readonly stri
     if (home) rmSync(home, { recursive: true, force: true });
     home = '';
   });
-  return (args) => {
+  return (args, size = {}) => {
     home = mkdtempSync(join(tmpdir(), `mlops-design-e2e-${prefix}-`));
     const out = join(home, 'out');
     mkdirSync(out);
-    const run = spawnPty(process.execPath, [BIN, ...args(out)], { cwd: home, env: ptyEnv(home) });
+    const run = spawnPty(process.execPath, [BIN, ...args(out)], { cwd: home, env: ptyEnv(home), ...size });
     session = run;
     return {
       run,

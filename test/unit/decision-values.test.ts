@@ -180,11 +180,11 @@ describe('a scripted run never guesses', () => {
   };
 
   it('fails with 65 on words that read as no value, naming the id and the values', async () => {
-    const error = await scripted({ 'high-level.cache': 'back' }).catch((caught: unknown) => caught);
+    const error = await scripted({ 'high-level.cache': 'purple' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).exitCode).toBe(65);
     expect((error as AppError).message).toMatch(
-      /^high-level\.cache: "back" reads as none of this decision's values; answer A, B or one of none \(no cache\), cache-aside/,
+      /^high-level\.cache: "purple" reads as none of this decision's values; answer A, B or one of none \(no cache\), cache-aside/,
     );
   });
 

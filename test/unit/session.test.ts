@@ -51,7 +51,7 @@ describe('session runner', () => {
   });
 
   it('shows a red flag when the answer that raises it is accepted, after the push-back, once', async () => {
-    const events = await transcript({ scope: 'ml', answers: { 'requirements.problem': 'skip' } });
+    const events = await transcript({ scope: 'ml', answers: { 'requirements.problem': 'not sure yet' } });
     const pushBack = events.findIndex(
       ([kind, text]) => kind === 'pushBack' && text.includes('does not frame a problem'),
     );

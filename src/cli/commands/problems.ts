@@ -4,6 +4,7 @@ import { loadCompiledKnowledge, withProblems } from '../../knowledge/compiled.js
 import { LEVELS } from '../../knowledge/problems.js';
 import { flagValue, oneOf, parseFlags, type GlobalOptions } from '../options.js';
 import { colourEnabled, createOutput } from '../output.js';
+import { plainTable } from '../table.js';
 
 const problemsFlags = z.object({
   level: oneOf(LEVELS).optional(),
@@ -49,8 +50,16 @@ export function runProblems(globals: GlobalOptions, raw: Readonly<Record<string,
     out.info('No problem matches; list them all with: mlops-design problems');
     return;
   }
-  for (const problem of problems)
-    out.result(
-      `${out.style.cyan(problem.id.padEnd(24))} ${problem.title.padEnd(34)} ${problem.level.padEnd(7)} ${String(problem.timebox_minutes)}m  [${problem.tags.join(', ')}]`,
-    );
+  out.result(
+    plainTable(
+      ['ID', 'TITLE', 'LEVEL', 'TIMEBOX', 'TAGS'],
+      problems.map((problem) => [
+        out.style.cyan(problem.id),
+        problem.title,
+        problem.level,
+        `${String(problem.timebox_minutes)}m`,
+        problem.tags.join(', '),
+      ]),
+    ),
+  );
 }

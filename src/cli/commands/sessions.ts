@@ -5,6 +5,7 @@ import type { GlobalOptions } from '../options.js';
 import { colourEnabled, createOutput } from '../output.js';
 import type { Protocol } from '../../protocol/types.js';
 import { protocolOf } from '../registry.js';
+import { plainTable } from '../table.js';
 
 export function age(from: Date, to: Date): string {
   const seconds = Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
@@ -57,11 +58,20 @@ export async function runSessions(globals: GlobalOptions, now: Date = new Date()
     out.info(`No saved sessions in ${store.dir}.`);
     return;
   }
-  for (const row of rows) {
-    out.result(
-      row.valid
-        ? `${row.id}  ${row.command}  ${row.finished ? 'finished' : `at ${row.phase} (${row.position})`}  ${row.age} ago  ${row.title}`
-        : `${row.id}  invalid: ${row.problem} (not resumable; left as it is)`,
-    );
-  }
+  out.result(
+    plainTable(
+      ['ID', 'COMMAND', 'WHERE', 'UPDATED', 'TITLE'],
+      rows.map((row) =>
+        row.valid
+          ? [
+              row.id,
+              row.command,
+              row.finished ? 'finished' : `at ${row.phase} (${row.position})`,
+              `${row.age} ago`,
+              row.title,
+            ]
+          : [row.id, 'invalid', `${row.problem} (not resumable; left as it is)`, '', ''],
+      ),
+    ),
+  );
 }
