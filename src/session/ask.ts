@@ -84,6 +84,10 @@ export async function askStep<T>(
     // A slot with its own help (an interview's hints) takes "?" from a file too: the hint is
     // shown and the followup is the answer. Any other prompt command in a file is refused.
     const scriptedHint = command === 'help' && slot.helpAt !== undefined && helpShown === 0;
+    if (command === 'help' && slot.helpAt && !respondent.interactive && !scriptedHint)
+      throw badInput(
+        `${slot.id}: "?" asks for help, never answers; give the answer after it as followups.${slot.id}`,
+      );
     if (command && !respondent.interactive && !scriptedHint)
       throw badInput(scriptedCommandMessage(slot.id, raw));
     if (command === 'help') {
