@@ -30,10 +30,14 @@ export interface PeakDisagreement {
 export function peakDisagreement(state: SessionState, estimate: Estimate): PeakDisagreement | undefined {
   const stated = statedFactsOf(state).peak;
   if (!stated) return undefined;
+  // Writes given as a peak and the stated peak are one figure said twice ("20K/s at peak" in both):
+  // the stated peak is then the write peak, whatever reads come on top.
+  const writesPeak = estimate.input.writes.peak === true ? estimate.input.writes.perSecond : undefined;
+  if (writesPeak !== undefined && agree(writesPeak, stated.perSecond)) return undefined;
   const metric = estimate.metrics.find((m) => m.id === METRIC[stated.of]);
   if (!metric || !(metric.value > 0)) return undefined;
+  if (agree(metric.value, stated.perSecond)) return undefined;
   const ratio = metric.value / stated.perSecond;
-  if (ratio <= PEAK_TOLERANCE && ratio >= 1 / PEAK_TOLERANCE) return undefined;
   const times =
     ratio >= 1 ? `${formatTimes(ratio)} what was stated` : `1/${formatTimes(1 / ratio)} of what was stated`;
   const factor = estimate.input.peakFactor;
@@ -48,6 +52,11 @@ export function peakDisagreement(state: SessionState, estimate: Estimate): PeakD
       `the rates are read as averages and multiplied by the peak factor ${String(factor)}. Which is right? ` +
       'Give the peak factor that makes them agree, give the rates as peaks (revise the write rate), or answer the same again to keep the estimate.',
   };
+}
+
+function agree(a: number, b: number): boolean {
+  const ratio = a / b;
+  return ratio <= PEAK_TOLERANCE && ratio >= 1 / PEAK_TOLERANCE;
 }
 
 function formatTimes(ratio: number): string {
