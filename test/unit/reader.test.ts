@@ -138,6 +138,7 @@ const PERCENTS: Row[] = [
   ['3 nines', 0.999, '99.9% (three nines)'],
   ['three and a half nines', 0.9995, '99.95% (three and a half nines)'],
   ['99.9% (three nines)', 0.999, '99.9% (three nines)'],
+  ['99.5% during office hours', 0.995, "99.5%; the note 'during office hours' kept as context"],
   ['99.99% (four nines)', 0.9999, '99.99% (four nines)'],
   ['~99.9%', 0.999, '99.9%'],
   ['99.95', 0.9995, '99.95%'],

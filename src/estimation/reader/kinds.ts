@@ -19,7 +19,7 @@ import {
   type Seconds,
 } from '../unit-base.js';
 import { readAmount, NUMBER_SOURCE, toNumber } from './amount.js';
-import { isVague } from './clauses.js';
+import { isVague, notesText } from './clauses.js';
 import { readClauses, type Kind, type Reading } from './read.js';
 import {
   DURATION_UNITS,
@@ -236,6 +236,7 @@ const PERCENT: Kind = {
 };
 const PERCENT_PATTERN =
   /^(-?)(\d+(?:\.\d+)?|\.\d+)\s*(?:%|percent|pct)?(?:\s+(?:uptime|availability|available|sla|slo|of the time))?$/i;
+const PERCENT_WITH_NOTE = /^(\d+(?:\.\d+)?)\s*%\s+([a-z][^\d%]*)$/i;
 const NINES = /^\(?\s*(\d|[a-z]+)(\s+and\s+a\s+half)?\s+(?:nines|9s)\s*\)?$/i;
 const NINE_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 
@@ -256,10 +257,14 @@ export function readPercent(text: string): Result<Reading<Fraction>> {
     if (spoken)
       return { value: spoken.fraction, read: `${formatPercent(spoken.fraction)} (${spoken.words})` };
     const match = PERCENT_PATTERN.exec(clause.text);
-    const percent = match?.[2] === undefined ? Number.NaN : Number(`${match[1] ?? ''}${match[2]}`);
+    // "99.5% during office hours": with the % written, words after it are a note, kept as context.
+    const noted = match ? undefined : PERCENT_WITH_NOTE.exec(clause.text);
+    const digits = match?.[2] ?? noted?.[1];
+    const percent = digits === undefined ? Number.NaN : Number(`${match?.[1] ?? ''}${digits}`);
     if (!(percent >= 0 && percent <= 100)) return undefined;
     const value = clean(percent / 100);
-    return { value, read: formatPercent(value) };
+    const note = noted?.[2] === undefined ? '' : notesText([noted[2].trim()]);
+    return { value, read: `${formatPercent(value)}${note}` };
   });
   if (!result.ok) return result;
   // "99.9% (three nines)": a note that says the same in nines is the reading, not context; one that
