@@ -3,7 +3,7 @@
  * and an environment with no API key, no colour and CI set, so nothing depends on the machine.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +45,8 @@ export interface CliResult {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
+  /** Whether RunOptions.signal was delivered before the child exited. */
+  readonly signalled?: boolean;
 }
 
 export interface RunOptions {
@@ -55,6 +57,21 @@ export interface RunOptions {
   readonly timeoutMs?: number;
   /** Close the reading end of stdout at once, as `| head` does when it has read enough. */
   readonly closeStdout?: boolean;
+  /** Open this path as the child's stdout (e.g. /dev/full) instead of a pipe; stdout is then ''. */
+  readonly stdoutTo?: string;
+  /** Open this path as the child's stderr (e.g. /dev/full) instead of a pipe; stderr is then ''. */
+  readonly stderrTo?: string;
+  /** Text written to the child's stdin, which is then closed (default: no stdin at all). */
+  readonly stdin?: string;
+  /**
+   * Send a signal to the child once stderr matches `whenStderr` (or `afterMs` after the start,
+   * whichever comes first; at least one must be given). `CliResult.signalled` says whether it was sent.
+   */
+  readonly signal?: {
+    readonly name: NodeJS.Signals;
+    readonly whenStderr?: RegExp;
+    readonly afterMs?: number;
+  };
 }
 
 /** A minimal, hermetic environment: no ANTHROPIC_* variables, NO_COLOR=1, CI=1, state in `dir`. */
@@ -84,20 +101,45 @@ export function cliEnv(
 
 function run(file: string, args: readonly string[], options: RunOptions): Promise<CliResult> {
   return new Promise((resolve, reject) => {
+    const opened: number[] = [];
+    const openFor = (path: string | undefined): number | 'pipe' => {
+      if (path === undefined) return 'pipe';
+      const fd = openSync(path, 'w');
+      opened.push(fd);
+      return fd;
+    };
     const child = spawn(process.execPath, [file, ...args], {
       cwd: options.cwd,
       env: cliEnv(options.cwd, options.env),
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [
+        options.stdin === undefined ? 'ignore' : 'pipe',
+        openFor(options.stdoutTo),
+        openFor(options.stderrTo),
+      ],
       timeout: options.timeoutMs ?? 20_000,
     });
+    for (const fd of opened) closeSync(fd);
     let stdout = '';
     let stderr = '';
-    if (options.closeStdout === true) child.stdout.destroy();
-    else child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    let signalled = false;
+    let timer: NodeJS.Timeout | undefined;
+    const signal = options.signal;
+    const sendSignal = (): void => {
+      if (signal === undefined || signalled || child.exitCode !== null) return;
+      signalled = child.kill(signal.name);
+    };
+    if (signal?.afterMs !== undefined) timer = setTimeout(sendSignal, signal.afterMs);
+    if (options.stdin !== undefined) child.stdin?.end(options.stdin);
+    if (options.closeStdout === true) child.stdout?.destroy();
+    else child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      if (signal?.whenStderr?.test(stderr) === true) sendSignal();
+    });
     child.on('error', reject);
     child.on('close', (code) => {
-      resolve({ code: code ?? -1, stdout, stderr });
+      if (timer) clearTimeout(timer);
+      resolve({ code: code ?? -1, stdout, stderr, ...(signal ? { signalled } : {}) });
     });
   });
 }
