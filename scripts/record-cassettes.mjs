@@ -51,6 +51,8 @@ for (const name of designExamples) {
       'anthropic',
       '--record',
       cassette,
+      // The cassette being recorded again replaces the old one.
+      '--force',
       '--quiet',
     ],
     { env, stdio: ['ignore', 'ignore', 'inherit'] },

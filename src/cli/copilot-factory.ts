@@ -15,6 +15,17 @@ export interface CopilotSetup {
   readonly copilot: CoPilot;
   /** The usage line and the --json usage, for a model-backed co-pilot. */
   readonly usage?: () => { readonly line: string; readonly json: Record<string, unknown> };
+  /**
+   * Called once the answers file is read and checked, before the first question: a replayed
+   * cassette is checked against it (65 naming the first step that differs), a recorded one gets
+   * its header.
+   */
+  readonly begin?: (answers: Readonly<Record<string, unknown>> | undefined) => void;
+}
+
+/** The files a session reads, which a recording must never replace. */
+export interface SessionInputs {
+  readonly answersPath?: string;
 }
 
 export async function chooseCopilot(
@@ -22,6 +33,7 @@ export async function chooseCopilot(
   knowledge: Knowledge,
   out: Output,
   kind: Pick<SessionKind, 'advisor' | 'protocol'>,
+  inputs: SessionInputs = {},
 ): Promise<CopilotSetup> {
   const offline = createOfflineCoPilot(kind.advisor(knowledge));
   const key = process.env.ANTHROPIC_API_KEY;
@@ -29,5 +41,5 @@ export async function chooseCopilot(
   if (choice === 'offline') return { copilot: offline };
   // The model-backed co-pilot is loaded only when chosen: offline runs never pay for it.
   const { modelCopilot } = await import('./model-copilot.js');
-  return modelCopilot(globals, knowledge, out, offline, choice, kind.protocol);
+  return modelCopilot(globals, knowledge, out, offline, choice, kind.protocol, inputs);
 }

@@ -1,6 +1,7 @@
 /** The model-backed co-pilot (Anthropic, or a replayed cassette), loaded only when chosen. */
 import { createAnthropicCoPilot, type AnthropicCoPilot } from '../copilot/anthropic/anthropic-copilot.js';
-import { replayClient, recordingClient } from '../copilot/anthropic/cassette.js';
+import { createHash } from 'node:crypto';
+import { replayClient, recordingClient, type CassetteSubject } from '../copilot/anthropic/cassette.js';
 import { createMessagesClient, type MessagesClient } from '../copilot/anthropic/client.js';
 import { priceOf } from '../copilot/anthropic/models.js';
 import { totalCost, usageLine } from '../copilot/anthropic/usage.js';
@@ -8,7 +9,8 @@ import type { CoPilot } from '../copilot/port.js';
 import { AppError, ExitCode, usageError } from '../errors.js';
 import { withGuideBodies } from '../knowledge/compiled.js';
 import type { Knowledge } from '../knowledge/load.js';
-import type { CopilotSetup } from './copilot-factory.js';
+import type { CopilotSetup, SessionInputs } from './copilot-factory.js';
+import { checkRecordTarget } from './record-target.js';
 import type { GlobalOptions } from './options.js';
 import type { Output } from './output.js';
 import type { Protocol } from '../protocol/types.js';
@@ -19,6 +21,36 @@ const envNumber = (name: string, fallback: number): number => {
   return Number.isFinite(value) && value > 0 ? value : fallback;
 };
 
+/** The protocol's id and a digest of its steps: a cassette of another protocol is not replayed. */
+function protocolFingerprint(protocol: Protocol): string {
+  const steps = [...protocol.setup, ...protocol.steps, protocol.approval].map(
+    (step) => `${step.kind}:${step.id}`,
+  );
+  return `${protocol.id}@${createHash('sha256').update(steps.join('\n')).digest('hex').slice(0, 12)}`;
+}
+
+/**
+ * ANTHROPIC_BASE_URL, checked before the first question: a malformed one is a configuration error
+ * (78), not an unavailable model found out at the first request. Its value is not echoed: a gateway
+ * URL may carry credentials.
+ */
+export function gatewayUrl(value: string | undefined): string | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    url = undefined;
+  }
+  if (url && (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '')
+    return value.trim();
+  throw new AppError(
+    ExitCode.config,
+    'ANTHROPIC_BASE_URL is not a valid URL: expected http:// or https:// and a host, e.g. https://api.anthropic.com',
+    'Fix or unset ANTHROPIC_BASE_URL, or run with --copilot offline.',
+  );
+}
+
 export function modelCopilot(
   globals: GlobalOptions,
   knowledge: Knowledge,
@@ -26,6 +58,7 @@ export function modelCopilot(
   offline: CoPilot,
   choice: 'anthropic' | 'anthropic-default' | 'replay',
   protocol: Protocol,
+  inputs: SessionInputs,
 ): CopilotSetup {
   const key = process.env.ANTHROPIC_API_KEY;
   const model = globals.model ?? knowledge.models.default_model;
@@ -39,9 +72,23 @@ export function modelCopilot(
   // The spinner and the streamed prose share stderr: the first piece of prose stops the spinner.
   const wait = spinner(process.stderr, !out.quiet && out.style.level > 0);
   let client: MessagesClient;
+  // Checked before anything is read or written: a recording never replaces what the session reads.
+  if (globals.record)
+    checkRecordTarget(globals.record, {
+      force: globals.force,
+      reads: [
+        ...(inputs.answersPath === undefined ? [] : [{ path: inputs.answersPath, what: 'answers file' }]),
+        ...(choice === 'replay' && globals.cassette
+          ? [{ path: globals.cassette, what: 'cassette being replayed' }]
+          : []),
+      ],
+    });
+  const begins: ((subject: CassetteSubject) => void)[] = [];
   if (choice === 'replay') {
     if (!globals.cassette) throw usageError('--copilot replay needs --cassette FILE');
-    client = replayClient(globals.cassette);
+    const replay = replayClient(globals.cassette);
+    begins.push(replay.begin);
+    client = replay;
   } else {
     if (!key) {
       throw new AppError(
@@ -50,15 +97,21 @@ export function modelCopilot(
         'Set ANTHROPIC_API_KEY (and ANTHROPIC_BASE_URL for a gateway), or run with --copilot offline.',
       );
     }
+    const baseURL = gatewayUrl(process.env.ANTHROPIC_BASE_URL);
     client = createMessagesClient({
       apiKey: key,
+      ...(baseURL === undefined ? {} : { baseURL }),
       timeoutMs: envNumber('MLOPS_DESIGN_TIMEOUT_MS', 60_000),
       maxRetries: 3,
       idleMs: envNumber('MLOPS_DESIGN_IDLE_MS', 30_000),
       onWait: wait,
     });
   }
-  if (globals.record) client = recordingClient(client, globals.record);
+  if (globals.record) {
+    const recording = recordingClient(client, globals.record);
+    begins.push(recording.begin);
+    client = recording;
+  }
 
   const anthropic: AnthropicCoPilot = createAnthropicCoPilot({
     prose: prosePreview(process.stderr, !out.quiet && out.style.level > 0, () => {
@@ -79,6 +132,14 @@ export function modelCopilot(
   const price = priceOf(knowledge.models, model);
   return {
     copilot: anthropic,
+    begin: (answers) => {
+      const subject: CassetteSubject = {
+        protocol: protocolFingerprint(protocol),
+        settings: { model },
+        answers: answers ?? null,
+      };
+      for (const begin of begins) begin(subject);
+    },
     usage: () => ({
       line: usageLine(anthropic.usage, model, price),
       json: {

@@ -50,13 +50,17 @@ export async function runSessionCommand(globals: GlobalOptions, opening: Opening
   adrFolder(options, outDir);
   const out = sessionOutput(globals);
   const knowledge = loadCompiledKnowledge();
-  const setup = await chooseCopilot(globals, knowledge, out, kind);
+  const setup = await chooseCopilot(globals, knowledge, out, kind, {
+    ...(options.answers === undefined ? {} : { answersPath: options.answers }),
+  });
   const context = resumed ? resumed.state.context : readContextDocuments(process.cwd());
   const answers = options.answers === undefined ? undefined : checkedAnswers(opening, context, out);
   // Interactive: refuse before the first question. Scripted: after the answers file is checked, so
   // a bad answers file is reported as such.
   if (!answers) requireTerminal(globals);
   checkTargets(outDir, [kind.document], { force: globals.force, check: globals.check });
+  // The cassette, checked against the answers (replay) or started with them (record).
+  setup.begin?.(answers?.loaded.file);
   const interrupts = watchInterrupts();
   const clock = (): Date => new Date();
   const session: SavedSession | undefined =
