@@ -101,6 +101,27 @@ export function recordDraft(state: SessionState, id: string, draft: unknown): Se
   return { ...state, drafts: { ...state.drafts, [id]: draft } };
 }
 
+/**
+ * The state as it stood when the session reached `id`: only what the steps before it recorded.
+ * Drafts and computed results are made from this, never from records of later steps, so a session
+ * resumed after those exist (drafts are not saved: resume makes them again) makes the same ones
+ * as a session that ran straight through.
+ */
+export function stateBefore(protocol: Protocol, state: SessionState, id: string): SessionState {
+  const index = protocol.steps.findIndex((step) => step.id === id);
+  if (index < 0) return state;
+  const later = new Set(protocol.steps.slice(index).map((step) => step.id));
+  const keep = <T>(records: Readonly<Record<string, T>>): Record<string, T> =>
+    Object.fromEntries(Object.entries(records).filter(([key]) => !later.has(key)));
+  return {
+    ...state,
+    answers: keep(state.answers),
+    decisions: keep(state.decisions),
+    drafts: keep(state.drafts),
+    derived: keep(state.derived),
+  };
+}
+
 /** A derive step's failure: the answer to ask again, and why. */
 export const askAgain = (question: string, message: string): Result<never, AnswerProblem> => ({
   ok: false,

@@ -16,6 +16,7 @@ import {
   recordDraft,
   reviseQuestion,
   rewindTo,
+  stateBefore,
   stepProgress,
 } from '../protocol/machine.js';
 import { REVISE_ONE, approvalWithRevision } from '../protocol/common-slots.js';
@@ -308,7 +309,8 @@ function shortAnswer(state: SessionState, id: string): string {
 }
 
 async function draft(deps: SessionDeps, step: DraftStep, state: SessionState): Promise<SessionState> {
-  const drafted = await deps.copilot.draft(step, state);
+  // From what came before the step only: a resumed session drafts again after later steps exist.
+  const drafted = await deps.copilot.draft(step, stateBefore(deps.protocol, state, step.id));
   deps.view.result(step, drafted);
   return recordDraft(state, step.id, drafted);
 }
@@ -318,7 +320,7 @@ async function draft(deps: SessionDeps, step: DraftStep, state: SessionState): P
  * without a user count), the question it names is asked again; a scripted run stops there (65).
  */
 async function derive(deps: SessionDeps, step: DeriveStep, state: SessionState): Promise<SessionState> {
-  const result = step.derive(state, deps.knowledge);
+  const result = step.derive(stateBefore(deps.protocol, state, step.id), deps.knowledge);
   if (result.ok) {
     deps.view.result(step, result.value);
     return recordDerived(state, step.id, result.value);

@@ -16,14 +16,14 @@ function winsWhen(slot: DecisionSlot, value: string): string {
 
 /**
  * A record for every decision taken so far, or only those of one phase. The tradeoffs phase records
- * what came before it; decisions of the operations phase are recorded by its own draft, never by
- * both (a session resumed at approval drafts the tradeoffs again after those decisions exist).
+ * what came before it (a draft sees only the steps before it, resumed or not: stateBefore);
+ * decisions of the operations phase are recorded by its own draft.
  */
 export function tradeoffsOf(state: SessionState, phase?: string): Tradeoff[] {
   return DESIGN_STEPS.flatMap((step): Tradeoff[] => {
     // Picks of parts of the design (the archetype, the deep-dive focus) are not tradeoffs between two values.
     if (step.kind !== 'decision' || step.items !== undefined) return [];
-    if (phase === undefined ? step.phase === 'operations' : step.phase !== phase) return [];
+    if (phase !== undefined && step.phase !== phase) return [];
     const record: DecisionRecord | undefined = state.decisions[step.id];
     if (!record) return [];
     const [a, b] = record.proposal.options;
