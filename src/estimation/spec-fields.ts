@@ -15,6 +15,7 @@ import {
 } from './index.js';
 import type { EstimateSpec } from './spec-types.js';
 import { fail, ok, type Result } from '../lib/result.js';
+import { outOfRange } from './reader/read.js';
 
 type Kind =
   | 'rate'
@@ -88,7 +89,9 @@ export const FIELD_BY_SNAKE: ReadonlyMap<string, Field> = new Map(FIELDS.map((f)
 
 const number = (text: string, what: string): Result<number> => {
   const value = Number(text.replace(/[,_]/g, ''));
-  return text.trim() !== '' && Number.isFinite(value) ? ok(value) : fail(`expected ${what}, got "${text}"`);
+  if (text.trim() === '' || Number.isNaN(value)) return fail(`expected ${what}, got "${text}"`);
+  const tooLarge = outOfRange(value, text.trim());
+  return tooLarge === undefined ? ok(value) : fail(tooLarge);
 };
 
 /** Parses one input as written (a flag value, or a spec-file value turned into text). */
@@ -140,7 +143,7 @@ export function parseField(f: Field, text: string): Result<unknown> {
     }
     case 'multiples': {
       const items = trimmed.split(',').map((item) => Number(item.trim().replace(/x$/i, '')));
-      return items.length > 0 && items.every((k) => Number.isFinite(k) && k > 0)
+      return items.length > 0 && items.every((k) => k > 0 && outOfRange(k, trimmed) === undefined)
         ? ok(items)
         : fail(`expected multiples like "10x,100x", got "${trimmed}"`);
     }
@@ -149,7 +152,9 @@ export function parseField(f: Field, text: string): Result<unknown> {
 
 function msToSeconds(text: string): Result<number> {
   const ms = Number(text.replace(/,/g, ''));
-  return Number.isFinite(ms) ? ok(ms / 1000) : fail(`expected milliseconds, got "${text}"`);
+  if (Number.isNaN(ms)) return fail(`expected milliseconds, got "${text}"`);
+  const tooLarge = outOfRange(ms, text);
+  return tooLarge === undefined ? ok(ms / 1000) : fail(tooLarge);
 }
 
 /** A spec written with snake_case keys and textual values ("writes: 100M/month"), as in spec files. */

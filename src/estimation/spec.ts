@@ -1,7 +1,7 @@
 // estimateFromSpec: every metric whose inputs the spec gives, after the checks, and the same at each
 // growth multiple. Pure: the price and latency tables come in as data.
 import { fail, ok, type Result } from '../lib/result.js';
-import { checkSpec } from './checks.js';
+import { checkSpec, snakeCase } from './checks.js';
 import { coreMetrics } from './core.js';
 import { costMetrics } from './cost.js';
 import { METRIC_IDS, type CoreInput, type Metric, type MetricId, type ReadSpec } from './estimate-types.js';
@@ -104,10 +104,34 @@ export function estimateFromSpec(spec: EstimateSpec, tables: EngineTables): Resu
     factor,
     metrics: specMetrics(scaleSpec(spec, factor), tables),
   }));
+  const metrics = specMetrics(spec, tables);
+  const overflow = [...metrics, ...growth.flatMap((step) => step.metrics)].find(
+    (metric) => !Number.isFinite(metric.value),
+  );
+  if (overflow)
+    return fail(`${largestInput(spec)}: too large: ${overflow.label} overflows (${String(overflow.value)})`);
   return ok({
-    metrics: specMetrics(spec, tables),
+    metrics,
     warnings,
     ...(budget ? { latencyBudget: budget } : {}),
     growth,
   });
+}
+
+/**
+ * The input with the largest figure, named when a derived figure overflows: the readers cap every
+ * input (LARGEST_INPUT), so this is the last guard, and the largest input is the one to lower.
+ */
+function largestInput(spec: EstimateSpec): string {
+  const sized = Object.entries(spec).map(([key, value]: [string, unknown]): [string, number] => {
+    const magnitude =
+      typeof value === 'number'
+        ? value
+        : typeof value === 'object' && value !== null && 'perSecond' in value
+          ? Number(value.perSecond)
+          : 0;
+    return [key, Number.isNaN(magnitude) ? Infinity : Math.abs(magnitude)];
+  });
+  const [largest] = sized.sort((a, b) => b[1] - a[1]);
+  return snakeCase(largest?.[0] ?? 'inputs');
 }

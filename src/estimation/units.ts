@@ -13,7 +13,7 @@ import {
   readRatio,
   readSize,
 } from './reader/kinds.js';
-import { valueOf } from './reader/read.js';
+import { outOfRange, valueOf } from './reader/read.js';
 import { clean } from './numbers.js';
 import type { Bytes, Fraction, Rate, Seconds, Usd } from './unit-base.js';
 
@@ -87,5 +87,8 @@ export function parsePrice(text: string): Result<Price> {
       `expected a price in US dollars with its unit like "$0.02/GB", "$0.023/GB-month", "$2/hour" or "$2.5/GPU-hour", got ${JSON.stringify(text)}`,
     );
   }
-  return ok({ usd: clean(toNumber(match[1])), per });
+  const usd = toNumber(match[1]);
+  const tooLarge = outOfRange(usd, text.trim());
+  if (tooLarge !== undefined) return fail(tooLarge);
+  return ok({ usd: clean(usd), per });
 }

@@ -19,6 +19,36 @@ export interface Kind {
 }
 
 /**
+ * The largest figure an estimate takes, in base units (per second, bytes, seconds, a count): an
+ * exabyte per write, 10^18 writes a second. The engine multiplies a handful of inputs together
+ * (rate x size x retention x copies x growth) and stays finite far below 10^308; a figure beyond
+ * this is a typo or a test of the tool, and it would print Infinity.
+ */
+export const LARGEST_INPUT = 1e18;
+
+/** The magnitude of a read value: a number, or a rate's per-second figure. */
+function magnitudeOf(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    'perSecond' in value &&
+    typeof value.perSecond === 'number'
+  )
+    return value.perSecond;
+  return undefined;
+}
+
+/** Why a read value cannot be estimated with (too large, not finite), or undefined. */
+export function outOfRange(value: unknown, written: string): string | undefined {
+  const magnitude = magnitudeOf(value);
+  if (magnitude === undefined) return undefined;
+  if (Number.isFinite(magnitude) && Math.abs(magnitude) <= LARGEST_INPUT) return undefined;
+  const shown = written.length > 32 ? `${written.slice(0, 24)}...` : written;
+  return `${JSON.stringify(shown)} is too large to estimate with: at most 10^18 in base units (per second, bytes, seconds or a count)`;
+}
+
+/**
  * Reads `answer` clause by clause with `one`. A value found after the first clause ("few hundred
  * bytes, say 300B") is named with its clause; the clauses after it and any parenthesised notes are
  * kept as context in the reading.
@@ -32,6 +62,8 @@ export function readClauses<T>(
   for (const [index, clause] of clauses.entries()) {
     const reading = one(clause);
     if (!reading) continue;
+    const tooLarge = outOfRange(reading.value, clause.written);
+    if (tooLarge !== undefined) return fail(tooLarge);
     const from = index === 0 ? '' : ` (from '${clause.written}')`;
     const after = clauses.slice(index + 1).map((rest) => rest.written);
     return ok({ value: reading.value, read: `${reading.read}${from}${notesText([...notes, ...after])}` });

@@ -87,6 +87,13 @@ export function estimateOf(state: SessionState): Result<Estimate, AnswerProblem>
     );
   const result = estimate(input);
   if (!result.ok) return askAgain('estimation.writes', result.error);
+  // The readers cap every figure; inputs that still overflow together are refused, not printed as Infinity.
+  const overflow = result.value.metrics.find((metric) => !Number.isFinite(metric.value));
+  if (overflow)
+    return askAgain(
+      'estimation.writes',
+      `too large: ${overflow.label} overflows (${String(overflow.value)})`,
+    );
   const disagreement = peakDisagreement(state, result.value);
   return disagreement
     ? {

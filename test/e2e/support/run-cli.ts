@@ -89,12 +89,13 @@ export function cliEnv(
   };
   if (process.env.PATH !== undefined) env.PATH = process.env.PATH;
   if (process.env.SystemRoot !== undefined) env.SystemRoot = process.env.SystemRoot;
+  for (const key of Object.keys(env)) {
+    if (key.startsWith('ANTHROPIC_')) Reflect.deleteProperty(env, key);
+  }
+  // Only what a test passes explicitly (a fake's URL, the test key) reaches the CLI.
   for (const [key, value] of Object.entries(extra)) {
     if (value === undefined) Reflect.deleteProperty(env, key);
     else env[key] = value;
-  }
-  for (const key of Object.keys(env)) {
-    if (key.startsWith('ANTHROPIC_')) Reflect.deleteProperty(env, key);
   }
   return env;
 }
