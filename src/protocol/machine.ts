@@ -110,9 +110,13 @@ export function recordDraft(state: SessionState, id: string, draft: unknown): Se
 export function stateBefore(protocol: Protocol, state: SessionState, id: string): SessionState {
   const index = protocol.steps.findIndex((step) => step.id === id);
   if (index < 0) return state;
-  const later = new Set(protocol.steps.slice(index).map((step) => step.id));
+  return withoutRecords(state, new Set(protocol.steps.slice(index).map((step) => step.id)));
+}
+
+/** The state without any record (answer, decision, draft, result) of the given steps. */
+function withoutRecords(state: SessionState, ids: ReadonlySet<string>): SessionState {
   const keep = <T>(records: Readonly<Record<string, T>>): Record<string, T> =>
-    Object.fromEntries(Object.entries(records).filter(([key]) => !later.has(key)));
+    Object.fromEntries(Object.entries(records).filter(([id]) => !ids.has(id)));
   return {
     ...state,
     answers: keep(state.answers),
@@ -146,15 +150,7 @@ export function rewindTo(protocol: Protocol, state: SessionState, phaseId: strin
       .filter((step) => (step.kind === 'question' ? step.phase === phaseId : later(step)))
       .map((step) => step.id),
   );
-  const keep = <T>(records: Readonly<Record<string, T>>): Record<string, T> =>
-    Object.fromEntries(Object.entries(records).filter(([id]) => !clear.has(id)));
-  return {
-    ...state,
-    answers: keep(state.answers),
-    decisions: keep(state.decisions),
-    drafts: keep(state.drafts),
-    derived: keep(state.derived),
-  };
+  return withoutRecords(state, clear);
 }
 
 /** Every step that applies to a state, for plans and listings. */
