@@ -579,7 +579,9 @@ describe.concurrent('the Anthropic co-pilot against the fake Messages API', () =
       const record = await runDesign(recorded, ['--copilot', 'anthropic', '--record', cassette], { fake });
       expect(record.code, record.stderr).toBe(0);
       expect(readFileSync(recorded.document, 'utf8')).toBe(offlineDocument);
-      const lines = readFileSync(cassette, 'utf8').split('\n').filter(Boolean);
+      // A header line saying what the cassette was recorded for, then one line per request.
+      const [header = '', ...lines] = readFileSync(cassette, 'utf8').split('\n').filter(Boolean);
+      expect(JSON.parse(header)).toMatchObject({ mlops_design_cassette: 2 });
       expect(lines).toHaveLength(fake.requests.length);
       assertNoLeak(expect, recorded, record, fake);
 
@@ -589,7 +591,7 @@ describe.concurrent('the Anthropic co-pilot against the fake Messages API', () =
       expect(unique).toBeGreaterThanOrEqual(0);
       const missingKey = keys[unique] ?? '';
       const broken = join(recorded.dir, 'broken.jsonl');
-      writeFileSync(broken, `${lines.filter((_, index) => index !== unique).join('\n')}\n`);
+      writeFileSync(broken, `${[header, ...lines.filter((_, index) => index !== unique)].join('\n')}\n`);
 
       const replayed = makeCase();
       const mismatched = makeCase();

@@ -19,12 +19,13 @@ export interface Kind {
 }
 
 /**
- * The largest figure an estimate takes, in base units (per second, bytes, seconds, a count): an
- * exabyte per write, 10^18 writes a second. The engine multiplies a handful of inputs together
- * (rate x size x retention x copies x growth) and stays finite far below 10^308; a figure beyond
- * this is a typo or a test of the tool, and it would print Infinity.
+ * The largest figure an estimate takes, in base units (per second, bytes, seconds, a count): a
+ * yottabyte, 10^24 writes a second, beyond every size formatBytes writes (up to 999 EB). The
+ * engine multiplies a handful of inputs together (rate x size x retention x copies x growth) and
+ * stays finite far below 10^308; a figure beyond this is a typo or a test of the tool, and it
+ * would print Infinity.
  */
-export const LARGEST_INPUT = 1e18;
+export const LARGEST_INPUT = 1e24;
 
 /** The magnitude of a read value: a number, or a rate's per-second figure. */
 function magnitudeOf(value: unknown): number | undefined {
@@ -45,7 +46,7 @@ export function outOfRange(value: unknown, written: string): string | undefined 
   if (magnitude === undefined) return undefined;
   if (Number.isFinite(magnitude) && Math.abs(magnitude) <= LARGEST_INPUT) return undefined;
   const shown = written.length > 32 ? `${written.slice(0, 24)}...` : written;
-  return `${JSON.stringify(shown)} is too large to estimate with: at most 10^18 in base units (per second, bytes, seconds or a count)`;
+  return `${JSON.stringify(shown)} is too large to estimate with: at most 10^24 in base units (per second, bytes, seconds or a count)`;
 }
 
 /**

@@ -17,13 +17,14 @@ function winsWhen(slot: DecisionSlot, value: string): string {
 /**
  * A record for every decision taken so far, or only those of one phase. The tradeoffs phase records
  * what came before it (a draft sees only the steps before it, resumed or not: stateBefore);
- * decisions of the operations phase are recorded by its own draft.
+ * decisions of the operations phase are recorded by its own draft, never by both, whatever state
+ * this is called with.
  */
 export function tradeoffsOf(state: SessionState, phase?: string): Tradeoff[] {
   return DESIGN_STEPS.flatMap((step): Tradeoff[] => {
     // Picks of parts of the design (the archetype, the deep-dive focus) are not tradeoffs between two values.
     if (step.kind !== 'decision' || step.items !== undefined) return [];
-    if (phase !== undefined && step.phase !== phase) return [];
+    if (phase === undefined ? step.phase === 'operations' : step.phase !== phase) return [];
     const record: DecisionRecord | undefined = state.decisions[step.id];
     if (!record) return [];
     const [a, b] = record.proposal.options;
