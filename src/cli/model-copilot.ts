@@ -34,16 +34,15 @@ function protocolFingerprint(protocol: Protocol): string {
  * (78), not an unavailable model found out at the first request. Its value is not echoed: a gateway
  * URL may carry credentials.
  */
-export function gatewayUrl(value: string | undefined): string | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
+export function checkGatewayUrl(value: string | undefined): void {
+  if (value === undefined || value.trim() === '') return;
   let url: URL | undefined;
   try {
     url = new URL(value.trim());
   } catch {
     url = undefined;
   }
-  if (url && (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '')
-    return value.trim();
+  if (url && (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '') return;
   throw new AppError(
     ExitCode.config,
     'ANTHROPIC_BASE_URL is not a valid URL: expected http:// or https:// and a host, e.g. https://api.anthropic.com',
@@ -97,10 +96,10 @@ export function modelCopilot(
         'Set ANTHROPIC_API_KEY (and ANTHROPIC_BASE_URL for a gateway), or run with --copilot offline.',
       );
     }
-    const baseURL = gatewayUrl(process.env.ANTHROPIC_BASE_URL);
+    // Checked here; the SDK reads the variable itself, as it always has.
+    checkGatewayUrl(process.env.ANTHROPIC_BASE_URL);
     client = createMessagesClient({
       apiKey: key,
-      ...(baseURL === undefined ? {} : { baseURL }),
       timeoutMs: envNumber('MLOPS_DESIGN_TIMEOUT_MS', 60_000),
       maxRetries: 3,
       idleMs: envNumber('MLOPS_DESIGN_IDLE_MS', 30_000),
