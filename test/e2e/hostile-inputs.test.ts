@@ -360,7 +360,9 @@ describe.skipIf(!canMount)('a state folder on a real, small file system (tmpfs)'
         `warning: sessions cannot be saved in ${state}: no space left on the device (ENOSPC); this run cannot be resumed`,
       ]);
       expectPrintable(expect, result.stderr, 'stderr');
-      expect(readFileSync(join(dir, 'out', 'system_design.md'), 'utf8')).toMatch(/^# System Design: Pastebin\n/);
+      expect(readFileSync(join(dir, 'out', 'system_design.md'), 'utf8')).toMatch(
+        /^# System Design: Pastebin\n/,
+      );
       expect(tempFiles(dir)).toEqual([]);
     });
   });
