@@ -3,7 +3,7 @@
  * (`resume`) alike. Before the first question, in this order: the flags that need each other or
  * --out (64), the co-pilot (a missing key fails with 78), the answers file checked whole (65,
  * naming the file and every key), the terminal when there is none (64), the files' places (64,
- * 73). Then the run. A cancelled run (Ctrl-C, the end of input, a signal: the project's own
+ * 73), the state folder (78 not a folder, 73 not writable, 74 full). Then the run. A cancelled run (Ctrl-C, the end of input, a signal: the project's own
  * Interrupted error) becomes one line saying where the work is, here and nowhere else.
  */
 import { readAnswersFile, type LoadedAnswers } from '../answers/load.js';

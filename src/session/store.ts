@@ -74,9 +74,9 @@ export class SessionStore {
     this.ensureFolder();
     const probe = join(this.dir, `.probe.${String(process.pid)}.tmp`);
     this.attempt(probe, () => {
-      writeFileSync(probe, '{}\n', { encoding: 'utf8', flag: 'wx' });
+      writeFileSync(probe, '{}\n', 'utf8');
+      unlinkSync(probe);
     });
-    unlinkSync(probe);
   }
 
   /**
