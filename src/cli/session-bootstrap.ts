@@ -3,7 +3,7 @@
  * (`resume`) alike. Before the first question, in this order: the flags that need each other or
  * --out (64), the co-pilot (a missing key fails with 78), the answers file checked whole (65,
  * naming the file and every key), the terminal when there is none (64), the files' places (64,
- * 73). Then the run. A cancelled run (Ctrl-C, the end of input, a signal: the project's own
+ * 73), the state folder (78 not a folder, 73 not writable, 74 full). Then the run. A cancelled run (Ctrl-C, the end of input, a signal: the project's own
  * Interrupted error) becomes one line saying where the work is, here and nowhere else.
  */
 import { readAnswersFile, type LoadedAnswers } from '../answers/load.js';
@@ -68,6 +68,15 @@ export async function runSessionCommand(globals: GlobalOptions, opening: Opening
     (options.save
       ? { store: new SessionStore(), id: newSessionId(clock()), createdAt: clock().toISOString(), clock }
       : undefined);
+  if (session) {
+    // The state folder is the user's environment: a file in its place (78), read-only (73) or full
+    // (74) is said now, before anything is asked. Once the run is under way a failed save only
+    // warns: the answers are in memory and the document can still be written.
+    session.store.prepare();
+    session.store.tolerateFailures((line) => {
+      out.warn(line);
+    });
+  }
   let started = resumed !== undefined;
   try {
     const respondent = answers
@@ -259,15 +268,17 @@ function announce(run: Run, state: SessionState, scripted: boolean, resumed: boo
 function interrupted(error: Interrupted, started: boolean, session: SavedSession | undefined): AppError {
   const code = error.by === 'SIGTERM' ? ExitCode.terminated : ExitCode.interrupted;
   if (!started) return new AppError(code, 'Interrupted before the first question; nothing to save.');
-  const saved = session
-    ? ` Session ${session.id} saved. Resume with: mlops-design resume ${session.id}`
-    : ' Nothing was saved (--no-save).';
+  const saved = !session
+    ? ' Nothing was saved (--no-save).'
+    : session.store.saving
+      ? ` Session ${session.id} saved. Resume with: mlops-design resume ${session.id}`
+      : ` Session ${session.id} could not be saved in ${session.store.dir}; it cannot be resumed.`;
   return new AppError(code, `${error.by === 'EOF' ? 'Input ended' : 'Interrupted'}.${saved}`);
 }
 
 /** The model became unavailable (75): the session is saved, so say how to carry on. */
 function modelUnavailable(error: unknown, session: SavedSession | undefined): AppError | undefined {
-  if (!(error instanceof AppError) || error.exitCode !== ExitCode.llmUnavailable || !session)
+  if (!(error instanceof AppError) || error.exitCode !== ExitCode.llmUnavailable || !session?.store.saving)
     return undefined;
   return new AppError(
     error.exitCode,

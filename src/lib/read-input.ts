@@ -1,34 +1,124 @@
 /**
- * Reading a file the user named (an answers file, a spec): it must exist, be a file, be text and be
- * of a reasonable size, checked before any parser sees it. A parser fed 10 MB of keys can take
- * minutes; a binary file gives a confusing syntax error instead of the plain truth.
+ * Reading a file from outside (an answers file, a spec, a cassette, a saved session, the interview
+ * log): it must be a regular file, text and of a reasonable size, checked before any parser sees it.
+ *
+ * The file is opened without blocking (a FIFO with no writer would hang in open() for ever) and the
+ * opened descriptor is examined, not the path, so a link swapped between a check and the open
+ * changes nothing. A symbolic link to a regular file is fine; one to a FIFO or a device is refused
+ * like the thing itself. The size limit is kept by reading at most limit + 1 bytes: `stat` says 0
+ * for /dev/zero and /proc files, and a file can grow while it is read.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { AppError, ExitCode, badInput } from '../errors.js';
 
 export const MAX_INPUT_BYTES = 1_000_000;
 
-export function readInputFile(path: string, what: string): string {
-  let size: number;
+/** What a file-system entry is, in words, for "PATH: is a FIFO". */
+export function entryKind(
+  stat: Pick<
+    Stats,
+    | 'isFile'
+    | 'isDirectory'
+    | 'isFIFO'
+    | 'isCharacterDevice'
+    | 'isBlockDevice'
+    | 'isSocket'
+    | 'isSymbolicLink'
+  >,
+): string {
+  if (stat.isFile()) return 'a regular file';
+  if (stat.isDirectory()) return 'a directory';
+  if (stat.isFIFO()) return 'a FIFO';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isSymbolicLink()) return 'a symbolic link';
+  return 'not a regular file';
+}
+
+export type ReadProblem =
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'not-regular'; readonly is: string }
+  | { readonly kind: 'too-large'; readonly limit: number }
+  | { readonly kind: 'unreadable'; readonly code: string };
+
+export type ReadOutcome =
+  { readonly ok: true; readonly bytes: Buffer } | { readonly ok: false; readonly problem: ReadProblem };
+
+const OPEN_FLAGS = constants.O_RDONLY | ((constants as { O_NONBLOCK?: number }).O_NONBLOCK ?? 0);
+
+/** The bytes of a regular file of at most `limit` bytes, or why not; never blocks, never throws. */
+export function readRegularFile(path: string, limit: number): ReadOutcome {
+  let fd: number;
   try {
-    const stat = statSync(path);
-    if (stat.isDirectory())
-      throw new AppError(ExitCode.inputNotFound, `${path}: is a directory, not a ${what}`);
-    size = stat.size;
+    fd = openSync(path, OPEN_FLAGS);
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new AppError(
-      ExitCode.inputNotFound,
-      `${path}: ${code === 'ENOENT' ? `${what} not found` : `cannot read (${code ?? 'unknown error'})`}`,
-    );
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    if (code === 'ENOENT') return { ok: false, problem: { kind: 'missing' } };
+    // open() of a Unix socket fails with ENXIO: it is there, and it is no file.
+    if (code === 'ENXIO') return { ok: false, problem: { kind: 'not-regular', is: 'a socket' } };
+    return { ok: false, problem: { kind: 'unreadable', code } };
   }
-  if (size > MAX_INPUT_BYTES) {
-    throw badInput(
-      `${path}: too large (${(size / 1e6).toFixed(1)} MB; ${what}s are at most ${MAX_INPUT_BYTES / 1e6} MB)`,
-    );
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { ok: false, problem: { kind: 'not-regular', is: entryKind(stat) } };
+    return readAtMost(fd, limit);
+  } catch (error) {
+    return {
+      ok: false,
+      problem: { kind: 'unreadable', code: (error as NodeJS.ErrnoException).code ?? 'EIO' },
+    };
+  } finally {
+    closeSync(fd);
   }
-  const bytes = readFileSync(path);
+}
+
+function readAtMost(fd: number, limit: number): ReadOutcome {
+  const buffer = Buffer.alloc(limit + 1);
+  let length = 0;
+  for (;;) {
+    const read = readSync(fd, buffer, length, buffer.length - length, null);
+    if (read === 0) break;
+    length += read;
+    if (length > limit) return { ok: false, problem: { kind: 'too-large', limit } };
+  }
+  return { ok: true, bytes: buffer.subarray(0, length) };
+}
+
+/** The problem as the end of a one-line message about `path` (a `what`, e.g. "answers file"). */
+export function describeProblem(problem: ReadProblem, what: string): string {
+  switch (problem.kind) {
+    case 'missing':
+      return `${what} not found`;
+    case 'not-regular':
+      return `is ${problem.is}, not a regular file; expected ${article(what)} ${what}`;
+    case 'too-large':
+      return `too large (${what}s are at most ${megabytes(problem.limit)} MB)`;
+    case 'unreadable':
+      return `cannot be read (${problem.code})`;
+  }
+}
+
+const megabytes = (bytes: number): string => String(bytes / 1e6);
+const article = (word: string): string => (/^[aeiou]/i.test(word) ? 'an' : 'a');
+
+/**
+ * The exit code of a problem: 66 for what is not there, cannot be opened or is a directory (as
+ * before: a folder given for a file is a wrong name, not wrong data); 65 for a FIFO, a device or a
+ * socket, which are there but hold no file to read, and for a file too large.
+ */
+export function problemCode(problem: ReadProblem): 65 | 66 {
+  if (problem.kind === 'missing' || problem.kind === 'unreadable') return ExitCode.inputNotFound;
+  if (problem.kind === 'not-regular' && problem.is === 'a directory') return ExitCode.inputNotFound;
+  return ExitCode.badInput;
+}
+
+/** The text of a file the user named, or an AppError (65, 66) naming it and what is wrong. */
+export function readInputFile(path: string, what: string, limit: number = MAX_INPUT_BYTES): string {
+  const read = readRegularFile(path, limit);
+  if (!read.ok)
+    throw new AppError(problemCode(read.problem), `${path}: ${describeProblem(read.problem, what)}`);
+  const { bytes } = read;
   if (bytes.includes(0))
     throw badInput(`${path}: not a text file (it contains NUL bytes); expected a YAML or JSON ${what}`);
   const text = bytes.toString('utf8');

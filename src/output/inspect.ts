@@ -8,7 +8,8 @@
 import * as nodeFs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError, ExitCode, usageError } from '../errors.js';
-import { ioFailure, errnoCode } from './io-errors.js';
+import { entryKind } from '../lib/read-input.js';
+import { errnoCode, errnoReason, ioFailure } from './io-errors.js';
 import { sha256, type Manifest } from './manifest.js';
 import { artifactPath, backupsOf, besideShown, isInside, nextBackupName, parentsOf } from './plan.js';
 
@@ -74,7 +75,12 @@ export function openOutDir(shown: string, writable: boolean, fs: ArtifactFs = de
       );
     throw ioFailure(error, `--out ${shown}`) ?? error;
   }
-  if (!fs.statSync(real).isDirectory()) throw usageError(`--out ${shown}: is a file, expected a directory`);
+  const stat = fs.statSync(real);
+  if (!stat.isDirectory())
+    throw usageError(
+      `--out ${shown}: is ${stat.isFile() ? 'a file' : entryKind(stat)}, expected a directory`,
+      'Choose a directory with --out DIR.',
+    );
   if (writable) {
     try {
       fs.accessSync(real, nodeFs.constants.W_OK);
@@ -85,8 +91,31 @@ export function openOutDir(shown: string, writable: boolean, fs: ArtifactFs = de
         'Choose another directory with --out DIR.',
       );
     }
+    probeWritable(shown, real, fs);
   }
   return { shown, real };
+}
+
+/**
+ * access() says yes to root everywhere except a read-only mount, and /proc or /sys answer it with
+ * yes too: a file created and removed again is the only real test (it leaves nothing behind).
+ */
+function probeWritable(shown: string, real: string, fs: ArtifactFs): void {
+  const probe = join(real, `.mlops-design-probe.${String(process.pid)}.tmp`);
+  try {
+    fs.closeSync(fs.openSync(probe, 'wx', 0o600));
+  } catch (error) {
+    const reason = errnoReason(error);
+    if (reason === undefined) throw error;
+    // /proc answers ENOENT: a file system that takes no new files, not a missing folder.
+    const enoent = errnoCode(error) === 'ENOENT';
+    throw new AppError(
+      enoent ? ExitCode.outputExists : reason.code,
+      `--out ${shown}: not writable (a file cannot be created there: ${enoent ? 'the file system takes no new files (ENOENT)' : reason.why})`,
+      'Choose another directory with --out DIR.',
+    );
+  }
+  fs.unlinkSync(probe);
 }
 
 /** An artifact path checked by the pure rules, or a refusal naming it. */

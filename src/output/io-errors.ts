@@ -25,18 +25,27 @@ export function errnoCode(error: unknown): string | undefined {
 }
 
 /**
+ * A failed call's errno in words and its exit code: 73 when the place cannot be written to, 74 when
+ * the device failed or is full. Undefined when `error` is no file-system error.
+ */
+export function errnoReason(error: unknown): { readonly code: 73 | 74; readonly why: string } | undefined {
+  const code = errnoCode(error);
+  if (code === undefined) return undefined;
+  const notAllowed = NOT_ALLOWED[code];
+  if (notAllowed !== undefined) return { code: ExitCode.outputExists, why: `${notAllowed} (${code})` };
+  return { code: ExitCode.ioError, why: `${SPACE_OR_DEVICE[code] ?? firstLine(error)} (${code})` };
+}
+
+/**
  * The user-facing error for a failed call on `path`, or undefined when `error` is no file-system
  * error (then it is a bug and stays one). An AppError passes through unchanged.
  */
 export function ioFailure(error: unknown, path: string): AppError | undefined {
   if (error instanceof AppError) return error;
-  const code = errnoCode(error);
-  if (code === undefined) return undefined;
-  const notAllowed = NOT_ALLOWED[code];
-  if (notAllowed !== undefined)
-    return new AppError(ExitCode.outputExists, `${path} cannot be created: ${notAllowed} (${code})`);
-  const why = SPACE_OR_DEVICE[code] ?? firstLine(error);
-  return new AppError(ExitCode.ioError, `${path} cannot be written: ${why} (${code})`);
+  const reason = errnoReason(error);
+  if (reason === undefined) return undefined;
+  const verb = reason.code === ExitCode.outputExists ? 'created' : 'written';
+  return new AppError(reason.code, `${path} cannot be ${verb}: ${reason.why}`);
 }
 
 /** Node's message without the repeated "CODE: " prefix and the syscall and path it appends. */

@@ -160,6 +160,42 @@ describe('SessionStore', () => {
     expect(existsSync(store.path('x'))).toBe(false);
   });
 
+  it('a state folder that is a file: 78 before saving, and after a start a warning instead of an error', async () => {
+    writeFileSync(join(dir, 'sessions'), 'a file\n');
+    const store = new SessionStore(join(dir, 'sessions'));
+    expect(() => {
+      store.prepare();
+    }).toThrow(expect.objectContaining({ exitCode: 78 }) as Error);
+    const warnings: string[] = [];
+    store.tolerateFailures((line) => warnings.push(line));
+    const record = sessionRecord(designKind, session(store), '/out', await finishedDesign(), false);
+    store.save(record);
+    store.save(record);
+    expect(store.saving).toBe(false);
+    expect(warnings).toEqual([
+      `warning: the state folder ${store.dir} is not a folder (it, or a folder above it, is a file); this run cannot be resumed`,
+    ]);
+    expect(readdirSync(dir)).toEqual(['sessions']);
+  });
+
+  it('prepare leaves nothing behind in a folder that works', () => {
+    const store = new SessionStore(join(dir, 'sessions'));
+    store.prepare();
+    expect(readdirSync(store.dir)).toEqual([]);
+  });
+
+  it('an invalid file stays where it is when invalid/ is a file, and says why', () => {
+    const store = new SessionStore(join(dir, 'sessions'));
+    mkdirSync(store.dir);
+    writeFileSync(store.path('x'), '{ broken');
+    writeFileSync(join(store.dir, 'invalid'), 'a file\n');
+    expect(store.quarantine('x')).toEqual({
+      moved: false,
+      why: `${join(store.dir, 'invalid')} is not a folder`,
+    });
+    expect(readFileSync(store.path('x'), 'utf8')).toBe('{ broken');
+  });
+
   it('an unknown id is "not found" (66), and an empty store lists nothing', () => {
     const store = new SessionStore(join(dir, 'nowhere'));
     expect(store.ids()).toEqual([]);

@@ -183,6 +183,32 @@ describe('refused before anything is written (73), naming the path', () => {
     );
   });
 
+  it.each([
+    ['EACCES', 73, 'permission denied (EACCES)'],
+    ['ENOENT', 73, 'the file system takes no new files (ENOENT)'],
+    ['ENOSPC', 74, 'no space left on the device (ENOSPC)'],
+  ])(
+    '--out where no file can be created (%s, as in /proc or /sys): %i, leaving nothing',
+    async (code, exit, why) => {
+      const before = tree(root);
+      const fs = failing(nodeFs, 'openSync', code, [1], (args) =>
+        String(args[0]).includes('.mlops-design-probe.'),
+      );
+      const error = await refusal(() => {
+        checkTargets(out, ['system_design.md'], { force: false, check: false, fs });
+      });
+      expect(error.exitCode).toBe(exit);
+      expect(error.message).toBe(`--out ${out}: not writable (a file cannot be created there: ${why})`);
+      expect(tree(root)).toEqual(before);
+    },
+  );
+
+  it('the probe that finds --out writable leaves nothing behind', () => {
+    const before = tree(root);
+    checkTargets(out, ['system_design.md'], { force: false, check: false });
+    expect(tree(root)).toEqual(before);
+  });
+
   it('every existing file is named in one error', async () => {
     for (const artifact of ARTIFACTS.slice(0, 2)) {
       mkdirSync(join(out, artifact.path, '..'), { recursive: true });
@@ -229,7 +255,10 @@ describe('a failure leaves --out as it was, with no temporary file', () => {
     ['EROFS', 'read-only file system (EROFS)'],
   ])('%s creating a file exits 73 "cannot be created"', async (code, why) => {
     const before = await earlierRun();
-    const fs = failing(nodeFs, 'openSync', code, [1], (args) => args[1] === 'wx');
+    // The first staged file (not the probe that checks --out is writable, made earlier the same way).
+    const staged = (args: unknown[]): boolean =>
+      args[1] === 'wx' && !String(args[0]).includes('.mlops-design-probe.');
+    const fs = failing(nodeFs, 'openSync', code, [1], staged);
     const error = await refusal(() => writeArtifacts(out, ARTIFACTS, { force: true, fs }));
     expect(error.exitCode).toBe(73);
     expect(error.message).toBe(`${join(out, 'system_design.md')} cannot be created: ${why}`);

@@ -5,10 +5,10 @@
  * resumable, and --check writes nothing. Each case compares its whole directory (the parent of
  * --out) before and after: nothing outside --out changes but the session store.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canMount, mountTmpfs, unmount } from '../support/tmpfs.js';
 import { tempFiles, tree } from '../support/tree.js';
 import {
   assertBuilt,
@@ -183,28 +183,6 @@ describe('two runs into the same --out at once', () => {
     });
   });
 });
-
-/** Mounts a tmpfs of `size` at `dir` when this machine allows it (root, mount available). */
-function mountTmpfs(dir: string, options: string): boolean {
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const unmount = (dir: string): void => {
-  execFileSync('umount', [dir], { stdio: 'ignore' });
-};
-
-/** Whether a test tmpfs can be mounted here; CI without the right may not, and the test is skipped. */
-const canMount = ((): boolean => {
-  const probe = temp.make();
-  if (!mountTmpfs(probe, 'size=64k')) return false;
-  unmount(probe);
-  return true;
-})();
 
 describe.skipIf(!canMount)('on a real, small file system (tmpfs)', () => {
   it('a full disk exits 74, changes nothing, and the session finishes once there is room', async () => {

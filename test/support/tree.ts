@@ -1,5 +1,5 @@
 // A directory tree as a map, to compare before and after a run: every path under `dir` (relative)
-// with what it is: "dir", "link -> target" or the sha256 of its bytes.
+// with what it is: "dir", "link -> target", "fifo", "socket", "device" or the sha256 of its bytes.
 import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +15,9 @@ export function snapshot(dir: string): Map<string, string> {
       else if (stat.isDirectory()) {
         entries.set(rel, 'dir');
         walk(rel);
+      } else if (!stat.isFile()) {
+        // A FIFO or a device is named, never read: reading one would wait or never end.
+        entries.set(rel, stat.isFIFO() ? 'fifo' : stat.isSocket() ? 'socket' : 'device');
       } else entries.set(rel, createHash('sha256').update(readFileSync(full)).digest('hex'));
     }
   };

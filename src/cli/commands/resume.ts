@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError, ExitCode, badInput, usageError } from '../../errors.js';
 import { CUSTOM, PICK, type Protocol, type SessionState } from '../../protocol/types.js';
 import { resumedState, type SessionRecord } from '../../session/record.js';
-import { SessionStore } from '../../session/store.js';
+import { SessionStore, type Loaded } from '../../session/store.js';
 import { adrFlags, flagValue, parseFlags, type GlobalOptions } from '../options.js';
 import { loadKind } from '../registry.js';
 import { runSessionCommand } from '../session-bootstrap.js';
@@ -51,17 +51,25 @@ function openSession(store: SessionStore, id: string | undefined, last: boolean)
   const chosen = id ?? (last ? lastUnfinished(store) : undefined);
   if (chosen === undefined)
     throw usageError('which session? give its id or --last', 'List them with: mlops-design sessions');
-  if (!/^[a-z0-9-]+$/.test(chosen))
-    throw usageError(`"${chosen}" is not a session id (ids look like 20261122-115000-ab12)`);
+  if (!SESSION_ID.test(chosen))
+    throw usageError(`"${shownId(chosen)}" is not a session id (ids look like 20261122-115000-ab12)`);
   const loaded = store.load(chosen);
   if (!loaded.ok) throw invalidSession(store, chosen, loaded.problem);
   return loaded.record;
 }
 
+/** What an id may be: a file name in the state folder, never a path, never longer than a name can be. */
+const SESSION_ID = /^[a-z0-9-]{1,200}$/;
+
+/** A long id is shown by its start and length: the message is one line, whatever was typed. */
+function shownId(id: string): string {
+  return id.length <= 60 ? id : `${id.slice(0, 40)}... (${String(id.length)} characters)`;
+}
+
 function lastUnfinished(store: SessionStore): string {
   const records = store
     .ids()
-    .map((id) => store.load(id))
+    .map((id) => loadOrSkip(store, id))
     .flatMap((loaded) => (loaded.ok && !loaded.record.finished ? [loaded.record] : []))
     .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
   const last = records[records.length - 1];
@@ -118,11 +126,23 @@ function revalidate(store: SessionStore, record: SessionRecord, protocol: Protoc
   return resumedState({ ...record.state, answers });
 }
 
+/** --last looks past a file it cannot read (no permission, gone meanwhile): it is not the last session. */
+function loadOrSkip(store: SessionStore, id: string): Loaded | { readonly ok: false } {
+  try {
+    return store.load(id);
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false };
+    throw error;
+  }
+}
+
 function invalidSession(store: SessionStore, id: string, problem: string): AppError {
   const aside = store.quarantine(id);
   return badInput(
     `session ${id} cannot be resumed: ${problem}`,
     [],
-    `The file was moved, unchanged, to ${aside}.`,
+    aside.moved
+      ? `The file was moved, unchanged, to ${aside.to}.`
+      : `The file was left where it is, unchanged: ${aside.why}.`,
   );
 }

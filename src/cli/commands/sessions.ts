@@ -1,6 +1,7 @@
 /** `mlops-design sessions`: the saved sessions, newest last. */
+import { AppError } from '../../errors.js';
 import { phaseOf } from '../../protocol/machine.js';
-import { SessionStore } from '../../session/store.js';
+import { SessionStore, skippedLine, type Loaded } from '../../session/store.js';
 import type { GlobalOptions } from '../options.js';
 import { colourEnabled, createOutput } from '../output.js';
 import type { Protocol } from '../../protocol/types.js';
@@ -27,10 +28,13 @@ export async function runSessions(globals: GlobalOptions, now: Date = new Date()
     quiet: globals.quiet,
   });
   const store = new SessionStore();
+  const { ids, skipped } = store.list();
+  const skippedWarning = skippedLine(store.dir, skipped);
+  if (skippedWarning !== undefined) out.warn(skippedWarning);
   const protocols = new Map<string, Protocol>();
   const rows = [];
-  for (const id of store.ids()) {
-    const loaded = store.load(id);
+  for (const id of ids) {
+    const loaded = loadRow(store, id);
     if (!loaded.ok) {
       rows.push({ id, valid: false as const, problem: loaded.problem });
       continue;
@@ -74,4 +78,14 @@ export async function runSessions(globals: GlobalOptions, now: Date = new Date()
       ),
     ),
   );
+}
+
+/** A file that cannot be read (no permission, gone meanwhile) is a row saying so, not the end of the listing. */
+function loadRow(store: SessionStore, id: string): Loaded {
+  try {
+    return store.load(id);
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, id, problem: error.message };
+    throw error;
+  }
 }
