@@ -22,6 +22,8 @@ export async function chooseCopilot(
   knowledge: Knowledge,
   out: Output,
   kind: Pick<SessionKind, 'advisor' | 'protocol'>,
+  /** SIGINT or SIGTERM: ends a model request and its retry waits at once. */
+  signal?: AbortSignal,
 ): Promise<CopilotSetup> {
   const offline = createOfflineCoPilot(kind.advisor(knowledge));
   const key = process.env.ANTHROPIC_API_KEY;
@@ -29,5 +31,5 @@ export async function chooseCopilot(
   if (choice === 'offline') return { copilot: offline };
   // The model-backed co-pilot is loaded only when chosen: offline runs never pay for it.
   const { modelCopilot } = await import('./model-copilot.js');
-  return modelCopilot(globals, knowledge, out, offline, choice, kind.protocol);
+  return modelCopilot(globals, knowledge, out, offline, choice, kind.protocol, signal);
 }

@@ -26,6 +26,7 @@ export function modelCopilot(
   offline: CoPilot,
   choice: 'anthropic' | 'anthropic-default' | 'replay',
   protocol: Protocol,
+  signal?: AbortSignal,
 ): CopilotSetup {
   const key = process.env.ANTHROPIC_API_KEY;
   const model = globals.model ?? knowledge.models.default_model;
@@ -56,6 +57,7 @@ export function modelCopilot(
       maxRetries: 3,
       idleMs: envNumber('MLOPS_DESIGN_IDLE_MS', 30_000),
       onWait: wait,
+      ...(signal ? { signal } : {}),
     });
   }
   if (globals.record) client = recordingClient(client, globals.record);

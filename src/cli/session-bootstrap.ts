@@ -50,14 +50,15 @@ export async function runSessionCommand(globals: GlobalOptions, opening: Opening
   adrFolder(options, outDir);
   const out = sessionOutput(globals);
   const knowledge = loadCompiledKnowledge();
-  const setup = await chooseCopilot(globals, knowledge, out, kind);
+  // Watched from before the co-pilot is made: its model requests end on the same signal.
+  const interrupts = watchInterrupts();
+  const setup = await chooseCopilot(globals, knowledge, out, kind, interrupts.signal);
   const context = resumed ? resumed.state.context : readContextDocuments(process.cwd());
   const answers = options.answers === undefined ? undefined : checkedAnswers(opening, context, out);
   // Interactive: refuse before the first question. Scripted: after the answers file is checked, so
   // a bad answers file is reported as such.
   if (!answers) requireTerminal(globals);
   checkTargets(outDir, [kind.document], { force: globals.force, check: globals.check });
-  const interrupts = watchInterrupts();
   const clock = (): Date => new Date();
   const session: SavedSession | undefined =
     resumed?.session ??
