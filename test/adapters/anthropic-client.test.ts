@@ -9,8 +9,8 @@ import {
   partialStringField,
   type ModelCall,
 } from '../../src/copilot/anthropic/client.js';
-import { AppError } from '../../src/errors.js';
-import { startFakeAnthropic, type FakeAnthropic } from '../support/fake-anthropic.js';
+import { AppError, Interrupted } from '../../src/errors.js';
+import { startFakeAnthropic, type FakeAnthropic, type FakeReply } from '../support/fake-anthropic.js';
 
 let fake: FakeAnthropic;
 let config = '';
@@ -99,6 +99,67 @@ describe('streamed prose', () => {
     const result = await client().call(call(pieces));
     expect(result.input).toEqual({ explain: EXPLAIN });
     expect(fake.requests.length - before).toBe(2);
+  });
+});
+
+describe('the session signal', () => {
+  const stoppable = (signal: AbortSignal, maxRetries = 0) =>
+    createMessagesClient({
+      apiKey: 'sk-test',
+      baseURL: fake.url,
+      timeoutMs: 60_000,
+      maxRetries,
+      idleMs: 60_000,
+      signal,
+    });
+  /**
+   * Answers the fake's next request with `reply`, then aborts `controller` with `reason` (after
+   * `afterMs`, for the reply to have reached the client).
+   */
+  const abortOnRequest = (
+    controller: AbortController,
+    reason: string,
+    reply: FakeReply,
+    afterMs = 0,
+  ): void => {
+    const fallback = fake.fallback;
+    fake.fallback = () => {
+      fake.fallback = fallback;
+      setTimeout(() => {
+        controller.abort(reason);
+      }, afterMs);
+      return reply;
+    };
+  };
+
+  it('ends a request the API never answers: Interrupted by SIGTERM, not retried, never 75', async () => {
+    const before = fake.requests.length;
+    const controller = new AbortController();
+    abortOnRequest(controller, 'SIGTERM', { kind: 'stall' });
+    const failure = await stoppable(controller.signal)
+      .call(call([]))
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect(failure).toBeInstanceOf(Interrupted);
+    expect((failure as Interrupted).by).toBe('SIGTERM');
+    expect(fake.requests.length - before).toBe(1);
+  });
+
+  it("ends the SDK's retry back-off (529, retry-after an hour): Interrupted by SIGINT", async () => {
+    const before = fake.requests.length;
+    const controller = new AbortController();
+    abortOnRequest(controller, 'SIGINT', { kind: 'status', status: 529, retryAfterSeconds: 3_600 }, 200);
+    const failure = await stoppable(controller.signal, 3)
+      .call(call([]))
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect(failure).toBeInstanceOf(Interrupted);
+    expect((failure as Interrupted).by).toBe('SIGINT');
+    expect(fake.requests.length - before).toBe(1);
   });
 });
 

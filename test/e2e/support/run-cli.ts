@@ -64,17 +64,22 @@ export interface RunOptions {
   /** Text written to the child's stdin, which is then closed (default: no stdin at all). */
   readonly stdin?: string;
   /**
-   * Send a signal to the child once stderr matches `whenStderr` (or `afterMs` after the start,
-   * whichever comes first; at least one must be given). `CliResult.signalled` says whether it was sent.
+   * Send a signal to the child once stderr matches `whenStderr`, `afterMs` after the start, or when
+   * `when` resolves (e.g. a fake server has received a request), whichever comes first; at least
+   * one must be given. `CliResult.signalled` says whether it was sent.
    */
   readonly signal?: {
     readonly name: NodeJS.Signals;
     readonly whenStderr?: RegExp;
     readonly afterMs?: number;
+    readonly when?: Promise<unknown>;
   };
 }
 
-/** A minimal, hermetic environment: no ANTHROPIC_* variables, NO_COLOR=1, CI=1, state in `dir`. */
+/**
+ * A minimal, hermetic environment: no ANTHROPIC_* variables but those `extra` gives, NO_COLOR=1,
+ * CI=1, state in `dir`.
+ */
 export function cliEnv(
   dir: string,
   extra: Readonly<Record<string, string | undefined>> = {},
@@ -89,12 +94,13 @@ export function cliEnv(
   };
   if (process.env.PATH !== undefined) env.PATH = process.env.PATH;
   if (process.env.SystemRoot !== undefined) env.SystemRoot = process.env.SystemRoot;
+  for (const key of Object.keys(env)) {
+    if (key.startsWith('ANTHROPIC_')) Reflect.deleteProperty(env, key);
+  }
+  // After the clean-up: a test may point the CLI at a fake API with a key of its own.
   for (const [key, value] of Object.entries(extra)) {
     if (value === undefined) Reflect.deleteProperty(env, key);
     else env[key] = value;
-  }
-  for (const key of Object.keys(env)) {
-    if (key.startsWith('ANTHROPIC_')) Reflect.deleteProperty(env, key);
   }
   return env;
 }
@@ -129,6 +135,7 @@ function run(file: string, args: readonly string[], options: RunOptions): Promis
       signalled = child.kill(signal.name);
     };
     if (signal?.afterMs !== undefined) timer = setTimeout(sendSignal, signal.afterMs);
+    void signal?.when?.then(sendSignal);
     if (options.stdin !== undefined) child.stdin?.end(options.stdin);
     if (options.closeStdout === true) child.stdout?.destroy();
     else child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
