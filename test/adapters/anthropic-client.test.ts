@@ -132,35 +132,33 @@ describe('the session signal', () => {
     };
   };
 
-  it('ends a request the API never answers: Interrupted by SIGTERM, not retried, never 75', async () => {
-    const before = fake.requests.length;
-    const controller = new AbortController();
-    abortOnRequest(controller, 'SIGTERM', { kind: 'stall' });
-    const failure = await stoppable(controller.signal)
-      .call(call([]))
-      .then(
-        () => undefined,
-        (error: unknown) => error,
-      );
-    expect(failure).toBeInstanceOf(Interrupted);
-    expect((failure as Interrupted).by).toBe('SIGTERM');
-    expect(fake.requests.length - before).toBe(1);
-  });
-
-  it("ends the SDK's retry back-off (529, retry-after an hour): Interrupted by SIGINT", async () => {
-    const before = fake.requests.length;
-    const controller = new AbortController();
-    abortOnRequest(controller, 'SIGINT', { kind: 'status', status: 529, retryAfterSeconds: 3_600 }, 200);
-    const failure = await stoppable(controller.signal, 3)
-      .call(call([]))
-      .then(
-        () => undefined,
-        (error: unknown) => error,
-      );
-    expect(failure).toBeInstanceOf(Interrupted);
-    expect((failure as Interrupted).by).toBe('SIGINT');
-    expect(fake.requests.length - before).toBe(1);
-  });
+  it.each([
+    { what: 'a request the API never answers', reply: { kind: 'stall' }, retries: 0, afterMs: 0 },
+    {
+      what: "the SDK's retry back-off (529, retry-after an hour)",
+      reply: { kind: 'status', status: 529, retryAfterSeconds: 3_600 },
+      retries: 3,
+      afterMs: 200,
+    },
+  ] satisfies { what: string; reply: FakeReply; retries: number; afterMs: number }[])(
+    'ends $what: Interrupted, by the signal named, not retried, never 75',
+    async ({ reply, retries, afterMs }) => {
+      for (const reason of ['SIGINT', 'SIGTERM'] as const) {
+        const before = fake.requests.length;
+        const controller = new AbortController();
+        abortOnRequest(controller, reason, reply, afterMs);
+        const failure = await stoppable(controller.signal, retries)
+          .call(call([]))
+          .then(
+            () => undefined,
+            (error: unknown) => error,
+          );
+        expect(failure).toBeInstanceOf(Interrupted);
+        expect((failure as Interrupted).by).toBe(reason);
+        expect(fake.requests.length - before).toBe(1);
+      }
+    },
+  );
 });
 
 describe('partialStringField', () => {

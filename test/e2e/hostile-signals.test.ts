@@ -132,49 +132,53 @@ describe.each([DESIGN, PIPELINE])('a scripted $command run', (run) => {
   );
 });
 
-describe('a model request', () => {
+interface ModelWait {
+  readonly what: string;
+  readonly run: Scripted;
+  readonly args: readonly string[];
+  readonly reply: FakeReply;
+  /** How long after the request arrives the signal is sent (for the reply to reach the client). */
+  readonly afterMs: number;
+}
+const WAITS: readonly ModelWait[] = [
+  {
+    // The fake holds the request and never sends a byte: without the signal the run would wait for
+    // the SDK's timeout and then exit 75 (or carry on offline).
+    what: 'a request the API never answers (design)',
+    run: DESIGN,
+    args: [],
+    reply: { kind: 'stall' },
+    afterMs: 0,
+  },
+  {
+    // The 529 is on its way when the request arrives; the signal follows once the client has had it,
+    // so it lands in the SDK's hour-long sleep before the retry.
+    what: 'a retry back-off: 529 with retry-after an hour (pipeline, --copilot anthropic)',
+    run: PIPELINE,
+    args: ['--copilot', 'anthropic'],
+    reply: { kind: 'status', status: 529, retryAfterSeconds: 3_600 },
+    afterMs: 300,
+  },
+];
+
+describe.each(WAITS)('waiting on $what', (wait) => {
   it.each(['SIGINT', 'SIGTERM'] as const)(
-    '%s while the API never answers ends the wait at once, saved, with no document',
+    '%s ends the wait at once, saved, with no document',
     async (signal) => {
-      const { dir, out, answers } = workspace(DESIGN);
+      const { dir, out, answers } = workspace(wait.run);
       const before = outsideState(dir);
       const seen = fake.requests.length;
-      // The fake holds the request and never sends a byte: without the signal the run would wait
-      // for the SDK's timeout and then exit 75.
-      const stalled = nextRequest({ kind: 'stall' });
-      const result = await runCli(['design', '--answers', answers, '--out', out], {
+      const arrived = nextRequest(wait.reply).then(
+        () => new Promise((resolve) => setTimeout(resolve, wait.afterMs)),
+      );
+      const result = await runCli([wait.run.command, '--answers', answers, '--out', out, ...wait.args], {
         cwd: dir,
         env: modelEnv(dir),
-        signal: { name: signal, when: stalled },
+        signal: { name: signal, when: arrived },
       });
       expectInterrupted(result, signal, dir);
-      expect(fake.requests.length - seen, 'one request, never answered, never retried').toBe(1);
-      expect(readdirSync(out)).not.toContain(DESIGN.document);
-      expect(outsideState(dir)).toEqual(before);
-    },
-  );
-
-  it.each(['SIGINT', 'SIGTERM'] as const)(
-    '%s during a retry back-off (529, retry-after an hour) ends the wait at once',
-    async (signal) => {
-      const { dir, out, answers } = workspace(PIPELINE);
-      const before = outsideState(dir);
-      const seen = fake.requests.length;
-      const overloaded = nextRequest({ kind: 'status', status: 529, retryAfterSeconds: 3_600 });
-      // The 529 is on its way when the request arrives; the signal follows once the client has had
-      // it, so it lands in the SDK's hour-long sleep before the retry.
-      const backingOff = overloaded.then(() => new Promise((resolve) => setTimeout(resolve, 300)));
-      const result = await runCli(
-        ['pipeline', '--answers', answers, '--out', out, '--copilot', 'anthropic'],
-        {
-          cwd: dir,
-          env: modelEnv(dir),
-          signal: { name: signal, when: backingOff },
-        },
-      );
-      expectInterrupted(result, signal, dir);
-      expect(fake.requests.length - seen, 'the overloaded request was never retried').toBe(1);
-      expect(readdirSync(out)).not.toContain(PIPELINE.document);
+      expect(fake.requests.length - seen, 'one request, never answered or retried').toBe(1);
+      expect(readdirSync(out)).not.toContain(wait.run.document);
       expect(outsideState(dir)).toEqual(before);
     },
   );
