@@ -122,7 +122,9 @@ function run(file: string, args: readonly string[], options: RunOptions): Promis
         openFor(options.stdoutTo),
         openFor(options.stderrTo),
       ],
-      timeout: options.timeoutMs ?? 20_000,
+      // A guard against a hung run, sent as SIGTERM, which a scripted session now honours (143): set
+      // above what a loaded machine needs for the many concurrent runs of a suite (once ignored).
+      timeout: options.timeoutMs ?? 50_000,
     });
     for (const fd of opened) closeSync(fd);
     let stdout = '';
