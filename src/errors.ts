@@ -45,3 +45,12 @@ export class Interrupted extends Error {
     super(`interrupted by ${by}`);
   }
 }
+
+/**
+ * The interruption a session's signal stands for, once it has been aborted (its reason is the
+ * signal's name: SIGTERM, else SIGINT); undefined while it has not.
+ */
+export function interruptionOf(signal: AbortSignal | undefined): Interrupted | undefined {
+  if (!signal?.aborted) return undefined;
+  return new Interrupted(signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT');
+}

@@ -34,6 +34,8 @@ export async function chooseCopilot(
   out: Output,
   kind: Pick<SessionKind, 'advisor' | 'protocol'>,
   inputs: SessionInputs = {},
+  /** SIGINT or SIGTERM: ends a model request and its retry waits at once. */
+  signal?: AbortSignal,
 ): Promise<CopilotSetup> {
   const offline = createOfflineCoPilot(kind.advisor(knowledge));
   const key = process.env.ANTHROPIC_API_KEY;
@@ -41,5 +43,5 @@ export async function chooseCopilot(
   if (choice === 'offline') return { copilot: offline };
   // The model-backed co-pilot is loaded only when chosen: offline runs never pay for it.
   const { modelCopilot } = await import('./model-copilot.js');
-  return modelCopilot(globals, knowledge, out, offline, choice, kind.protocol, inputs);
+  return modelCopilot(globals, knowledge, out, offline, choice, kind.protocol, inputs, signal);
 }

@@ -58,6 +58,7 @@ export function modelCopilot(
   choice: 'anthropic' | 'anthropic-default' | 'replay',
   protocol: Protocol,
   inputs: SessionInputs,
+  signal?: AbortSignal,
 ): CopilotSetup {
   const key = process.env.ANTHROPIC_API_KEY;
   const model = globals.model ?? knowledge.models.default_model;
@@ -104,6 +105,7 @@ export function modelCopilot(
       maxRetries: 3,
       idleMs: envNumber('MLOPS_DESIGN_IDLE_MS', 30_000),
       onWait: wait,
+      ...(signal ? { signal } : {}),
     });
   }
   if (globals.record) {

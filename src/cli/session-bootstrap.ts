@@ -50,9 +50,16 @@ export async function runSessionCommand(globals: GlobalOptions, opening: Opening
   adrFolder(options, outDir);
   const out = sessionOutput(globals);
   const knowledge = loadCompiledKnowledge();
-  const setup = await chooseCopilot(globals, knowledge, out, kind, {
-    ...(options.answers === undefined ? {} : { answersPath: options.answers }),
-  });
+  // Watched from before the co-pilot is made: its model requests end on the same signal.
+  const interrupts = watchInterrupts();
+  const setup = await chooseCopilot(
+    globals,
+    knowledge,
+    out,
+    kind,
+    { ...(options.answers === undefined ? {} : { answersPath: options.answers }) },
+    interrupts.signal,
+  );
   const context = resumed ? resumed.state.context : readContextDocuments(process.cwd());
   const answers = options.answers === undefined ? undefined : checkedAnswers(opening, context, out);
   // Interactive: refuse before the first question. Scripted: after the answers file is checked, so
@@ -61,7 +68,6 @@ export async function runSessionCommand(globals: GlobalOptions, opening: Opening
   checkTargets(outDir, [kind.document], { force: globals.force, check: globals.check });
   // The cassette, checked against the answers (replay) or started with them (record).
   setup.begin?.(answers?.loaded.file);
-  const interrupts = watchInterrupts();
   const clock = (): Date => new Date();
   const session: SavedSession | undefined =
     resumed?.session ??

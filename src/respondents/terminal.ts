@@ -7,7 +7,7 @@
  */
 import { emitKeypressEvents } from 'node:readline';
 import { Writable } from 'node:stream';
-import { Interrupted } from '../errors.js';
+import { Interrupted, interruptionOf } from '../errors.js';
 import { terminalWidth, wrapProse } from '../lib/wrap-text.js';
 import { BACK, type AskRequest, type ChooseRequest, type PickRequest, type Respondent } from './port.js';
 
@@ -29,9 +29,7 @@ export interface TerminalOptions {
 
 /** What cancelled a prompt: the signal that aborted it, the end of input, or Ctrl-C at the prompt. */
 function cancelledBy(options: TerminalOptions): Interrupted['by'] {
-  const { signal } = options;
-  if (signal?.aborted) return signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
-  return options.inputEnded?.() ? 'EOF' : 'SIGINT';
+  return interruptionOf(options.signal)?.by ?? (options.inputEnded?.() ? 'EOF' : 'SIGINT');
 }
 
 export function terminalRespondent(options: TerminalOptions): Respondent {

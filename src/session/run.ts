@@ -2,7 +2,8 @@
  * The session runner: drives the step machine with a respondent (the human side) and a co-pilot
  * (the expert side), one step at a time, and hands every new state to `save` before going on.
  */
-import { AppError, ExitCode, Interrupted, badInput } from '../errors.js';
+import { setImmediate as turnOfTheLoop } from 'node:timers/promises';
+import { AppError, ExitCode, badInput, interruptionOf } from '../errors.js';
 import type { CoPilot } from '../copilot/port.js';
 import type { Knowledge } from '../knowledge/load.js';
 import {
@@ -75,14 +76,42 @@ export async function runSession(deps: SessionDeps, initial: SessionState): Prom
   // Saved after what a person gave (answers, decisions, a revision), not after drafts or derived
   // results: they are made from those, and a resumed session makes again whatever is missing. A person at a
   // prompt: saved synchronously before the next prompt. A scripted run (its input is already a
-  // file on disk): saves are coalesced to when the event loop turns (e.g. during a model call) and
-  // always made at the end or on failure, because each atomic save costs a disk flush.
+  // file on disk): saves are coalesced to when the run waits (e.g. on a model call) and always made
+  // at the end or on failure, because each atomic save costs a write. The runner's own turn of the
+  // event loop between steps (to let a signal in) is not a wait: a save due then is put off.
   let dirty = false;
   let scheduled = false;
+  let turning = false;
   const persist = (): void => {
     if (!dirty) return;
     dirty = false;
     deps.save?.(state);
+  };
+  const persistWhenWaiting = (): void => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      if (turning) persistWhenWaiting();
+      else persist();
+    });
+  };
+  /**
+   * Stops the run when a signal has come (Interrupted: the caller saves and exits 130 or 143). The
+   * loop is given a turn first: a scripted run's steps are otherwise all synchronous (answers from
+   * a file, an offline co-pilot), and a signal is delivered only when the event loop polls, so
+   * without the turn SIGINT and SIGTERM would wait until the document was written.
+   */
+  const honourSignal = async (): Promise<void> => {
+    if (!deps.signal) return;
+    turning = true;
+    try {
+      await turnOfTheLoop();
+    } finally {
+      turning = false;
+    }
+    const stopped = interruptionOf(deps.signal);
+    if (stopped) throw stopped;
   };
   const commit = (next: SessionState, save = true): void => {
     state = next;
@@ -98,12 +127,7 @@ export async function runSession(deps: SessionDeps, initial: SessionState): Prom
     shownRules = new Set(rules.map((finding) => finding.id));
     if (!save || !deps.save) return;
     dirty = true;
-    if (deps.respondent.interactive || scheduled) return;
-    scheduled = true;
-    setImmediate(() => {
-      scheduled = false;
-      persist();
-    });
+    if (!deps.respondent.interactive) persistWhenWaiting();
   };
   const person = deps.respondent;
   const respondent: Respondent = person.interactive
@@ -173,12 +197,13 @@ export async function runSession(deps: SessionDeps, initial: SessionState): Prom
 
   async function walk(): Promise<SessionState> {
     for (;;) {
-      if (deps.signal?.aborted)
-        throw new Interrupted(deps.signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT');
+      await honourSignal();
       const step = nextStep(protocol, state);
       if (!step) {
-        if (await approve()) return state;
-        continue;
+        if (!(await approve())) continue;
+        // A signal that came during the last step still stops the run before any file is written.
+        await honourSignal();
+        return state;
       }
       const label = progressLabel(protocol, step);
       if (step.phase !== phase) {

@@ -9,8 +9,8 @@ import {
   partialStringField,
   type ModelCall,
 } from '../../src/copilot/anthropic/client.js';
-import { AppError } from '../../src/errors.js';
-import { startFakeAnthropic, type FakeAnthropic } from '../support/fake-anthropic.js';
+import { AppError, Interrupted } from '../../src/errors.js';
+import { startFakeAnthropic, type FakeAnthropic, type FakeReply } from '../support/fake-anthropic.js';
 
 let fake: FakeAnthropic;
 let config = '';
@@ -100,6 +100,65 @@ describe('streamed prose', () => {
     expect(result.input).toEqual({ explain: EXPLAIN });
     expect(fake.requests.length - before).toBe(2);
   });
+});
+
+describe('the session signal', () => {
+  const stoppable = (signal: AbortSignal, maxRetries = 0) =>
+    createMessagesClient({
+      apiKey: 'sk-test',
+      baseURL: fake.url,
+      timeoutMs: 60_000,
+      maxRetries,
+      idleMs: 60_000,
+      signal,
+    });
+  /**
+   * Answers the fake's next request with `reply`, then aborts `controller` with `reason` (after
+   * `afterMs`, for the reply to have reached the client).
+   */
+  const abortOnRequest = (
+    controller: AbortController,
+    reason: string,
+    reply: FakeReply,
+    afterMs = 0,
+  ): void => {
+    const fallback = fake.fallback;
+    fake.fallback = () => {
+      fake.fallback = fallback;
+      setTimeout(() => {
+        controller.abort(reason);
+      }, afterMs);
+      return reply;
+    };
+  };
+
+  it.each([
+    { what: 'a request the API never answers', reply: { kind: 'stall' }, retries: 0, afterMs: 0 },
+    {
+      what: "the SDK's retry back-off (529, retry-after an hour)",
+      reply: { kind: 'status', status: 529, retryAfterSeconds: 3_600 },
+      retries: 3,
+      afterMs: 200,
+    },
+  ] satisfies { what: string; reply: FakeReply; retries: number; afterMs: number }[])(
+    'ends $what: Interrupted, by the signal named, not retried, never 75',
+    async ({ reply, retries, afterMs }) => {
+      for (const reason of ['SIGINT', 'SIGTERM'] as const) {
+        const before = fake.requests.length;
+        const controller = new AbortController();
+        abortOnRequest(controller, reason, reply, afterMs);
+        const failure = await stoppable(controller.signal, retries)
+          .call(call([]))
+          .then(
+            () => undefined,
+            (error: unknown) => error,
+          );
+        expect(failure).toBeInstanceOf(Interrupted);
+        expect((failure as Interrupted).by).toBe(reason);
+        expect(fake.requests.length - before).toBe(1);
+      }
+    },
+  );
 });
 
 describe('partialStringField', () => {

@@ -6,7 +6,7 @@
  * shown yet: outputs are shown only once complete), and translates every failure into the project's
  * own errors. The API key is passed to the SDK and never appears in any message.
  */
-import { AppError, ExitCode } from '../../errors.js';
+import { AppError, ExitCode, interruptionOf } from '../../errors.js';
 import type { SystemBlock } from './prompts.js';
 
 export interface ModelTool {
@@ -70,6 +70,11 @@ export interface ClientOptions {
   readonly idleMs: number;
   /** Called with true while a request is outstanding (for a spinner). */
   readonly onWait?: (waiting: boolean) => void;
+  /**
+   * The session's signal (SIGINT, SIGTERM): it ends a request in flight and the SDK's retry
+   * back-off at once, and the call then fails with Interrupted, never as an unavailable API.
+   */
+  readonly signal?: AbortSignal;
 }
 
 type Sdk = typeof import('@anthropic-ai/sdk');
@@ -92,6 +97,9 @@ export function createMessagesClient(options: ClientOptions): MessagesClient {
   const attempt = async (request: ModelCall): Promise<ModelResult> => {
     const { client: anthropic } = await connect();
     const controller = new AbortController();
+    const stop = options.signal;
+    // The SDK takes one signal: it aborts for a stall (the idle watchdog below) or for the session.
+    const signal = stop ? AbortSignal.any([controller.signal, stop]) : controller.signal;
     let idle: NodeJS.Timeout | undefined;
     const arm = (): void => {
       clearTimeout(idle);
@@ -111,7 +119,7 @@ export function createMessagesClient(options: ClientOptions): MessagesClient {
         })),
         tool_choice: { type: 'tool', name: request.toolName },
       },
-      { signal: controller.signal },
+      { signal },
     );
     arm();
     stream.on('streamEvent', arm);
@@ -158,11 +166,12 @@ export function createMessagesClient(options: ClientOptions): MessagesClient {
           // The SDK has retried what it could before the stream started; an error in the middle
           // of a stream, or a stall, gets one more attempt, as nothing has been shown yet.
           // An overload or stall after prose was shown is not retried: the person has seen it.
-          if (isAuthFailure(error) || error instanceof ShownError) throw error;
+          if (isAuthFailure(error) || error instanceof ShownError || options.signal?.aborted) throw error;
           return await attempt(request);
         }
       } catch (error) {
-        throw translate(error);
+        // Whatever the SDK made of the abort (a user abort, a failed connection), it was the signal.
+        throw interruptionOf(options.signal) ?? translate(error);
       } finally {
         options.onWait?.(false);
       }

@@ -64,17 +64,22 @@ export interface RunOptions {
   /** Text written to the child's stdin, which is then closed (default: no stdin at all). */
   readonly stdin?: string;
   /**
-   * Send a signal to the child once stderr matches `whenStderr` (or `afterMs` after the start,
-   * whichever comes first; at least one must be given). `CliResult.signalled` says whether it was sent.
+   * Send a signal to the child once stderr matches `whenStderr`, `afterMs` after the start, or when
+   * `when` resolves (e.g. a fake server has received a request), whichever comes first; at least
+   * one must be given. `CliResult.signalled` says whether it was sent.
    */
   readonly signal?: {
     readonly name: NodeJS.Signals;
     readonly whenStderr?: RegExp;
     readonly afterMs?: number;
+    readonly when?: Promise<unknown>;
   };
 }
 
-/** A minimal, hermetic environment: no ANTHROPIC_* variables, NO_COLOR=1, CI=1, state in `dir`. */
+/**
+ * A minimal, hermetic environment: no ANTHROPIC_* variables but those `extra` gives, NO_COLOR=1,
+ * CI=1, state in `dir`.
+ */
 export function cliEnv(
   dir: string,
   extra: Readonly<Record<string, string | undefined>> = {},
@@ -117,7 +122,9 @@ function run(file: string, args: readonly string[], options: RunOptions): Promis
         openFor(options.stdoutTo),
         openFor(options.stderrTo),
       ],
-      timeout: options.timeoutMs ?? 20_000,
+      // A guard against a hung run, sent as SIGTERM, which a scripted session now honours (143): set
+      // above what a loaded machine needs for the many concurrent runs of a suite (once ignored).
+      timeout: options.timeoutMs ?? 50_000,
     });
     for (const fd of opened) closeSync(fd);
     let stdout = '';
@@ -130,6 +137,7 @@ function run(file: string, args: readonly string[], options: RunOptions): Promis
       signalled = child.kill(signal.name);
     };
     if (signal?.afterMs !== undefined) timer = setTimeout(sendSignal, signal.afterMs);
+    void signal?.when?.then(sendSignal);
     if (options.stdin !== undefined) child.stdin?.end(options.stdin);
     if (options.closeStdout === true) child.stdout?.destroy();
     else child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
