@@ -13,6 +13,7 @@ import type { GlobalOptions } from './options.js';
 import type { Output } from './output.js';
 import type { Protocol } from '../protocol/types.js';
 import { prosePreview, spinner } from './spinner.js';
+import { terminal } from './terminal-io.js';
 
 const envNumber = (name: string, fallback: number): number => {
   const value = Number(process.env[name]);
@@ -37,7 +38,7 @@ export function modelCopilot(
     );
   }
   // The spinner and the streamed prose share stderr: the first piece of prose stops the spinner.
-  const wait = spinner(process.stderr, !out.quiet && out.style.level > 0);
+  const wait = spinner(terminal(), !out.quiet && out.style.level > 0);
   let client: MessagesClient;
   if (choice === 'replay') {
     if (!globals.cassette) throw usageError('--copilot replay needs --cassette FILE');
@@ -61,7 +62,7 @@ export function modelCopilot(
   if (globals.record) client = recordingClient(client, globals.record);
 
   const anthropic: AnthropicCoPilot = createAnthropicCoPilot({
-    prose: prosePreview(process.stderr, !out.quiet && out.style.level > 0, () => {
+    prose: prosePreview(terminal(), !out.quiet && out.style.level > 0, () => {
       wait(false);
     }),
     client,
