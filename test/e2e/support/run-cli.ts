@@ -74,7 +74,7 @@ export interface RunOptions {
   };
 }
 
-/** A minimal, hermetic environment: no ANTHROPIC_* variables, NO_COLOR=1, CI=1, state in `dir`. */
+/** A minimal, hermetic environment: no ANTHROPIC_* variables unless `extra` sets them, NO_COLOR=1, CI=1, state in `dir`. */
 export function cliEnv(
   dir: string,
   extra: Readonly<Record<string, string | undefined>> = {},
@@ -89,12 +89,13 @@ export function cliEnv(
   };
   if (process.env.PATH !== undefined) env.PATH = process.env.PATH;
   if (process.env.SystemRoot !== undefined) env.SystemRoot = process.env.SystemRoot;
+  // Nothing of the machine's ANTHROPIC_* reaches the child; a test may still set one explicitly.
+  for (const key of Object.keys(env)) {
+    if (key.startsWith('ANTHROPIC_')) Reflect.deleteProperty(env, key);
+  }
   for (const [key, value] of Object.entries(extra)) {
     if (value === undefined) Reflect.deleteProperty(env, key);
     else env[key] = value;
-  }
-  for (const key of Object.keys(env)) {
-    if (key.startsWith('ANTHROPIC_')) Reflect.deleteProperty(env, key);
   }
   return env;
 }
