@@ -68,7 +68,9 @@ export function createTerminal(streams: TerminalStreams, secrets: readonly strin
   };
   for (const channel of ['stdout', 'stderr'] as const) {
     // A listener stays for the life of the process: with none, a stream's error is an uncaught exception.
-    streams[channel].on('error', (error: unknown) => fail(channel, error));
+    streams[channel].on('error', (error: unknown) => {
+      fail(channel, error);
+    });
   }
 
   const settle = (): void => {

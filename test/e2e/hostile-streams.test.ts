@@ -155,9 +155,9 @@ describe('stderr on a full device: progress is dropped, the document is written,
 
 describe('a closed pipe (| head -1) ends the program quietly with the code it would have had', () => {
   it.each([
-    ['references', (_c: Case) => ['references']],
-    ['sessions', (_c: Case) => ['sessions']],
-    ['estimate', (_c: Case) => ['estimate', '--writes', '1K/s']],
+    ['references', () => ['references']],
+    ['sessions', () => ['sessions']],
+    ['estimate', () => ['estimate', '--writes', '1K/s']],
     ['design --json', (c: Case) => design(c, '--json')],
   ])('%s', async (name, args) => {
     const c = makeCase();
