@@ -199,6 +199,23 @@ describe('escape sequences from outside are removed from everything printed', ()
     expect(expectCleanFailure(expect, result, 66)).toContain(`${SHOWN}.yaml`);
   });
 
+  it.each([
+    [
+      'a key',
+      (c: Case) => {
+        writeFileSync(join(c.inputs, 'forged.yaml'), `${PASTEBIN}"a\\nmlops-design: forged": 1\n`);
+        return ['validate', join(c.inputs, 'forged.yaml')];
+      },
+      65,
+    ],
+    ['a file name', (c: Case) => ['validate', join(c.inputs, 'x\nmlops-design: forged.yaml')], 66],
+  ])('a line break in %s cannot forge a second error line', async (_name, args, code) => {
+    const c = makeCase();
+    const result = await runCase(c, args(c));
+    expectCleanFailure(expect, result, code);
+    expect(result.stderr).toMatch(/\n {2,}mlops-design: forged/);
+  });
+
   it('an unterminated ESC ] in an answer removes the introducer only, in the document and the session', async () => {
     const c = makeCase();
     const answer = '3 engineers\u001b] and the text after the introducer';
