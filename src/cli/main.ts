@@ -200,7 +200,11 @@ function unknownCommand(program: Command, argv: readonly string[]): string | und
 export async function main(argv: readonly string[]): Promise<void> {
   // First: the streams' error listeners are attached before anything is written.
   const io = terminal();
-  process.exitCode = await io.finish(await run(io, argv));
+  const code = await run(io, argv);
+  // Set before waiting on the streams: a write that never completes (a terminal gone) must not
+  // leave the process to end with 0 when its event loop empties.
+  process.exitCode = code;
+  process.exitCode = await io.finish(code);
 }
 
 /** Runs one command; its exit code. Nothing here sets the process's exit code or writes around `io`. */
