@@ -8,7 +8,11 @@ import { packageVersion } from './version.js';
 
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-  process.stdout.write(`${packageVersion()}\n`);
+  // The one writer, unbundled (a few small modules): `--version >/dev/full` is exit 74, not a crash.
+  const { terminal } = await import('./cli/terminal-io.js');
+  const io = terminal();
+  io.line('stdout', packageVersion());
+  process.exitCode = await io.finish(0);
 } else {
   // A variable specifier: dist/cli.js exists only after the build, and has cli/main.ts's exports.
   const bundle = './cli.js';

@@ -9,6 +9,12 @@ export interface Reported {
 const REPORT =
   'This is a bug in mlops-design. Please report it with the command you ran and this message (set MLOPS_DESIGN_DEBUG=1 for a stack trace).';
 
+/**
+ * A message or detail may carry outside text with a line break (a key in an answers file, a file
+ * name): its further lines are indented, so no text can forge a second `mlops-design:` error line.
+ */
+const indentBreaks = (text: string, indent: string): string => text.replace(/\r?\n|\r/g, `\n${indent}  `);
+
 export function describeError(error: unknown, debug = false): Reported {
   if (error instanceof AppError) {
     // An interruption is not an error message: it is the one line that says where the work is.
@@ -16,9 +22,9 @@ export function describeError(error: unknown, debug = false): Reported {
     return {
       exitCode: error.exitCode,
       lines: [
-        interrupted ? error.message : `mlops-design: ${error.message}`,
-        ...error.details.map((detail) => `  ${detail}`),
-        ...(error.hint ? [`  ${error.hint}`] : []),
+        indentBreaks(interrupted ? error.message : `mlops-design: ${error.message}`, ''),
+        ...error.details.map((detail) => `  ${indentBreaks(detail, '  ')}`),
+        ...(error.hint ? [`  ${indentBreaks(error.hint, '  ')}`] : []),
       ],
     };
   }
@@ -33,6 +39,6 @@ export function describeError(error: unknown, debug = false): Reported {
   const stack = debug && error instanceof Error && error.stack ? [error.stack] : [];
   return {
     exitCode: ExitCode.internal,
-    lines: [`mlops-design: internal error: ${message}`, `  ${REPORT}`, ...stack],
+    lines: [indentBreaks(`mlops-design: internal error: ${message}`, ''), `  ${REPORT}`, ...stack],
   };
 }

@@ -7,6 +7,7 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode } from '../errors.js';
 import { describeError } from './errors.js';
+import { terminal, type Terminal } from './terminal-io.js';
 import { FIELDS } from '../estimation/spec-fields.js';
 import { didYouMean } from '../lib/suggest.js';
 import { parseGlobalOptions } from './options.js';
@@ -36,7 +37,7 @@ Exit codes: 0 ok, 1 check failed, 64 usage, 65 bad input, 66 file not found, 70 
 73 output exists (use --force) or cannot be created, 74 I/O error (disk full), 75 LLM unavailable,
 78 configuration, 130 interrupted, 143 terminated.`;
 
-export function buildProgram(): Command {
+export function buildProgram(io: Terminal = terminal()): Command {
   const program = new Command('mlops-design')
     .description(
       'A terminal co-pilot for system design: six phases, real numbers, explicit tradeoffs, and a design document.',
@@ -62,8 +63,15 @@ export function buildProgram(): Command {
     .option('--no-input', 'never prompt; fail if an answer is needed')
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run with --help for usage)')
-    // Commander's own messages ("error: unknown option") get the same one-line form as ours.
+    // Commander's own messages ("error: unknown option") get the same one-line form as ours, and
+    // everything it prints goes through the one writer (an unknown option is the user's text).
     .configureOutput({
+      writeOut: (text) => {
+        io.text('stdout', text);
+      },
+      writeErr: (text) => {
+        io.text('stderr', text);
+      },
       outputError: (text, write) => {
         write(`mlops-design: ${text.replace(/^error: /, '')}`);
       },
@@ -190,19 +198,26 @@ function unknownCommand(program: Command, argv: readonly string[]): string | und
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
-  // A reader that goes away (`| head`) is not an error of ours: stop writing, keep the exit code.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-  });
+  // First: the streams' error listeners are attached before anything is written.
+  const io = terminal();
+  const code = await run(io, argv);
+  // Set before waiting on the streams: a write that never completes (a terminal gone) must not
+  // leave the process to end with 0 when its event loop empties.
+  process.exitCode = code;
+  process.exitCode = await io.finish(code);
+}
+
+/** Runs one command; its exit code. Nothing here sets the process's exit code or writes around `io`. */
+async function run(io: Terminal, argv: readonly string[]): Promise<number> {
   try {
-    const program = buildProgram();
+    const program = buildProgram(io);
     const unknown = unknownCommand(program, argv);
     if (unknown) {
-      process.stderr.write(`${unknown}\n`);
-      process.exitCode = ExitCode.usage;
-      return;
+      io.line('stderr', unknown);
+      return ExitCode.usage;
     }
     await program.parseAsync(argv);
+    return ExitCode.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Commander has already printed help, the version or its own error message on the right stream.
@@ -210,11 +225,10 @@ export async function main(argv: readonly string[]): Promise<void> {
         error.code === 'commander.helpDisplayed' ||
         error.code === 'commander.version' ||
         error.code === 'commander.help';
-      process.exitCode = ok ? ExitCode.ok : ExitCode.usage;
-      return;
+      return ok ? ExitCode.ok : ExitCode.usage;
     }
     const reported = describeError(error, process.env.MLOPS_DESIGN_DEBUG === '1');
-    process.stderr.write(`${reported.lines.join('\n')}\n`);
-    process.exitCode = reported.exitCode;
+    io.line('stderr', reported.lines.join('\n'));
+    return reported.exitCode;
   }
 }

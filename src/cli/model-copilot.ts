@@ -15,6 +15,7 @@ import type { GlobalOptions } from './options.js';
 import type { Output } from './output.js';
 import type { Protocol } from '../protocol/types.js';
 import { prosePreview, spinner } from './spinner.js';
+import { terminal } from './terminal-io.js';
 
 const envNumber = (name: string, fallback: number): number => {
   const value = Number(process.env[name]);
@@ -70,7 +71,7 @@ export function modelCopilot(
     );
   }
   // The spinner and the streamed prose share stderr: the first piece of prose stops the spinner.
-  const wait = spinner(process.stderr, !out.quiet && out.style.level > 0);
+  const wait = spinner(terminal(), !out.quiet && out.style.level > 0);
   let client: MessagesClient;
   // Checked before anything is read or written: a recording never replaces what the session reads.
   if (globals.record)
@@ -115,7 +116,7 @@ export function modelCopilot(
   }
 
   const anthropic: AnthropicCoPilot = createAnthropicCoPilot({
-    prose: prosePreview(process.stderr, !out.quiet && out.style.level > 0, () => {
+    prose: prosePreview(terminal(), !out.quiet && out.style.level > 0, () => {
       wait(false);
     }),
     client,

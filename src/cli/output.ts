@@ -1,9 +1,12 @@
 /**
- * Where text goes: results to stdout, everything else to stderr. One colour switch governs every
- * styled string the program prints (chalk does not read NO_COLOR on its own), and written files
- * never contain escape codes.
+ * Where text goes: results to stdout, everything else to stderr, each line through the one writer
+ * (terminal-io.ts), which sanitises it and redacts secrets. One colour switch governs every styled
+ * string the program prints (chalk does not read NO_COLOR on its own): with colour off the writer
+ * strips every escape code, with it on it keeps plain colour codes only. Written files never contain
+ * escape codes.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
+import { terminal, type Terminal } from './terminal-io.js';
 
 export interface ColourInputs {
   readonly env: NodeJS.ProcessEnv;
@@ -37,22 +40,21 @@ export interface Output {
   warn(text: string): void;
 }
 
-export function createOutput(options: {
-  colour: boolean;
-  quiet: boolean;
-  stdout?: NodeJS.WritableStream;
-  stderr?: NodeJS.WritableStream;
-}): Output {
-  const stdout = options.stdout ?? process.stdout;
-  const stderr = options.stderr ?? process.stderr;
+export function createOutput(options: { colour: boolean; quiet: boolean; terminal?: Terminal }): Output {
+  const io = options.terminal ?? terminal();
   const style = new Chalk({ level: options.colour ? 1 : 0 });
+  const line = { colour: options.colour };
   return {
     style,
     quiet: options.quiet,
-    result: (text) => stdout.write(`${text}\n`),
-    info: (text) => {
-      if (!options.quiet) stderr.write(`${text}\n`);
+    result: (text) => {
+      io.line('stdout', text, line);
     },
-    warn: (text) => stderr.write(`${text}\n`),
+    info: (text) => {
+      if (!options.quiet) io.line('stderr', text, line);
+    },
+    warn: (text) => {
+      io.line('stderr', text, line);
+    },
   };
 }

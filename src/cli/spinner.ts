@@ -1,18 +1,27 @@
-/** A spinner on stderr while a model request is outstanding; nothing at all when stderr is not a terminal. */
-export function spinner(stream: NodeJS.WriteStream, enabled: boolean): (waiting: boolean) => void {
+/**
+ * A spinner on stderr while a model request is outstanding, and the model's prose as it streams;
+ * nothing at all when stderr is not a terminal. Written through the one writer: the control bytes
+ * are the program's own, the prose is outside text and is sanitised.
+ */
+import type { Terminal } from './terminal-io.js';
+
+type TtyInfo = Partial<Pick<NodeJS.WriteStream, 'isTTY' | 'columns'>>;
+const isTerminal = (io: Terminal): boolean => (io.stream('stderr') as TtyInfo).isTTY === true;
+
+export function spinner(io: Terminal, enabled: boolean): (waiting: boolean) => void {
   const frames = ['|', '/', '-', '\\'];
   let timer: NodeJS.Timeout | undefined;
   let frame = 0;
   return (waiting) => {
-    if (!enabled || !stream.isTTY) return;
+    if (!enabled || !isTerminal(io)) return;
     if (waiting && !timer) {
       timer = setInterval(() => {
-        stream.write(`\r${frames[frame++ % frames.length] ?? ''} thinking`);
+        io.control('stderr', `\r${frames[frame++ % frames.length] ?? ''} thinking`);
       }, 100);
     } else if (!waiting && timer) {
       clearInterval(timer);
       timer = undefined;
-      stream.write('\r\u001b[K');
+      io.control('stderr', '\r\u001b[K');
     }
   };
 }
@@ -22,7 +31,7 @@ export function spinner(stream: NodeJS.WriteStream, enabled: boolean): (waiting:
  * (the validated answer is then printed in full). Nothing at all when stderr is not a terminal.
  */
 export function prosePreview(
-  stream: NodeJS.WriteStream,
+  io: Terminal,
   enabled: boolean,
   beforeFirst: () => void,
 ): (text: string | null) => void {
@@ -30,10 +39,11 @@ export function prosePreview(
   let column = 0;
   let started = false;
   return (text) => {
-    if (!enabled || !stream.isTTY) return;
-    const width = stream.columns > 0 ? stream.columns : 80;
+    if (!enabled || !isTerminal(io)) return;
+    const columns = (io.stream('stderr') as TtyInfo).columns ?? 0;
+    const width = columns > 0 ? columns : 80;
     if (text === null) {
-      if (started) stream.write(`\r${rows > 0 ? `\u001b[${rows}A` : ''}\u001b[J`);
+      if (started) io.control('stderr', `\r${rows > 0 ? `\u001b[${rows}A` : ''}\u001b[J`);
       rows = 0;
       column = 0;
       started = false;
@@ -51,6 +61,8 @@ export function prosePreview(
         column += 1;
       }
     }
-    stream.write(`\u001b[2m${text}\u001b[22m`);
+    io.control('stderr', '\u001b[2m');
+    io.text('stderr', text);
+    io.control('stderr', '\u001b[22m');
   };
 }

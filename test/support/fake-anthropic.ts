@@ -27,6 +27,8 @@ export interface FakeReply {
   retryAfterSeconds?: number;
   /** The error body's error.type; defaults from the status (429 rate_limit_error, 529 overloaded_error ...). */
   errorType?: string;
+  /** For 'status': the error body's error.message (default `fake <status> <type>`), e.g. a gateway echoing headers. */
+  errorMessage?: string;
   /**
    * For 'stall'. Undefined: nothing at all is sent, not even headers (the SDK's `timeout` fires).
    * A number, streaming: the headers and this many SSE events of a text reply (a tool reply if `name`
@@ -149,7 +151,7 @@ export async function startFakeAnthropic(options: { tokenCounting?: boolean } = 
         if (reply.retryAfterSeconds !== undefined)
           res.setHeader('retry-after', String(reply.retryAfterSeconds));
         const type = reply.errorType ?? DEFAULT_ERROR_TYPES[status] ?? 'api_error';
-        sendJson(res, status, errorBody(type, `fake ${status} ${type}`, requestId));
+        sendJson(res, status, errorBody(type, reply.errorMessage ?? `fake ${status} ${type}`, requestId));
         return;
       }
       case 'stall': {

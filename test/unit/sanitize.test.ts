@@ -1,6 +1,8 @@
 /* eslint-disable no-control-regex -- these tests look for control characters on purpose */
 import { describe, expect, it } from 'vitest';
-import { sanitize } from '../../src/lib/sanitize.js';
+import fc from 'fast-check';
+import { redact, secretsIn } from '../../src/lib/redact.js';
+import { sanitize, sanitizeKeepingColour } from '../../src/lib/sanitize.js';
 
 describe('sanitize', () => {
   it.each([
@@ -9,7 +11,8 @@ describe('sanitize', () => {
     ['OSC 52 clipboard write ended by BEL', 'safe\u001b]52;c;ZXZpbA==\u0007 text', 'safe text'],
     ['OSC 52 ended by ST', 'safe\u001b]52;c;ZXZpbA==\u001b\\ text', 'safe text'],
     ['OSC title change', '\u001b]0;pwned\u0007title', 'title'],
-    ['an unterminated OSC swallows to the end', 'keep\u001b]8;;http://x', 'keep'],
+    ['an unterminated OSC introducer, and only it', 'keep\u001b]8;;http://x', 'keep8;;http://x'],
+    ['an OSC cut short by another escape: its introducer', 'a\u001b]0;t\u001b[2Jb\u0007c', 'a0;tbc'],
     ['DCS', 'a\u001bPq#0;2;0;0;0\u001b\\b', 'ab'],
     ['8-bit CSI (C1)', 'a\u009b31mb', 'ab'],
     ['8-bit OSC (C1) ended by ST', 'a\u009d52;c;Zm9v\u009cb', 'ab'],
@@ -23,6 +26,99 @@ describe('sanitize', () => {
   it('keeps text, newlines, tabs and non-ASCII letters and symbols', () => {
     const text = 'Café — P99 ≤ 200 ms → ✓\n\tindented\nnaïve 日本語 🚀';
     expect(sanitize(text)).toBe(text);
+  });
+});
+
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+/** Text with introducers, terminators and controls mixed into printable characters. */
+const hostileText = fc
+  .array(
+    fc.oneof(
+      fc.string(),
+      fc.constantFrom(
+        '\u001b',
+        '\u001b[',
+        '\u001b]',
+        '\u001bP',
+        '\u0007',
+        '\u001b\\',
+        '\u009b',
+        '\u009d',
+        '\u009c',
+        'm',
+        ';',
+      ),
+      fc.integer({ min: 0, max: 0x9f }).map((code) => String.fromCharCode(code)),
+    ),
+  )
+  .map((parts) => parts.join(''));
+const printable = fc.string().map((text) => sanitize(text).replace(/[\n\t]/g, ''));
+
+describe('sanitize, properties', () => {
+  it('leaves no control character but newline and tab', () => {
+    fc.assert(
+      fc.property(hostileText, (text) => {
+        expect(sanitize(text)).not.toMatch(CONTROL);
+      }),
+    );
+  });
+
+  it('is idempotent', () => {
+    fc.assert(
+      fc.property(hostileText, (text) => {
+        expect(sanitize(sanitize(text))).toBe(sanitize(text));
+      }),
+    );
+  });
+
+  it('an answer with an unterminated introducer keeps every printable character after it', () => {
+    fc.assert(
+      fc.property(
+        printable,
+        fc.constantFrom('\u001b]', '\u001bP', '\u001b_', '\u001b^', '\u001bX', '\u009d'),
+        printable,
+        (before, introducer, after) => {
+          expect(sanitize(`${before}${introducer}${after}`)).toBe(`${before}${after}`);
+        },
+      ),
+    );
+  });
+});
+
+describe('sanitizeKeepingColour', () => {
+  it('keeps plain colour codes and removes every other sequence', () => {
+    expect(
+      sanitizeKeepingColour(`\u001b[1m\u001b[31mRule\u001b[39m\u001b[22m: x\u001b]52;c;Zm9v\u0007\u001b[2Jy`),
+    ).toBe('\u001b[1m\u001b[31mRule\u001b[39m\u001b[22m: xy');
+  });
+
+  it('removes conceal, extended colours, and what stripping would join into a sequence', () => {
+    expect(sanitizeKeepingColour('a\u001b[8mhidden\u001b[38;5;196mb')).toBe('ahiddenb');
+    expect(sanitizeKeepingColour('\u001b\u001b[31m[2J')).toBe('\u001b[31m[2J');
+  });
+
+  it('leaves nothing but colour codes, newline and tab among the controls', () => {
+    fc.assert(
+      fc.property(hostileText, (text) => {
+        const withoutColour = sanitizeKeepingColour(text).replace(/\u001b\[[0-9;]*m/g, '');
+        expect(withoutColour).not.toMatch(CONTROL);
+      }),
+    );
+  });
+});
+
+describe('redact', () => {
+  const key = 'sk-ant-api03-abcdefghijklmnop';
+  it('replaces the known secrets and anything shaped like an Anthropic key', () => {
+    expect(redact(`Authorization: Bearer ${key}`)).toBe('Authorization: Bearer [redacted]');
+    expect(redact('x-api-key: SECRET_KEY_VALUE!', ['SECRET_KEY_VALUE'])).toBe('x-api-key: [redacted]!');
+  });
+
+  it('takes the secrets from ANTHROPIC_API_KEY and ANTHROPIC_AUTH_TOKEN, ignoring short ones', () => {
+    expect(secretsIn({ ANTHROPIC_API_KEY: ' long-enough-key ', ANTHROPIC_AUTH_TOKEN: 'x' })).toEqual([
+      ' long-enough-key ',
+      'long-enough-key',
+    ]);
   });
 });
 

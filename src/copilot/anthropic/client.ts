@@ -7,6 +7,8 @@
  * own errors. The API key is passed to the SDK and never appears in any message.
  */
 import { AppError, ExitCode, interruptionOf } from '../../errors.js';
+import { redact } from '../../lib/redact.js';
+import { sanitize } from '../../lib/sanitize.js';
 import type { SystemBlock } from './prompts.js';
 
 export interface ModelTool {
@@ -196,8 +198,11 @@ export function translate(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ShownError) return translate(error.original);
   const e = (error ?? {}) as ApiErrorLike;
-  const request = e.requestID ? `; request ${e.requestID}` : '';
-  const type = e.error?.error?.type;
+  // The request id and error type are the server's (or a gateway's) text: shown clean and key-free.
+  const shown = (text: unknown): string =>
+    typeof text === 'string' ? redact(sanitize(text)).slice(0, 100) : '';
+  const request = shown(e.requestID) ? `; request ${shown(e.requestID)}` : '';
+  const type = shown(e.error?.error?.type);
   if (e.status === 401 || e.status === 403) {
     return new AppError(
       ExitCode.config,
