@@ -14,6 +14,7 @@ import {
   plain,
   tableCell,
 } from '../../src/render/markdown-inline.js';
+import { mermaidLabel } from '../../src/render/diagram.js';
 import { shownText } from '../support/markdown-text.js';
 
 /** Characters markdown acts on, mixed with letters, digits, spaces and line breaks. */
@@ -207,6 +208,24 @@ describe('escaping, over random hostile text', () => {
           expect(spans[0]?.text).toBe(folded(text));
         },
       ),
+      RUNS,
+    );
+  });
+});
+
+describe('mermaidLabel, over random hostile text', () => {
+  it('is one quoted line that only entity codes can end, showing the input', () => {
+    fc.assert(
+      fc.property(hostile, (text) => {
+        const label = mermaidLabel(text);
+        expect(label).toMatch(/^"[^"\n`<&;|[\]{}]*(?:#(?:\d+|quot);[^"\n`<&;|[\]{}]*)*"$/);
+        const decoded = label
+          .slice(1, -1)
+          .replace(/#(\d+|quot);/g, (_code, n: string) =>
+            n === 'quot' ? '"' : String.fromCodePoint(Number(n)),
+          );
+        expect(decoded).toBe(folded(text));
+      }),
       RUNS,
     );
   });
