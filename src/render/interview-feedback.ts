@@ -63,7 +63,9 @@ export function renderInterviewFeedback(template: string, input: FeedbackInput):
         [
           `### ${DIMENSION_TITLES[dimension.id]} (${String(dimension.points)}/${String(MAX_POINTS)})`,
           bullets(
-            dimension.criteria.map((criterion) => `${criterion.met ? 'Met' : 'Missed'}: ${inline(criterion.text)}.`),
+            dimension.criteria.map(
+              (criterion) => `${criterion.met ? 'Met' : 'Missed'}: ${inline(criterion.text)}.`,
+            ),
           ),
           dimension.evidence.length > 0
             ? `Evidence, in your words:\n\n${dimension.evidence.map((sentence) => `> ${inline(sentence)}`).join('\n>\n')}`

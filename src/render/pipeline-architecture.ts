@@ -163,7 +163,9 @@ function pipelineSection(
   const requirements = [
     orchestrator === undefined ? 'orchestrator not decided' : inline(orchestrator),
     DEFAULT_PYTHON,
-    pipeline.deployed ? 'a long-running HTTP deployment with health checks' : `trigger: ${inline(pipeline.trigger)}`,
+    pipeline.deployed
+      ? 'a long-running HTTP deployment with health checks'
+      : `trigger: ${inline(pipeline.trigger)}`,
     ...(pipeline.steps.some((step) => /\bgpus?\b/i.test(step.text))
       ? ['GPU nodes for the steps that ask for them']
       : []),

@@ -108,7 +108,9 @@ export function renderSystemDesign(
           '### What the Archetype Assumes',
           table(
             ['Assumption', 'Value', 'Why'],
-            rows(review.assumptions.map((assumption) => [assumption.label, assumption.value, assumption.why])),
+            rows(
+              review.assumptions.map((assumption) => [assumption.label, assumption.value, assumption.why]),
+            ),
           ),
         )
       : '',
@@ -188,7 +190,9 @@ export function renderSystemDesign(
         ? section(
             '## Decision Rules',
             bullets(
-              rules.map((finding) => `**${plain(finding.id)}** (${finding.phase}): ${inline(finding.message)}`),
+              rules.map(
+                (finding) => `**${plain(finding.id)}** (${finding.phase}): ${inline(finding.message)}`,
+              ),
             ),
           )
         : '',
@@ -328,10 +332,7 @@ function renderSizing(review: DesignReview, names: ReadonlyMap<string, string>):
         `${names.get(tier.component) ?? tier.component}, ${lowerFirst(figure.label)}: ${figure.calculation}.`,
     ),
   ]);
-  return section(
-    '### Sizing',
-    [growth, section('How the 1x sizes are computed:', list(how))].join('\n\n'),
-  );
+  return section('### Sizing', [growth, section('How the 1x sizes are computed:', list(how))].join('\n\n'));
 }
 
 function renderReview(review: DesignReview, kept: KeptFindings): string {

@@ -19,7 +19,7 @@ import { shownText } from '../support/markdown-text.js';
 
 /** Characters markdown acts on, mixed with letters, digits, spaces and line breaks. */
 const SIGNIFICANT = [
-  ...'#>-+*=_~`|[]()<>!?/\\&;:.)"\'',
+  ...'#>-+*=_~`|[]()<>!?/\\&;:.)"\''.split(''), // ASCII only: one code unit each
   '<!--',
   '-->',
   '```',
@@ -56,8 +56,7 @@ function allTokens(tokens: readonly Token[]): Token[] {
       for (const row of [table.header, ...table.rows])
         for (const cell of row) children.push(...allTokens(cell.tokens));
     }
-    if (token.type === 'list')
-      children.push(...allTokens((token as Tokens.List).items as unknown as Token[]));
+    if (token.type === 'list') children.push(...allTokens((token as Tokens.List).items));
     return [token, ...children];
   });
 }
