@@ -10,11 +10,11 @@
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { marked, type Token, type Tokens } from 'marked';
+import { marked, type Tokens } from 'marked';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tree } from '../support/tree.js';
-import { shownText } from '../support/markdown-text.js';
+import { allTokens, shownText } from '../support/markdown-text.js';
 import { expectPrintable } from './support/hostile.js';
 import {
   assertBuilt,
@@ -193,21 +193,6 @@ function interviewAnswers(say: Say): unknown {
       approval: 'yes',
     },
   };
-}
-
-/** Every token, with those nested in lists, tables, quotes and inline content. */
-function allTokens(tokens: readonly Token[]): Token[] {
-  return tokens.flatMap((token) => {
-    const children: Token[] = [];
-    if ('tokens' in token && Array.isArray(token.tokens)) children.push(...allTokens(token.tokens));
-    if (token.type === 'list') children.push(...allTokens((token as Tokens.List).items));
-    if (token.type === 'table') {
-      const table = token as Tokens.Table;
-      for (const row of [table.header, ...table.rows])
-        for (const cell of row) children.push(...allTokens(cell.tokens));
-    }
-    return [token, ...children];
-  });
 }
 
 interface Shape {

@@ -15,7 +15,7 @@ import {
   tableCell,
 } from '../../src/render/markdown-inline.js';
 import { mermaidLabel } from '../../src/render/diagram.js';
-import { shownText } from '../support/markdown-text.js';
+import { allTokens, shownText } from '../support/markdown-text.js';
 
 /** Characters markdown acts on, mixed with letters, digits, spaces and line breaks. */
 const SIGNIFICANT = [
@@ -46,21 +46,6 @@ const hostile = fc.array(fc.constantFrom(...SIGNIFICANT), { maxLength: 24 }).map
 /** The input as one line, as every escaping function folds it. */
 const folded = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-/** Every token, nested ones included. */
-function allTokens(tokens: readonly Token[]): Token[] {
-  return tokens.flatMap((token) => {
-    const children: Token[] = [];
-    if ('tokens' in token && Array.isArray(token.tokens)) children.push(...allTokens(token.tokens));
-    if (token.type === 'table') {
-      const table = token as Tokens.Table;
-      for (const row of [table.header, ...table.rows])
-        for (const cell of row) children.push(...allTokens(cell.tokens));
-    }
-    if (token.type === 'list') children.push(...allTokens((token as Tokens.List).items));
-    return [token, ...children];
-  });
-}
-
 /** What no user text may produce anywhere: raw HTML, a heading, a code block, an unsafe link. */
 function expectNoStructure(markdown: string, tokens: readonly Token[]): void {
   for (const token of allTokens(tokens)) {
@@ -76,18 +61,20 @@ function expectNoStructure(markdown: string, tokens: readonly Token[]): void {
 
 const RUNS = { numRuns: 300 };
 
+/** The tokens of one escaped line read alone: one paragraph with no structure, or none for no text. */
+function paragraph(markdown: string, text: string): Token[] {
+  const tokens = marked.lexer(markdown).filter((token) => token.type !== 'space');
+  expect(tokens.map((token) => token.type)).toEqual(folded(text) === '' ? [] : ['paragraph']);
+  expectNoStructure(markdown, tokens);
+  return tokens;
+}
+
 describe('escaping, over random hostile text', () => {
   it('plain: one paragraph showing exactly the input', () => {
     fc.assert(
       fc.property(hostile, (text) => {
         const markdown = plain(text);
-        const tokens = marked.lexer(markdown).filter((token) => token.type !== 'space');
-        if (folded(text) === '') {
-          expect(tokens).toEqual([]);
-          return;
-        }
-        expect(tokens.map((token) => token.type)).toEqual(['paragraph']);
-        expectNoStructure(markdown, tokens);
+        const tokens = paragraph(markdown, text);
         expect(allTokens(tokens).map((token) => token.type)).not.toContain('codespan');
         expect(shownText(markdown)).toBe(folded(text));
       }),
@@ -98,14 +85,7 @@ describe('escaping, over random hostile text', () => {
   it('inline: one paragraph, no HTML, heading, code block or unsafe link', () => {
     fc.assert(
       fc.property(hostile, (text) => {
-        const markdown = inline(text);
-        const tokens = marked.lexer(markdown).filter((token) => token.type !== 'space');
-        if (folded(text) === '') {
-          expect(tokens).toEqual([]);
-          return;
-        }
-        expect(tokens.map((token) => token.type)).toEqual(['paragraph']);
-        expectNoStructure(markdown, tokens);
+        paragraph(inline(text), text);
       }),
       RUNS,
     );
