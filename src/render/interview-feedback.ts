@@ -11,6 +11,7 @@ import type { InterviewFacts } from '../protocols/interview/model.js';
 import { weakest, type Coaching } from '../protocols/interview/review.js';
 import { MAX_POINTS, PHASES, TOLERANCE, VERDICT_BARS, type Review } from '../protocols/interview/score.js';
 import { bullets, fillTemplate, table } from './markdown.js';
+import { codeSpan, headingText, inline, plain } from './markdown-inline.js';
 
 /** The phases' own titles, and communication, which is scored across them. */
 export const DIMENSION_TITLES = Object.fromEntries([
@@ -45,9 +46,9 @@ export function renderInterviewFeedback(template: string, input: FeedbackInput):
   const [hire, leanHire, leanNo] = VERDICT_BARS[facts.level];
   const weak = weakest(review).map((id) => DIMENSION_TITLES[id].toLowerCase());
   return fillTemplate(template, {
-    title: `${facts.problem.title} (${facts.level})`,
+    title: headingText(`${facts.problem.title} (${facts.level})`),
     summary: [
-      `Session: ${input.title}. Problem \`${facts.problem.id}\`, ${String(facts.timebox)} minutes, scored for ${facts.level} level.`,
+      `Session: ${plain(input.title)}. Problem ${codeSpan(facts.problem.id)}, ${String(facts.timebox)} minutes, scored for ${facts.level} level.`,
       `**Score: ${String(review.score)}/100 — ${review.verdict}.** ${facts.askedScale ? 'The scale was asked for before it was used.' : 'The scale was never asked for.'} Hints used: ${String(review.hints)}.`,
     ].join('\n\n'),
     scores: [
@@ -62,10 +63,12 @@ export function renderInterviewFeedback(template: string, input: FeedbackInput):
         [
           `### ${DIMENSION_TITLES[dimension.id]} (${String(dimension.points)}/${String(MAX_POINTS)})`,
           bullets(
-            dimension.criteria.map((criterion) => `${criterion.met ? 'Met' : 'Missed'}: ${criterion.text}.`),
+            dimension.criteria.map(
+              (criterion) => `${criterion.met ? 'Met' : 'Missed'}: ${inline(criterion.text)}.`,
+            ),
           ),
           dimension.evidence.length > 0
-            ? `Evidence, in your words:\n\n${dimension.evidence.map((sentence) => `> ${sentence}`).join('\n>\n')}`
+            ? `Evidence, in your words:\n\n${dimension.evidence.map((sentence) => `> ${inline(sentence)}`).join('\n>\n')}`
             : 'Evidence: nothing in the answer showed it.',
         ].join('\n\n'),
       ),
@@ -73,11 +76,11 @@ export function renderInterviewFeedback(template: string, input: FeedbackInput):
     missing:
       review.missing.length === 0
         ? 'None: every component a good answer has was named.'
-        : bullets(review.missing.map((component) => `${component.name} (\`${component.id}\`)`)),
+        : bullets(review.missing.map((component) => `${inline(component.name)} (${codeSpan(component.id)})`)),
     flags:
       review.flags.length === 0
         ? 'None.'
-        : bullets(review.flags.map((flag) => `\`${flag.id}\`: ${flag.message}`)),
+        : bullets(review.flags.map((flag) => `${codeSpan(flag.id)}: ${inline(flag.message)}`)),
     numbers: numbersSection(input),
     time: table(
       ['Phase', 'Spent (min)', 'Budget (min)', 'How known'],
@@ -124,8 +127,8 @@ function numbersSection(input: FeedbackInput): string {
     table(
       ['You said', 'Nearest engine figure', 'Engine', 'Check'],
       review.numbers.map((check) => [
-        check.said,
-        check.metric,
+        inline(check.said),
+        inline(check.metric),
         check.expected,
         check.within ? `within ${String(TOLERANCE)}x` : `off by ${check.ratio.toFixed(1)}x`,
       ]),

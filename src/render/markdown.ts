@@ -1,4 +1,5 @@
 /** Small, pure markdown builders shared by the renderers. */
+import { tableCell } from './markdown-inline.js';
 
 /** Fill {{name}} placeholders; a missing value is a bug in the renderer, not in the user's input. */
 export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
@@ -10,9 +11,8 @@ export function fillTemplate(template: string, values: Readonly<Record<string, s
   return `${filled.replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
 
-export function cell(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').trim();
-}
+/** A table cell's markdown on one line, its pipes escaped (see markdown-inline.ts). */
+export const cell = tableCell;
 
 export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]): string => `| ${cells.map(cell).join(' | ')} |`;

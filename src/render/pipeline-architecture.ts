@@ -10,6 +10,7 @@ import { pipelineAnswers, pipelineResults } from '../protocols/pipeline/model.js
 import { MAX_OPEN_QUESTIONS } from '../protocols/pipeline/slots.js';
 import { MAX_STEPS, PIPELINES_PER_ENGINEER, type Smell } from '../protocols/pipeline/smells.js';
 import { bullets, fillTemplate, table } from './markdown.js';
+import { codeSpan, headingText, inline, plain } from './markdown-inline.js';
 
 /** New projects start on this Python unless the team says otherwise. */
 export const DEFAULT_PYTHON = 'Python 3.12';
@@ -27,7 +28,7 @@ export function renderPipelineArchitecture(template: string, input: PipelineDocu
   const pipelines = orderedPipelines(state);
   const model = registryName(state.title);
   return fillTemplate(template, {
-    title: state.title,
+    title: headingText(state.title),
     overview: overview(input, pipelines),
     pipelines: pipelines
       .map((pipeline, index) => pipelineSection(pipeline, pipelines, index, model, answers.orchestrator))
@@ -66,9 +67,9 @@ function overview(input: PipelineDocumentInput, pipelines: readonly PipelinePlan
   const mvp = pipelines[0];
   const position = state.decisions['mvp.choice'];
   const summary = [
-    `${state.title}: the ${count(classification.length, 'component')} described in the interview become ${count(pipelines.length, 'pipeline')} (${pipelines.map((pipeline) => pipeline.name).join(', ')}), with ${count(others, 'component')} left to other tools and ${String(later)} deferred.`,
+    `${plain(state.title)}: the ${count(classification.length, 'component')} described in the interview become ${count(pipelines.length, 'pipeline')} (${pipelines.map((pipeline) => plain(pipeline.name)).join(', ')}), with ${count(others, 'component')} left to other tools and ${String(later)} deferred.`,
     mvp
-      ? `Pipeline 1, ${mvp.name}, is the MVP${position?.source === 'words' && position.key !== 'A' ? ` (your choice: ${position.label})` : ''}: ${mvpReason(state)}`
+      ? `Pipeline 1, ${plain(mvp.name)}, is the MVP${position?.source === 'words' && position.key !== 'A' ? ` (your choice: ${inline(position.label)})` : ''}: ${inline(mvpReason(state))}`
       : 'No component was classified as a pipeline.',
   ].join(' ');
   const engineers = answers.team?.engineers;
@@ -85,20 +86,20 @@ function overview(input: PipelineDocumentInput, pipelines: readonly PipelinePlan
         ? `not stated; plan for at most ${String(PIPELINES_PER_ENGINEER)} active pipelines per engineer.`
         : `${count(engineers, 'engineer')} for ${count(pipelines.length, 'active pipeline')} (the ceiling is about ${String(PIPELINES_PER_ENGINEER)} per engineer).`
     }`,
-    `**Defaults**: ${DEFAULT_PYTHON} for new projects; orchestrator: ${answers.orchestrator ?? 'not decided yet'}.`,
+    `**Defaults**: ${DEFAULT_PYTHON} for new projects; orchestrator: ${answers.orchestrator === undefined ? 'not decided yet' : inline(answers.orchestrator)}.`,
   ];
   const classified = table(
     ['Component', 'Classified as', 'Why'],
     classification.map((item) => [
-      item.component.name,
+      plain(item.component.name),
       BUCKET_LABELS[item.bucket],
-      `${item.reason} (rule \`${item.rule}\`)`,
+      `${inline(item.reason)} (rule ${codeSpan(item.rule)})`,
     ]),
   );
   const flagged =
     smells.length === 0
       ? '**Smells flagged**: none.'
-      : `**Smells flagged**:\n\n${bullets(smells.map((smell) => `\`${smell.id}\`: ${smell.message}`))}`;
+      : `**Smells flagged**:\n\n${bullets(smells.map((smell) => `${codeSpan(smell.id)}: ${inline(smell.message)}`))}`;
   return [summary, bullets(facts), classified, flagged].join('\n\n');
 }
 
@@ -132,10 +133,10 @@ const RERUNS: Readonly<Record<PipelineRole | 'deployed', string>> = {
 };
 
 function sourcesText(pipeline: PipelinePlan, pipelines: readonly PipelinePlan[]): string {
-  if (pipeline.sources.length > 0) return pipeline.sources.join(', ');
+  if (pipeline.sources.length > 0) return pipeline.sources.map(inline).join(', ');
   const upstream = pipelines.find((other) => other.role === 'data');
   if (upstream && pipeline !== upstream && !pipeline.deployed)
-    return `the versioned outputs of ${upstream.name}`;
+    return `the versioned outputs of ${plain(upstream.name)}`;
   return pipeline.deployed ? 'the request payload' : 'as named in the steps';
 }
 
@@ -160,24 +161,26 @@ function pipelineSection(
         ? `\`${model}\`: reads the version at the production stage${pipeline.deployed ? ', and reloads when a new one is promoted' : ' at the start of each run'}.`
         : 'none: it produces data, not models; its outputs are versioned artifacts the training pipeline reads.';
   const requirements = [
-    orchestrator ?? 'orchestrator not decided',
+    orchestrator === undefined ? 'orchestrator not decided' : inline(orchestrator),
     DEFAULT_PYTHON,
-    pipeline.deployed ? 'a long-running HTTP deployment with health checks' : `trigger: ${pipeline.trigger}`,
+    pipeline.deployed
+      ? 'a long-running HTTP deployment with health checks'
+      : `trigger: ${inline(pipeline.trigger)}`,
     ...(pipeline.steps.some((step) => /\bgpus?\b/i.test(step.text))
       ? ['GPU nodes for the steps that ask for them']
       : []),
   ];
   return [
-    `### Pipeline ${String(index + 1)}: ${pipeline.name} (${label})`,
+    `### Pipeline ${String(index + 1)}: ${plain(pipeline.name)} (${label})`,
     bullets([
-      `**Purpose**: ${pipeline.purpose}.`,
-      `**Trigger**: ${pipeline.trigger}.`,
-      `**Owner**: ${pipeline.owner}.`,
+      `**Purpose**: ${inline(pipeline.purpose)}.`,
+      `**Trigger**: ${inline(pipeline.trigger)}.`,
+      `**Owner**: ${inline(pipeline.owner)}.`,
     ]),
-    `- **Steps** (${size})\n${pipeline.steps.map((step, n) => `  ${String(n + 1)}. ${step.text}: produces ${step.produces}.`).join('\n')}`,
+    `- **Steps** (${size})\n${pipeline.steps.map((step, n) => `  ${String(n + 1)}. ${inline(step.text)}: produces ${inline(step.produces)}.`).join('\n')}`,
     bullets([
       `**Data sources**: ${sourcesText(pipeline, pipelines)}.`,
-      `**Key artifacts**: ${pipeline.artifacts.length > 0 ? pipeline.artifacts.join('; ') : 'its published outputs'}.`,
+      `**Key artifacts**: ${pipeline.artifacts.length > 0 ? pipeline.artifacts.map(inline).join('; ') : 'its published outputs'}.`,
       `**Orchestrator requirements**: ${requirements.join('; ')}.`,
       `**Registry model**: ${registry}`,
       `**Watch**: ${WATCH[pipeline.deployed ? 'deployed' : pipeline.role]}.`,
@@ -187,7 +190,7 @@ function pipelineSection(
             '**Done when**: it has run unattended on real data at least twice, its outputs sit where the next pipeline will read them, and someone has used them.',
           ]
         : []),
-      ...(pipeline.split ? [`**Why separate**: ${pipeline.split}.`] : []),
+      ...(pipeline.split ? [`**Why separate**: ${inline(pipeline.split)}.`] : []),
     ]),
   ].join('\n\n');
 }
@@ -198,18 +201,19 @@ function dataFlow(pipelines: readonly PipelinePlan[], model: string): string {
   const consumers = pipelines.filter((pipeline) => pipeline.role === 'inference');
   const lines = [
     ...data.map((pipeline) => {
-      const output = pipeline.artifacts[pipeline.artifacts.length - 1] ?? 'its outputs';
+      const last = pipeline.artifacts[pipeline.artifacts.length - 1];
+      const output = last === undefined ? 'its outputs' : inline(last);
       const feeds =
         training && training.steps.some((step) => /\b(?:features?|dataset|training data)\b/i.test(step.text));
-      return `${pipeline.name} writes ${output} as a versioned artifact${feeds ? `; ${training.name} reads the latest version, so a failed data run leaves training on the previous one` : ' for the components that read it'}.`;
+      return `${plain(pipeline.name)} writes ${output} as a versioned artifact${feeds ? `; ${plain(training.name)} reads the latest version, so a failed data run leaves training on the previous one` : ' for the components that read it'}.`;
     }),
     training
-      ? `${training.name} registers each trained model as a new version of \`${model}\`, with its evaluation metrics and the data version it used.`
+      ? `${plain(training.name)} registers each trained model as a new version of \`${model}\`, with its evaluation metrics and the data version it used.`
       : `No training pipeline is in scope: versions of \`${model}\` are registered by the existing process, and the pipelines below read the production one.`,
     `Promotion stages: a new version starts as a candidate; the evaluation step promotes it to staging when it beats the production version on the agreed metric, and to production after a review; the replaced version is archived, not deleted, so rolling back is promoting it again.`,
     ...consumers.map(
       (pipeline) =>
-        `${pipeline.name} loads \`${model}\` at the production stage${pipeline.deployed ? ' when it starts and again on every promotion' : ' at the start of each run'}: promoting a version changes what it uses, with no paths or version ids written into it.`,
+        `${plain(pipeline.name)} loads \`${model}\` at the production stage${pipeline.deployed ? ' when it starts and again on every promotion' : ' at the start of each run'}: promoting a version changes what it uses, with no paths or version ids written into it.`,
     ),
     'No pipeline triggers another: schedules, data arrival and promotion events connect them, and each can fail and be rerun on its own.',
     'Lineage: every artifact records the run, code version and input versions that produced it, so any prediction traces back to its model and data versions.',
@@ -230,7 +234,7 @@ function notAPipeline(classification: readonly Classification[]): string {
     : bullets(
         items.map(
           (item) =>
-            `**${item.component.name}**: ${item.reason}. Use instead: ${item.instead ?? 'a tool outside the pipelines'}.`,
+            `**${plain(item.component.name)}**: ${inline(item.reason)}. Use instead: ${item.instead === undefined ? 'a tool outside the pipelines' : inline(item.instead)}.`,
         ),
       );
 }
@@ -241,11 +245,11 @@ function deferred(classification: readonly Classification[], pipelines: readonly
   const roles = new Set(pipelines.map((pipeline) => (pipeline.deployed ? 'deployed' : pipeline.role)));
   const missing = STANDARD.filter(([role]) => !roles.has(role)).map(([, text]) => text);
   const lines = [
-    ...items.map((item) => `**${item.component.name}**: ${item.reason}.`),
+    ...items.map((item) => `**${plain(item.component.name)}**: ${inline(item.reason)}.`),
     ...missing,
     ...(later.length > 0
       ? [
-          `After the MVP runs unattended, add ${later.map((pipeline) => pipeline.name).join(', then ')}, one at a time, each proven before the next.`,
+          `After the MVP runs unattended, add ${later.map((pipeline) => plain(pipeline.name)).join(', then ')}, one at a time, each proven before the next.`,
         ]
       : []),
   ];
@@ -283,11 +287,11 @@ function openQuestions(state: SessionState, pipelines: readonly PipelinePlan[]):
       : []),
     ...(endpoint && answers.latency !== undefined
       ? [
-          `Does ${endpoint.name} meet its ${latencyText(answers.latency)} P99 with realistic payloads? Benchmark it before building a separate serving stack.`,
+          `Does ${plain(endpoint.name)} meet its ${latencyText(answers.latency)} P99 with realistic payloads? Benchmark it before building a separate serving stack.`,
         ]
       : []),
     'Who signs off a promotion to production: the evaluation step alone, or a person as well?',
   ];
   const questions = [...(answers.openQuestions ?? []), ...derived].slice(0, MAX_OPEN_QUESTIONS);
-  return questions.map((question, index) => `${String(index + 1)}. ${question}`).join('\n');
+  return questions.map((question, index) => `${String(index + 1)}. ${inline(question)}`).join('\n');
 }

@@ -25,6 +25,13 @@ import { asciiDiagram, mermaidDiagram } from './diagram.js';
 import { ARCHETYPE_SLOT } from '../protocols/design/archetype-choice.js';
 import { KEEP_ID, REVIEW_ID, type DesignReview, type KeptFindings } from '../protocols/design/review.js';
 import { bullets, fillTemplate, section, table } from './markdown.js';
+import { codeSpan, headingText, inline, linkText, plain } from './markdown-inline.js';
+
+/** Outside text as list items: each one line of escaped prose. */
+const list = (items: readonly string[]): string => bullets(items.map(inline));
+
+/** Rows of outside text for a table: every cell escaped prose. */
+const rows = (cells: readonly (readonly string[])[]): string[][] => cells.map((row) => row.map(inline));
 
 export function renderSystemDesign(
   template: string,
@@ -46,11 +53,11 @@ export function renderSystemDesign(
 
   const context =
     state.context.length > 0
-      ? `Context read from ${state.context.map((doc) => `\`${doc.name}\``).join(' and ')}.`
+      ? `Context read from ${state.context.map((doc) => codeSpan(doc.name)).join(' and ')}.`
       : '';
   const scopeLine = `Scope: ${state.scope === 'system' ? 'general system' : state.scope === 'ml' ? 'ML system' : 'hybrid (ML inside a larger system)'}.`;
 
-  const functional = bullets(answers.functional ?? []);
+  const functional = list(answers.functional ?? []);
   const nonFunctional: [string, string][] = [
     ['Scale', `${answers.scale?.text ?? 'not stated'}${peak ? ` (estimated ${peak.result} peak)` : ''}`],
     [
@@ -93,15 +100,17 @@ export function renderSystemDesign(
   const estimation = [
     table(
       ['Metric', 'Calculation', 'Result'],
-      estimate.metrics.map((metric) => [metric.label, metric.calculation, metric.result]),
+      rows(estimate.metrics.map((metric) => [metric.label, metric.calculation, metric.result])),
     ),
-    `Assumptions: ${estimate.assumptions.join('; ')}.`,
+    `Assumptions: ${estimate.assumptions.map(inline).join('; ')}.`,
     review && review.assumptions.length > 0
       ? section(
           '### What the Archetype Assumes',
           table(
             ['Assumption', 'Value', 'Why'],
-            review.assumptions.map((assumption) => [assumption.label, assumption.value, assumption.why]),
+            rows(
+              review.assumptions.map((assumption) => [assumption.label, assumption.value, assumption.why]),
+            ),
           ),
         )
       : '',
@@ -113,15 +122,15 @@ export function renderSystemDesign(
   const decisions = DESIGN_STEPS.flatMap((step) => {
     const record = step.kind === 'decision' ? state.decisions[step.id] : undefined;
     return record && step.id.startsWith('high-level.') && step.id !== ARCHETYPE_SLOT
-      ? [`${step.title.toLowerCase()}: ${record.label}`]
+      ? [`${step.title.toLowerCase()}: ${inline(record.label)}`]
       : [];
   });
   const components = architecture.components
     .filter((component) => component.type !== 'client')
     .map((component) =>
       section(
-        `#### ${component.name}`,
-        bullets([
+        `#### ${headingText(component.name)}`,
+        list([
           `Purpose: ${component.purpose}`,
           `API contract: ${component.api}`,
           `Data owned: ${component.data}`,
@@ -132,8 +141,8 @@ export function renderSystemDesign(
   const names = new Map(architecture.components.map((component) => [component.id, component.name]));
   const archetypeRecord = state.decisions[ARCHETYPE_SLOT];
   const architectureText = [
-    archetypeRecord ? `Archetype: ${archetypeRecord.label}.` : '',
-    architecture.summary,
+    archetypeRecord ? `Archetype: ${inline(archetypeRecord.label)}.` : '',
+    inline(architecture.summary),
     '```text\n' + asciiDiagram(architecture) + '\n```',
     '```mermaid\n' + mermaidDiagram(architecture) + '\n```',
     decisions.length > 0
@@ -151,21 +160,20 @@ export function renderSystemDesign(
 
   const summary = summaryOf(state, flags, deepDives);
   return fillTemplate(template, {
-    title: state.title,
+    title: headingText(state.title),
     context: [scopeLine, context].filter(Boolean).join(' '),
     functional,
-    non_functional: table(['Requirement', 'Target'], nonFunctional),
+    non_functional: table(['Requirement', 'Target'], rows(nonFunctional)),
     estimation,
     architecture: architectureText,
     deep_dives: deepDives.map(renderDeepDive).join('\n\n'),
     tradeoffs: table(
       ['Decision', 'Chosen', 'Alternative', 'Reason', 'When the alternative wins'],
       [...tradeoffs, ...operations.tradeoffs].map((t) => [
-        records.has(t.decision) ? `[${t.decision}](${records.get(t.decision) ?? ''})` : t.decision,
-        t.chosen,
-        t.alternative,
-        t.reason,
-        t.alternativeWins,
+        records.has(t.decision)
+          ? `[${linkText(t.decision)}](${records.get(t.decision) ?? ''})`
+          : inline(t.decision),
+        ...[t.chosen, t.alternative, t.reason, t.alternativeWins].map(inline),
       ]),
     ),
     operations: renderOperations(operations, cost, names),
@@ -174,14 +182,18 @@ export function renderSystemDesign(
       flags.length > 0
         ? section(
             '## Red Flags',
-            bullets(flags.map((flag) => `**${flag.id}** (${flag.phase}): ${flag.message}`)),
+            bullets(flags.map((flag) => `**${plain(flag.id)}** (${flag.phase}): ${inline(flag.message)}`)),
           )
         : '',
     decision_rules:
       rules.length > 0
         ? section(
             '## Decision Rules',
-            bullets(rules.map((finding) => `**${finding.id}** (${finding.phase}): ${finding.message}`)),
+            bullets(
+              rules.map(
+                (finding) => `**${plain(finding.id)}** (${finding.phase}): ${inline(finding.message)}`,
+              ),
+            ),
           )
         : '',
     summary,
@@ -190,23 +202,23 @@ export function renderSystemDesign(
 
 function renderDeepDive(deepDive: DeepDive): string {
   const guide = deepDive.guide
-    ? `Principle, from the guide *${deepDive.guide.title}* (\`${deepDive.guide.id}\`): ${deepDive.guide.principle}`
+    ? `Principle, from the guide *${plain(deepDive.guide.title)}* (${codeSpan(deepDive.guide.id)}): ${inline(deepDive.guide.principle)}`
     : '';
   return [
-    `## Deep-Dive: ${deepDive.title}`,
-    deepDive.why,
+    `## Deep-Dive: ${headingText(deepDive.title)}`,
+    inline(deepDive.why),
     guide,
-    section('### Data Model', bullets(deepDive.dataModel)),
-    section('### Approach', bullets(deepDive.approach)),
+    section('### Data Model', list(deepDive.dataModel)),
+    section('### Approach', list(deepDive.approach)),
     section(
       '### Scaling',
       table(
         ['Growth', 'Numbers', 'Plan'],
-        deepDive.scaling.map((step) => [`${step.factor}x`, step.numbers, step.plan]),
+        rows(deepDive.scaling.map((step) => [`${step.factor}x`, step.numbers, step.plan])),
       ),
     ),
-    section('### Failure Handling', bullets(deepDive.failureHandling)),
-    section('### Interface', bullets(deepDive.interface.map((line) => `\`${line.replace(/`/g, "'")}\``))),
+    section('### Failure Handling', list(deepDive.failureHandling)),
+    section('### Interface', bullets(deepDive.interface.map(codeSpan))),
   ]
     .filter(Boolean)
     .join('\n\n');
@@ -221,21 +233,21 @@ function renderOperations(
     section(
       '### Monitoring',
       [
-        bullets(plan.monitoring),
-        section('#### SLOs and Error Budget', bullets(plan.slo)),
-        section('#### Alerting', bullets(plan.alerts)),
-        ...(plan.watchFor.length > 0 ? [section('#### Watch For', bullets(plan.watchFor))] : []),
+        list(plan.monitoring),
+        section('#### SLOs and Error Budget', list(plan.slo)),
+        section('#### Alerting', list(plan.alerts)),
+        ...(plan.watchFor.length > 0 ? [section('#### Watch For', list(plan.watchFor))] : []),
       ].join('\n\n'),
     ),
     section(
       '### Deployment',
-      [bullets(plan.deployment), section('#### Migrations', bullets(plan.migrations))].join('\n\n'),
+      [list(plan.deployment), section('#### Migrations', list(plan.migrations))].join('\n\n'),
     ),
     section(
       '### Failure Modes',
       table(
         ['Component', 'Failure', 'Graceful degradation'],
-        plan.failureModes.map((mode) => [mode.component, mode.failure, mode.degradation]),
+        rows(plan.failureModes.map((mode) => [mode.component, mode.failure, mode.degradation])),
       ),
     ),
     section(
@@ -243,14 +255,16 @@ function renderOperations(
       [
         table(
           ['Component', 'Item', 'Calculation', 'Monthly (estimate)'],
-          cost.rows.map((row) => [
-            names.get(row.component) ?? row.component,
-            row.item,
-            row.calculation,
-            row.monthly,
-          ]),
+          rows(
+            cost.rows.map((row) => [
+              names.get(row.component) ?? row.component,
+              row.item,
+              row.calculation,
+              row.monthly,
+            ]),
+          ),
         ),
-        cost.note,
+        inline(cost.note),
       ].join('\n\n'),
     ),
   ].join('\n\n');
@@ -262,16 +276,16 @@ function summaryOf(state: SessionState, flags: readonly RedFlag[], deepDives: re
   const hard = deepDives.map((deepDive) => deepDive.title.replace(/^[^:]*:\s*/, '').toLowerCase());
   const pushedBack = Object.entries(state.answers)
     .filter(([, record]) => record.pushBack !== undefined)
-    .map(([id]) => `\`${id}\``);
+    .map(([id]) => codeSpan(id));
   const next =
     flags.length > 0
-      ? `Resolve the red flags above first (${flags.map((flag) => flag.id).join(', ')}), then review the design with the team.`
+      ? `Resolve the red flags above first (${flags.map((flag) => plain(flag.id)).join(', ')}), then review the design with the team.`
       : state.scope === 'system'
-        ? `Review the design with the team, then prototype ${deepDives[0]?.title ?? 'the riskiest component'} and load-test it at ${peak ? formatRate(peak.value * 2) : 'twice the planned peak'}.`
+        ? `Review the design with the team, then prototype ${deepDives[0] ? inline(deepDives[0].title) : 'the riskiest component'} and load-test it at ${peak ? formatRate(peak.value * 2) : 'twice the planned peak'}.`
         : 'Review the design with the team, then scope the ML pipelines in detail (`mlops-design pipeline`).';
   return [
-    `${state.title}: ${designDrafts(state).architecture?.summary ?? ''}`,
-    hard.length > 0 ? `What is hard here: ${hard.join('; ')}.` : '',
+    `${plain(state.title)}: ${inline(designDrafts(state).architecture?.summary ?? '')}`,
+    hard.length > 0 ? `What is hard here: ${hard.map(inline).join('; ')}.` : '',
     pushedBack.length > 0 ? `Accepted after push-back, worth revisiting: ${pushedBack.join(', ')}.` : '',
     `Next step: ${next}`,
   ]
@@ -286,10 +300,10 @@ function renderCoverage(review: DesignReview, names: ReadonlyMap<string, string>
     table(
       ['Requirement', 'Served by'],
       review.requirements.map((entry) => [
-        entry.requirement,
+        inline(entry.requirement),
         [
-          entry.components.map((id) => names.get(id) ?? id).join(', '),
-          entry.missing === undefined ? '' : `**missing: ${entry.missing}**`,
+          entry.components.map((id) => inline(names.get(id) ?? id)).join(', '),
+          entry.missing === undefined ? '' : `**missing: ${plain(entry.missing)}**`,
         ]
           .filter(Boolean)
           .join('; '),
@@ -303,11 +317,13 @@ function renderSizing(review: DesignReview, names: ReadonlyMap<string, string>):
   if (!now || now.tiers.length === 0) return '';
   const growth = table(
     ['Component', ...review.sizing.map((at) => at.label)],
-    now.tiers.map((tier) => [
-      names.get(tier.component) ?? tier.component,
-      tier.result,
-      ...later.map((at) => at.tiers.find((other) => other.component === tier.component)?.result ?? '-'),
-    ]),
+    rows(
+      now.tiers.map((tier) => [
+        names.get(tier.component) ?? tier.component,
+        tier.result,
+        ...later.map((at) => at.tiers.find((other) => other.component === tier.component)?.result ?? '-'),
+      ]),
+    ),
   );
   const how = now.tiers.flatMap((tier) => [
     `${names.get(tier.component) ?? tier.component}: ${tier.calculation}.`,
@@ -316,16 +332,13 @@ function renderSizing(review: DesignReview, names: ReadonlyMap<string, string>):
         `${names.get(tier.component) ?? tier.component}, ${lowerFirst(figure.label)}: ${figure.calculation}.`,
     ),
   ]);
-  return section(
-    '### Sizing',
-    [growth, section('How the 1x sizes are computed:', bullets(how))].join('\n\n'),
-  );
+  return section('### Sizing', [growth, section('How the 1x sizes are computed:', list(how))].join('\n\n'));
 }
 
 function renderReview(review: DesignReview, kept: KeptFindings): string {
   const findings = review.findings.map((finding) => {
     const reason = kept[finding.id];
-    return `**${finding.severity}** \`${finding.id}\`: ${finding.message} Evidence: ${finding.evidence}.${reason === undefined ? '' : ` Kept by the team: ${reason}.`}`;
+    return `**${finding.severity}** ${codeSpan(finding.id)}: ${inline(finding.message)} Evidence: ${inline(finding.evidence)}.${reason === undefined ? '' : ` Kept by the team: ${inline(reason)}.`}`;
   });
   return section(
     '## Design Review',
