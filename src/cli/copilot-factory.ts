@@ -4,6 +4,7 @@
  * a key (78 before the first question) and stops the run if the API is unavailable (75);
  * `--copilot replay --cassette FILE` replays recorded exchanges strictly.
  */
+import { usageError } from '../errors.js';
 import { createOfflineCoPilot } from '../copilot/offline/offline-copilot.js';
 import type { CoPilot } from '../copilot/port.js';
 import type { Knowledge } from '../knowledge/load.js';
@@ -40,7 +41,15 @@ export async function chooseCopilot(
   const offline = createOfflineCoPilot(kind.advisor(knowledge));
   const key = process.env.ANTHROPIC_API_KEY;
   const choice = globals.copilot ?? (key ? 'anthropic-default' : 'offline');
-  if (choice === 'offline') return { copilot: offline };
+  if (choice === 'offline') {
+    // Nothing would be recorded: say so rather than leave the user expecting a cassette.
+    if (globals.record)
+      throw usageError(
+        `--record ${globals.record}: the offline co-pilot makes no model requests, so there is nothing to record`,
+        'Record with --copilot anthropic (or replay), or drop --record.',
+      );
+    return { copilot: offline };
+  }
   // The model-backed co-pilot is loaded only when chosen: offline runs never pay for it.
   const { modelCopilot } = await import('./model-copilot.js');
   return modelCopilot(globals, knowledge, out, offline, choice, kind.protocol, inputs, signal);

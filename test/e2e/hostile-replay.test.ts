@@ -214,6 +214,30 @@ describe('--record never replaces an input or an existing file', () => {
     expect(readFileSync(join(dir, 'answers.yaml'), 'utf8')).toBe(PASTEBIN);
   });
 
+  it('with the offline co-pilot, which has nothing to record: 64, the answers file untouched', async () => {
+    const dir = workspace();
+    const line = await refused(
+      dir,
+      [
+        'design',
+        '--answers',
+        'answers.yaml',
+        '--out',
+        'out',
+        '--no-save',
+        '--copilot',
+        'offline',
+        '--record',
+        'answers.yaml',
+      ],
+      64,
+    );
+    expect(line).toBe(
+      'mlops-design: --record answers.yaml: the offline co-pilot makes no model requests, so there is nothing to record',
+    );
+    expect(readFileSync(join(dir, 'answers.yaml'), 'utf8')).toBe(PASTEBIN);
+  });
+
   it('the cassette being replayed: 64', async () => {
     const dir = workspace();
     copyFileSync(cassetteOf('pastebin'), join(dir, 'tape.jsonl'));
