@@ -120,7 +120,7 @@ export async function runToDocument(run: DocumentRun): Promise<void> {
     throw new AppError(
       ExitCode.checkFailed,
       `${kind.document} was not written: it breaks ${String(rendered.problems.length)} of its rules:\n${rendered.problems.map((problem) => `  ${problem}`).join('\n')}`,
-      session
+      session?.store.saving === true
         ? `Session ${session.id} is saved; revise a phase with: mlops-design resume ${session.id}`
         : undefined,
     );
@@ -182,9 +182,11 @@ function templateOf(kind: SessionKind): string {
 /** The files could not be written (73, 74): the session stays unfinished, so say how to finish it. */
 function withSession(error: unknown, session: SavedSession | undefined): AppError | undefined {
   if (!(error instanceof AppError)) return undefined;
-  const next = session
-    ? `Session ${session.id} is saved; finish it with: mlops-design resume ${session.id}`
-    : 'The session was not saved (--no-save).';
+  const next = !session
+    ? 'The session was not saved (--no-save).'
+    : session.store.saving
+      ? `Session ${session.id} is saved; finish it with: mlops-design resume ${session.id}`
+      : `Session ${session.id} could not be saved in ${session.store.dir}; it cannot be resumed.`;
   return new AppError(
     error.exitCode,
     error.message,
