@@ -144,7 +144,9 @@ export async function runToDocument(run: DocumentRun): Promise<void> {
   if (session) session.store.save(sessionRecord(kind, session, run.outDir, finished, true));
   // What the command adds once the document is written (the interview's gaps log), and whether it
   // fails the run (a score below --pass-mark): reported after the result, which stands either way.
-  const failure = run.options.finished?.(finished, session?.store.dir);
+  const failure = run.options.finished?.(finished, session?.store.dir, (line) => {
+    out.warn(line);
+  });
   const fail = (): void => {
     if (failure) throw new AppError(ExitCode.checkFailed, failure);
   };

@@ -75,9 +75,14 @@ export interface CommandOptions extends SessionFlags {
   readonly instead?: (globals: GlobalOptions) => Promise<void> | void;
   /**
    * After the document is written: what the command adds (the interview's gaps log), and a
-   * failure that sets exit 1 (a score below --pass-mark).
+   * failure that sets exit 1 (a score below --pass-mark). `warn` reports what the addition could not
+   * do: the document stands, so that is a warning, not the run's failure.
    */
-  readonly finished?: (state: SessionState, stateDir: string | undefined) => string | undefined;
+  readonly finished?: (
+    state: SessionState,
+    stateDir: string | undefined,
+    warn: (line: string) => void,
+  ) => string | undefined;
 }
 
 export interface SessionKind {

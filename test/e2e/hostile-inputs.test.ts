@@ -259,6 +259,21 @@ describe('the state folder holds things that are not sessions', () => {
     const zero = await run(other, ['interview', '--history', '--json']);
     expect(expectCleanFailure(expect, zero, 65)).toContain('interview-history.jsonl: is a character device');
   });
+
+  it('a history log that is a FIFO when an interview finishes: the feedback stands, one warning, exit 0', async () => {
+    const dir = workspace();
+    mkdirSync(join(dir, 'state'));
+    mkfifo(join(dir, 'state', 'interview-history.jsonl'));
+    const result = await run(dir, ['interview', '--answers', INTERVIEW, '--out', 'out', '--quiet']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'out'))).toContain('interview_feedback.md');
+    const warnings = result.stderr.split('\n').filter((line) => line.includes('interview-history.jsonl'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /^warning: .*interview-history\.jsonl: is a FIFO or a socket, not a regular file; the interview was not added to the history log/,
+    );
+    expectPrintable(expect, result.stderr, 'stderr');
+  });
 });
 
 describe('a state folder that is not a usable folder', () => {

@@ -14,6 +14,7 @@ import {
   type ScoredInterview,
 } from '../../protocols/interview/review.js';
 import { practiseNext, renderInterviewFeedback } from '../../render/interview-feedback.js';
+import { AppError } from '../../errors.js';
 import { appendHistory, type HistoryEntry } from '../../session/interview-history.js';
 import { oneOf, parseFlags, sessionFlags } from '../options.js';
 import type { SessionKind } from '../session-kind.js';
@@ -95,18 +96,25 @@ export function interviewKind(knowledge: Knowledge): SessionKind {
               },
             }
           : {}),
-        finished: (state, stateDir) => {
+        finished: (state, stateDir, warn) => {
           const { facts, review } = score(state);
-          if (stateDir)
-            appendHistory(stateDir, {
-              at: new Date().toISOString(),
-              problem: facts.problem.id,
-              level: facts.level,
-              score: review.score,
-              dimensions: Object.fromEntries(
-                review.dimensions.map((dimension) => [dimension.id, dimension.points]),
-              ) as HistoryEntry['dimensions'],
-            });
+          if (stateDir) {
+            // The feedback is written and stands: a log that cannot take the line is a warning.
+            try {
+              appendHistory(stateDir, {
+                at: new Date().toISOString(),
+                problem: facts.problem.id,
+                level: facts.level,
+                score: review.score,
+                dimensions: Object.fromEntries(
+                  review.dimensions.map((dimension) => [dimension.id, dimension.points]),
+                ) as HistoryEntry['dimensions'],
+              });
+            } catch (error) {
+              if (!(error instanceof AppError)) throw error;
+              warn(`warning: ${error.message}${error.hint ? ` (${error.hint})` : ''}`);
+            }
+          }
           const { passMark } = given;
           return passMark !== undefined && review.score < passMark
             ? `score ${String(review.score)} is below the pass mark ${String(passMark)}`
