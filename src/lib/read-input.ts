@@ -45,7 +45,13 @@ export type ReadProblem =
 export type ReadOutcome =
   { readonly ok: true; readonly bytes: Buffer } | { readonly ok: false; readonly problem: ReadProblem };
 
-const OPEN_FLAGS = constants.O_RDONLY | ((constants as { O_NONBLOCK?: number }).O_NONBLOCK ?? 0);
+/**
+ * open() without waiting: a FIFO with no writer (or reader) answers at once instead of blocking for
+ * ever. 0 where the platform has no such flag (Windows has no FIFOs to wait on).
+ */
+export const O_NONBLOCK = (constants as { O_NONBLOCK?: number }).O_NONBLOCK ?? 0;
+
+const OPEN_FLAGS = constants.O_RDONLY | O_NONBLOCK;
 
 /** The bytes of a regular file of at most `limit` bytes, or why not; never blocks, never throws. */
 export function readRegularFile(path: string, limit: number): ReadOutcome {

@@ -8,17 +8,13 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError, ExitCode } from '../errors.js';
 import { DIMENSIONS } from '../knowledge/problems.js';
-import { describeProblem, entryKind, problemCode, readRegularFile } from '../lib/read-input.js';
+import { O_NONBLOCK, describeProblem, entryKind, problemCode, readRegularFile } from '../lib/read-input.js';
 import { errnoCode, ioFailure } from '../output/io-errors.js';
 
 /** One line is a few hundred bytes: this is tens of thousands of interviews. */
 const MAX_HISTORY_BYTES = 10_000_000;
 /** Appending never waits on a FIFO (no reader: ENXIO at once) and never follows a link into a device. */
-const APPEND_FLAGS =
-  constants.O_WRONLY |
-  constants.O_APPEND |
-  constants.O_CREAT |
-  ((constants as { O_NONBLOCK?: number }).O_NONBLOCK ?? 0);
+const APPEND_FLAGS = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | O_NONBLOCK;
 
 const entrySchema = z.strictObject({
   at: z.string(),
