@@ -14,6 +14,7 @@ import { checkRecordTarget } from './record-target.js';
 import type { GlobalOptions } from './options.js';
 import type { Output } from './output.js';
 import type { Protocol } from '../protocol/types.js';
+import { COMPONENT_TYPES } from '../protocols/design/model.js';
 import { prosePreview, spinner } from './spinner.js';
 import { terminal } from './terminal-io.js';
 
@@ -105,7 +106,6 @@ export function modelCopilot(
       timeoutMs: envNumber('MLOPS_DESIGN_TIMEOUT_MS', 60_000),
       maxRetries: 3,
       idleMs: envNumber('MLOPS_DESIGN_IDLE_MS', 30_000),
-      onWait: wait,
       ...(signal ? { signal } : {}),
     });
   }
@@ -119,9 +119,12 @@ export function modelCopilot(
     prose: prosePreview(terminal(), !out.quiet && out.style.level > 0, () => {
       wait(false);
     }),
+    // The spinner turns only while a person waits on a request, never for one made ahead.
+    wait,
     client,
     offline,
     protocol,
+    vocabulary: protocol.id === 'design' ? COMPONENT_TYPES : [],
     // The model reads the guides themselves: their full text is loaded only here.
     guides: withGuideBodies(knowledge).guides,
     model,

@@ -11,6 +11,7 @@ import type {
   Proposal,
   QuestionSlot,
   SessionState,
+  Step,
 } from '../protocol/types.js';
 
 export interface Review {
@@ -37,6 +38,17 @@ export interface CoPilot {
     state: SessionState,
   ): Promise<string>;
   draft(step: DraftStep, state: SessionState): Promise<unknown>;
+  /**
+   * The step the session is about to take: a co-pilot that calls a model starts the phase's
+   * requests here, so they are under way while the person answers. Never blocks.
+   */
+  lookahead?(step: Step, state: SessionState): void;
+  /**
+   * A second reader for an answer the slot's parser refused: the answer as the co-pilot reads it,
+   * in the form the question wants, or undefined. The person confirms it before it counts; it is
+   * parsed by the slot's own parser like any answer.
+   */
+  reread?(slot: QuestionSlot, raw: string, problem: string, state: SessionState): Promise<string | undefined>;
 }
 
 /**

@@ -221,6 +221,12 @@ export interface DraftStep extends StepBase {
    * only the model path validates and building the schemas costs a scripted run start-up time.
    */
   readonly schema: () => Promise<ZodType>;
+  /**
+   * The fields of the draft that are prose a model may reword, as paths keyed by the draft's own
+   * ids (see src/copilot/anthropic/prose-patch.ts): `components[id].purpose`. Everything else (ids,
+   * numbers, structure) is never a model's. Without it a model-backed co-pilot keeps the baseline.
+   */
+  readonly prose?: readonly string[];
 }
 
 /** Why a result cannot be derived: an earlier answer is unusable with the others, so it is asked again. */

@@ -70,6 +70,8 @@ export async function askStep<T>(
   let message = options.firstMessage;
   let pushedBack: string | undefined;
   let helpShown = 0;
+  // A reading the co-pilot offered for an answer that did not parse: the default at the next prompt.
+  let offered: string | undefined;
   for (;;) {
     let raw = await respondent.ask({
       slot: erased,
@@ -78,8 +80,9 @@ export async function askStep<T>(
       attempt,
       ...(message ? { message } : {}),
       ...(suggested ? { suggested } : {}),
-      ...(previous !== undefined ? { previous } : {}),
+      ...(offered !== undefined ? { previous: offered } : previous !== undefined ? { previous } : {}),
     });
+    offered = undefined;
     const command = promptCommand(raw);
     // A slot with its own help (an interview's hints) takes "?" from a file too: the hint is
     // shown and the followup is the answer. Any other prompt command in a file is refused.
@@ -115,9 +118,20 @@ export async function askStep<T>(
     }
     const parsed = slot.parse(raw);
     if (!parsed.ok) {
-      if (!respondent.interactive) throw badInput(`${slot.id}: ${parsed.error}`);
+      const reading = await secondReading(copilot, erased, raw, parsed.error, state);
+      if (!respondent.interactive)
+        throw badInput(
+          `${slot.id}: ${parsed.error}`,
+          [],
+          reading
+            ? `The co-pilot reads it as "${reading}": put that in the answers file if it is what you meant.`
+            : undefined,
+        );
       attempt = 'after-error';
-      message = parsed.error;
+      message = reading
+        ? `${parsed.error}. The co-pilot reads it as "${reading}": press Enter to take that reading, or type your own answer.`
+        : parsed.error;
+      offered = reading;
       continue;
     }
     const review = await copilot.review(erased, parsed.value, state);
@@ -146,6 +160,22 @@ export async function askStep<T>(
       ...(helpShown > 0 ? { helpShown } : {}),
     };
   }
+}
+
+/**
+ * The co-pilot's reading of an answer the slot could not parse, when it has a second reader and
+ * the reading parses: the person confirms it at the prompt; a file is told what to write.
+ */
+async function secondReading(
+  copilot: CoPilot,
+  slot: QuestionSlot,
+  raw: RawAnswer,
+  problem: string,
+  state: SessionState,
+): Promise<string | undefined> {
+  if (!copilot.reread || typeof raw !== 'string' || raw.trim() === '') return undefined;
+  const reading = await copilot.reread(slot, raw, problem, state);
+  return reading !== undefined && reading !== raw.trim() && slot.parse(reading).ok ? reading : undefined;
 }
 
 /** Help goes through the view's own line when it has one (never dimmed), else as a note. */

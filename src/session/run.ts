@@ -205,6 +205,7 @@ export async function runSession(deps: SessionDeps, initial: SessionState): Prom
         await honourSignal();
         return state;
       }
+      deps.copilot.lookahead?.(step, state);
       const label = progressLabel(protocol, step);
       if (step.phase !== phase) {
         phase = step.phase;

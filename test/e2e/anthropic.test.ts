@@ -223,22 +223,13 @@ describe.concurrent('the Anthropic co-pilot against the fake Messages API', () =
       expect(usageLines[0]).toMatch(/input tokens/);
 
       expect(fake.requests.length).toBeGreaterThan(1);
+      // One request phrases a phase's questions, one words each decision, one each draft: far
+      // fewer than a request per question, answer and decision.
+      expect(fake.requests.length).toBeLessThanOrEqual(25);
       const allTools = sent(fake.requests[0]).tools;
-      // The protocol's own tools: its draft steps' after the four of every co-pilot; no tool of
-      // another protocol, and no cost rows in the operations plan for the model to write.
-      expect(allTools.map((tool) => tool.name)).toEqual([
-        'ask_question',
-        'review_answer',
-        'propose_options',
-        'report_decision',
-        'write_architecture',
-        'write_deep_dives',
-        'write_tradeoffs',
-        'write_operations_plan',
-      ]);
-      const operations = allTools.find((tool) => tool.name === 'write_operations_plan');
-      expect(Object.keys(operations?.input_schema.properties ?? {})).toContain('slo');
-      expect(Object.keys(operations?.input_schema.properties ?? {})).not.toContain('cost');
+      // Two tools, the same on every request: they open the cached prefix. The model writes prose
+      // keyed by the baseline's ids and reads answers; it has no tool that writes a number or a table.
+      expect(allTools.map((tool) => tool.name)).toEqual(['write_prose', 'read_answer']);
       for (const request of fake.requests) {
         expect(request.path).toBe('/v1/messages');
         const body = sent(request);
@@ -276,12 +267,11 @@ describe.concurrent('the Anthropic co-pilot against the fake Messages API', () =
         expect(system).toContain('<reference id="pipeline-scoping"');
         expect(system).not.toContain('<reference id="database-design"');
       }
-      const tools = fake.requests.map((request) => sent(request).tool_choice.name);
-      expect(tools).toContain('ask_question');
-      expect(tools).toContain('propose_options');
-      expect(
-        userText(fake.requests.find((request) => sent(request).tool_choice.name === 'propose_options')),
-      ).toContain('mvp.choice');
+      const tools = new Set(fake.requests.map((request) => sent(request).tool_choice.name));
+      expect([...tools]).toEqual(['write_prose']);
+      const texts = fake.requests.map(userText);
+      expect(texts.some((text) => text.includes('Phrase the questions of the'))).toBe(true);
+      expect(texts.some((text) => text.includes('the decision "mvp.choice"'))).toBe(true);
       const summary = JSON.parse(result.stdout) as { command: string; copilot: string; smells: unknown[] };
       expect(summary).toMatchObject({ command: 'pipeline', copilot: 'anthropic', smells: [] });
       assertNoLeak(expect, c, result, fake);
@@ -312,11 +302,7 @@ describe.concurrent('the Anthropic co-pilot against the fake Messages API', () =
           .system.map((block) => block.text)
           .join('\n');
         expect(system).not.toContain('<reference id=');
-        expect(
-          sent(request)
-            .tools.map((tool) => tool.name)
-            .slice(4),
-        ).toEqual(['write_coaching']);
+        expect(sent(request).tools.map((tool) => tool.name)).toEqual(['write_prose', 'read_answer']);
       }
       expect(JSON.parse(result.stdout)).toMatchObject({
         command: 'interview',
@@ -469,15 +455,16 @@ describe.concurrent('the Anthropic co-pilot against the fake Messages API', () =
     expect,
   }) => {
     await withFake(async (fake) => {
-      const invalid: FakeReply = { kind: 'tool', name: 'ask_question', input: { question: '' } };
+      const invalid: FakeReply = { kind: 'tool', name: 'write_prose', input: { question: '' } };
       fake.enqueue(invalid, invalid);
       const c = makeCase();
       const result = await runDesign(c, ['--copilot', 'anthropic'], { fake, fault: true });
       expect(result.code, result.stderr).toBe(0);
-      expect(sent(fake.requests[0]).tool_choice.name).toBe('ask_question');
+      expect(sent(fake.requests[0]).tool_choice.name).toBe('write_prose');
+      expect(userText(fake.requests[0])).toMatch(/Phrase the questions of the requirements phase/);
       expect(userText(fake.requests[1])).toMatch(/previous output was invalid/);
       expect(result.stderr).toMatch(
-        /The model's output for phrase:requirements\.functional was invalid twice; using the offline co-pilot's/,
+        /The model's output for phrase:requirements was invalid twice; using the offline co-pilot's/,
       );
       expect(result.stderr.match(/was invalid twice/g)).toHaveLength(1);
       expect(readFileSync(c.document, 'utf8')).toBe(offlineDocument);
@@ -489,7 +476,7 @@ describe.concurrent('the Anthropic co-pilot against the fake Messages API', () =
     expect,
   }) => {
     await withFake(async (fake) => {
-      fake.enqueue({ kind: 'tool', name: 'ask_question', input: { question: '' } });
+      fake.enqueue({ kind: 'tool', name: 'write_prose', input: { question: '' } });
       const c = makeCase();
       const result = await runDesign(c, ['--copilot', 'anthropic'], { fake, fault: true });
       expect(result.code, result.stderr).toBe(0);
@@ -546,12 +533,10 @@ describe.concurrent('the Anthropic co-pilot against the fake Messages API', () =
           const middle = Math.floor(text.length / 2);
           return `${text.slice(0, middle)}${osc}${text.slice(middle)}`;
         };
-        const input = reply.input as { position?: string; summary?: string } | undefined;
-        if (body.tool_choice?.name === 'propose_options' && input?.position !== undefined)
-          input.position = insert(input.position);
-        // The architecture's summary reaches both the terminal digest and the document.
-        if (body.tool_choice?.name === 'write_architecture' && input?.summary !== undefined)
-          input.summary = insert(input.summary);
+        const input = reply.input as { prose?: { key: string; text: string }[] } | undefined;
+        // A proposal's position, and the architecture's summary (the terminal digest and the document).
+        for (const entry of input?.prose ?? [])
+          if (entry.key === 'position' || entry.key === 'summary') entry.text = insert(entry.text);
         return reply;
       };
       const c = makeCase();

@@ -1,48 +1,48 @@
 /**
- * The Anthropic co-pilot: the same protocol, ids and numbers, with a model phrasing, proposing,
- * reviewing and drafting for this user's context. Every call starts from the offline co-pilot's
- * answer as a baseline (the engine's numbers and the rules' structure); the model improves it
- * through one tool, its output is validated with the project's own zod schemas (a draft with the
- * schema its step carries), an invalid output gets one repair attempt, and then that step falls back
- * to the baseline with a notice. Computed results (the estimate, the cost) are never asked of the
- * model: they are not co-pilot steps.
+ * The Anthropic co-pilot: the same protocol, ids, numbers and rules, with a model writing the prose
+ * for this user's system. The model is outside input. Every step starts from the offline co-pilot's
+ * answer (the baseline); the model is given that baseline's prose, keyed by the baseline's own ids,
+ * and answers with prose for those keys only. What it sends is checked against the design's
+ * invariants (prose-check.ts): an unknown or repeated key is dropped, a placeholder or a number the
+ * session does not have is asked to be repaired once and then the baseline's text stays. Numbers,
+ * ids, structure, diagrams, decision values, push-backs and reports are never the model's.
+ *
+ * Economy: one request phrases all the questions of a phase, one words each decision's proposal,
+ * one each draft. When a phase starts, its requests are sent at once (speculatively, as if each
+ * decision took its recommendation), so the person rarely waits: a step whose baseline turned out
+ * the same uses the answer already in hand; otherwise it asks again.
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { AppError, ExitCode } from '../../errors.js';
 import type { Guide } from '../../knowledge/guide.js';
 import { sanitize } from '../../lib/sanitize.js';
 import { firstIssue } from '../../lib/zod-issue.js';
 import type {
-  Choice,
   DecisionSlot,
   DraftStep,
   Proposal,
-  ProposalOption,
   Protocol,
   QuestionSlot,
   SessionState,
+  Step,
 } from '../../protocol/types.js';
-import type { CoPilot, Review } from '../port.js';
+import type { CoPilot } from '../port.js';
 import type { MessagesClient, ModelTool } from './client.js';
-import { systemBlocks, turnMessage } from './prompts.js';
+import { checkProse, type Refusal } from './model-prose.js';
+import { numeralSet } from './numerals.js';
+import { systemBlocks, stateSummary, turnMessage } from './prompts.js';
+import { applyProse, proseEntries, type ProseEntry, type ProseMap } from './prose-patch.js';
+import { speculate } from './speculate.js';
 import { addUsage, emptyUsage, type Usage } from './usage.js';
 
-const optionSchema = z.strictObject({
-  key: z.enum(['A', 'B']),
-  label: z.string().min(3).max(200),
-  summary: z.string().min(3).max(800),
-  pros: z.array(z.string().min(2).max(300)).min(1).max(6),
-  cons: z.array(z.string().min(2).max(300)).min(1).max(6),
+/** The prose of a proposal a model may reword: the options' values, labels and tradeoffs stay. */
+export const PROPOSAL_PROSE: ProseMap = ['explain', 'position', 'options[key].summary'];
+
+const proseSchema = z.strictObject({
+  prose: z.array(z.strictObject({ key: z.string().max(160), text: z.string().max(2_000) })).max(80),
 });
-const proposalSchema = z.strictObject({
-  explain: z.string().min(10).max(1_200),
-  options: z.tuple([optionSchema, optionSchema]),
-  position: z.string().min(10).max(1_200),
-  detail: z.string().min(10).max(2_000),
-});
-const phraseSchema = z.strictObject({ question: z.string().min(5).max(600) });
-const reviewSchema = z.strictObject({ vague: z.boolean(), push_back: z.string().max(900).nullable() });
-const reportSchema = z.strictObject({ report: z.string().min(5).max(600) });
+const readingSchema = z.strictObject({ reading: z.string().max(300).nullable() });
 
 const tool = (name: string, description: string, schema: z.ZodType): ModelTool => {
   // The tools API takes a JSON Schema object without the draft marker.
@@ -51,47 +51,37 @@ const tool = (name: string, description: string, schema: z.ZodType): ModelTool =
   return { name, description, input_schema: jsonSchema };
 };
 
-/** Model text is outside text: no control or escape sequence survives it. */
-function clean<T>(value: T): T {
-  if (typeof value === 'string') return sanitize(value) as T;
-  if (Array.isArray(value)) return value.map(clean) as T;
-  if (value && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clean(v)])) as T;
-  return value;
-}
-
-/**
- * Every tool of a protocol, in a fixed order (its draft steps' in protocol order): the same list on
- * every request keeps the cached prefix stable.
- */
-async function toolsOf(protocol: Protocol): Promise<readonly ModelTool[]> {
-  const drafts = await Promise.all(
-    protocol.steps
-      .filter((step): step is DraftStep => step.kind === 'draft')
-      .map(async (step) => tool(step.tool, `The draft of ${step.id}`, await step.schema())),
-  );
-  return [
-    tool('ask_question', 'The question to put to the user', phraseSchema),
-    tool('review_answer', 'Whether the answer is too vague to design from, and the push-back', reviewSchema),
-    tool('propose_options', 'The EPCE proposal for this decision', proposalSchema),
-    tool('report_decision', 'What was decided and the constraint it creates', reportSchema),
-    ...drafts,
-  ];
-}
+/** The same two tools on every request: they open the cached prefix. */
+const TOOLS: readonly ModelTool[] = [
+  tool(
+    'write_prose',
+    'Prose for the entries of the baseline, keyed by their keys; leave out entries you keep',
+    proseSchema,
+  ),
+  tool(
+    'read_answer',
+    "How you read an answer the tool's own reader could not, in the form the question asks for, or null",
+    readingSchema,
+  ),
+];
 
 export interface AnthropicOptions {
   readonly client: MessagesClient;
   readonly offline: CoPilot;
   readonly protocol: Protocol;
   readonly guides: readonly Guide[];
+  /** Names the model may use for components (the design's component types). */
+  readonly vocabulary?: readonly string[];
   readonly model: string;
   /** Prompt caching of the static system blocks (off only to measure what it saves). */
   readonly cache: boolean;
   /** 'explicit' (--copilot anthropic): an unavailable API stops the run (75). 'default': fall back. */
   readonly mode: 'explicit' | 'default';
   readonly notify: (text: string) => void;
-  /** Streams prose as it arrives (a piece of text), then null when the answer is complete. */
+  /** Streams prose while a person waits on a request (a piece of text), then null when it is done. */
   readonly prose?: (text: string | null) => void;
+  /** True while a person waits on a request (for a spinner). */
+  readonly wait?: (waiting: boolean) => void;
 }
 
 export interface AnthropicCoPilot extends CoPilot {
@@ -99,167 +89,299 @@ export interface AnthropicCoPilot extends CoPilot {
   readonly model: string;
 }
 
+/** A request on its way: its outcome, the text streamed so far, and whether a person waits on it. */
+interface InFlight {
+  result: Promise<ReadonlyMap<string, string>>;
+  done: boolean;
+  streamed: string;
+  watched: boolean;
+}
+
+const digest = (value: unknown): string =>
+  createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 10);
+
+const NO_PROSE: ReadonlyMap<string, string> = new Map();
+
+const plural = (count: number, one: string, many: string): string =>
+  `${String(count)} ${count === 1 ? one : many}`;
+
+/** The guide a baseline draws on: the first one it cites by id. */
+function citedGuide(baseline: unknown, guides: readonly Guide[]): Guide | undefined {
+  const text = JSON.stringify(baseline);
+  return guides.find((guide) => text.includes(`\`${guide.id}\``) || text.includes(`"id":"${guide.id}"`));
+}
+
 export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPilot {
   const usage = emptyUsage();
+  const { offline, protocol } = options;
   let offlineFromNow = false;
-  // Built on first use: converting the schemas costs start-up time that offline runs must not pay.
-  let tools: Promise<readonly ModelTool[]> | undefined;
+  const flights = new Map<string, InFlight>();
+  const phrased = new Map<string, { readonly entries: readonly ProseEntry[]; readonly key: string }>();
+  let lookedAhead: string | undefined;
 
-  async function improve<T>(
+  /**
+   * One request and at most one repair: the accepted prose, or none when the model is out of reach.
+   * `name` is the step as a person reads it ("propose:high-level.cache"), `key` the request's own.
+   */
+  async function ask(
+    name: string,
     key: string,
-    phase: string,
-    state: SessionState,
     task: string,
-    schema: z.ZodType<T>,
-    toolName: string,
-    baseline: T,
-    proseField?: string,
-  ): Promise<T> {
-    if (offlineFromNow) return baseline;
-    const system = systemBlocks(options.protocol, phase, options.guides, options.cache);
-    let user = turnMessage(state, task, baseline);
-    for (let round = 0; round < 2; round++) {
-      let input: unknown;
-      try {
-        const prose = options.prose;
-        const result = await options.client
-          .call({
-            key,
-            model: options.model,
-            system,
-            user,
-            tools: await (tools ??= toolsOf(options.protocol)),
-            toolName,
-            maxTokens: 2_048,
-            ...(proseField && prose
-              ? {
-                  proseField,
-                  onProse: (text: string) => {
-                    prose(sanitize(text));
-                  },
-                }
-              : {}),
-          })
-          .finally(() => {
-            prose?.(null);
-          });
-        addUsage(usage, result.usage);
-        input = result.input;
-      } catch (error) {
-        if (
-          error instanceof AppError &&
-          error.exitCode === ExitCode.llmUnavailable &&
-          options.mode === 'default'
-        ) {
-          offlineFromNow = true;
-          options.notify(`${error.message}; continuing on the offline co-pilot.`);
-          return baseline;
-        }
-        throw error;
-      }
-      const parsed = schema.safeParse(input);
-      if (parsed.success) return clean(parsed.data);
-      user = `${turnMessage(state, task, baseline)}\n\nYour previous output was invalid at ${firstIssue(parsed.error)}. Call the tool again with a valid input.`;
-    }
-    options.notify(
-      `The model's output for ${key} was invalid twice; using the offline co-pilot's for this step.`,
+    state: SessionState,
+    entries: readonly ProseEntry[],
+    baseline: unknown,
+    flight: () => InFlight | undefined,
+  ): Promise<ReadonlyMap<string, string>> {
+    if (offlineFromNow || entries.length === 0) return NO_PROSE;
+    const facts = stateSummary(state);
+    const allowed = numeralSet(facts, JSON.stringify(baseline));
+    const system = systemBlocks(
+      protocol,
+      options.guides,
+      options.vocabulary ?? [],
+      options.cache,
+      citedGuide(baseline, options.guides),
     );
-    return baseline;
+    const first = turnMessage(facts, task, entries);
+    let user = first;
+    const accepted = new Map<string, string>();
+    let pending = entries;
+    let refused: readonly Refusal[] = [];
+    let invalid = false;
+    for (let round = 0; round < 2 && pending.length > 0; round++) {
+      const input = await send(key, system, user, 'write_prose', flight);
+      if (input === undefined) return NO_PROSE;
+      const parsed = proseSchema.safeParse(input);
+      invalid = !parsed.success;
+      if (!parsed.success) {
+        user = `${first}\n\nYour previous output was invalid at ${firstIssue(parsed.error)}. Call write_prose again with a valid input.`;
+        continue;
+      }
+      const checked = checkProse(
+        parsed.data.prose.map((entry) => ({ key: entry.key, text: sanitize(entry.text) })),
+        pending,
+        allowed,
+      );
+      for (const [k, text] of checked.accepted) accepted.set(k, text);
+      const dropped = checked.refused.filter((refusal) => !refusal.repairable);
+      if (dropped.length > 0)
+        options.notify(
+          `The model's prose for ${name} named ${plural(dropped.length, 'entry', 'entries')} the baseline does not have (${dropped
+            .map((refusal) => sanitize(refusal.key).slice(0, 60))
+            .slice(0, 3)
+            .join(', ')}); dropped.`,
+        );
+      refused = checked.refused.filter((refusal) => refusal.repairable);
+      const again = new Set(refused.map((refusal) => refusal.key));
+      pending = pending.filter((entry) => again.has(entry.key));
+      user = `${turnMessage(facts, task, pending)}\n\nThese entries were refused: ${refused
+        .map((refusal) => `${refusal.key} (${refusal.why})`)
+        .join(
+          '; ',
+        )}. Call write_prose again with only those keys, using no number that is not in the session's facts or the baseline.`;
+    }
+    if (invalid)
+      options.notify(
+        `The model's output for ${name} was invalid twice; using the offline co-pilot's for this step.`,
+      );
+    else if (refused.length > 0)
+      options.notify(
+        `The model's prose for ${name} was refused twice for ${plural(refused.length, 'entry', 'entries')} (${refused[0]?.why ?? ''}); the offline co-pilot's text stays there.`,
+      );
+    return accepted;
+  }
+
+  /** One model call; undefined when the API is unavailable and the session goes on offline. */
+  async function send(
+    key: string,
+    system: ReturnType<typeof systemBlocks>,
+    user: string,
+    toolName: string,
+    flight: () => InFlight | undefined,
+  ): Promise<unknown> {
+    try {
+      const result = await options.client.call({
+        key,
+        model: options.model,
+        system,
+        user,
+        tools: TOOLS,
+        toolName,
+        maxTokens: 4_096,
+        proseField: 'text',
+        onProse: (text: string) => {
+          const current = flight();
+          if (!current) return;
+          current.streamed += text;
+          if (current.watched) options.prose?.(sanitize(text));
+        },
+      });
+      addUsage(usage, result.usage);
+      return result.input;
+    } catch (error) {
+      if (
+        error instanceof AppError &&
+        error.exitCode === ExitCode.llmUnavailable &&
+        options.mode === 'default'
+      ) {
+        if (!offlineFromNow) options.notify(`${error.message}; continuing on the offline co-pilot.`);
+        offlineFromNow = true;
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  /** Starts (or finds) the request for these entries; the same baseline is never asked twice. */
+  function start(
+    kind: string,
+    id: string,
+    task: string,
+    state: SessionState,
+    entries: readonly ProseEntry[],
+    baseline: unknown,
+  ): InFlight {
+    const key = `${kind}:${id}#${digest(entries)}`;
+    const known = flights.get(key);
+    if (known) return known;
+    const flight: InFlight = { result: Promise.resolve(NO_PROSE), done: false, streamed: '', watched: false };
+    flight.result = ask(`${kind}:${id}`, key, task, state, entries, baseline, () => flight).finally(() => {
+      flight.done = true;
+    });
+    // A speculative request nobody awaits must not end the program when it fails.
+    flight.result.catch(() => undefined);
+    flights.set(key, flight);
+    return flight;
+  }
+
+  /** Waits on a request as a person does: the spinner, then its prose as it streams. */
+  async function awaitFlight(flight: InFlight): Promise<ReadonlyMap<string, string>> {
+    if (flight.done) return flight.result;
+    flight.watched = true;
+    options.wait?.(true);
+    if (flight.streamed) options.prose?.(sanitize(flight.streamed));
+    try {
+      return await flight.result;
+    } finally {
+      flight.watched = false;
+      options.prose?.(null);
+      options.wait?.(false);
+    }
+  }
+
+  const proposalTask = (slot: DecisionSlot): string =>
+    `Word the proposal for the decision "${slot.id}" (${slot.title}) for this system: what is being decided and why it matters (explain), the position with its reason (position), and each option's summary. Options A and B decide what they decide; only their wording is yours.`;
+  const draftTask = (step: DraftStep): string =>
+    `Rewrite the prose of "${step.id}" (${step.title}) for this system: purposes, failure modes and plans that name this system's users, data and load.`;
+
+  function proposeFlight(slot: DecisionSlot, state: SessionState, baseline: Proposal): InFlight {
+    return start(
+      'propose',
+      slot.id,
+      proposalTask(slot),
+      state,
+      proseEntries(baseline, PROPOSAL_PROSE),
+      baseline,
+    );
+  }
+
+  function draftFlight(step: DraftStep, state: SessionState, baseline: unknown): InFlight | undefined {
+    if (!step.prose) return undefined;
+    return start('draft', step.id, draftTask(step), state, proseEntries(baseline, step.prose), baseline);
+  }
+
+  /** The questions of a phase still to ask, phrased in one request. */
+  async function phraseFlight(phase: string, state: SessionState): Promise<InFlight | undefined> {
+    const questions = protocol.steps.filter(
+      (step): step is QuestionSlot =>
+        step.kind === 'question' &&
+        step.phase === phase &&
+        !(step.id in state.answers) &&
+        (step.appliesTo?.(state) ?? true),
+    );
+    if (questions.length === 0) return undefined;
+    const entries = await Promise.all(
+      questions.map(async (slot) => ({
+        key: `question[${slot.id}]`,
+        text: await offline.phrase(slot, state),
+      })),
+    );
+    const flight = start(
+      'phrase',
+      phase,
+      `Phrase the questions of the ${phase} phase for this user: keep what each asks and the form of the answer it wants; mention the session's own facts where they help.`,
+      state,
+      entries,
+      entries,
+    );
+    phrased.set(phase, { entries, key: `phrase:${phase}#${digest(entries)}` });
+    return flight;
+  }
+
+  /** When a phase starts: its phrasing, proposals and drafts are asked for at once. */
+  async function prefetch(state: SessionState, phase: string): Promise<void> {
+    if (offlineFromNow) return;
+    await phraseFlight(phase, state);
+    await speculate(protocol, state, phase, offline, {
+      decision: (slot, spec, baseline) => proposeFlight(slot, spec, baseline),
+      draft: (step, spec, baseline) => draftFlight(step, spec, baseline),
+    });
   }
 
   return {
     name: 'anthropic',
     usage,
     model: options.model,
+    lookahead(step: Step, state: SessionState) {
+      if (step.phase === lookedAhead) return;
+      lookedAhead = step.phase;
+      // Errors surface when the step awaits its request; a failed prefetch only costs the head start.
+      prefetch(state, step.phase).catch(() => undefined);
+    },
     async phrase(slot: QuestionSlot, state) {
-      const baseline = await options.offline.phrase(slot, state);
-      const out = await improve(
-        `phrase:${slot.id}`,
-        slot.phase,
-        state,
-        `Phrase the question "${slot.id}" (${slot.title}) for this user. Keep its meaning; mention the session's own facts where they help.`,
-        phraseSchema,
-        'ask_question',
-        { question: baseline },
-      );
-      return out.question;
+      const baseline = await offline.phrase(slot, state);
+      if (slot.id === protocol.approval.id || offlineFromNow) return baseline;
+      const key = `question[${slot.id}]`;
+      let batch = phrased.get(slot.phase);
+      if (!batch?.entries.some((entry) => entry.key === key)) {
+        await phraseFlight(slot.phase, state);
+        batch = phrased.get(slot.phase);
+      }
+      const flight = batch ? flights.get(batch.key) : undefined;
+      // Phrased for the phase as it began: a question whose baseline has changed since keeps its own.
+      if (!flight || batch?.entries.find((entry) => entry.key === key)?.text !== baseline) return baseline;
+      return (await awaitFlight(flight)).get(key) ?? baseline;
     },
-    async review(slot: QuestionSlot, value, state): Promise<Review> {
-      const baseline = await options.offline.review(slot, value, state);
-      // The deterministic push-back always stands; the model may add one where the rules found none.
-      if (baseline.pushBack) return baseline;
-      const out = await improve(
-        `review:${slot.id}`,
-        slot.phase,
-        state,
-        `Review the answer to "${slot.id}" (${slot.title}): is it too vague to design from? If so, push back once with a precise question.`,
-        reviewSchema,
-        'review_answer',
-        { vague: false, push_back: null },
-      );
-      return out.vague && out.push_back ? { ...baseline, pushBack: out.push_back } : baseline;
-    },
+    // Push-backs and notes are the rules': no model judgement is recorded as a fact.
+    review: (slot, value, state) => offline.review(slot, value, state),
     async propose(slot: DecisionSlot, state): Promise<Proposal> {
-      const baseline = await options.offline.propose(slot, state);
-      // The model words the two options; the values they set stay the offline advisor's, by key, so
-      // a model cannot set a value outside the slot's enumeration or swap what A and B decide.
-      const prose = {
-        ...baseline,
-        options: baseline.options.map(({ key, label, summary, pros, cons }) => ({
-          key,
-          label,
-          summary,
-          pros: [...pros],
-          cons: [...cons],
-        })),
-      } as z.infer<typeof proposalSchema>;
-      const worded = await improve(
-        `propose:${slot.id}`,
-        slot.phase,
-        state,
-        `Propose the decision "${slot.id}" (${slot.title}) as options A (recommended) and B with their tradeoffs, a position with its reason, and more detail for option C. Keep what each option decides; improve only how it is explained.`,
-        proposalSchema,
-        'propose_options',
-        prose,
-        'explain',
-      );
-      const [a, b] = baseline.options;
-      const choiceOf = (option: ProposalOption): Choice => ({
-        value: option.value,
-        ...(option.items ? { items: option.items } : {}),
-      });
-      return {
-        ...worded,
-        options: [
-          { ...worded.options[0], key: 'A', ...choiceOf(a) },
-          { ...worded.options[1], key: 'B', ...choiceOf(b) },
-        ],
-      };
+      const baseline = await offline.propose(slot, state);
+      const prose = await awaitFlight(proposeFlight(slot, state, baseline));
+      return applyProse(baseline, PROPOSAL_PROSE, prose);
     },
-    async report(slot: DecisionSlot, choice, proposal, state) {
-      const baseline = await options.offline.report(slot, choice, proposal, state);
-      const out = await improve(
-        `report:${slot.id}`,
-        slot.phase,
-        state,
-        `Report the decision just made for "${slot.id}": what was decided and what constraint it creates.`,
-        reportSchema,
-        'report_decision',
-        { report: baseline },
-      );
-      return out.report;
-    },
+    report: (slot, choice, proposal, state) => offline.report(slot, choice, proposal, state),
     async draft(step: DraftStep, state) {
-      const baseline = await options.offline.draft(step, state);
-      return improve(
-        `draft:${step.id}`,
-        step.phase,
-        state,
-        `Draft "${step.id}" (${step.title}) for this design: keep the structure, ids and numbers of the baseline; improve the prose for this context.`,
-        await step.schema(),
-        step.tool,
-        baseline,
-      );
+      const baseline = await offline.draft(step, state);
+      const flight = draftFlight(step, state, baseline);
+      if (!flight || !step.prose) return baseline;
+      const drafted = applyProse(baseline, step.prose, await awaitFlight(flight));
+      const valid = (await step.schema()).safeParse(drafted);
+      return valid.success ? drafted : baseline;
+    },
+    async reread(slot: QuestionSlot, raw: string, problem: string, state: SessionState) {
+      if (offlineFromNow) return undefined;
+      const key = `reread:${slot.id}#${digest(raw)}`;
+      const system = systemBlocks(protocol, options.guides, options.vocabulary ?? [], options.cache);
+      const user = `Session facts:\n${stateSummary(state)}\n\nCurrent step: the question "${slot.id}" (${slot.title}) asks: ${slot.prompt}\nAn answer of the form it wants: ${slot.example}\nThe tool could not read this answer (${problem}):\n<answer>${raw}</answer>\nIf you can read what the person meant, give it as an answer of that form (call read_answer with it); the person confirms it before it counts. If not, reading null.`;
+      options.wait?.(true);
+      try {
+        const input = await send(key, system, user, 'read_answer', () => undefined);
+        const parsed = readingSchema.safeParse(input);
+        const reading = parsed.success ? parsed.data.reading?.trim() : undefined;
+        return reading ? sanitize(reading).replace(/\s+/g, ' ') : undefined;
+      } finally {
+        options.wait?.(false);
+      }
     },
   };
 }

@@ -174,7 +174,9 @@ function mismatch(cassette: Cassette, subject: CassetteSubject): string | undefi
   const recorded = header.answers;
   const current = now.answers;
   // In the order the session asked them, then any other answer of either file.
-  const asked = exchanges.map((exchange) => `answers.${exchange.key.replace(/^[^:]*:/, '')}`);
+  const asked = exchanges.map(
+    (exchange) => `answers.${exchange.key.replace(/^[^:]*:/, '').replace(/#.*$/, '')}`,
+  );
   const order = [...new Set([...asked, ...Object.keys(recorded), ...Object.keys(current)])];
   const first = order.find((id) => recorded[id] !== current[id]);
   if (first === undefined) return 'was recorded for other settings';

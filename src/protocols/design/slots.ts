@@ -110,6 +110,7 @@ const draft = (
   title: string,
   tool: string,
   schema: keyof DraftSchemas,
+  prose: readonly string[],
 ): DraftStep => ({
   kind: 'draft',
   id,
@@ -118,6 +119,7 @@ const draft = (
   when: 'always',
   tool,
   schema: async (): Promise<ZodType> => (await import('./draft-schemas.js'))[schema],
+  prose,
 });
 
 const highLevel: (QuestionSlot | DecisionSlot | DraftStep)[] = [
@@ -217,6 +219,7 @@ const highLevel: (QuestionSlot | DecisionSlot | DraftStep)[] = [
     'Components and data flow',
     'write_architecture',
     'architectureSchema',
+    ['summary', 'components[id].purpose', 'components[id].failureMode'],
   ),
 ];
 
@@ -236,7 +239,12 @@ const deepDive: (DecisionSlot | DraftStep)[] = [
         })),
     },
   ),
-  draft('deep-dive.details', 'deep-dive', 'Deep-dives', 'write_deep_dives', 'deepDivesSchema'),
+  draft('deep-dive.details', 'deep-dive', 'Deep-dives', 'write_deep_dives', 'deepDivesSchema', [
+    '[componentId].why',
+    '[componentId].approach[]',
+    '[componentId].failureHandling[]',
+    '[componentId].scaling[factor].plan',
+  ]),
 ];
 
 const tradeoffs = [
@@ -247,7 +255,10 @@ const tradeoffs = [
     'During a network partition, refuse requests or serve possibly stale data?',
     CONSISTENCY_VALUES,
   ),
-  draft('tradeoffs.records', 'tradeoffs', 'Tradeoff records', 'write_tradeoffs', 'tradeoffsSchema'),
+  draft('tradeoffs.records', 'tradeoffs', 'Tradeoff records', 'write_tradeoffs', 'tradeoffsSchema', [
+    '[decision].reason',
+    '[decision].alternativeWins',
+  ]),
 ];
 
 const operations: (QuestionSlot | DecisionSlot | DraftStep | DeriveStep)[] = [
@@ -278,7 +289,12 @@ const operations: (QuestionSlot | DecisionSlot | DraftStep | DeriveStep)[] = [
         ? 'Every component fails eventually; the question is how badly. Name what users get when the datastore or the model is down (stale cached results, a default prediction, read-only mode, a queued write) and how long that can last. Answer the same again to go on; the design will carry a red flag.'
         : undefined,
   }),
-  draft('operations.plan', 'operations', 'Operations plan', 'write_operations_plan', 'operationsSchema'),
+  draft('operations.plan', 'operations', 'Operations plan', 'write_operations_plan', 'operationsSchema', [
+    'failureModes[component].failure',
+    'failureModes[component].degradation',
+    'deployment[]',
+    'migrations[]',
+  ]),
   {
     kind: 'derive',
     id: 'operations.cost',

@@ -190,6 +190,7 @@ export function interviewProtocol(problems: readonly Problem[]): Protocol {
         when: 'always',
         tool: 'write_coaching',
         schema: async () => (await import('./review.js')).coachingSchema,
+        prose: ['summary', 'focus[dimension].strong', 'focus[dimension].next'],
       },
     ],
     approval: approvalSlotFor(

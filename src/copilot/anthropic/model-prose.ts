@@ -1,0 +1,67 @@
+/**
+ * The model's prose checked against the design's invariants, not only its schema: an entry must
+ * name a key the baseline has (once), read as prose (not a placeholder, not empty), stay within a
+ * sensible length of the text it replaces, and carry no numeral the session does not have.
+ * Entries that fail are refused with the reason; the caller asks once for a repair of those, then
+ * keeps the baseline's text for whatever is still refused.
+ */
+import { foreignNumerals } from './numerals.js';
+import type { ProseEntry } from './prose-patch.js';
+
+export interface Refusal {
+  readonly key: string;
+  readonly why: string;
+  /** Worth one repair request (numbers, placeholder text), as opposed to a key that does not exist. */
+  readonly repairable: boolean;
+}
+
+export interface CheckedProse {
+  readonly accepted: ReadonlyMap<string, string>;
+  readonly refused: readonly Refusal[];
+}
+
+const WORD = /\p{L}{2,}/gu;
+
+/** Text a reader would take for a sentence: three words or more, and not one word repeated. */
+export function readsAsProse(text: string): boolean {
+  const words = text.match(WORD) ?? [];
+  return words.length >= 3 && new Set(words.map((word) => word.toLowerCase())).size >= 2;
+}
+
+export function checkProse(
+  entries: readonly ProseEntry[],
+  baseline: readonly ProseEntry[],
+  allowed: ReadonlySet<string>,
+): CheckedProse {
+  const original = new Map(baseline.map((entry) => [entry.key, entry.text]));
+  const accepted = new Map<string, string>();
+  const refused: Refusal[] = [];
+  const seen = new Set<string>();
+  for (const { key, text } of entries) {
+    const before = original.get(key);
+    if (before === undefined) {
+      refused.push({ key, why: 'no such id in the baseline', repairable: false });
+      continue;
+    }
+    if (seen.has(key)) {
+      refused.push({ key, why: 'given twice', repairable: false });
+      accepted.delete(key);
+      continue;
+    }
+    seen.add(key);
+    const trimmed = text.trim();
+    // The baseline's own text back is no change, whatever it looks like.
+    if (trimmed === before.trim()) continue;
+    const foreign = foreignNumerals(trimmed, allowed);
+    const why = !readsAsProse(trimmed)
+      ? 'not prose (placeholder or empty)'
+      : trimmed.length > Math.max(3 * before.length, 320)
+        ? `too long (${String(trimmed.length)} characters for ${String(before.length)})`
+        : foreign.length > 0
+          ? `numbers the session does not have: ${foreign.slice(0, 4).join(', ')}`
+          : undefined;
+    if (why) refused.push({ key, why, repairable: true });
+    else if (trimmed !== before) accepted.set(key, trimmed);
+  }
+  return { accepted, refused };
+}
