@@ -3,6 +3,7 @@
  * flags and a digest of each draft and computed result. Plain text when colour is off; never
  * anything on stdout.
  */
+import { SECOND_OPINION_ID, type SecondOpinion } from '../protocols/design/second-opinion.js';
 import type { Estimate } from '../estimation/index.js';
 import type {
   DecisionSlot,
@@ -133,6 +134,10 @@ export function describeDesign(id: string, draft: unknown): string[] {
         : findings.map(
             (finding) => `  ${finding.severity} ${finding.id}: ${finding.message} (${finding.evidence})`,
           );
+    }
+    case SECOND_OPINION_ID: {
+      const { findings } = draft as SecondOpinion;
+      return findings.map((finding) => `  (the model) ${finding.about}: ${finding.finding}`);
     }
     default:
       return [];

@@ -227,6 +227,15 @@ export interface DraftStep extends StepBase {
    * numbers, structure) is never a model's. Without it a model-backed co-pilot keeps the baseline.
    */
   readonly prose?: readonly string[];
+  /**
+   * A review a model may write from scratch (findings, not prose of a baseline): what each finding
+   * may be about (ids the state has) and the design as the reviewer reads it. Its findings are
+   * advisory: no rule reads them.
+   */
+  readonly review?: {
+    readonly cites: (state: SessionState) => readonly string[];
+    readonly brief: (state: SessionState) => string;
+  };
 }
 
 /** Why a result cannot be derived: an earlier answer is unusable with the others, so it is asked again. */

@@ -24,6 +24,7 @@ import type { RedFlag } from '../rules/red-flags.js';
 import { asciiDiagram, mermaidDiagram } from './diagram.js';
 import { ARCHETYPE_SLOT } from '../protocols/design/archetype-choice.js';
 import { KEEP_ID, REVIEW_ID, type DesignReview, type KeptFindings } from '../protocols/design/review.js';
+import { designSecondOpinion, type SecondOpinion } from '../protocols/design/second-opinion.js';
 import { bullets, fillTemplate, section, table } from './markdown.js';
 import { codeSpan, headingText, inline, linkText, plain } from './markdown-inline.js';
 
@@ -177,7 +178,7 @@ export function renderSystemDesign(
       ]),
     ),
     operations: renderOperations(operations, cost, names),
-    design_review: review ? renderReview(review, kept) : '',
+    design_review: review ? renderReview(review, kept, designSecondOpinion(state)) : '',
     red_flags:
       flags.length > 0
         ? section(
@@ -335,16 +336,36 @@ function renderSizing(review: DesignReview, names: ReadonlyMap<string, string>):
   return section('### Sizing', [growth, section('How the 1x sizes are computed:', list(how))].join('\n\n'));
 }
 
-function renderReview(review: DesignReview, kept: KeptFindings): string {
+function renderReview(review: DesignReview, kept: KeptFindings, second: SecondOpinion): string {
   const findings = review.findings.map((finding) => {
     const reason = kept[finding.id];
     return `**${finding.severity}** ${codeSpan(finding.id)}: ${inline(finding.message)} Evidence: ${inline(finding.evidence)}.${reason === undefined ? '' : ` Kept by the team: ${inline(reason)}.`}`;
   });
+  const opinion =
+    second.findings.length === 0
+      ? ''
+      : section(
+          '### Second Opinion (the model, advisory)',
+          [
+            "A model read the finished design against the requirements. These findings are its own: no rule reads them, they block nothing, and the self-check's findings above stand as they are.",
+            bullets(
+              second.findings.map(
+                (finding) =>
+                  `${codeSpan(finding.about)}: ${inline(finding.finding)} Evidence: ${inline(finding.evidence)}`,
+              ),
+            ),
+          ].join('\n\n'),
+        );
   return section(
     '## Design Review',
-    findings.length === 0
-      ? 'The self-check found nothing: every requirement is served by a named component, every component is sized at 1x and costed, and no decision contradicts its own condition or a stated requirement.'
-      : bullets(findings),
+    [
+      findings.length === 0
+        ? 'The self-check found nothing: every requirement is served by a named component, every component is sized at 1x and costed, and no decision contradicts its own condition or a stated requirement.'
+        : bullets(findings),
+      opinion,
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
   );
 }
 

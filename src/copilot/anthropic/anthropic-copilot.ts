@@ -29,8 +29,8 @@ import type {
 } from '../../protocol/types.js';
 import type { CoPilot } from '../port.js';
 import type { MessagesClient, ModelTool } from './client.js';
-import { checkProse, type Refusal } from './model-prose.js';
-import { numeralSet } from './numerals.js';
+import { checkProse, readsAsProse, type Refusal } from './model-prose.js';
+import { foreignNumerals, numeralSet } from './numerals.js';
 import { systemBlocks, stateSummary, turnMessage } from './prompts.js';
 import { applyProse, proseEntries, type ProseEntry, type ProseMap } from './prose-patch.js';
 import { speculate } from './speculate.js';
@@ -43,6 +43,17 @@ const proseSchema = z.strictObject({
   prose: z.array(z.strictObject({ key: z.string().max(160), text: z.string().max(2_000) })).max(80),
 });
 const readingSchema = z.strictObject({ reading: z.string().max(300).nullable() });
+const findingsSchema = z.strictObject({
+  findings: z
+    .array(
+      z.strictObject({
+        about: z.string().max(120),
+        finding: z.string().max(600),
+        evidence: z.string().max(600),
+      }),
+    )
+    .max(5),
+});
 
 const tool = (name: string, description: string, schema: z.ZodType): ModelTool => {
   // The tools API takes a JSON Schema object without the draft marker.
@@ -57,6 +68,11 @@ const TOOLS: readonly ModelTool[] = [
     'write_prose',
     'Prose for the entries of the baseline, keyed by their keys; leave out entries you keep',
     proseSchema,
+  ),
+  tool(
+    'review_design',
+    'Findings of a review of the finished design against its requirements, each about an id the design has, with evidence',
+    findingsSchema,
   ),
   tool(
     'read_answer',
@@ -328,6 +344,69 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
     });
   }
 
+  /**
+   * A review the model writes itself: findings about ids the design has, in prose with the
+   * session's numbers only. A finding that cites nothing real, repeats another or invents a number
+   * is dropped with a notice; the rest are shown as the model's, never read by a rule.
+   */
+  async function secondOpinion(
+    step: DraftStep,
+    review: NonNullable<DraftStep['review']>,
+    state: SessionState,
+    baseline: unknown,
+  ): Promise<unknown> {
+    if (offlineFromNow) return baseline;
+    const name = `review:${step.id}`;
+    const cites = new Set(review.cites(state));
+    const facts = stateSummary(state);
+    const brief = review.brief(state);
+    const allowed = numeralSet(facts, brief);
+    const user = `Session facts:\n${facts}\n\nThe design:\n${brief}\n\nCurrent step: review this design against the requirements as a staff engineer would. Call review_design with at most 5 findings the tool's own self-check would miss, each about one id from this list: ${[...cites].join(', ')}. Each finding says what is wrong and the evidence (the requirement or figure it contradicts). No finding is better than a vague one.`;
+    const system = systemBlocks(protocol, options.guides, options.vocabulary ?? [], options.cache);
+    options.wait?.(true);
+    try {
+      const input = await send(`${name}#${digest(brief)}`, system, user, 'review_design', () => undefined);
+      const parsed = findingsSchema.safeParse(input);
+      if (!parsed.success) {
+        if (input !== undefined)
+          options.notify(`The model's output for ${name} was invalid; the design has no second opinion.`);
+        return baseline;
+      }
+      const kept: { about: string; finding: string; evidence: string }[] = [];
+      const refused: string[] = [];
+      for (const raw of parsed.data.findings) {
+        const finding = {
+          about: raw.about.trim(),
+          finding: sanitize(raw.finding).trim(),
+          evidence: sanitize(raw.evidence).trim(),
+        };
+        const foreign = [
+          ...foreignNumerals(finding.finding, allowed),
+          ...foreignNumerals(finding.evidence, allowed),
+        ];
+        const why = !cites.has(finding.about)
+          ? `about "${sanitize(finding.about).slice(0, 40)}", which the design does not have`
+          : !readsAsProse(finding.finding) || !readsAsProse(finding.evidence)
+            ? 'not prose'
+            : foreign.length > 0
+              ? `numbers the session does not have (${foreign.slice(0, 3).join(', ')})`
+              : kept.some((other) => other.about === finding.about && other.finding === finding.finding)
+                ? 'given twice'
+                : undefined;
+        if (why) refused.push(why);
+        else kept.push(finding);
+      }
+      if (refused.length > 0)
+        options.notify(
+          `The model's review dropped ${plural(refused.length, 'finding', 'findings')} (${refused[0] ?? ''}).`,
+        );
+      const checked = (await step.schema()).safeParse({ findings: kept });
+      return checked.success ? checked.data : baseline;
+    } finally {
+      options.wait?.(false);
+    }
+  }
+
   return {
     name: 'anthropic',
     usage,
@@ -362,6 +441,7 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
     report: (slot, choice, proposal, state) => offline.report(slot, choice, proposal, state),
     async draft(step: DraftStep, state) {
       const baseline = await offline.draft(step, state);
+      if (step.review) return secondOpinion(step, step.review, state, baseline);
       const flight = draftFlight(step, state, baseline);
       if (!flight || !step.prose) return baseline;
       const drafted = applyProse(baseline, step.prose, await awaitFlight(flight));

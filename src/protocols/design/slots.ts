@@ -33,6 +33,7 @@ import { ARCHETYPE_SLOT } from './archetype-choice.js';
 import { SCOPES } from '../../protocol/types.js';
 import { costOf } from './cost.js';
 import { keepFindingsSlot, reviewStep } from './review.js';
+import { secondOpinionStep } from './second-opinion.js';
 import { ESTIMATION_STEPS } from './estimation-slots.js';
 import { REQUIREMENT_SLOTS } from './requirement-slots.js';
 import { withStatedFacts } from './prefill.js';
@@ -304,6 +305,7 @@ const operations: (QuestionSlot | DecisionSlot | DraftStep | DeriveStep)[] = [
     derive: costOf,
   },
   reviewStep,
+  secondOpinionStep,
   keepFindingsSlot,
 ];
 

@@ -3,6 +3,7 @@ import { formatRate } from '../../../estimation/index.js';
 import type { Knowledge } from '../../../knowledge/load.js';
 import type { DecisionSlot, DraftStep, QuestionSlot, SessionState } from '../../../protocol/types.js';
 import { designDrafts, designResults } from '../../../protocols/design/model.js';
+import { NO_SECOND_OPINION, SECOND_OPINION_ID } from '../../../protocols/design/second-opinion.js';
 import { downtimeNote } from '../../../protocols/design/slots.js';
 import type { Advisor } from '../../port.js';
 import { reportChoice } from '../proposal-text.js';
@@ -43,6 +44,8 @@ export function designAdvisor(
           return tradeoffsOf(state);
         case 'operations.plan':
           return operationsOf(state, knowledge, capacity);
+        case SECOND_OPINION_ID:
+          return NO_SECOND_OPINION;
         default:
           throw new Error(`the offline design advisor cannot draft ${step.id}`);
       }
