@@ -125,6 +125,7 @@ export function modelCopilot(
     offline,
     protocol,
     vocabulary: protocol.id === 'design' ? COMPONENT_TYPES : [],
+    knowledge,
     // The model reads the guides themselves: their full text is loaded only here.
     guides: withGuideBodies(knowledge).guides,
     model,

@@ -229,7 +229,7 @@ describe.concurrent('the Anthropic co-pilot against the fake Messages API', () =
       const allTools = sent(fake.requests[0]).tools;
       // Two tools, the same on every request: they open the cached prefix. The model writes prose
       // keyed by the baseline's ids and reads answers; it has no tool that writes a number or a table.
-      expect(allTools.map((tool) => tool.name)).toEqual(['write_prose', 'read_answer']);
+      expect(allTools.map((tool) => tool.name)).toEqual(['write_prose', 'review_design', 'read_answer']);
       for (const request of fake.requests) {
         expect(request.path).toBe('/v1/messages');
         const body = sent(request);
@@ -302,7 +302,11 @@ describe.concurrent('the Anthropic co-pilot against the fake Messages API', () =
           .system.map((block) => block.text)
           .join('\n');
         expect(system).not.toContain('<reference id=');
-        expect(sent(request).tools.map((tool) => tool.name)).toEqual(['write_prose', 'read_answer']);
+        expect(sent(request).tools.map((tool) => tool.name)).toEqual([
+          'write_prose',
+          'review_design',
+          'read_answer',
+        ]);
       }
       expect(JSON.parse(result.stdout)).toMatchObject({
         command: 'interview',

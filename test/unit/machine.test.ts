@@ -84,6 +84,7 @@ const SYSTEM_ORDER = [
   'operations.plan',
   'operations.cost',
   'operations.review',
+  'operations.second-opinion',
   'operations.keep-findings',
 ];
 

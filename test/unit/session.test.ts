@@ -243,12 +243,13 @@ describe('derived results', () => {
       'operations.cost',
       'operations.review',
     ]);
-    // The co-pilot drafted prose only: never the estimate or the cost.
+    // The co-pilot drafted prose and its second opinion only: never the estimate or the cost.
     expect(drafted).toEqual([
       'high-level.components',
       'deep-dive.details',
       'tradeoffs.records',
       'operations.plan',
+      'operations.second-opinion',
     ]);
   });
 

@@ -12,10 +12,10 @@
  * decision took its recommendation), so the person rarely waits: a step whose baseline turned out
  * the same uses the answer already in hand; otherwise it asks again.
  */
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { AppError, ExitCode } from '../../errors.js';
 import type { Guide } from '../../knowledge/guide.js';
+import type { Knowledge } from '../../knowledge/load.js';
 import { sanitize } from '../../lib/sanitize.js';
 import { firstIssue } from '../../lib/zod-issue.js';
 import type {
@@ -33,7 +33,8 @@ import { checkProse, readsAsProse, type Refusal } from './model-prose.js';
 import { foreignNumerals, numeralSet } from './numerals.js';
 import { systemBlocks, stateSummary, turnMessage } from './prompts.js';
 import { applyProse, proseEntries, type ProseEntry, type ProseMap } from './prose-patch.js';
-import { speculate } from './speculate.js';
+import { Flights, NO_PROSE, digest, flight as startFlight, type InFlight, type Prose } from './flights.js';
+import { phasesAhead, speculate } from './speculate.js';
 import { addUsage, emptyUsage, type Usage } from './usage.js';
 
 /** The prose of a proposal a model may reword: the options' values, labels and tradeoffs stay. */
@@ -98,25 +99,14 @@ export interface AnthropicOptions {
   readonly prose?: (text: string | null) => void;
   /** True while a person waits on a request (for a spinner). */
   readonly wait?: (waiting: boolean) => void;
+  /** The reference data derived steps compute with: speculation makes results ahead too. */
+  readonly knowledge?: Knowledge;
 }
 
 export interface AnthropicCoPilot extends CoPilot {
   readonly usage: Usage;
   readonly model: string;
 }
-
-/** A request on its way: its outcome, the text streamed so far, and whether a person waits on it. */
-interface InFlight {
-  result: Promise<ReadonlyMap<string, string>>;
-  done: boolean;
-  streamed: string;
-  watched: boolean;
-}
-
-const digest = (value: unknown): string =>
-  createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 10);
-
-const NO_PROSE: ReadonlyMap<string, string> = new Map();
 
 const plural = (count: number, one: string, many: string): string =>
   `${String(count)} ${count === 1 ? one : many}`;
@@ -131,13 +121,16 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
   const usage = emptyUsage();
   const { offline, protocol } = options;
   let offlineFromNow = false;
-  const flights = new Map<string, InFlight>();
-  const phrased = new Map<string, { readonly entries: readonly ProseEntry[]; readonly key: string }>();
-  let lookedAhead: string | undefined;
+  const flights = new Flights();
+  /** Each phase's questions as phrased when its request was made. */
+  const phrased = new Map<
+    string,
+    { readonly entries: readonly ProseEntry[]; readonly flight: InFlight<Prose> }
+  >();
 
   /**
-   * One request and at most one repair: the accepted prose, or none when the model is out of reach.
-   * `name` is the step as a person reads it ("propose:high-level.cache"), `key` the request's own.
+   * One prose request and at most one repair: the accepted prose, or none when the model is out of
+   * reach. `name` is the step as a person reads it ("propose:high-level.cache"), `key` the request's.
    */
   async function ask(
     name: string,
@@ -146,8 +139,8 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
     state: SessionState,
     entries: readonly ProseEntry[],
     baseline: unknown,
-    flight: () => InFlight | undefined,
-  ): Promise<ReadonlyMap<string, string>> {
+    self: InFlight<unknown>,
+  ): Promise<Prose> {
     if (offlineFromNow || entries.length === 0) return NO_PROSE;
     const facts = stateSummary(state);
     const allowed = numeralSet(facts, JSON.stringify(baseline));
@@ -165,7 +158,7 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
     let refused: readonly Refusal[] = [];
     let invalid = false;
     for (let round = 0; round < 2 && pending.length > 0; round++) {
-      const input = await send(key, system, user, 'write_prose', flight);
+      const input = await send(key, system, user, 'write_prose', self);
       if (input === undefined) return NO_PROSE;
       const parsed = proseSchema.safeParse(input);
       invalid = !parsed.success;
@@ -213,7 +206,7 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
     system: ReturnType<typeof systemBlocks>,
     user: string,
     toolName: string,
-    flight: () => InFlight | undefined,
+    self?: InFlight<unknown>,
   ): Promise<unknown> {
     try {
       const result = await options.client.call({
@@ -224,13 +217,15 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
         tools: TOOLS,
         toolName,
         maxTokens: 4_096,
-        proseField: 'text',
-        onProse: (text: string) => {
-          const current = flight();
-          if (!current) return;
-          current.streamed += text;
-          if (current.watched) options.prose?.(sanitize(text));
-        },
+        ...(self
+          ? {
+              proseField: 'text',
+              onProse: (text: string) => {
+                self.streamed += text;
+                if (self.watched) options.prose?.(sanitize(text));
+              },
+            }
+          : {}),
       });
       addUsage(usage, result.usage);
       return result.input;
@@ -248,38 +243,32 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
     }
   }
 
-  /** Starts (or finds) the request for these entries; the same baseline is never asked twice. */
-  function start(
+  /** The prose request of a step for these entries, sent once (or only its changed entries). */
+  function proseFlight(
     kind: string,
     id: string,
     task: string,
     state: SessionState,
     entries: readonly ProseEntry[],
     baseline: unknown,
-  ): InFlight {
-    const key = `${kind}:${id}#${digest(entries)}`;
-    const known = flights.get(key);
-    if (known) return known;
-    const flight: InFlight = { result: Promise.resolve(NO_PROSE), done: false, streamed: '', watched: false };
-    flight.result = ask(`${kind}:${id}`, key, task, state, entries, baseline, () => flight).finally(() => {
-      flight.done = true;
-    });
-    // A speculative request nobody awaits must not end the program when it fails.
-    flight.result.catch(() => undefined);
-    flights.set(key, flight);
-    return flight;
+  ): InFlight<Prose> {
+    const name = `${kind}:${id}`;
+    return flights.prose(name, entries, (key, asked, self) =>
+      ask(name, key, task, state, asked, baseline, self),
+    );
   }
 
   /** Waits on a request as a person does: the spinner, then its prose as it streams. */
-  async function awaitFlight(flight: InFlight): Promise<ReadonlyMap<string, string>> {
+  async function awaitFlight<T>(flight: InFlight<T>): Promise<T> {
     if (flight.done) return flight.result;
-    flight.watched = true;
+    const live = flight.source ?? flight;
+    live.watched = true;
     options.wait?.(true);
-    if (flight.streamed) options.prose?.(sanitize(flight.streamed));
+    if (live.streamed) options.prose?.(sanitize(live.streamed));
     try {
       return await flight.result;
     } finally {
-      flight.watched = false;
+      live.watched = false;
       options.prose?.(null);
       options.wait?.(false);
     }
@@ -290,8 +279,8 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
   const draftTask = (step: DraftStep): string =>
     `Rewrite the prose of "${step.id}" (${step.title}) for this system: purposes, failure modes and plans that name this system's users, data and load.`;
 
-  function proposeFlight(slot: DecisionSlot, state: SessionState, baseline: Proposal): InFlight {
-    return start(
+  const proposeFlight = (slot: DecisionSlot, state: SessionState, baseline: Proposal): InFlight<Prose> =>
+    proseFlight(
       'propose',
       slot.id,
       proposalTask(slot),
@@ -299,15 +288,26 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
       proseEntries(baseline, PROPOSAL_PROSE),
       baseline,
     );
-  }
 
-  function draftFlight(step: DraftStep, state: SessionState, baseline: unknown): InFlight | undefined {
+  function draftFlight(
+    step: DraftStep,
+    state: SessionState,
+    baseline: unknown,
+  ): InFlight<unknown> | undefined {
+    if (step.review) return reviewFlight(step, step.review, state, baseline);
     if (!step.prose) return undefined;
-    return start('draft', step.id, draftTask(step), state, proseEntries(baseline, step.prose), baseline);
+    return proseFlight(
+      'draft',
+      step.id,
+      draftTask(step),
+      state,
+      proseEntries(baseline, step.prose),
+      baseline,
+    );
   }
 
   /** The questions of a phase still to ask, phrased in one request. */
-  async function phraseFlight(phase: string, state: SessionState): Promise<InFlight | undefined> {
+  async function phraseFlight(phase: string, state: SessionState): Promise<void> {
     const questions = protocol.steps.filter(
       (step): step is QuestionSlot =>
         step.kind === 'question' &&
@@ -315,14 +315,14 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
         !(step.id in state.answers) &&
         (step.appliesTo?.(state) ?? true),
     );
-    if (questions.length === 0) return undefined;
+    if (questions.length === 0 || phrased.has(phase)) return;
     const entries = await Promise.all(
       questions.map(async (slot) => ({
         key: `question[${slot.id}]`,
         text: await offline.phrase(slot, state),
       })),
     );
-    const flight = start(
+    const flight = proseFlight(
       'phrase',
       phase,
       `Phrase the questions of the ${phase} phase for this user: keep what each asks and the form of the answer it wants; mention the session's own facts where they help.`,
@@ -330,17 +330,16 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
       entries,
       entries,
     );
-    phrased.set(phase, { entries, key: `phrase:${phase}#${digest(entries)}` });
-    return flight;
+    phrased.set(phase, { entries, flight });
   }
 
-  /** When a phase starts: its phrasing, proposals and drafts are asked for at once. */
-  async function prefetch(state: SessionState, phase: string): Promise<void> {
-    if (offlineFromNow) return;
-    await phraseFlight(phase, state);
-    await speculate(protocol, state, phase, offline, {
+  /** The requests of the steps ahead, started while the person answers this one. */
+  async function prefetch(step: Step, state: SessionState): Promise<void> {
+    const phases = phasesAhead(protocol, step, state);
+    for (const phase of phases) await phraseFlight(phase, state);
+    await speculate(protocol, state, phases, offline, options.knowledge, {
       decision: (slot, spec, baseline) => proposeFlight(slot, spec, baseline),
-      draft: (step, spec, baseline) => draftFlight(step, spec, baseline),
+      draft: (draft, spec, baseline) => draftFlight(draft, spec, baseline),
     });
   }
 
@@ -349,62 +348,62 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
    * session's numbers only. A finding that cites nothing real, repeats another or invents a number
    * is dropped with a notice; the rest are shown as the model's, never read by a rule.
    */
-  async function secondOpinion(
+  function reviewFlight(
     step: DraftStep,
     review: NonNullable<DraftStep['review']>,
     state: SessionState,
     baseline: unknown,
-  ): Promise<unknown> {
-    if (offlineFromNow) return baseline;
+  ): InFlight<unknown> {
     const name = `review:${step.id}`;
-    const cites = new Set(review.cites(state));
-    const facts = stateSummary(state);
     const brief = review.brief(state);
-    const allowed = numeralSet(facts, brief);
-    const user = `Session facts:\n${facts}\n\nThe design:\n${brief}\n\nCurrent step: review this design against the requirements as a staff engineer would. Call review_design with at most 5 findings the tool's own self-check would miss, each about one id from this list: ${[...cites].join(', ')}. Each finding says what is wrong and the evidence (the requirement or figure it contradicts). No finding is better than a vague one.`;
-    const system = systemBlocks(protocol, options.guides, options.vocabulary ?? [], options.cache);
-    options.wait?.(true);
-    try {
-      const input = await send(`${name}#${digest(brief)}`, system, user, 'review_design', () => undefined);
-      const parsed = findingsSchema.safeParse(input);
-      if (!parsed.success) {
-        if (input !== undefined)
-          options.notify(`The model's output for ${name} was invalid; the design has no second opinion.`);
-        return baseline;
-      }
-      const kept: { about: string; finding: string; evidence: string }[] = [];
-      const refused: string[] = [];
-      for (const raw of parsed.data.findings) {
-        const finding = {
-          about: raw.about.trim(),
-          finding: sanitize(raw.finding).trim(),
-          evidence: sanitize(raw.evidence).trim(),
-        };
-        const foreign = [
-          ...foreignNumerals(finding.finding, allowed),
-          ...foreignNumerals(finding.evidence, allowed),
-        ];
-        const why = !cites.has(finding.about)
-          ? `about "${sanitize(finding.about).slice(0, 40)}", which the design does not have`
-          : !readsAsProse(finding.finding) || !readsAsProse(finding.evidence)
-            ? 'not prose'
-            : foreign.length > 0
-              ? `numbers the session does not have (${foreign.slice(0, 3).join(', ')})`
-              : kept.some((other) => other.about === finding.about && other.finding === finding.finding)
-                ? 'given twice'
-                : undefined;
-        if (why) refused.push(why);
-        else kept.push(finding);
-      }
-      if (refused.length > 0)
-        options.notify(
-          `The model's review dropped ${plural(refused.length, 'finding', 'findings')} (${refused[0] ?? ''}).`,
-        );
-      const checked = (await step.schema()).safeParse({ findings: kept });
-      return checked.success ? checked.data : baseline;
-    } finally {
-      options.wait?.(false);
-    }
+    const key = `${name}#${digest(brief)}`;
+    return flights.once(key, () =>
+      startFlight<unknown>(async () => {
+        if (offlineFromNow) return baseline;
+        const cites = new Set(review.cites(state));
+        const facts = stateSummary(state);
+        const allowed = numeralSet(facts, brief);
+        const user = `Session facts:\n${facts}\n\nThe design:\n${brief}\n\nCurrent step: review this design against the requirements as a staff engineer would. Call review_design with at most 5 findings the tool's own self-check would miss, each about one id from this list: ${[...cites].join(', ')}. Each finding says what is wrong and the evidence (the requirement or figure it contradicts). No finding is better than a vague one.`;
+        const system = systemBlocks(protocol, options.guides, options.vocabulary ?? [], options.cache);
+        const input = await send(key, system, user, 'review_design');
+        const parsed = findingsSchema.safeParse(input);
+        if (!parsed.success) {
+          if (input !== undefined)
+            options.notify(`The model's output for ${name} was invalid; the design has no second opinion.`);
+          return baseline;
+        }
+        const kept: { about: string; finding: string; evidence: string }[] = [];
+        const refused: string[] = [];
+        for (const raw of parsed.data.findings) {
+          const finding = {
+            about: raw.about.trim(),
+            finding: sanitize(raw.finding).trim(),
+            evidence: sanitize(raw.evidence).trim(),
+          };
+          const foreign = [
+            ...foreignNumerals(finding.finding, allowed),
+            ...foreignNumerals(finding.evidence, allowed),
+          ];
+          const why = !cites.has(finding.about)
+            ? `about "${sanitize(finding.about).slice(0, 40)}", which the design does not have`
+            : !readsAsProse(finding.finding) || !readsAsProse(finding.evidence)
+              ? 'not prose'
+              : foreign.length > 0
+                ? `numbers the session does not have (${foreign.slice(0, 3).join(', ')})`
+                : kept.some((other) => other.about === finding.about && other.finding === finding.finding)
+                  ? 'given twice'
+                  : undefined;
+          if (why) refused.push(why);
+          else kept.push(finding);
+        }
+        if (refused.length > 0)
+          options.notify(
+            `The model's review dropped ${plural(refused.length, 'finding', 'findings')} (${refused[0] ?? ''}).`,
+          );
+        const checked = (await step.schema()).safeParse({ findings: kept });
+        return checked.success ? checked.data : baseline;
+      }, baseline),
+    );
   }
 
   return {
@@ -412,24 +411,19 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
     usage,
     model: options.model,
     lookahead(step: Step, state: SessionState) {
-      if (step.phase === lookedAhead) return;
-      lookedAhead = step.phase;
-      // Errors surface when the step awaits its request; a failed prefetch only costs the head start.
-      prefetch(state, step.phase).catch(() => undefined);
+      if (offlineFromNow || (step.kind !== 'question' && step.kind !== 'decision')) return;
+      // Errors surface when a step awaits its request; a failed prefetch only costs the head start.
+      prefetch(step, state).catch(() => undefined);
     },
     async phrase(slot: QuestionSlot, state) {
       const baseline = await offline.phrase(slot, state);
       if (slot.id === protocol.approval.id || offlineFromNow) return baseline;
       const key = `question[${slot.id}]`;
-      let batch = phrased.get(slot.phase);
-      if (!batch?.entries.some((entry) => entry.key === key)) {
-        await phraseFlight(slot.phase, state);
-        batch = phrased.get(slot.phase);
-      }
-      const flight = batch ? flights.get(batch.key) : undefined;
-      // Phrased for the phase as it began: a question whose baseline has changed since keeps its own.
-      if (!flight || batch?.entries.find((entry) => entry.key === key)?.text !== baseline) return baseline;
-      return (await awaitFlight(flight)).get(key) ?? baseline;
+      if (!phrased.has(slot.phase)) await phraseFlight(slot.phase, state);
+      const batch = phrased.get(slot.phase);
+      // Phrased for the phase as it was: a question whose baseline has changed since keeps its own.
+      if (!batch || batch.entries.find((entry) => entry.key === key)?.text !== baseline) return baseline;
+      return (await awaitFlight(batch.flight)).get(key) ?? baseline;
     },
     // Push-backs and notes are the rules': no model judgement is recorded as a fact.
     review: (slot, value, state) => offline.review(slot, value, state),
@@ -441,10 +435,11 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
     report: (slot, choice, proposal, state) => offline.report(slot, choice, proposal, state),
     async draft(step: DraftStep, state) {
       const baseline = await offline.draft(step, state);
-      if (step.review) return secondOpinion(step, step.review, state, baseline);
       const flight = draftFlight(step, state, baseline);
-      if (!flight || !step.prose) return baseline;
-      const drafted = applyProse(baseline, step.prose, await awaitFlight(flight));
+      if (!flight) return baseline;
+      const result = await awaitFlight(flight);
+      if (step.review || !step.prose) return result;
+      const drafted = applyProse(baseline, step.prose, result as Prose);
       const valid = (await step.schema()).safeParse(drafted);
       return valid.success ? drafted : baseline;
     },
@@ -455,7 +450,7 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
       const user = `Session facts:\n${stateSummary(state)}\n\nCurrent step: the question "${slot.id}" (${slot.title}) asks: ${slot.prompt}\nAn answer of the form it wants: ${slot.example}\nThe tool could not read this answer (${problem}):\n<answer>${raw}</answer>\nIf you can read what the person meant, give it as an answer of that form (call read_answer with it); the person confirms it before it counts. If not, reading null.`;
       options.wait?.(true);
       try {
-        const input = await send(key, system, user, 'read_answer', () => undefined);
+        const input = await send(key, system, user, 'read_answer');
         const parsed = readingSchema.safeParse(input);
         const reading = parsed.success ? parsed.data.reading?.trim() : undefined;
         return reading ? sanitize(reading).replace(/\s+/g, ' ') : undefined;

@@ -1,12 +1,28 @@
 /**
- * The steps of a phase as they will most likely go: each decision taking its recommendation, each
- * draft made from what comes before it. Walking them gives the baselines the model will be asked
- * about, so their requests can start when the phase starts instead of when the person reaches them.
- * A question not answered yet is left unanswered (later baselines that depend on it differ when the
- * real step comes, and that step then asks again). Derived results are made only for real.
+ * The steps ahead as they will most likely go: each decision taking its recommendation, each draft
+ * and result made from what comes before it. Walking them gives the baselines the model will be
+ * asked about, so their requests can start while the person is still answering. A question not
+ * answered yet stays unanswered (a later baseline that depends on it will differ when the real step
+ * comes, and only its changed entries are asked again).
  */
-import { applies, isDone, recordDecision, recordDraft, stateBefore } from '../../protocol/machine.js';
-import type { DecisionSlot, DraftStep, Proposal, Protocol, SessionState } from '../../protocol/types.js';
+import type { Knowledge } from '../../knowledge/load.js';
+import {
+  applies,
+  asksPerson,
+  isDone,
+  recordDecision,
+  recordDerived,
+  recordDraft,
+  stateBefore,
+} from '../../protocol/machine.js';
+import type {
+  DecisionSlot,
+  DraftStep,
+  Proposal,
+  Protocol,
+  SessionState,
+  Step,
+} from '../../protocol/types.js';
 import type { CoPilot } from '../port.js';
 
 export interface Speculation {
@@ -14,16 +30,41 @@ export interface Speculation {
   draft(step: DraftStep, state: SessionState, baseline: unknown): void;
 }
 
+/**
+ * The phases worth walking from `step`: its own, and the next one too when `step` is the last
+ * step of its phase that waits on the person (the next phase's requests then start while the
+ * person answers it).
+ */
+export function phasesAhead(protocol: Protocol, step: Step, state: SessionState): string[] {
+  const phases = protocol.phases.map((phase) => phase.id);
+  const at = protocol.steps.indexOf(step);
+  const laterPersonStep = protocol.steps
+    .slice(at + 1)
+    .some((later) => later.phase === step.phase && asksPerson(later) && applies(later, state));
+  const next = phases[phases.indexOf(step.phase) + 1];
+  return laterPersonStep || next === undefined ? [step.phase] : [step.phase, next];
+}
+
 export async function speculate(
   protocol: Protocol,
   state: SessionState,
-  phase: string,
+  phases: readonly string[],
   offline: CoPilot,
+  knowledge: Knowledge | undefined,
   on: Speculation,
 ): Promise<void> {
   let spec = state;
   for (const step of protocol.steps) {
-    if (step.phase !== phase || !applies(step, spec) || isDone(step, spec)) continue;
+    if (!phases.includes(step.phase) || !applies(step, spec) || isDone(step, spec)) continue;
+    try {
+      spec = await ahead(step, spec);
+    } catch {
+      // A baseline that cannot be made without an answer still to come: the walk stops there.
+      return;
+    }
+  }
+
+  async function ahead(step: Step, spec: SessionState): Promise<SessionState> {
     if (step.kind === 'decision') {
       const baseline = await offline.propose(step, spec);
       on.decision(step, spec, baseline);
@@ -36,12 +77,19 @@ export async function speculate(
         label: a.label,
       };
       const report = await offline.report(step, choice, baseline, spec);
-      spec = recordDecision(spec, step.id, { ...choice, proposal: baseline, detailShown: false, report });
-    } else if (step.kind === 'draft') {
+      return recordDecision(spec, step.id, { ...choice, proposal: baseline, detailShown: false, report });
+    }
+    if (step.kind === 'draft') {
       const before = stateBefore(protocol, spec, step.id);
       const baseline = await offline.draft(step, before);
       on.draft(step, before, baseline);
-      spec = recordDraft(spec, step.id, baseline);
+      return recordDraft(spec, step.id, baseline);
     }
+    if (step.kind === 'derive' && knowledge) {
+      const result = step.derive(stateBefore(protocol, spec, step.id), knowledge);
+      if (!result.ok) throw new Error(`${step.id} cannot be derived yet`);
+      return recordDerived(spec, step.id, result.value);
+    }
+    return spec;
   }
 }
