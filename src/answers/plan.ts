@@ -37,6 +37,18 @@ export interface Plan {
   readonly lines: readonly PlanLine[];
   readonly problems: readonly string[];
   readonly warnings: readonly string[];
+  /** Answers the questions' own parsers refused, for a co-pilot's second reading. */
+  readonly unreadable: readonly Unreadable[];
+}
+
+/** An answer a question's parser refused: which problem line it is, and the state it was read in. */
+export interface Unreadable {
+  readonly id: string;
+  readonly raw: string;
+  readonly problem: string;
+  /** Its index in `problems`. */
+  readonly line: number;
+  readonly state: SessionState;
 }
 
 export interface PlanOptions {
@@ -64,6 +76,7 @@ export function planAnswers(protocol: Protocol, loaded: LoadedAnswers, options: 
   const { path, file } = loaded;
   const problems: string[] = [];
   const warnings: string[] = [];
+  const unreadable: Unreadable[] = [];
   const at = (key: string, message: string): void => {
     problems.push(`${path}: ${key}: ${message}`);
   };
@@ -182,8 +195,17 @@ export function planAnswers(protocol: Protocol, loaded: LoadedAnswers, options: 
       ] as const) {
         if (value === undefined) continue;
         const parsed = step.parse(value);
-        if (!parsed.ok) at(`${key}.${step.id}`, parsed.error);
-        else if (key === 'answers' && !done) {
+        if (!parsed.ok) {
+          at(`${key}.${step.id}`, parsed.error);
+          if (typeof value === 'string')
+            unreadable.push({
+              id: step.id,
+              raw: value,
+              problem: parsed.error,
+              line: problems.length - 1,
+              state,
+            });
+        } else if (key === 'answers' && !done) {
           const conflict = prefillConflict(step, value, stated);
           if (conflict) warnings.push(`${path}: ${conflict.replace(/^warning: /, 'answers.')}`);
           values[step.id] = parsed.value;
@@ -243,7 +265,7 @@ export function planAnswers(protocol: Protocol, loaded: LoadedAnswers, options: 
   if (problems.length === 0) {
     for (const problem of protocol.check?.(values) ?? []) at(`answers.${problem.id}`, problem.message);
   }
-  return { title: file.title, scope, lines, problems, warnings };
+  return { title: file.title, scope, lines, problems, warnings, unreadable };
 }
 
 /**

@@ -18,6 +18,7 @@ import { answersFileRespondent } from '../respondents/answers-file.js';
 import type { Respondent } from '../respondents/port.js';
 import { terminalRespondent } from '../respondents/terminal.js';
 import { askQuestion } from '../session/run.js';
+import { secondReading } from '../session/ask.js';
 import { SessionStore, newSessionId } from '../session/store.js';
 import { checkTargets } from '../output/write-artifacts.js';
 import { adrFolder } from './adr-folder.js';
@@ -61,7 +62,8 @@ export async function runSessionCommand(globals: GlobalOptions, opening: Opening
     interrupts.signal,
   );
   const context = resumed ? resumed.state.context : readContextDocuments(process.cwd());
-  const answers = options.answers === undefined ? undefined : checkedAnswers(opening, context, out);
+  const answers =
+    options.answers === undefined ? undefined : await checkedAnswers(opening, context, out, setup);
   // Interactive: refuse before the first question. Scripted: after the answers file is checked, so
   // a bad answers file is reported as such.
   if (!answers) requireTerminal(globals);
@@ -163,12 +165,17 @@ interface CheckedAnswers {
   readonly plan: Plan;
 }
 
-/** The whole answers file, checked against the protocol (and a resumed session's answers) up front. */
-function checkedAnswers(
+/**
+ * The whole answers file, checked against the protocol (and a resumed session's answers) up front.
+ * An answer a question cannot read gets the co-pilot's second reading, when it has one, in the
+ * problem line: the file's author is told what to write, and nothing is read into it silently.
+ */
+async function checkedAnswers(
   { kind, options, resumed }: Opening,
   context: SessionState['context'],
   out: Output,
-): CheckedAnswers {
+  setup: CopilotSetup,
+): Promise<CheckedAnswers> {
   const loaded = readAnswersFile(options.answers ?? '');
   const plan = planAnswers(kind.protocol, loaded, {
     command: kind.command,
@@ -177,8 +184,27 @@ function checkedAnswers(
     acceptRecommended: options.acceptRecommended === true,
     ...(resumed ? { saved: resumed.state } : {}),
   });
-  if (plan.problems.length > 0)
-    throw badInput(`${loaded.path}: ${plan.problems.length} problem(s); nothing was written`, plan.problems);
+  if (plan.problems.length > 0) {
+    const problems = [...plan.problems];
+    if (setup.copilot.reread && plan.unreadable.length > 0) {
+      setup.begin?.(loaded.file);
+      for (const unreadable of plan.unreadable.slice(0, 3)) {
+        const slot = kind.protocol.steps.find((step) => step.id === unreadable.id);
+        if (slot?.kind !== 'question') continue;
+        const reading = await secondReading(
+          setup.copilot,
+          slot,
+          unreadable.raw,
+          unreadable.problem,
+          unreadable.state,
+        );
+        if (reading)
+          problems[unreadable.line] =
+            `${problems[unreadable.line] ?? ''} (the co-pilot reads it as "${reading}": write that if it is what you meant)`;
+      }
+    }
+    throw badInput(`${loaded.path}: ${problems.length} problem(s); nothing was written`, problems);
+  }
   for (const warning of plan.warnings) out.warn(`warning: ${warning}`);
   const ignored = Object.keys(options.presets);
   if (ignored.length > 0)

@@ -5,7 +5,7 @@
  * is handed to the runner, `skip` takes an optional question's default. A scripted run that gives
  * one is refused (65), naming the id.
  */
-import { badInput } from '../errors.js';
+import { Interrupted, badInput } from '../errors.js';
 import type { CoPilot } from '../copilot/port.js';
 import { asText } from '../protocol/answer-text.js';
 import { prefillConflict } from '../protocol/prefill.js';
@@ -166,7 +166,7 @@ export async function askStep<T>(
  * The co-pilot's reading of an answer the slot could not parse, when it has a second reader and
  * the reading parses: the person confirms it at the prompt; a file is told what to write.
  */
-async function secondReading(
+export async function secondReading(
   copilot: CoPilot,
   slot: QuestionSlot,
   raw: RawAnswer,
@@ -174,7 +174,14 @@ async function secondReading(
   state: SessionState,
 ): Promise<string | undefined> {
   if (!copilot.reread || typeof raw !== 'string' || raw.trim() === '') return undefined;
-  const reading = await copilot.reread(slot, raw, problem, state);
+  let reading: string | undefined;
+  try {
+    reading = await copilot.reread(slot, raw, problem, state);
+  } catch (error) {
+    // A second reading is a courtesy: an unavailable model leaves the answer's own problem standing.
+    if (error instanceof Interrupted) throw error;
+    return undefined;
+  }
   return reading !== undefined && reading !== raw.trim() && slot.parse(reading).ok ? reading : undefined;
 }
 

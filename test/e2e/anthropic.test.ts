@@ -526,6 +526,59 @@ describe.concurrent('the Anthropic co-pilot against the fake Messages API', () =
     });
   });
 
+  it('an answer the reader cannot read: the model offers a reading the file is told to write, never taken silently', async ({
+    expect,
+  }) => {
+    await withFake(async (fake) => {
+      const c = makeCase();
+      const answers = parseYaml(readFileSync(EXAMPLE, 'utf8')) as { answers: Record<string, unknown> };
+      answers.answers['requirements.latency'] = 'a second is fine';
+      const file = join(c.dir, 'vague.yaml');
+      writeFileSync(file, stringifyYaml(answers));
+      fake.fallback = (body: Parameters<typeof echoBaseline>[0]): FakeReply =>
+        body.tool_choice?.name === 'read_answer'
+          ? { kind: 'tool', name: 'read_answer', input: { reading: 'P99 1s' } }
+          : echoBaseline(body);
+      const offline = makeCase();
+      const [result, reference] = await Promise.all([
+        runDesign(c, ['--copilot', 'anthropic'], { fake, answers: file }),
+        runDesign(offline, ['--copilot', 'offline'], { answers: file }),
+      ]);
+      expect(result.code, result.stderr).toBe(65);
+      expect(result.stderr).toMatch(/^mlops-design: .*vague\.yaml: 1 problem\(s\); nothing was written$/m);
+      expect(result.stderr).toMatch(
+        /answers\.requirements\.latency: .* \(the co-pilot reads it as "P99 1s": write that if it is what you meant\)$/m,
+      );
+      expect(existsSync(c.document)).toBe(false);
+      const reread = fake.requests.filter((request) => sent(request).tool_choice.name === 'read_answer');
+      expect(reread).toHaveLength(1);
+      expect(userText(reread[0])).toContain('<answer>a second is fine</answer>');
+      // Offline, the same file is refused the same way, without a reading.
+      expect(reference.code, reference.stderr).toBe(65);
+      expect(reference.stderr).not.toContain('reads it as');
+      assertNoLeak(expect, c, result, fake);
+    });
+  });
+
+  it('a reading the slot cannot parse either is not offered', async ({ expect }) => {
+    await withFake(async (fake) => {
+      const c = makeCase();
+      const answers = parseYaml(readFileSync(EXAMPLE, 'utf8')) as { answers: Record<string, unknown> };
+      answers.answers['requirements.latency'] = 'a second is fine';
+      const file = join(c.dir, 'vague.yaml');
+      writeFileSync(file, stringifyYaml(answers));
+      fake.fallback = (body: Parameters<typeof echoBaseline>[0]): FakeReply =>
+        body.tool_choice?.name === 'read_answer'
+          ? { kind: 'tool', name: 'read_answer', input: { reading: 'fast enough, about 42 units' } }
+          : echoBaseline(body);
+      const result = await runDesign(c, ['--copilot', 'anthropic'], { fake, answers: file });
+      expect(result.code, result.stderr).toBe(65);
+      expect(result.stderr).not.toContain('reads it as');
+      expect(result.stderr).not.toContain('42 units');
+      assertNoLeak(expect, c, result, fake);
+    });
+  });
+
   it('escape sequences in model text reach neither the document nor stderr', async ({ expect }) => {
     await withFake(async (fake) => {
       const osc = '\u001b]52;c;Zm9v\u0007';
