@@ -122,6 +122,8 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
   const { offline, protocol } = options;
   let offlineFromNow = false;
   const flights = new Flights();
+  /** Notices from requests made ahead, told at the next step (see tell). */
+  const held: string[] = [];
   /** Each phase's questions as phrased when its request was made. */
   const phrased = new Map<
     string,
@@ -174,7 +176,7 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
       for (const [k, text] of checked.accepted) accepted.set(k, text);
       const dropped = checked.refused.filter((refusal) => !refusal.repairable);
       if (dropped.length > 0)
-        options.notify(
+        self.notices.push(
           `The model's prose for ${name} named ${plural(dropped.length, 'entry', 'entries')} the baseline does not have (${dropped
             .map((refusal) => sanitize(refusal.key).slice(0, 60))
             .slice(0, 3)
@@ -190,11 +192,11 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
         )}. Call write_prose again with only those keys, using no number that is not in the session's facts or the baseline.`;
     }
     if (invalid)
-      options.notify(
+      self.notices.push(
         `The model's output for ${name} was invalid twice; using the offline co-pilot's for this step.`,
       );
     else if (refused.length > 0)
-      options.notify(
+      self.notices.push(
         `The model's prose for ${name} was refused twice for ${plural(refused.length, 'entry', 'entries')} (${refused[0]?.why ?? ''}); the offline co-pilot's text stays there.`,
       );
     return accepted;
@@ -235,7 +237,7 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
         error.exitCode === ExitCode.llmUnavailable &&
         options.mode === 'default'
       ) {
-        if (!offlineFromNow) options.notify(`${error.message}; continuing on the offline co-pilot.`);
+        if (!offlineFromNow) held.push(`${error.message}; continuing on the offline co-pilot.`);
         offlineFromNow = true;
         return undefined;
       }
@@ -260,7 +262,12 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
 
   /** Waits on a request as a person does: the spinner, then its prose as it streams. */
   async function awaitFlight<T>(flight: InFlight<T>): Promise<T> {
-    if (flight.done) return flight.result;
+    flush();
+    if (flight.done) {
+      const result = await flight.result;
+      tell(flight);
+      return result;
+    }
     const live = flight.source ?? flight;
     live.watched = true;
     options.wait?.(true);
@@ -271,7 +278,23 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
       live.watched = false;
       options.prose?.(null);
       options.wait?.(false);
+      tell(flight);
     }
+  }
+
+  /**
+   * Notices wait until a person is between prompts: a request made ahead must not write over the
+   * prompt being answered. A flight's are told when a step takes its answer, the rest at the next step.
+   */
+  function tell(flight: InFlight<unknown>): void {
+    for (const source of [flight.source, flight]) {
+      if (!source) continue;
+      for (const notice of source.notices.splice(0)) options.notify(notice);
+    }
+    flush();
+  }
+  function flush(): void {
+    for (const notice of held.splice(0)) options.notify(notice);
   }
 
   const proposalTask = (slot: DecisionSlot): string =>
@@ -358,7 +381,7 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
     const brief = review.brief(state);
     const key = `${name}#${digest(brief)}`;
     return flights.once(key, () =>
-      startFlight<unknown>(async () => {
+      startFlight<unknown>(async (self) => {
         if (offlineFromNow) return baseline;
         const cites = new Set(review.cites(state));
         const facts = stateSummary(state);
@@ -369,7 +392,9 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
         const parsed = findingsSchema.safeParse(input);
         if (!parsed.success) {
           if (input !== undefined)
-            options.notify(`The model's output for ${name} was invalid; the design has no second opinion.`);
+            self.notices.push(
+              `The model's output for ${name} was invalid; the design has no second opinion.`,
+            );
           return baseline;
         }
         const kept: { about: string; finding: string; evidence: string }[] = [];
@@ -397,7 +422,7 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
           else kept.push(finding);
         }
         if (refused.length > 0)
-          options.notify(
+          self.notices.push(
             `The model's review dropped ${plural(refused.length, 'finding', 'findings')} (${refused[0] ?? ''}).`,
           );
         const checked = (await step.schema()).safeParse({ findings: kept });

@@ -17,6 +17,8 @@ export interface InFlight<T> {
   done: boolean;
   streamed: string;
   watched: boolean;
+  /** What to tell the person about this answer, once a step takes it. */
+  notices: string[];
   /** For an answer merged from two requests: the one really under way, whose text streams. */
   source?: InFlight<unknown>;
 }
@@ -28,7 +30,13 @@ export const digest = (value: unknown): string =>
 export type Sender<T> = (key: string, entries: readonly ProseEntry[], flight: InFlight<T>) => Promise<T>;
 
 export function flight<T>(run: (self: InFlight<T>) => Promise<T>, empty: T): InFlight<T> {
-  const self: InFlight<T> = { result: Promise.resolve(empty), done: false, streamed: '', watched: false };
+  const self: InFlight<T> = {
+    result: Promise.resolve(empty),
+    done: false,
+    streamed: '',
+    watched: false,
+    notices: [],
+  };
   self.result = run(self).finally(() => {
     self.done = true;
   });
