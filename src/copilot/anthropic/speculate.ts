@@ -54,8 +54,13 @@ export async function speculate(
   on: Speculation,
 ): Promise<void> {
   let spec = state;
+  // A draft is asked for ahead only when no other choice of the person lies before it: a draft at
+  // the end of a phase depends on every decision in it, and each one taken otherwise would cost a
+  // whole draft request. Proposals are asked for across the window.
+  let choicesAhead = 0;
   for (const step of protocol.steps) {
     if (!phases.includes(step.phase) || !applies(step, spec) || isDone(step, spec)) continue;
+    if (asksPerson(step)) choicesAhead += 1;
     try {
       spec = await ahead(step, spec);
     } catch {
@@ -82,7 +87,7 @@ export async function speculate(
     if (step.kind === 'draft') {
       const before = stateBefore(protocol, spec, step.id);
       const baseline = await offline.draft(step, before);
-      on.draft(step, before, baseline);
+      if (choicesAhead <= 1) on.draft(step, before, baseline);
       return recordDraft(spec, step.id, baseline);
     }
     if (step.kind === 'derive' && knowledge) {
