@@ -63,9 +63,9 @@ function itemSchemas(schemas: readonly Json[], index: number): unknown[] {
 
 const words = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 
-/** "Reads go ..." -> "reads go ...", but "CDN in front" and "I think" keep their capitals. */
+/** "Reads go ..." -> "reads go ...", "A cache" -> "a cache"; "CDN in front" and "I think" keep their capitals. */
 const lowerFirst = (text: string): string =>
-  /^[A-Z][a-z]/.test(text) ? `${text.charAt(0).toLowerCase()}${text.slice(1)}` : text;
+  /^(?:[A-Z][a-z]|A\s)/.test(text) ? `${text.charAt(0).toLowerCase()}${text.slice(1)}` : text;
 
 function rewriteString(
   text: string,
