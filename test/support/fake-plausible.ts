@@ -61,6 +61,12 @@ function itemSchemas(schemas: readonly Json[], index: number): unknown[] {
   });
 }
 
+/**
+ * Names, titles, labels and the values a decision chose among are what a model picks, not prose it
+ * writes: a model that follows the instructions ("keep its structure") leaves them as they are.
+ */
+const KEPT_NAMES = new Set(['name', 'title', 'label', 'decision', 'chosen', 'alternative']);
+
 const words = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 
 /** "Reads go ..." -> "reads go ...", "A cache" -> "a cache"; "CDN in front" and "I think" keep their capitals. */
@@ -73,7 +79,7 @@ function rewriteString(
   path: string,
   name: string | undefined,
 ): string {
-  if (words(text) < 3 || isIdName(name)) return text;
+  if (words(text) < 3 || isIdName(name) || KEPT_NAMES.has(name ?? '')) return text;
   if (schemas.some((s) => 'enum' in s || 'const' in s || 'pattern' in s || 'format' in s)) return text;
   const opener = PLAUSIBLE_OPENERS[hashOf(path) % PLAUSIBLE_OPENERS.length] ?? PLAUSIBLE_OPENERS[0];
   const rewritten = `${opener}${lowerFirst(text)}`;
@@ -105,8 +111,8 @@ function rewrite(
 }
 
 /**
- * The baseline with every prose string (three words or more, not under a reference name, not an
- * enum, const, pattern or format string) reworded as an opener from PLAUSIBLE_OPENERS (picked by a
+ * The baseline with every prose string (three words or more, not under a reference name or a name in
+ * KEPT_NAMES, not an enum, const, pattern or format string) reworded as an opener from PLAUSIBLE_OPENERS (picked by a
  * hash of the JSON path) plus the sentence with its first letter lower-cased; a rewrite longer than
  * the schema's maxLength at that path keeps the baseline. No numeral is added anywhere.
  */
