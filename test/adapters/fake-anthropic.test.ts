@@ -11,7 +11,14 @@ import Anthropic, {
   OverloadedError,
 } from '@anthropic-ai/sdk';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { autoInput, startFakeAnthropic, type FakeAnthropic } from '../support/fake-anthropic.js';
+import { z } from 'zod';
+import {
+  autoInput,
+  schemaOnly,
+  startFakeAnthropic,
+  type FakeAnthropic,
+  type FakeLatency,
+} from '../support/fake-anthropic.js';
 
 const KEY = 'sk-test-sentinel';
 const TOOL: Anthropic.Tool = {
@@ -318,5 +325,107 @@ describe('fake Anthropic Messages API with the real SDK', () => {
     expect(response.status).toBe(401);
     expect(response.headers.get('request-id')).toBe('req_fake_1');
     expect(await response.json()).toMatchObject({ type: 'error', error: { type: 'authentication_error' } });
+  });
+});
+
+describe('usages, tool calls and the schema-only mode', () => {
+  it('records one usage and the forced tool per answered request, not for errors', async () => {
+    fake.enqueue({ kind: 'status', status: 429, retryAfterSeconds: 0.01 });
+    const anthropic = client();
+    const first = await anthropic.messages.create(params());
+    const second = await anthropic.messages
+      .stream(params({ tools: [], tool_choice: { type: 'auto' } }))
+      .finalMessage();
+    expect(fake.requests).toHaveLength(3);
+    expect(fake.toolCalls).toEqual([TOOL.name, '']);
+    expect(fake.usages).toEqual(
+      [first, second].map((message, i) => ({
+        requestId: `req_fake_${i + 2}`,
+        input_tokens: message.usage.input_tokens,
+        cache_creation_input_tokens: message.usage.cache_creation_input_tokens,
+        cache_read_input_tokens: message.usage.cache_read_input_tokens,
+        output_tokens: message.usage.output_tokens,
+      })),
+    );
+    expect(fake.usages[0]?.input_tokens).toBeGreaterThan(0);
+  });
+
+  it('schemaOnly as the fallback: the SDK gets a tool call valid by the schema, with no instruction followed', async () => {
+    fake.fallback = schemaOnly;
+    const message = await client().messages.stream(params()).finalMessage();
+    const block = message.content[0];
+    expect(block?.type).toBe('tool_use');
+    const input = block?.type === 'tool_use' ? block.input : undefined;
+    expect(z.fromJSONSchema(TOOL.input_schema as Record<string, unknown>).safeParse(input).success).toBe(
+      true,
+    );
+    expect(input).toMatchObject({
+      unit: 'rpm',
+      detail: { ok: true },
+      notes: expect.stringMatching(/\d/) as unknown,
+    });
+    expect(input).not.toMatchObject({ qps: 10 });
+  });
+});
+
+describe('simulated latency', () => {
+  const LATENCY: FakeLatency = { firstTokenMs: 300, tokensPerSecond: 200 };
+  const TEXT = 'Reads go to the cache first, then to a replica of the paste store. '.repeat(6);
+  // The fake's own count: ceil(chars / 4) of the content blocks' JSON.
+  const pacedMs =
+    (Math.ceil(JSON.stringify([{ type: 'text', text: TEXT, citations: null }]).length / 4) /
+      LATENCY.tokensPerSecond) *
+    1000;
+  const SLACK = 25; // timers may fire a little early relative to Date.now()
+
+  let slow: FakeAnthropic;
+  beforeEach(async () => {
+    slow = await startFakeAnthropic({ latency: LATENCY });
+  });
+  afterEach(async () => {
+    await slow.close();
+  });
+  const slowClient = (): Anthropic =>
+    new Anthropic({ apiKey: KEY, baseURL: slow.url, maxRetries: 0, timeout: 10_000, logLevel: 'off' });
+  const textParams = params({ tools: [], tool_choice: { type: 'auto' } });
+
+  it('streams headers at once, the first text after firstTokenMs, the rest paced at tokensPerSecond', async () => {
+    slow.enqueue({ kind: 'text', text: TEXT });
+    const started = Date.now();
+    const stream = slowClient().messages.stream(textParams);
+    let connectedAt = -1;
+    const deltaTimes: number[] = [];
+    stream.on('connect', () => (connectedAt = Date.now() - started));
+    stream.on('text', () => deltaTimes.push(Date.now() - started));
+    const message = await stream.finalMessage();
+    const finishedAt = Date.now() - started;
+    expect(message.content).toEqual([expect.objectContaining({ type: 'text', text: TEXT })]);
+    expect(connectedAt).toBeGreaterThanOrEqual(0);
+    expect(connectedAt).toBeLessThan(deltaTimes[0] ?? -1);
+    expect(deltaTimes[0]).toBeGreaterThanOrEqual(LATENCY.firstTokenMs - SLACK);
+    expect(deltaTimes.length).toBeGreaterThanOrEqual(10);
+    expect((deltaTimes.at(-1) ?? 0) - (deltaTimes[0] ?? 0)).toBeGreaterThanOrEqual(pacedMs * 0.8);
+    expect(finishedAt).toBeGreaterThanOrEqual(LATENCY.firstTokenMs + pacedMs - SLACK);
+    expect(pacedMs).toBeGreaterThan(400); // the reply is long enough for the pacing to show
+  });
+
+  it('holds a JSON reply for the whole time, then sends it complete', async () => {
+    slow.enqueue({ kind: 'text', text: TEXT });
+    const started = Date.now();
+    const message = await slowClient().messages.create(textParams);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(LATENCY.firstTokenMs + pacedMs - SLACK);
+    expect(message.content).toEqual([expect.objectContaining({ type: 'text', text: TEXT })]);
+  });
+
+  it('serves requests concurrently: a short reply asked second is answered first', async () => {
+    slow.enqueue({ kind: 'text', text: TEXT }, { kind: 'text', text: 'Short.' });
+    const finished: string[] = [];
+    const anthropic = slowClient();
+    const long = anthropic.messages.create(textParams).then(() => finished.push('long'));
+    while (slow.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    const short = anthropic.messages.create(textParams).then(() => finished.push('short'));
+    await Promise.all([long, short]);
+    expect(finished).toEqual(['short', 'long']);
+    expect(slow.usages.map((usage) => usage.requestId)).toEqual(['req_fake_2', 'req_fake_1']);
   });
 });

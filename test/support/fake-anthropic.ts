@@ -10,33 +10,12 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { chosenTool, defaultFallback, findTool, forcedToolName, type FakeReply } from './fake-replies.js';
+import { autoInput, isRecord, type Json } from './fake-schema.js';
 
-export interface FakeReply {
-  /**
-   * tool: a tool_use block calling `name` (default: the forced or first tool) with `input` (default:
-   * autoInput of that tool's schema); text: a text block; status: an HTTP error; reset: the socket is
-   * destroyed without a response; stall: see `stallAfterEvents`.
-   */
-  kind: 'tool' | 'text' | 'status' | 'reset' | 'stall';
-  name?: string;
-  input?: unknown;
-  text?: string;
-  /** For 'status': 429, 500, 529 (overloaded_error), 401 (authentication_error), 400 ... */
-  status?: number;
-  /** Sent as `retry-after`; the SDK ignores 0 (it then backs off ~0.5 s), fractions like 0.01 work. */
-  retryAfterSeconds?: number;
-  /** The error body's error.type; defaults from the status (429 rate_limit_error, 529 overloaded_error ...). */
-  errorType?: string;
-  /** For 'status': the error body's error.message (default `fake <status> <type>`), e.g. a gateway echoing headers. */
-  errorMessage?: string;
-  /**
-   * For 'stall'. Undefined: nothing at all is sent, not even headers (the SDK's `timeout` fires).
-   * A number, streaming: the headers and this many SSE events of a text reply (a tool reply if `name`
-   * is set) are sent, then nothing, with the socket kept open (only an idle watchdog notices; the
-   * SDK's timeout covers the wait for headers only). Non-streaming requests never get headers.
-   */
-  stallAfterEvents?: number;
-}
+export { PLAUSIBLE_OPENERS, plausibleInput } from './fake-plausible.js';
+export { echoBaseline, plausible, schemaOnly, type FakeReply } from './fake-replies.js';
+export { autoInput, schemaOnlyInput } from './fake-schema.js';
 
 export interface RecordedRequest {
   // The parsed JSON body exactly as received; `any` so tests can reach into it freely.
@@ -55,13 +34,39 @@ export interface FakeAnthropic {
   /** Decides the reply when the queue is empty. Default: call the tool forced by tool_choice, else the first tool. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   fallback: (body: any) => FakeReply;
+  /** One entry per answered request (a tool or text reply), in the order the replies were completed. */
+  usages: FakeUsage[];
+  /** The tool each answered request forced by tool_choice ('' when none), aligned with `usages`. */
+  toolCalls: string[];
   close(): Promise<void>;
 }
 
-type Json = Record<string, unknown>;
+/** The usage reported for one answered request, and the request-id it was sent with. */
+export interface FakeUsage {
+  requestId: string;
+  input_tokens: number;
+  cache_creation_input_tokens: number;
+  cache_read_input_tokens: number;
+  output_tokens: number;
+}
 
-const isRecord = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+/**
+ * Simulated model latency for tool and text replies: a stream sends its headers at once,
+ * `message_start` after firstTokenMs, then the content deltas paced so that the reply's output
+ * tokens (the fake's own count, ceil(chars / 4)) arrive at tokensPerSecond, then the closing events;
+ * a JSON reply waits the whole time before its body. Errors, resets and stalls are not delayed.
+ * Requests are served concurrently.
+ */
+export interface FakeLatency {
+  firstTokenMs: number;
+  tokensPerSecond: number;
+}
+
+export interface FakeOptions {
+  /** Report usage with counted tokens and prompt caching (default true); false reports zeros. */
+  tokenCounting?: boolean;
+  latency?: FakeLatency;
+}
 
 const tokensOf = (value: unknown): number => Math.ceil(JSON.stringify(value).length / 4);
 
@@ -79,8 +84,9 @@ const DEFAULT_ERROR_TYPES: Record<number, string> = {
   529: 'overloaded_error',
 };
 
-export async function startFakeAnthropic(options: { tokenCounting?: boolean } = {}): Promise<FakeAnthropic> {
+export async function startFakeAnthropic(options: FakeOptions = {}): Promise<FakeAnthropic> {
   const tokenCounting = options.tokenCounting ?? true;
+  const latency = options.latency;
   const queue: FakeReply[] = [];
   const seenPrefixes = new Set<string>();
   let received = 0;
@@ -99,13 +105,29 @@ export async function startFakeAnthropic(options: { tokenCounting?: boolean } = 
       queue.push(...replies);
     },
     fallback: defaultFallback,
+    usages: [],
+    toolCalls: [],
     close: () => closeServer(),
   };
+
+  // Pending latency timers; close() clears them so a closed fake holds no event-loop handle.
+  const timers = new Set<NodeJS.Timeout>();
+  const sleep = (ms: number): Promise<void> =>
+    ms <= 0
+      ? Promise.resolve()
+      : new Promise((resolve) => {
+          const timer = setTimeout(() => {
+            timers.delete(timer);
+            resolve();
+          }, ms);
+          timers.add(timer);
+        });
 
   let closed = false;
   const closeServer = (): Promise<void> => {
     if (closed) return Promise.resolve();
     closed = true;
+    for (const timer of timers) clearTimeout(timer);
     return new Promise<void>((resolve, reject) => {
       server.close((error) => {
         if (error) reject(error);
@@ -118,7 +140,8 @@ export async function startFakeAnthropic(options: { tokenCounting?: boolean } = 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
     received += 1;
-    const requestId = `req_fake_${received}`;
+    const n = received; // later requests may arrive while this one waits out its latency
+    const requestId = `req_fake_${n}`;
     res.setHeader('request-id', requestId);
     let body: unknown;
     try {
@@ -161,49 +184,79 @@ export async function startFakeAnthropic(options: { tokenCounting?: boolean } = 
             ? { ...reply, kind: 'text', text: reply.text ?? 'stalled' }
             : { ...reply, kind: 'tool' },
           request,
+          n,
         );
         startStream(res);
-        for (const event of streamEvents(request, content).slice(0, Math.max(0, reply.stallAfterEvents))) {
-          writeEvent(res, event);
-        }
+        const events = streamEvents(request, content, usageFor(request, content), n);
+        for (const event of events.slice(0, Math.max(0, reply.stallAfterEvents))) writeEvent(res, event);
         return; // keep the socket open
       }
       case 'tool':
       case 'text': {
-        const content = contentFor(reply, request);
+        const content = contentFor(reply, request, n);
+        const usage = usageFor(request, content);
+        // The fake's own output count paces the reply even when reported usage is zero.
+        const pacedMs = latency ? (tokensOf(content) / latency.tokensPerSecond) * 1000 : 0;
+        const firstTokenMs = latency?.firstTokenMs ?? 0;
         if (!streaming) {
-          sendJson(res, 200, message(request, content, true));
+          await sleep(firstTokenMs + pacedMs);
+          if (res.destroyed) return;
+          sendJson(res, 200, message(request, content, usage, true, n));
+          answered(requestId, request, usage);
           return;
         }
         startStream(res);
-        for (const event of streamEvents(request, content)) writeEvent(res, event);
+        const started = Date.now();
+        const until = (ms: number): Promise<void> => sleep(started + ms - Date.now());
+        const events = streamEvents(request, content, usage, n);
+        const deltaChars = events.map(deltaLength);
+        const totalChars = deltaChars.reduce((a, b) => a + b, 0);
+        let sentChars = 0;
+        await until(firstTokenMs);
+        for (const [index, event] of events.entries()) {
+          sentChars += deltaChars[index] ?? 0;
+          if (totalChars > 0 && (deltaChars[index] ?? 0) > 0)
+            await until(firstTokenMs + (pacedMs * sentChars) / totalChars);
+          if (res.destroyed) return;
+          writeEvent(res, event);
+        }
         res.end();
+        answered(requestId, request, usage);
         return;
       }
     }
   }
 
-  function contentFor(reply: FakeReply, request: Json): Json[] {
+  function answered(requestId: string, request: Json, usage: Usage): void {
+    fake.usages.push({
+      requestId,
+      input_tokens: usage.input_tokens,
+      cache_creation_input_tokens: usage.cache_creation_input_tokens,
+      cache_read_input_tokens: usage.cache_read_input_tokens,
+      output_tokens: usage.output_tokens,
+    });
+    fake.toolCalls.push(forcedToolName(request));
+  }
+
+  function contentFor(reply: FakeReply, request: Json, n: number): Json[] {
     if (reply.kind === 'tool') {
       const tool = reply.name === undefined ? chosenTool(request) : findTool(request, reply.name);
       const name = reply.name ?? (typeof tool?.name === 'string' ? tool.name : 'tool');
       const input =
         reply.input === undefined ? autoInput(tool?.input_schema ?? { type: 'object' }) : reply.input;
-      return [{ type: 'tool_use', id: `toolu_fake_${received}`, name, input, caller: { type: 'direct' } }];
+      return [{ type: 'tool_use', id: `toolu_fake_${n}`, name, input, caller: { type: 'direct' } }];
     }
     return [{ type: 'text', text: reply.text ?? 'ok', citations: null }];
   }
 
-  function message(request: Json, content: Json[], complete: boolean): Json {
-    const usage = usageFor(request, content);
-    const stopReason = content.some((block) => block.type === 'tool_use') ? 'tool_use' : 'end_turn';
+  function message(request: Json, content: Json[], usage: Usage, complete: boolean, n: number): Json {
     return {
-      id: `msg_fake_${received}`,
+      id: `msg_fake_${n}`,
       type: 'message',
       role: 'assistant',
       model: request.model,
       content: complete ? content : [],
-      stop_reason: complete ? stopReason : null,
+      stop_reason: complete ? stopReasonOf(content) : null,
       stop_sequence: null,
       stop_details: null,
       container: null,
@@ -212,10 +265,8 @@ export async function startFakeAnthropic(options: { tokenCounting?: boolean } = 
     };
   }
 
-  function streamEvents(request: Json, content: Json[]): Json[] {
-    const complete = message(request, content, true);
-    const usage = complete.usage as Usage;
-    const events: Json[] = [{ type: 'message_start', message: message(request, content, false) }];
+  function streamEvents(request: Json, content: Json[], usage: Usage, n: number): Json[] {
+    const events: Json[] = [{ type: 'message_start', message: message(request, content, usage, false, n) }];
     content.forEach((block, index) => {
       if (block.type === 'tool_use') {
         events.push({ type: 'content_block_start', index, content_block: { ...block, input: {} } });
@@ -238,7 +289,7 @@ export async function startFakeAnthropic(options: { tokenCounting?: boolean } = 
       {
         type: 'message_delta',
         delta: {
-          stop_reason: complete.stop_reason,
+          stop_reason: stopReasonOf(content),
           stop_sequence: null,
           stop_details: null,
           container: null,
@@ -372,27 +423,6 @@ function stripCacheControl(value: unknown): unknown {
   return copy;
 }
 
-function defaultFallback(body: unknown): FakeReply {
-  const tool = isRecord(body) ? chosenTool(body) : undefined;
-  if (typeof tool?.name !== 'string') return { kind: 'text', text: 'ok' };
-  return { kind: 'tool', name: tool.name, input: autoInput(tool.input_schema) };
-}
-
-function chosenTool(request: Json): Json | undefined {
-  const choice = request.tool_choice;
-  if (isRecord(choice) && choice.type === 'tool' && typeof choice.name === 'string') {
-    const forced = findTool(request, choice.name);
-    if (forced) return forced;
-  }
-  const first: unknown = Array.isArray(request.tools) ? request.tools[0] : undefined;
-  return isRecord(first) ? first : undefined;
-}
-
-function findTool(request: Json, name: string): Json | undefined {
-  const tools: unknown[] = Array.isArray(request.tools) ? request.tools : [];
-  return tools.filter(isRecord).find((tool) => tool.name === name);
-}
-
 /** What the real API rejects before any model work: missing auth, or a body without model/max_tokens/messages. */
 function validate(
   req: IncomingMessage,
@@ -421,6 +451,16 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   const text = JSON.stringify(value);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
   res.end(text);
+}
+
+const stopReasonOf = (content: readonly Json[]): string =>
+  content.some((block) => block.type === 'tool_use') ? 'tool_use' : 'end_turn';
+
+/** The characters of content an event carries (0 for all but content deltas). */
+function deltaLength(event: Json): number {
+  if (event.type !== 'content_block_delta' || !isRecord(event.delta)) return 0;
+  const piece = event.delta.partial_json ?? event.delta.text;
+  return typeof piece === 'string' ? piece.length : 0;
 }
 
 function startStream(res: ServerResponse): void {
@@ -454,126 +494,4 @@ async function readBody(req: IncomingMessage): Promise<string> {
   const parts: Buffer[] = [];
   for await (const chunk of req) parts.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
   return Buffer.concat(parts).toString('utf8');
-}
-
-/**
- * A minimal valid instance of a JSON schema: required properties only, strings "x", numbers 1 (moved
- * into minimum/maximum), booleans false, arrays of minItems items, enum/const -> the first value,
- * anyOf/oneOf -> the first non-null branch, allOf -> merged, local $refs resolved.
- */
-export function autoInput(schema: unknown): unknown {
-  return instanceOf(schema, schema, 0);
-}
-
-function instanceOf(schema: unknown, root: unknown, depth: number): unknown {
-  if (!isRecord(schema) || depth > 40) return null;
-  const next = (sub: unknown): unknown => instanceOf(sub, root, depth + 1);
-  if (typeof schema.$ref === 'string') return next(resolveRef(root, schema.$ref));
-  if ('const' in schema) return schema.const;
-  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
-  for (const key of ['anyOf', 'oneOf'] as const) {
-    const branches = schema[key];
-    if (Array.isArray(branches) && branches.length > 0) {
-      const branch: unknown = branches.find((b) => !(isRecord(b) && b.type === 'null')) ?? branches[0];
-      return next(branch);
-    }
-  }
-  if (Array.isArray(schema.allOf) && schema.allOf.length > 0) {
-    const values = schema.allOf.map(next);
-    return values.every(isRecord) ? Object.assign({}, ...values) : values[0];
-  }
-  const types: unknown[] | undefined = Array.isArray(schema.type) ? schema.type : undefined;
-  const declared: unknown = types ? (types.find((type) => type !== 'null') ?? 'null') : schema.type;
-  const type: unknown =
-    declared ??
-    ('properties' in schema || 'required' in schema ? 'object' : 'items' in schema ? 'array' : undefined);
-  switch (type) {
-    case 'string':
-      return stringOf(schema);
-    case 'number':
-    case 'integer':
-      return numberOf(schema, type === 'integer');
-    case 'boolean':
-      return false;
-    case 'array': {
-      const count = typeof schema.minItems === 'number' ? schema.minItems : 0;
-      const prefix: unknown[] = Array.isArray(schema.prefixItems)
-        ? schema.prefixItems
-        : Array.isArray(schema.items)
-          ? schema.items
-          : [];
-      return Array.from({ length: count }, (_, i) => next(i < prefix.length ? prefix[i] : schema.items));
-    }
-    case 'object': {
-      const properties = isRecord(schema.properties) ? schema.properties : {};
-      const required = Array.isArray(schema.required)
-        ? schema.required.filter((k) => typeof k === 'string')
-        : [];
-      const extra = isRecord(schema.additionalProperties) ? schema.additionalProperties : {};
-      return Object.fromEntries(required.map((key) => [key, next(properties[key] ?? extra)]));
-    }
-    default:
-      return null;
-  }
-}
-
-function stringOf(schema: Json): string {
-  const formats: Record<string, string> = {
-    'date-time': '1970-01-01T00:00:00Z',
-    date: '1970-01-01',
-    time: '00:00:00Z',
-    email: 'x@example.com',
-    uri: 'https://example.com/',
-    url: 'https://example.com/',
-    uuid: '00000000-0000-4000-8000-000000000000',
-  };
-  const formatted = typeof schema.format === 'string' ? formats[schema.format] : undefined;
-  if (formatted !== undefined) return formatted;
-  const min = typeof schema.minLength === 'number' ? schema.minLength : 1;
-  const max = typeof schema.maxLength === 'number' ? schema.maxLength : Infinity;
-  return 'x'.repeat(Math.min(Math.max(min, 1), max));
-}
-
-function numberOf(schema: Json, integer: boolean): number {
-  let value = 1;
-  const num = (key: string): number | undefined =>
-    typeof schema[key] === 'number' ? schema[key] : undefined;
-  const minimum = num('minimum');
-  const exclusiveMinimum = num('exclusiveMinimum');
-  const maximum = num('maximum');
-  const exclusiveMaximum = num('exclusiveMaximum');
-  if (minimum !== undefined && value < minimum) value = integer ? Math.ceil(minimum) : minimum;
-  if (exclusiveMinimum !== undefined && value <= exclusiveMinimum)
-    value = integer ? Math.floor(exclusiveMinimum) + 1 : exclusiveMinimum + 1;
-  if (maximum !== undefined && value > maximum) value = integer ? Math.floor(maximum) : maximum;
-  if (exclusiveMaximum !== undefined && value >= exclusiveMaximum)
-    value = integer ? Math.ceil(exclusiveMaximum) - 1 : exclusiveMaximum - 1;
-  return value;
-}
-
-function resolveRef(root: unknown, ref: string): unknown {
-  if (!ref.startsWith('#')) return undefined;
-  let node: unknown = root;
-  for (const token of ref.slice(1).split('/').filter(Boolean)) {
-    if (!isRecord(node)) return undefined;
-    node = node[token.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
-  return node;
-}
-
-/**
- * A fallback for mlops-design's own prompts: the model calls the requested tool with the baseline
- * the prompt carries (between <baseline> tags), which is always a valid answer. A whole session then
- * runs through the model path and writes the same document as the offline co-pilot.
- */
-export function echoBaseline(body: {
-  tool_choice?: { name?: string };
-  tools?: { name: string }[];
-  messages?: { content: unknown }[];
-}): FakeReply {
-  const last = body.messages?.[body.messages.length - 1]?.content;
-  const text = typeof last === 'string' ? last : JSON.stringify(last ?? '');
-  const match = /<baseline>\n([\s\S]*?)\n<\/baseline>/.exec(text);
-  const name = body.tool_choice?.name ?? body.tools?.[0]?.name ?? 'tool';
-  return { kind: 'tool', name, input: match?.[1] ? (JSON.parse(match[1]) as unknown) : {} };
 }
