@@ -1,7 +1,9 @@
 // Records a cassette per design example through the Anthropic co-pilot path, against the tests'
-// loopback fake Messages API (which answers each step with its baseline). CI replays them with
-// --copilot replay, so the model path (prompts, tool schemas, validation, cassette format) runs on
-// every build without a key. Re-run after changing prompts, tools or the protocol:
+// loopback fake Messages API answering as a model that follows the instructions would (the
+// baseline's prose reworded, structure and numbers kept: the fake's `plausible` mode). CI replays
+// them with --copilot replay, so the model path (prompts, tools, the checks of the model's prose,
+// requests made ahead, the cassette format) runs on every build without a key. Re-run after
+// changing prompts, tools or the protocol:
 //   npm run build && node scripts/record-cassettes.mjs
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -12,7 +14,7 @@ import { loadFakeApi } from './fake-api.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'mlops-design-cassettes-'));
-const { startFakeAnthropic, echoBaseline } = await loadFakeApi(root, scratch);
+const { startFakeAnthropic, plausible } = await loadFakeApi(root, scratch);
 mkdirSync(join(root, 'test/cassettes'), { recursive: true });
 
 // Every design example (the interview and pipeline examples run other commands).
@@ -24,7 +26,7 @@ const designExamples = readdirSync(join(root, 'examples'))
 
 for (const name of designExamples) {
   const fake = await startFakeAnthropic();
-  fake.fallback = echoBaseline;
+  fake.fallback = plausible;
   const out = join(scratch, name);
   mkdirSync(out);
   const cassette = join(root, 'test/cassettes', `${name}.jsonl`);
