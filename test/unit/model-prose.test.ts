@@ -3,7 +3,7 @@
  * has, prose that reads as prose; and the prose maps that say which fields of a draft are prose.
  */
 import { describe, expect, it } from 'vitest';
-import { checkProse, readsAsProse } from '../../src/copilot/anthropic/model-prose.js';
+import { checkFindings, checkProse, readsAsProse } from '../../src/copilot/anthropic/model-prose.js';
 import { foreignNumerals, numeralSet, numeralsIn } from '../../src/copilot/anthropic/numerals.js';
 import { applyProse, proseEntries } from '../../src/copilot/anthropic/prose-patch.js';
 
@@ -147,5 +147,42 @@ describe('checking model prose', () => {
     expect(readsAsProse('x x x x')).toBe(false);
     expect(readsAsProse('text text text')).toBe(false);
     expect(readsAsProse('Serves reads from replicas.')).toBe(true);
+  });
+});
+
+describe('checking a second opinion', () => {
+  it('keeps findings about ids the design has, with its numbers; refuses the rest with the reason', () => {
+    const cites = new Set(['requirements.latency', 'metadata-db']);
+    const allowed = numeralSet('P99 200 ms; 382/s peak');
+    const { kept, refused } = checkFindings(
+      [
+        {
+          about: 'metadata-db',
+          finding: 'One primary takes every write.',
+          evidence: 'At 382/s peak a failover pauses writes.',
+        },
+        { about: 'ghost-1', finding: 'A component that is not there.', evidence: 'It was invented here.' },
+        {
+          about: 'requirements.latency',
+          finding: 'The tail budget is tight.',
+          evidence: 'P99 of 150 ms is not met.',
+        },
+        {
+          about: 'metadata-db',
+          finding: 'One primary takes every write.',
+          evidence: 'At 382/s peak a failover pauses writes.',
+        },
+        { about: 'metadata-db', finding: 'x', evidence: 'y' },
+      ],
+      cites,
+      allowed,
+    );
+    expect(kept.map((finding) => finding.about)).toEqual(['metadata-db']);
+    expect(refused).toEqual([
+      'about "ghost-1", which the design does not have',
+      'numbers the session does not have (150)',
+      'given twice',
+      'not prose',
+    ]);
   });
 });

@@ -3,14 +3,17 @@
  * for this user's system. The model is outside input. Every step starts from the offline co-pilot's
  * answer (the baseline); the model is given that baseline's prose, keyed by the baseline's own ids,
  * and answers with prose for those keys only. What it sends is checked against the design's
- * invariants (prose-check.ts): an unknown or repeated key is dropped, a placeholder or a number the
+ * invariants (model-prose.ts): an unknown or repeated key is dropped, a placeholder or a number the
  * session does not have is asked to be repaired once and then the baseline's text stays. Numbers,
- * ids, structure, diagrams, decision values, push-backs and reports are never the model's.
+ * ids, structure, diagrams, decision values, push-backs and reports are never the model's. Beyond
+ * prose, the model reads answers the tool cannot (reread: the person confirms the reading) and
+ * gives the finished design a second opinion (findings about ids it has, advisory).
  *
  * Economy: one request phrases all the questions of a phase, one words each decision's proposal,
- * one each draft. When a phase starts, its requests are sent at once (speculatively, as if each
- * decision took its recommendation), so the person rarely waits: a step whose baseline turned out
- * the same uses the answer already in hand; otherwise it asks again.
+ * one each draft. At each question or decision the steps ahead are walked as if each decision took
+ * its recommendation (speculate.ts) and their requests sent, so the person rarely waits: a step
+ * whose baseline turned out the same uses the answer already in hand; otherwise only its changed
+ * entries are asked again (flights.ts).
  */
 import { z } from 'zod';
 import { AppError, ExitCode } from '../../errors.js';
@@ -29,8 +32,8 @@ import type {
 } from '../../protocol/types.js';
 import type { CoPilot } from '../port.js';
 import type { MessagesClient, ModelTool } from './client.js';
-import { checkProse, readsAsProse, type Refusal } from './model-prose.js';
-import { foreignNumerals, numeralSet } from './numerals.js';
+import { checkFindings, checkProse, type Refusal } from './model-prose.js';
+import { numeralSet } from './numerals.js';
 import { systemBlocks, stateSummary, turnMessage } from './prompts.js';
 import { applyProse, proseEntries, type ProseEntry, type ProseMap } from './prose-patch.js';
 import { Flights, NO_PROSE, digest, flight as startFlight, type InFlight, type Prose } from './flights.js';
@@ -63,7 +66,7 @@ const tool = (name: string, description: string, schema: z.ZodType): ModelTool =
   return { name, description, input_schema: jsonSchema };
 };
 
-/** The same two tools on every request: they open the cached prefix. */
+/** The same three tools on every request: they open the cached prefix. */
 const TOOLS: readonly ModelTool[] = [
   tool(
     'write_prose',
@@ -397,30 +400,7 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
             );
           return baseline;
         }
-        const kept: { about: string; finding: string; evidence: string }[] = [];
-        const refused: string[] = [];
-        for (const raw of parsed.data.findings) {
-          const finding = {
-            about: raw.about.trim(),
-            finding: sanitize(raw.finding).trim(),
-            evidence: sanitize(raw.evidence).trim(),
-          };
-          const foreign = [
-            ...foreignNumerals(finding.finding, allowed),
-            ...foreignNumerals(finding.evidence, allowed),
-          ];
-          const why = !cites.has(finding.about)
-            ? `about "${sanitize(finding.about).slice(0, 40)}", which the design does not have`
-            : !readsAsProse(finding.finding) || !readsAsProse(finding.evidence)
-              ? 'not prose'
-              : foreign.length > 0
-                ? `numbers the session does not have (${foreign.slice(0, 3).join(', ')})`
-                : kept.some((other) => other.about === finding.about && other.finding === finding.finding)
-                  ? 'given twice'
-                  : undefined;
-          if (why) refused.push(why);
-          else kept.push(finding);
-        }
+        const { kept, refused } = checkFindings(parsed.data.findings, cites, allowed);
         if (refused.length > 0)
           self.notices.push(
             `The model's review dropped ${plural(refused.length, 'finding', 'findings')} (${refused[0] ?? ''}).`,

@@ -5,6 +5,7 @@
  * Entries that fail are refused with the reason; the caller asks once for a repair of those, then
  * keeps the baseline's text for whatever is still refused.
  */
+import { sanitize } from '../../lib/sanitize.js';
 import { foreignNumerals } from './numerals.js';
 import type { ProseEntry } from './prose-patch.js';
 
@@ -64,4 +65,46 @@ export function checkProse(
     else if (trimmed !== before) accepted.set(key, trimmed);
   }
   return { accepted, refused };
+}
+
+export interface Finding {
+  readonly about: string;
+  readonly finding: string;
+  readonly evidence: string;
+}
+
+/**
+ * A model's findings: each about an id the design has, in prose, with the session's numbers only,
+ * and not a repeat. The rest are refused with the reason.
+ */
+export function checkFindings(
+  findings: readonly Finding[],
+  cites: ReadonlySet<string>,
+  allowed: ReadonlySet<string>,
+): { readonly kept: Finding[]; readonly refused: string[] } {
+  const kept: Finding[] = [];
+  const refused: string[] = [];
+  for (const raw of findings) {
+    const finding = {
+      about: raw.about.trim(),
+      finding: sanitize(raw.finding).trim(),
+      evidence: sanitize(raw.evidence).trim(),
+    };
+    const foreign = [
+      ...foreignNumerals(finding.finding, allowed),
+      ...foreignNumerals(finding.evidence, allowed),
+    ];
+    const why = !cites.has(finding.about)
+      ? `about "${sanitize(finding.about).slice(0, 40)}", which the design does not have`
+      : !readsAsProse(finding.finding) || !readsAsProse(finding.evidence)
+        ? 'not prose'
+        : foreign.length > 0
+          ? `numbers the session does not have (${foreign.slice(0, 3).join(', ')})`
+          : kept.some((other) => other.about === finding.about && other.finding === finding.finding)
+            ? 'given twice'
+            : undefined;
+    if (why) refused.push(why);
+    else kept.push(finding);
+  }
+  return { kept, refused };
 }
