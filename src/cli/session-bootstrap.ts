@@ -90,6 +90,11 @@ export async function runSessionCommand(globals: GlobalOptions, opening: Opening
     const respondent = answers
       ? answersFileRespondent(answers.loaded.path, answers.loaded.file, {
           acceptRecommended: options.acceptRecommended === true,
+          // MLOPS_DESIGN_ANSWER_DELAY_MS paces the answers; its line is progress (quiet under --json).
+          say: (text) => {
+            out.info(text);
+          },
+          signal: interrupts.signal,
         })
       : interactiveRespondent(out, interrupts);
     const run = { kind, out, setup, respondent, session };

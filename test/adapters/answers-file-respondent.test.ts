@@ -1,11 +1,11 @@
 // The scripted respondent: answers by question id, documented defaults for optional questions,
 // followups after a push-back or after "C" (more detail), and a loud error for anything missing.
 import { describe, expect, it } from 'vitest';
-import { AppError, ExitCode } from '../../src/errors.js';
+import { AppError, ExitCode, Interrupted } from '../../src/errors.js';
 import type { AnswersFile } from '../../src/answers/schema.js';
 import type { DecisionSlot, Proposal, QuestionSlot } from '../../src/protocol/types.js';
 import type { AskRequest, ChooseRequest } from '../../src/respondents/port.js';
-import { answersFileRespondent } from '../../src/respondents/answers-file.js';
+import { answerDelayMs, answersFileRespondent } from '../../src/respondents/answers-file.js';
 import { decision, question } from '../support/design-slots.js';
 
 const PATH = 'answers/pastebin.yaml';
@@ -167,5 +167,56 @@ describe('answersFileRespondent.choose', () => {
     expect(error.exitCode).toBe(65);
     expect(error.message).toContain('answers.high-level.cache');
     expect(error.message).toContain(cache.prompt);
+  });
+});
+
+describe('pacing (MLOPS_DESIGN_ANSWER_DELAY_MS)', () => {
+  it('reads a positive number of milliseconds and ignores anything else', () => {
+    expect(answerDelayMs({ MLOPS_DESIGN_ANSWER_DELAY_MS: '4000' })).toBe(4000);
+    expect(answerDelayMs({ MLOPS_DESIGN_ANSWER_DELAY_MS: '12.5' })).toBe(12.5);
+    for (const ignored of [undefined, '', '0', '-5', 'soon', 'Infinity', 'NaN']) {
+      expect(answerDelayMs({ MLOPS_DESIGN_ANSWER_DELAY_MS: ignored }), String(ignored)).toBeUndefined();
+    }
+  });
+
+  it('gives the same answers, saying one line per question and decision as it is asked', async () => {
+    const said: string[] = [];
+    const respondent = answersFileRespondent(
+      PATH,
+      file({ 'requirements.scale': '1M new pastes a day', 'high-level.cache': 'B' }),
+      { delayMs: 1, say: (text) => said.push(text) },
+    );
+    await expect(respondent.ask(ask(question('requirements.scale')))).resolves.toBe('1M new pastes a day');
+    await expect(respondent.choose(choose(decision('high-level.cache')))).resolves.toBe('B');
+    expect(said).toEqual([
+      'Scripted answer to requirements.scale in 1 ms',
+      'Scripted answer to high-level.cache in 1 ms',
+    ]);
+  });
+
+  it('refuses a missing answer at once, saying nothing', async () => {
+    const said: string[] = [];
+    const respondent = answersFileRespondent(PATH, file({}), {
+      delayMs: 60_000,
+      say: (text) => said.push(text),
+    });
+    expect((await rejection(respondent.ask(ask(question('requirements.latency'))))).exitCode).toBe(65);
+    expect(said).toEqual([]);
+  });
+
+  it('ends a wait at once when the session is interrupted', async () => {
+    const stop = new AbortController();
+    const respondent = answersFileRespondent(PATH, file({ 'high-level.cache': 'A' }), {
+      delayMs: 600_000,
+      signal: stop.signal,
+      say: () => {
+        stop.abort('SIGTERM');
+      },
+    });
+    const error: unknown = await respondent
+      .choose(choose(decision('high-level.cache')))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Interrupted);
+    expect((error as Interrupted).by).toBe('SIGTERM');
   });
 });
