@@ -2,7 +2,7 @@
 import { createAnthropicCoPilot, type AnthropicCoPilot } from '../copilot/anthropic/anthropic-copilot.js';
 import { createHash } from 'node:crypto';
 import { replayClient, recordingClient, type CassetteSubject } from '../copilot/anthropic/cassette.js';
-import { createMessagesClient, type MessagesClient } from '../copilot/anthropic/client.js';
+import { createMessagesClient, type Credential, type MessagesClient } from '../copilot/anthropic/client.js';
 import { priceOf } from '../copilot/anthropic/models.js';
 import { totalCost, usageLine } from '../copilot/anthropic/usage.js';
 import type { CoPilot } from '../copilot/port.js';
@@ -22,6 +22,17 @@ const envNumber = (name: string, fallback: number): number => {
   const value = Number(process.env[name]);
   return Number.isFinite(value) && value > 0 ? value : fallback;
 };
+
+/**
+ * ANTHROPIC_API_KEY, else ANTHROPIC_AUTH_TOKEN (sent as Authorization: Bearer, as gateways often
+ * want); undefined when neither is set. Both are redacted from everything printed (lib/redact.ts).
+ */
+function credentialFrom(env: Readonly<Record<string, string | undefined>>): Credential | undefined {
+  const key = env.ANTHROPIC_API_KEY;
+  if (key) return { apiKey: key };
+  const token = env.ANTHROPIC_AUTH_TOKEN;
+  return token ? { authToken: token } : undefined;
+}
 
 /** The protocol's id and a digest of its steps: a cassette of another protocol is not replayed. */
 function protocolFingerprint(protocol: Protocol): string {
@@ -62,7 +73,7 @@ export function modelCopilot(
   inputs: SessionInputs,
   signal?: AbortSignal,
 ): CopilotSetup {
-  const key = process.env.ANTHROPIC_API_KEY;
+  const credential = credentialFrom(process.env);
   const model = globals.model ?? knowledge.models.default_model;
   if (knowledge.models.deprecated.includes(model)) {
     throw new AppError(
@@ -92,17 +103,17 @@ export function modelCopilot(
     begins.push(replay.begin);
     client = replay;
   } else {
-    if (!key) {
+    if (!credential) {
       throw new AppError(
         ExitCode.config,
-        'the Anthropic co-pilot (--copilot anthropic) needs an API key: ANTHROPIC_API_KEY is not set',
-        'Set ANTHROPIC_API_KEY (and ANTHROPIC_BASE_URL for a gateway), or run with --copilot offline.',
+        'the Anthropic co-pilot (--copilot anthropic) needs a credential: neither ANTHROPIC_API_KEY nor ANTHROPIC_AUTH_TOKEN is set',
+        'Set ANTHROPIC_API_KEY, or ANTHROPIC_AUTH_TOKEN for a gateway that takes a bearer token (and ANTHROPIC_BASE_URL for a gateway), or run with --copilot offline.',
       );
     }
     // Checked here; the SDK reads the variable itself, as it always has.
     checkGatewayUrl(process.env.ANTHROPIC_BASE_URL);
     client = createMessagesClient({
-      apiKey: key,
+      ...credential,
       timeoutMs: envNumber('MLOPS_DESIGN_TIMEOUT_MS', 60_000),
       maxRetries: 3,
       idleMs: envNumber('MLOPS_DESIGN_IDLE_MS', 30_000),

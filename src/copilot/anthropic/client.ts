@@ -4,7 +4,7 @@
  * stream), lets the SDK retry what it retries (408, 409, 429, 5xx, 529 and connection errors, with
  * backoff and retry-after), retries once more an error in the middle of a stream (nothing has been
  * shown yet: outputs are shown only once complete), and translates every failure into the project's
- * own errors. The API key is passed to the SDK and never appears in any message.
+ * own errors. The API key (or token) is passed to the SDK and never appears in any message.
  */
 import { AppError, ExitCode, interruptionOf } from '../../errors.js';
 import { redact } from '../../lib/redact.js';
@@ -62,8 +62,12 @@ class ShownError extends Error {
   }
 }
 
-export interface ClientOptions {
-  readonly apiKey: string;
+/** One credential: an API key, or a bearer token (ANTHROPIC_AUTH_TOKEN, as gateways often use). */
+export type Credential = { readonly apiKey: string } | { readonly authToken: string };
+
+export type ClientOptions = Credential & ClientSettings;
+
+interface ClientSettings {
   /** Defaults to ANTHROPIC_BASE_URL, as the SDK does, else the public API. */
   readonly baseURL?: string;
   readonly timeoutMs: number;
@@ -87,7 +91,7 @@ export function createMessagesClient(options: ClientOptions): MessagesClient {
   const connect = async (): Promise<{ module: Sdk; client: InstanceType<Sdk['default']> }> => {
     const module = await (sdk ??= import('@anthropic-ai/sdk'));
     client ??= new module.default({
-      apiKey: options.apiKey,
+      ...('apiKey' in options ? { apiKey: options.apiKey } : { authToken: options.authToken }),
       ...(options.baseURL ? { baseURL: options.baseURL } : {}),
       timeout: options.timeoutMs,
       maxRetries: options.maxRetries,
@@ -207,7 +211,7 @@ export function translate(error: unknown): AppError {
     return new AppError(
       ExitCode.config,
       `the Anthropic API refused the key (${e.status}${type ? ` ${type}` : ''}${request})`,
-      'Check ANTHROPIC_API_KEY (and ANTHROPIC_BASE_URL if you use a gateway), or run with --copilot offline.',
+      'Check ANTHROPIC_API_KEY or ANTHROPIC_AUTH_TOKEN (and ANTHROPIC_BASE_URL if you use a gateway), or run with --copilot offline.',
     );
   }
   const what = e.status
