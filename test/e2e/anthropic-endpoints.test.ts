@@ -4,12 +4,13 @@
  * know (a local model server). The built CLI runs as a user runs it, through the real SDK, against
  * the loopback fake Messages API and a small loopback gateway written here.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { echoBaseline, startFakeAnthropic, type FakeAnthropic } from '../support/fake-anthropic.js';
+import { snapshot } from '../support/tree.js';
 import {
   assertBuilt,
   examplePath,
@@ -109,19 +110,47 @@ async function echoFake(): Promise<FakeAnthropic> {
   return fake;
 }
 
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
+/** Every regular file under `dir` (the snapshot's other entries are folders, links, FIFOs). */
+const filesUnder = (dir: string): string[] =>
+  [...snapshot(dir)].filter(([, what]) => /^[0-9a-f]{64}$/.test(what)).map(([path]) => join(dir, path));
 
 /** The secret is in no output and no file the run wrote. */
 function expectNotPrinted(secret: string, c: Case, result: CliResult): void {
   expect(result.stdout).not.toContain(secret);
   expect(result.stderr).not.toContain(secret);
   for (const file of filesUnder(c.dir)) expect(readFileSync(file, 'utf8'), file).not.toContain(secret);
+}
+
+interface GatewayRun {
+  readonly c: Case;
+  readonly result: CliResult;
+  readonly gateway: Gateway;
+  readonly fake: FakeAnthropic;
+}
+
+/**
+ * A pastebin session with `--copilot anthropic --json` through a gateway in front of an echoing fake,
+ * with the given credential: it must end 0 with the offline document; then `check` looks closer.
+ */
+async function throughGateway(
+  credential: Readonly<Record<string, string>>,
+  check: (run: GatewayRun) => void,
+): Promise<void> {
+  const fake = await echoFake();
+  const gateway = await startGateway(fake.url);
+  try {
+    const c = makeCase();
+    const result = await runDesign(c, ['--copilot', 'anthropic', '--json'], {
+      ...credential,
+      ANTHROPIC_BASE_URL: gateway.url,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(join(c.out, 'system_design.md'), 'utf8')).toBe(offlineDocument);
+    check({ c, result, gateway, fake });
+  } finally {
+    await gateway.close();
+    await fake.close();
+  }
 }
 
 interface Summary {
@@ -146,16 +175,7 @@ describe.concurrent('other endpoints speaking the Messages API', () => {
   it('a gateway under a path prefix (ANTHROPIC_BASE_URL): every request goes through it, end to end', async ({
     expect,
   }) => {
-    const fake = await echoFake();
-    const gateway = await startGateway(fake.url);
-    try {
-      const c = makeCase();
-      const result = await runDesign(c, ['--copilot', 'anthropic', '--json'], {
-        ANTHROPIC_API_KEY: KEY,
-        ANTHROPIC_BASE_URL: gateway.url,
-      });
-      expect(result.code, result.stderr).toBe(0);
-      expect(readFileSync(join(c.out, 'system_design.md'), 'utf8')).toBe(offlineDocument);
+    await throughGateway({ ANTHROPIC_API_KEY: KEY }, ({ c, result, gateway, fake }) => {
       const summary = JSON.parse(result.stdout) as Summary;
       expect(summary.usage.requests).toBeGreaterThan(1);
       expect(gateway.seen.map((seen) => seen.path)).toEqual(
@@ -165,35 +185,20 @@ describe.concurrent('other endpoints speaking the Messages API', () => {
       for (const seen of gateway.seen) expect(seen.headers.authorization).toBe(`Bearer ${KEY}`);
       expect(stackFrames(result.stderr)).toEqual([]);
       expectNotPrinted(KEY, c, result);
-    } finally {
-      await gateway.close();
-      await fake.close();
-    }
+    });
   });
 
   it('ANTHROPIC_AUTH_TOKEN without a key: sent as Authorization: Bearer, no x-api-key, never printed', async ({
     expect,
   }) => {
-    const fake = await echoFake();
-    const gateway = await startGateway(fake.url);
-    try {
-      const c = makeCase();
-      const result = await runDesign(c, ['--copilot', 'anthropic', '--json'], {
-        ANTHROPIC_AUTH_TOKEN: TOKEN,
-        ANTHROPIC_BASE_URL: gateway.url,
-      });
-      expect(result.code, result.stderr).toBe(0);
-      expect(readFileSync(join(c.out, 'system_design.md'), 'utf8')).toBe(offlineDocument);
+    await throughGateway({ ANTHROPIC_AUTH_TOKEN: TOKEN }, ({ c, result, gateway }) => {
       expect(gateway.seen.length).toBeGreaterThan(1);
       for (const seen of gateway.seen) {
         expect(seen.headers.authorization).toBe(`Bearer ${TOKEN}`);
         expect(seen.headers['x-api-key']).toBeUndefined();
       }
       expectNotPrinted(TOKEN, c, result);
-    } finally {
-      await gateway.close();
-      await fake.close();
-    }
+    });
   });
 
   it('with both set, the API key is the one sent', async ({ expect }) => {
