@@ -8,8 +8,8 @@
 //
 // Why a pseudo-terminal and not --json: --json implies --quiet, which turns off the streamed prose
 // and the progress lines the waits are read from, and with stderr on a pipe nothing streams at all.
-// The usage figures come from the fake's per-request usage instead (which also gives the largest
-// request). The prompts are marked by MLOPS_DESIGN_ANSWER_DELAY_MS's progress line ("Scripted answer
+// The usage figures come from the fake's per-request usage (fake.usages) instead, which also gives
+// the largest request. The prompts are marked by MLOPS_DESIGN_ANSWER_DELAY_MS's progress line ("Scripted answer
 // to <id> in ..."), printed as each question or decision is asked: a scripted run prints nothing
 // else when a free-text question is asked.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -21,7 +21,6 @@ import { parseArgs } from 'node:util';
 import * as pty from 'node-pty';
 import { parse } from 'yaml';
 import { loadFakeApi } from './fake-api.mjs';
-import { startPacedProxy } from './bench-model-pacing.mjs';
 import {
   costOf,
   count,
@@ -78,15 +77,10 @@ async function session(example, index) {
   const out = join(home, 'out');
   mkdirSync(out, { recursive: true });
   mkdirSync(join(home, 'config'));
-  // TODO(i16-fake): startFakeAnthropic({ latency: { firstTokenMs, tokensPerSecond } }) with the
-  // `plausible` fallback and `fake.usages`, once test/support/fake-anthropic.ts has them; until then
-  // the baseline is echoed and a pacing proxy in front of the fake adds the latency and keeps the usage.
-  const fake = await fakeApi.startFakeAnthropic();
-  fake.fallback = fakeApi.echoBaseline;
-  const paced = await startPacedProxy(fake.url, {
-    firstTokenMs: LATENCY.firstTokenMs * scale,
-    tokensPerSecond: LATENCY.tokensPerSecond / scale,
+  const fake = await fakeApi.startFakeAnthropic({
+    latency: { firstTokenMs: LATENCY.firstTokenMs * scale, tokensPerSecond: LATENCY.tokensPerSecond / scale },
   });
+  fake.fallback = fakeApi.plausible;
   const delayMs = thinkMs * scale;
   const env = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -97,7 +91,7 @@ async function session(example, index) {
     XDG_CONFIG_HOME: join(home, 'xdg-config'),
     ANTHROPIC_CONFIG_DIR: join(home, 'config'),
     ANTHROPIC_API_KEY: 'sk-bench-not-a-real-key',
-    ANTHROPIC_BASE_URL: paced.url,
+    ANTHROPIC_BASE_URL: fake.url,
     MLOPS_DESIGN_ANSWER_DELAY_MS: String(delayMs),
   };
   const args = [
@@ -122,14 +116,13 @@ async function session(example, index) {
   child.onData((text) => chunks.push({ t: performance.now() - start, text }));
   const code = await new Promise((resolve) => child.onExit(({ exitCode }) => resolve(exitCode)));
   const wallMs = performance.now() - start;
-  await paced.close();
   await fake.close();
   if (code !== 0) {
     const transcript = chunks.map((chunk) => chunk.text).join('');
     throw new Error(`${example}: the session ended ${code}:\n${transcript.slice(-2000)}`);
   }
   const { prompts, waits } = waitsOf(chunks, delayMs);
-  const totals = usageTotals(paced.usages);
+  const totals = usageTotals(fake.usages);
   // The CLI's own count (its usage line on stderr) and the fake's must agree.
   const reported = /(\d+) requests to /.exec(chunks.map((chunk) => chunk.text).join(''))?.[1];
   if (Number(reported) !== totals.requests) {
