@@ -158,9 +158,11 @@ if (process.exitCode !== 2) {
   console.log(
     `Simulated latency: first token after ${LATENCY.firstTokenMs} ms, then ${LATENCY.tokensPerSecond} output tokens/s; a person answers each prompt after ${seconds(thinkMs)}.`,
   );
-  console.log(
-    `Run at time scale ${scale}: latency and think time were multiplied by ${scale}, and the times below divided by it (the CLI's own work is stretched by 1/${scale} too).`,
-  );
+  if (scale !== 1) {
+    console.log(
+      `Run at time scale ${scale}: latency and think time were multiplied by ${scale}, and the times below divided by it (the CLI's own work is stretched by 1/${scale} too).`,
+    );
+  }
   const header = [
     'example',
     'requests',
