@@ -44,6 +44,13 @@ export interface CoPilot {
    */
   lookahead?(step: Step, state: SessionState): void;
   /**
+   * Prose a co-pilot was still writing for the drafts when the steps ran out, merged into the state
+   * before the person approves it. A model-backed co-pilot hands each draft step the offline draft
+   * at once (later steps are made from it, and nobody waits on a long draft mid-session) and its
+   * prose here.
+   */
+  finish?(state: SessionState): Promise<SessionState>;
+  /**
    * A second reader for an answer the slot's parser refused: the answer as the co-pilot reads it,
    * in the form the question wants, or undefined. The person confirms it before it counts; it is
    * parsed by the slot's own parser like any answer.

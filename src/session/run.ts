@@ -200,6 +200,7 @@ export async function runSession(deps: SessionDeps, initial: SessionState): Prom
       await honourSignal();
       const step = nextStep(protocol, state);
       if (!step) {
+        if (deps.copilot.finish) commit(await deps.copilot.finish(state), false);
         if (!(await approve())) continue;
         // A signal that came during the last step still stops the run before any file is written.
         await honourSignal();

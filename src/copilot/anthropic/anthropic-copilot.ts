@@ -38,6 +38,7 @@ import { systemBlocks, stateSummary, turnMessage } from './prompts.js';
 import { applyProse, proseEntries, type ProseEntry, type ProseMap } from './prose-patch.js';
 import { Flights, NO_PROSE, digest, flight as startFlight, type InFlight, type Prose } from './flights.js';
 import { phasesAhead, speculate } from './speculate.js';
+import { recordDraft } from '../../protocol/machine.js';
 import { addUsage, emptyUsage, type Usage } from './usage.js';
 
 /** The prose of a proposal a model may reword: the options' values, labels and tradeoffs stay. */
@@ -125,6 +126,8 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
   const { offline, protocol } = options;
   let offlineFromNow = false;
   const flights = new Flights();
+  /** Drafts whose prose is still being written, merged by finish(). */
+  const drafting = new Map<string, { step: DraftStep; baseline: unknown; flight: InFlight<unknown> }>();
   /** Notices from requests made ahead, told at the next step (see tell). */
   const held: string[] = [];
   /** Each phase's questions as phrased when its request was made. */
@@ -441,12 +444,27 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
     async draft(step: DraftStep, state) {
       const baseline = await offline.draft(step, state);
       const flight = draftFlight(step, state, baseline);
-      if (!flight) return baseline;
-      const result = await awaitFlight(flight);
-      if (step.review || !step.prose) return result;
-      const drafted = applyProse(baseline, step.prose, result as Prose);
-      const valid = (await step.schema()).safeParse(drafted);
-      return valid.success ? drafted : baseline;
+      // The offline draft stands until finish(): later steps are made from it, never from prose
+      // still being written, and the person goes on answering meanwhile.
+      if (flight) drafting.set(step.id, { step, baseline, flight });
+      return baseline;
+    },
+    async finish(state) {
+      let next = state;
+      for (const [id, { step, baseline, flight }] of drafting) {
+        // A step drafted again since (a revision) has its own entry; this one is stale.
+        if (next.drafts[id] !== baseline) continue;
+        const result = await awaitFlight(flight);
+        if (step.review || !step.prose) {
+          next = recordDraft(next, id, result);
+          continue;
+        }
+        const drafted = applyProse(baseline, step.prose, result as Prose);
+        const valid = (await step.schema()).safeParse(drafted);
+        if (valid.success) next = recordDraft(next, id, drafted);
+      }
+      drafting.clear();
+      return next;
     },
     async reread(slot: QuestionSlot, raw: string, problem: string, state: SessionState) {
       if (offlineFromNow) return undefined;
