@@ -224,7 +224,8 @@ describe.concurrent('other endpoints speaking the Messages API', () => {
     expect,
   }) => {
     const fake = await startFakeAnthropic();
-    fake.enqueue({
+    // Every request is refused (requests made ahead run side by side).
+    fake.fallback = () => ({
       kind: 'status',
       status: 401,
       errorType: `authentication_error for Authorization: Bearer ${TOKEN}`,
@@ -238,7 +239,10 @@ describe.concurrent('other endpoints speaking the Messages API', () => {
       });
       expect(result.code, result.stderr).toBe(78);
       expect(result.stderr).toMatch(/ANTHROPIC_AUTH_TOKEN/);
-      expect(fake.requests).toHaveLength(1);
+      // A refused credential is never retried: each request was sent once.
+      const bodies = fake.requests.map((request) => JSON.stringify(request.body));
+      expect(bodies.length).toBeGreaterThan(0);
+      expect(new Set(bodies).size).toBe(bodies.length);
       expectNotPrinted(TOKEN, c, result);
     } finally {
       await fake.close();

@@ -174,6 +174,23 @@ const userText = (request: RecordedRequest | undefined): string => {
   return typeof content === 'string' ? content : JSON.stringify(content);
 };
 
+/**
+ * Requests made ahead run side by side, so a fault is aimed at one step: the session's first
+ * request (the requirements phase's questions) gets `replies` in turn, every other request its
+ * baseline back. Returns the requests of that step as they arrived.
+ */
+const FIRST_STEP = /Phrase the questions of the requirements phase/;
+function aimAtFirstStep(fake: FakeAnthropic, ...replies: FakeReply[]): () => RecordedRequest[] {
+  fake.fallback = (body: Parameters<typeof echoBaseline>[0]): FakeReply => {
+    const content = body.messages?.[0]?.content;
+    const text = typeof content === 'string' ? content : JSON.stringify(content ?? '');
+    return FIRST_STEP.test(text) && replies.length > 0
+      ? (replies.shift() ?? echoBaseline(body))
+      : echoBaseline(body);
+  };
+  return () => fake.requests.filter((request) => FIRST_STEP.test(userText(request)));
+}
+
 let offlineDocument = '';
 
 beforeAll(async () => {
@@ -374,15 +391,17 @@ describe.concurrent('the Anthropic co-pilot against the fake Messages API', () =
     expect,
   }) => {
     await withFake(async (fake) => {
-      fake.enqueue({ kind: 'status', status: 429, retryAfterSeconds: 0.01 });
+      const first = aimAtFirstStep(fake, { kind: 'status', status: 429, retryAfterSeconds: 0.01 });
       const c = makeCase();
       const result = await runDesign(c, ['--copilot', 'anthropic'], { fake, fault: true });
       expect(result.code, result.stderr).toBe(0);
       expect(readFileSync(c.document, 'utf8')).toBe(offlineDocument);
       expect(fake.requests.length).toBeGreaterThan(2);
-      expect(fake.requests[1]?.body).toEqual(fake.requests[0]?.body);
-      expect(fake.requests[0]?.headers['x-stainless-retry-count']).toBe('0');
-      expect(fake.requests[1]?.headers['x-stainless-retry-count']).toBe('1');
+      const [refused, retried, ...rest] = first();
+      expect(rest).toEqual([]);
+      expect(retried?.body).toEqual(refused?.body);
+      expect(refused?.headers['x-stainless-retry-count']).toBe('0');
+      expect(retried?.headers['x-stainless-retry-count']).toBe('1');
       assertNoLeak(expect, c, result, fake);
     });
   });
@@ -392,24 +411,26 @@ describe.concurrent('the Anthropic co-pilot against the fake Messages API', () =
     ['a connection reset', { kind: 'reset' }],
   ])('explicit mode, %s then success: exit 0', async ([, fault], { expect }) => {
     await withFake(async (fake) => {
-      fake.enqueue(fault);
+      const first = aimAtFirstStep(fake, fault);
       const c = makeCase();
       const result = await runDesign(c, ['--copilot', 'anthropic'], { fake, fault: true });
       expect(result.code, result.stderr).toBe(0);
       expect(readFileSync(c.document, 'utf8')).toBe(offlineDocument);
-      expect(fake.requests[1]?.body).toEqual(fake.requests[0]?.body);
+      const [failed, retried, ...rest] = first();
+      expect(rest).toEqual([]);
+      expect(retried?.body).toEqual(failed?.body);
       assertNoLeak(expect, c, result, fake);
     });
   });
 
   it('explicit mode, 401: exit 78 saying what to do, and the request is not retried', async ({ expect }) => {
     await withFake(async (fake) => {
-      fake.enqueue({ kind: 'status', status: 401 });
+      const first = aimAtFirstStep(fake, { kind: 'status', status: 401 });
       const c = makeCase();
       const result = await runDesign(c, ['--copilot', 'anthropic'], { fake, fault: true });
       expect(result.code, result.stderr).toBe(78);
       expect(result.stderr).toMatch(/ANTHROPIC_API_KEY/);
-      expect(fake.requests).toHaveLength(1);
+      expect(first()).toHaveLength(1);
       expect(existsSync(c.document)).toBe(false);
       expect(stackFrames(result.stderr)).toEqual([]);
       assertNoLeak(expect, c, result, fake);
@@ -423,6 +444,8 @@ describe.concurrent('the Anthropic co-pilot against the fake Messages API', () =
       // The first request stalls after two SSE events; the arrival times show who ended it.
       const arrivals: number[] = [];
       fake.fallback = (body: Parameters<typeof echoBaseline>[0]): FakeReply => {
+        const content = body.messages?.[0]?.content;
+        if (!FIRST_STEP.test(typeof content === 'string' ? content : '')) return echoBaseline(body);
         arrivals.push(Date.now());
         return arrivals.length === 1 ? { kind: 'stall', stallAfterEvents: 2 } : echoBaseline(body);
       };
@@ -431,7 +454,8 @@ describe.concurrent('the Anthropic co-pilot against the fake Messages API', () =
       expect(result.code, result.stderr).toBe(0);
       expect(fake.requests.length).toBeGreaterThan(2);
       // The same step is asked again once the 400 ms idle watchdog has ended the stalled stream.
-      expect(fake.requests[1]?.body).toEqual(fake.requests[0]?.body);
+      const [stalled, retried] = fake.requests.filter((request) => FIRST_STEP.test(userText(request)));
+      expect(retried?.body).toEqual(stalled?.body);
       const gap = (arrivals[1] ?? 0) - (arrivals[0] ?? 0);
       expect(gap).toBeGreaterThanOrEqual(350);
       expect(gap).toBeLessThan(2_000);
@@ -460,13 +484,15 @@ describe.concurrent('the Anthropic co-pilot against the fake Messages API', () =
   }) => {
     await withFake(async (fake) => {
       const invalid: FakeReply = { kind: 'tool', name: 'write_prose', input: { question: '' } };
-      fake.enqueue(invalid, invalid);
+      const first = aimAtFirstStep(fake, invalid, invalid);
       const c = makeCase();
       const result = await runDesign(c, ['--copilot', 'anthropic'], { fake, fault: true });
       expect(result.code, result.stderr).toBe(0);
-      expect(sent(fake.requests[0]).tool_choice.name).toBe('write_prose');
-      expect(userText(fake.requests[0])).toMatch(/Phrase the questions of the requirements phase/);
-      expect(userText(fake.requests[1])).toMatch(/previous output was invalid/);
+      const [asked, repair, ...rest] = first();
+      expect(rest).toEqual([]);
+      expect(sent(asked).tool_choice.name).toBe('write_prose');
+      expect(userText(asked)).not.toMatch(/previous output was invalid/);
+      expect(userText(repair)).toMatch(/previous output was invalid/);
       expect(result.stderr).toMatch(
         /The model's output for phrase:requirements was invalid twice; using the offline co-pilot's/,
       );
@@ -480,14 +506,16 @@ describe.concurrent('the Anthropic co-pilot against the fake Messages API', () =
     expect,
   }) => {
     await withFake(async (fake) => {
-      fake.enqueue({ kind: 'tool', name: 'write_prose', input: { question: '' } });
+      const first = aimAtFirstStep(fake, { kind: 'tool', name: 'write_prose', input: { question: '' } });
       const c = makeCase();
       const result = await runDesign(c, ['--copilot', 'anthropic'], { fake, fault: true });
       expect(result.code, result.stderr).toBe(0);
       expect(result.stderr).not.toMatch(/was invalid twice/);
       expect(result.stderr).not.toMatch(/offline co-pilot/);
-      expect(userText(fake.requests[0])).not.toMatch(/previous output was invalid/);
-      expect(userText(fake.requests[1])).toMatch(/previous output was invalid/);
+      const [asked, repair, ...rest] = first();
+      expect(rest).toEqual([]);
+      expect(userText(asked)).not.toMatch(/previous output was invalid/);
+      expect(userText(repair)).toMatch(/previous output was invalid/);
       expect(readFileSync(c.document, 'utf8')).toBe(offlineDocument);
       assertNoLeak(expect, c, result, fake);
     });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkFindings, checkProse, readsAsProse } from '../../src/copilot/anthropic/model-prose.js';
 import { foreignNumerals, numeralSet, numeralsIn } from '../../src/copilot/anthropic/numerals.js';
-import { applyProse, proseEntries } from '../../src/copilot/anthropic/prose-patch.js';
+import { applyProse, partition, proseEntries } from '../../src/copilot/anthropic/prose-patch.js';
 
 describe('numerals in model prose', () => {
   it('reads numbers, not names with digits in them', () => {
@@ -184,5 +184,34 @@ describe('checking a second opinion', () => {
       'given twice',
       'not prose',
     ]);
+  });
+});
+
+describe('writing a long draft in parts', () => {
+  const entry = (key: string, length: number): { key: string; text: string } => ({
+    key,
+    text: 'x'.repeat(length),
+  });
+
+  it('keeps a short draft whole and splits a long one by element, each element in one part', () => {
+    expect(partition([entry('summary', 100), entry('components[api].purpose', 100)], 4_000, 3)).toHaveLength(
+      1,
+    );
+    const dives = ['a', 'b', 'c'].flatMap((id) => [
+      entry(`[${id}].why`, 1_500),
+      entry(`[${id}].approach[0]`, 1_500),
+    ]);
+    // The map lists every dive's `why` first, then every approach line.
+    const ordered = [
+      ...dives.filter((e) => e.key.endsWith('.why')),
+      ...dives.filter((e) => !e.key.endsWith('.why')),
+    ];
+    const parts = partition(ordered, 4_000, 3);
+    expect(parts.map((part) => part.map((e) => e.key))).toEqual([
+      ['[a].why', '[a].approach[0]'],
+      ['[b].why', '[b].approach[0]'],
+      ['[c].why', '[c].approach[0]'],
+    ]);
+    expect(partition(ordered, 4_000, 2)).toHaveLength(2);
   });
 });

@@ -35,7 +35,7 @@ import type { MessagesClient, ModelTool } from './client.js';
 import { checkFindings, checkProse, type Refusal } from './model-prose.js';
 import { numeralSet } from './numerals.js';
 import { systemBlocks, stateSummary, turnMessage } from './prompts.js';
-import { applyProse, proseEntries, type ProseEntry, type ProseMap } from './prose-patch.js';
+import { applyProse, partition, proseEntries, type ProseEntry, type ProseMap } from './prose-patch.js';
 import { Flights, NO_PROSE, digest, flight as startFlight, type InFlight, type Prose } from './flights.js';
 import { phasesAhead, speculate } from './speculate.js';
 import { recordDraft } from '../../protocol/machine.js';
@@ -111,6 +111,10 @@ export interface AnthropicCoPilot extends CoPilot {
   readonly usage: Usage;
   readonly model: string;
 }
+
+/** A draft's prose over this many characters is written in parts, at most this many. */
+const DRAFT_PART_CHARS = 4_000;
+const DRAFT_PARTS = 3;
 
 const plural = (count: number, one: string, many: string): string =>
   `${String(count)} ${count === 1 ? one : many}`;
@@ -325,14 +329,27 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
   ): InFlight<unknown> | undefined {
     if (step.review) return reviewFlight(step, step.review, state, baseline);
     if (!step.prose) return undefined;
-    return proseFlight(
-      'draft',
-      step.id,
-      draftTask(step),
-      state,
-      proseEntries(baseline, step.prose),
-      baseline,
+    // A long draft is written in parts at once: at 60 tokens a second, three deep-dives in one
+    // answer take over half a minute.
+    const parts = partition(proseEntries(baseline, step.prose), DRAFT_PART_CHARS, DRAFT_PARTS);
+    const flights = parts.map((entries, index) =>
+      proseFlight(
+        'draft',
+        parts.length === 1 ? step.id : `${step.id}/${String(index + 1)}`,
+        draftTask(step),
+        state,
+        entries,
+        baseline,
+      ),
     );
+    if (flights.length === 1 && flights[0]) return flights[0];
+    const merged = startFlight<Prose>(
+      async () =>
+        new Map((await Promise.all(flights.map((part) => part.result))).flatMap((prose) => [...prose])),
+      NO_PROSE,
+    );
+    if (flights[0]) merged.source = flights[0];
+    return merged;
   }
 
   /** The questions of a phase still to ask, phrased in one request. */
@@ -364,10 +381,13 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
 
   /** The requests of the steps ahead, started while the person answers this one. */
   async function prefetch(step: Step, state: SessionState): Promise<void> {
-    const phases = phasesAhead(protocol, step, state);
+    const phases = phasesAhead(protocol, step);
     for (const phase of phases) await phraseFlight(phase, state);
     await speculate(protocol, state, phases, offline, options.knowledge, {
-      decision: (slot, spec, baseline) => proposeFlight(slot, spec, baseline),
+      decision: (slot, spec, baseline) =>
+        proposeFlight(slot, spec, baseline).result.then((prose) =>
+          applyProse(baseline, PROPOSAL_PROSE, prose),
+        ),
       draft: (draft, spec, baseline) => draftFlight(draft, spec, baseline),
     });
   }

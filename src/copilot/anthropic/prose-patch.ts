@@ -96,3 +96,34 @@ export function proseEntries(value: Json, map: ProseMap): ProseEntry[] {
 export function applyProse<T>(value: T, map: ProseMap, prose: ReadonlyMap<string, string>): T {
   return mapProse(value, map, (key, text) => prose.get(key) ?? text) as T;
 }
+
+/** The part of a key that names one element or field at the top: `[db]` of `[db].approach[1]`. */
+const groupOf = (key: string): string => /^(?:\[[^\]]*\]|[A-Za-z]+(?:\[[^\]]*\])?)/.exec(key)?.[0] ?? key;
+
+/**
+ * Entries in at most `parts` parts of whole elements (all of `[db]`'s entries in one part): one
+ * part when they are under `chars` characters, else parts of about equal size, in order.
+ */
+export function partition(entries: readonly ProseEntry[], chars: number, parts: number): ProseEntry[][] {
+  const size = (list: readonly ProseEntry[]): number =>
+    list.reduce((sum, entry) => sum + entry.text.length, 0);
+  const total = size(entries);
+  if (total <= chars || parts <= 1) return [[...entries]];
+  // An element's entries stay together, wherever the map lists them.
+  const byGroup = new Map<string, ProseEntry[]>();
+  for (const entry of entries) {
+    const group = groupOf(entry.key);
+    byGroup.set(group, [...(byGroup.get(group) ?? []), entry]);
+  }
+  const groups = [...byGroup.values()];
+  const count = Math.min(parts, Math.ceil(total / chars), groups.length);
+  const target = total / count;
+  const out: ProseEntry[][] = [[]];
+  for (const group of groups) {
+    const current = out.at(-1) ?? [];
+    if (current.length > 0 && size(current) + size(group) / 2 > target && out.length < count)
+      out.push([...group]);
+    else current.push(...group);
+  }
+  return out;
+}

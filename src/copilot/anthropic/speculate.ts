@@ -26,23 +26,19 @@ import type {
 import type { CoPilot } from '../port.js';
 
 export interface Speculation {
-  decision(slot: DecisionSlot, state: SessionState, baseline: Proposal): void;
+  /** Starts the proposal's request; resolves to the proposal as the person will see it. */
+  decision(slot: DecisionSlot, state: SessionState, baseline: Proposal): Promise<Proposal>;
   draft(step: DraftStep, state: SessionState, baseline: unknown): void;
 }
 
 /**
- * The phases worth walking from `step`: its own, and the next one too when `step` is the last
- * step of its phase that waits on the person (the next phase's requests then start while the
- * person answers it).
+ * The phases worth walking from `step`: its own and the next, so the first steps of the next phase
+ * are under way before the person gets there.
  */
-export function phasesAhead(protocol: Protocol, step: Step, state: SessionState): string[] {
+export function phasesAhead(protocol: Protocol, step: Step): string[] {
   const phases = protocol.phases.map((phase) => phase.id);
-  const at = protocol.steps.indexOf(step);
-  const laterPersonStep = protocol.steps
-    .slice(at + 1)
-    .some((later) => later.phase === step.phase && asksPerson(later) && applies(later, state));
   const next = phases[phases.indexOf(step.phase) + 1];
-  return laterPersonStep || next === undefined ? [step.phase] : [step.phase, next];
+  return next === undefined ? [step.phase] : [step.phase, next];
 }
 
 export async function speculate(
@@ -58,6 +54,9 @@ export async function speculate(
   // the end of a phase depends on every decision in it, and each one taken otherwise would cost a
   // whole draft request. Proposals are asked for across the window.
   let choicesAhead = 0;
+  // The proposals as worded for the person: a decision is recorded with the proposal it was shown,
+  // and a draft made from the records (tradeoffs quote them) must see the same words.
+  const worded = new Map<string, Promise<Proposal>>();
   for (const step of protocol.steps) {
     if (!phases.includes(step.phase) || !applies(step, spec) || isDone(step, spec)) continue;
     if (asksPerson(step)) choicesAhead += 1;
@@ -72,7 +71,7 @@ export async function speculate(
   async function ahead(step: Step, spec: SessionState): Promise<SessionState> {
     if (step.kind === 'decision') {
       const baseline = await offline.propose(step, spec);
-      on.decision(step, spec, baseline);
+      worded.set(step.id, on.decision(step, spec, baseline));
       const [a] = baseline.options;
       const choice = {
         value: a.value,
@@ -85,9 +84,10 @@ export async function speculate(
       return recordDecision(spec, step.id, { ...choice, proposal: baseline, detailShown: false, report });
     }
     if (step.kind === 'draft') {
-      const before = stateBefore(protocol, spec, step.id);
+      const asked = choicesAhead <= 1;
+      const before = stateBefore(protocol, asked ? await withWords(spec) : spec, step.id);
       const baseline = await offline.draft(step, before);
-      if (choicesAhead <= 1) on.draft(step, before, baseline);
+      if (asked) on.draft(step, before, baseline);
       return recordDraft(spec, step.id, baseline);
     }
     if (step.kind === 'derive' && knowledge) {
@@ -96,5 +96,15 @@ export async function speculate(
       return recordDerived(spec, step.id, result.value);
     }
     return spec;
+  }
+
+  /** The state with each speculated decision's proposal as the model worded it. */
+  async function withWords(spec: SessionState): Promise<SessionState> {
+    let next = spec;
+    for (const [id, proposal] of worded) {
+      const record = next.decisions[id];
+      if (record) next = recordDecision(next, id, { ...record, proposal: await proposal });
+    }
+    return next;
   }
 }
