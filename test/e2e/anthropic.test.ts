@@ -21,6 +21,7 @@ import {
   ROOT,
   assertBuilt,
   examplePath,
+  markdownlint,
   stackFrames,
   tempDirs,
   type CliResult,
@@ -189,6 +190,22 @@ function aimAtFirstStep(fake: FakeAnthropic, ...replies: FakeReply[]): () => Rec
       : echoBaseline(body);
   };
   return () => fake.requests.filter((request) => FIRST_STEP.test(userText(request)));
+}
+
+/**
+ * The pastebin answers with a latency the question cannot read ("a second is fine"), in the case's
+ * folder; the fake reads it as `reading` when asked and echoes every other baseline.
+ */
+function unreadableLatency(c: Case, fake: FakeAnthropic, reading: string): string {
+  const answers = parseYaml(readFileSync(EXAMPLE, 'utf8')) as { answers: Record<string, unknown> };
+  answers.answers['requirements.latency'] = 'a second is fine';
+  const file = join(c.dir, 'vague.yaml');
+  writeFileSync(file, stringifyYaml(answers));
+  fake.fallback = (body: Parameters<typeof echoBaseline>[0]): FakeReply =>
+    body.tool_choice?.name === 'read_answer'
+      ? { kind: 'tool', name: 'read_answer', input: { reading } }
+      : echoBaseline(body);
+  return file;
 }
 
 let offlineDocument = '';
@@ -559,14 +576,7 @@ describe.concurrent('the Anthropic co-pilot against the fake Messages API', () =
   }) => {
     await withFake(async (fake) => {
       const c = makeCase();
-      const answers = parseYaml(readFileSync(EXAMPLE, 'utf8')) as { answers: Record<string, unknown> };
-      answers.answers['requirements.latency'] = 'a second is fine';
-      const file = join(c.dir, 'vague.yaml');
-      writeFileSync(file, stringifyYaml(answers));
-      fake.fallback = (body: Parameters<typeof echoBaseline>[0]): FakeReply =>
-        body.tool_choice?.name === 'read_answer'
-          ? { kind: 'tool', name: 'read_answer', input: { reading: 'P99 1s' } }
-          : echoBaseline(body);
+      const file = unreadableLatency(c, fake, 'P99 1s');
       const offline = makeCase();
       const [result, reference] = await Promise.all([
         runDesign(c, ['--copilot', 'anthropic'], { fake, answers: file }),
@@ -591,18 +601,65 @@ describe.concurrent('the Anthropic co-pilot against the fake Messages API', () =
   it('a reading the slot cannot parse either is not offered', async ({ expect }) => {
     await withFake(async (fake) => {
       const c = makeCase();
-      const answers = parseYaml(readFileSync(EXAMPLE, 'utf8')) as { answers: Record<string, unknown> };
-      answers.answers['requirements.latency'] = 'a second is fine';
-      const file = join(c.dir, 'vague.yaml');
-      writeFileSync(file, stringifyYaml(answers));
-      fake.fallback = (body: Parameters<typeof echoBaseline>[0]): FakeReply =>
-        body.tool_choice?.name === 'read_answer'
-          ? { kind: 'tool', name: 'read_answer', input: { reading: 'fast enough, about 42 units' } }
-          : echoBaseline(body);
+      const file = unreadableLatency(c, fake, 'fast enough, about 42 units');
       const result = await runDesign(c, ['--copilot', 'anthropic'], { fake, answers: file });
       expect(result.code, result.stderr).toBe(65);
       expect(result.stderr).not.toContain('reads it as');
       expect(result.stderr).not.toContain('42 units');
+      assertNoLeak(expect, c, result, fake);
+    });
+  });
+
+  it("a second opinion: findings about ids the design has reach the document as the model's; the rest are dropped, and no rule reads them", async ({
+    expect,
+  }) => {
+    await withFake(async (fake) => {
+      fake.fallback = (body: Parameters<typeof echoBaseline>[0]): FakeReply =>
+        body.tool_choice?.name === 'review_design'
+          ? {
+              kind: 'tool',
+              name: 'review_design',
+              input: {
+                findings: [
+                  {
+                    about: 'requirements.durability',
+                    finding:
+                      'RPO 0 rests on one synchronous standby; losing both zones at once loses acknowledged pastes.',
+                    evidence:
+                      'The durability answer asks that no acknowledged paste be lost, and the datastore is one primary with one standby.',
+                  },
+                  {
+                    about: 'ghost-service',
+                    finding: 'A service that is not in the design.',
+                    evidence: 'Invented for this test here.',
+                  },
+                  {
+                    about: 'requirements.latency',
+                    finding: 'The tail latency target will be missed.',
+                    evidence: 'Measured P99 is 950 ms under load.',
+                  },
+                ],
+              },
+            }
+          : echoBaseline(body);
+      const c = makeCase();
+      const result = await runDesign(c, ['--copilot', 'anthropic', '--json'], { fake });
+      expect(result.code, result.stderr).toBe(0);
+      const document = readFileSync(c.document, 'utf8');
+      expect(document).toContain('### Second Opinion (the model, advisory)');
+      expect(document).toContain('`requirements.durability`: RPO 0 rests on one synchronous standby');
+      expect(document).not.toContain('ghost-service');
+      expect(document).not.toContain('950');
+      expect(result.stderr).toMatch(
+        /The model's review dropped 2 findings \(about "ghost-service", which the design does not have\)/,
+      );
+      // Apart from its own section, the document is the offline one: no flag, finding or figure moved.
+      const section =
+        /\n### Second Opinion \(the model, advisory\)\n[\s\S]*?(?=\n## )/.exec(document)?.[0] ?? '';
+      expect(section).not.toBe('');
+      expect(document.replace(section, '')).toBe(offlineDocument);
+      const lint = await markdownlint([c.document], c.dir);
+      expect(lint.code, lint.stdout + lint.stderr).toBe(0);
       assertNoLeak(expect, c, result, fake);
     });
   });
