@@ -57,8 +57,12 @@ interface RunOptions {
   readonly fake?: FakeAnthropic;
   /** Set ANTHROPIC_API_KEY to the sentinel (default true). */
   readonly key?: boolean;
-  /** Short request timeout and idle watchdog, for fault cases. */
-  readonly fault?: boolean;
+  /**
+   * Fault cases: a short request timeout and idle watchdog. 'stall' makes the watchdog 400 ms, for
+   * the stalled stream; the others keep it long enough that a loaded machine's pauses between
+   * events, with requests made ahead running side by side, never look like a stall.
+   */
+  readonly fault?: boolean | 'stall';
   readonly answers?: string;
   /** The session command (default design). */
   readonly command?: 'design' | 'pipeline' | 'interview';
@@ -77,8 +81,8 @@ function runDesign(c: Case, flags: readonly string[], options: RunOptions = {}):
   if (options.fake) env.ANTHROPIC_BASE_URL = options.fake.url;
   if (options.key ?? true) env.ANTHROPIC_API_KEY = SENTINEL;
   if (options.fault) {
-    env.MLOPS_DESIGN_TIMEOUT_MS = '2000';
-    env.MLOPS_DESIGN_IDLE_MS = '400';
+    env.MLOPS_DESIGN_TIMEOUT_MS = options.fault === 'stall' ? '2000' : '10000';
+    env.MLOPS_DESIGN_IDLE_MS = options.fault === 'stall' ? '400' : '5000';
   }
   const args = [
     options.command ?? 'design',
@@ -467,7 +471,7 @@ describe.concurrent('the Anthropic co-pilot against the fake Messages API', () =
         return arrivals.length === 1 ? { kind: 'stall', stallAfterEvents: 2 } : echoBaseline(body);
       };
       const c = makeCase();
-      const result = await runDesign(c, ['--copilot', 'anthropic'], { fake, fault: true });
+      const result = await runDesign(c, ['--copilot', 'anthropic'], { fake, fault: 'stall' });
       expect(result.code, result.stderr).toBe(0);
       expect(fake.requests.length).toBeGreaterThan(2);
       // The same step is asked again once the 400 ms idle watchdog has ended the stalled stream.

@@ -12,8 +12,8 @@
  * Economy: one request phrases all the questions of a phase, one words each decision's proposal,
  * one each draft. At each question or decision the steps ahead are walked as if each decision took
  * its recommendation (speculate.ts) and their requests sent, so the person rarely waits: a step
- * whose baseline turned out the same uses the answer already in hand; otherwise only its changed
- * entries are asked again (flights.ts).
+ * whose baseline turned out the same uses the answer already in hand; otherwise it asks again
+ * (flights.ts: requests keyed by what they ask, so a recording replays whatever the timing was).
  */
 import { z } from 'zod';
 import { AppError, ExitCode } from '../../errors.js';
@@ -255,7 +255,7 @@ export function createAnthropicCoPilot(options: AnthropicOptions): AnthropicCoPi
     }
   }
 
-  /** The prose request of a step for these entries, sent once (or only its changed entries). */
+  /** The prose request of a step for these entries, sent once. */
   function proseFlight(
     kind: string,
     id: string,

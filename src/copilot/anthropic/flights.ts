@@ -1,8 +1,7 @@
 /**
  * Requests on their way, by step. A step's request is keyed by a digest of what it asks (its
- * entries), so the same baseline is never asked twice; when a step's baseline changes after its
- * request was sent (the person chose otherwise than the speculation assumed), only the entries that
- * changed are asked again and the rest of the earlier answer is kept.
+ * entries), so the same baseline is never asked twice; a step whose baseline changed after its
+ * request was sent (the person chose otherwise than the speculation assumed) asks again.
  */
 import { createHash } from 'node:crypto';
 import type { ProseEntry } from './prose-patch.js';
@@ -19,7 +18,7 @@ export interface InFlight<T> {
   watched: boolean;
   /** What to tell the person about this answer, once a step takes it. */
   notices: string[];
-  /** For an answer merged from two requests: the one really under way, whose text streams. */
+  /** For an answer merged from parts: the part whose text streams while a person waits. */
   source?: InFlight<unknown>;
 }
 
@@ -47,7 +46,6 @@ export function flight<T>(run: (self: InFlight<T>) => Promise<T>, empty: T): InF
 
 export class Flights {
   private readonly byKey = new Map<string, InFlight<unknown>>();
-  private readonly latest = new Map<string, { entries: readonly ProseEntry[]; flight: InFlight<Prose> }>();
 
   /** Any request, keyed: the same key is sent once. */
   once<T>(key: string, start: () => InFlight<T>): InFlight<T> {
@@ -60,34 +58,12 @@ export class Flights {
 
   /**
    * The prose request of a step (`propose:high-level.cache`) for these entries: the one already
-   * sent for the same entries, or one for the entries that changed since the last, merged with
-   * what the last one gives for the rest.
+   * sent for the same entries, else a new one. A request is keyed by its entries alone, never by
+   * what was asked before it: requests made ahead finish in any order, and a recording must replay
+   * the same keys whatever the timing was.
    */
   prose(step: string, entries: readonly ProseEntry[], send: Sender<Prose>): InFlight<Prose> {
-    const exact = this.byKey.get(`${step}#${digest(entries)}`) as InFlight<Prose> | undefined;
-    if (exact) return exact;
-    const last = this.latest.get(step);
-    const unchanged = new Set((last?.entries ?? []).map((entry) => JSON.stringify([entry.key, entry.text])));
-    const changed = entries.filter((entry) => !unchanged.has(JSON.stringify([entry.key, entry.text])));
-    const asked =
-      changed.length === 0
-        ? undefined
-        : this.once(`${step}#${digest(changed)}`, () =>
-            flight<Prose>((self) => send(`${step}#${digest(changed)}`, changed, self), NO_PROSE),
-          );
-    const kept = last && changed.length < entries.length ? last.flight : undefined;
-    const keys = new Set(entries.map((entry) => entry.key));
-    const merged =
-      asked && !kept
-        ? asked
-        : flight<Prose>(async () => {
-            const [before, now] = await Promise.all([kept?.result ?? NO_PROSE, asked?.result ?? NO_PROSE]);
-            return new Map([...before, ...now].filter(([key]) => keys.has(key)));
-          }, NO_PROSE);
-    // A person waiting on the merged answer watches the request that is really under way.
-    if (asked && merged !== asked) merged.source = asked;
-    this.byKey.set(`${step}#${digest(entries)}`, merged);
-    this.latest.set(step, { entries, flight: merged });
-    return merged;
+    const key = `${step}#${digest(entries)}`;
+    return this.once(key, () => flight<Prose>((self) => send(key, entries, self), NO_PROSE));
   }
 }

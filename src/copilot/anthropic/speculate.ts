@@ -3,7 +3,7 @@
  * and result made from what comes before it. Walking them gives the baselines the model will be
  * asked about, so their requests can start while the person is still answering. A question not
  * answered yet stays unanswered (a later baseline that depends on it will differ when the real step
- * comes, and only its changed entries are asked again).
+ * comes, and that step asks again).
  */
 import type { Knowledge } from '../../knowledge/load.js';
 import {
