@@ -50,16 +50,19 @@ export async function speculate(
   on: Speculation,
 ): Promise<void> {
   let spec = state;
-  // A draft is asked for ahead only when no other choice of the person lies before it: a draft at
-  // the end of a phase depends on every decision in it, and each one taken otherwise would cost a
-  // whole draft request. Proposals are asked for across the window.
+  // A draft is asked for ahead only when no other choice of the person lies before it and no
+  // question is still unanswered: a draft is made from everything before it, so a decision taken
+  // otherwise or an answer still to come would cost a whole draft request. Proposals are asked for
+  // across the window: a person waits on those.
   let choicesAhead = 0;
+  let unanswered = false;
   // The proposals as worded for the person: a decision is recorded with the proposal it was shown,
   // and a draft made from the records (tradeoffs quote them) must see the same words.
   const worded = new Map<string, Promise<Proposal>>();
   for (const step of protocol.steps) {
     if (!phases.includes(step.phase) || !applies(step, spec) || isDone(step, spec)) continue;
     if (asksPerson(step)) choicesAhead += 1;
+    if (step.kind === 'question') unanswered = true;
     try {
       spec = await ahead(step, spec);
     } catch {
@@ -84,7 +87,7 @@ export async function speculate(
       return recordDecision(spec, step.id, { ...choice, proposal: baseline, detailShown: false, report });
     }
     if (step.kind === 'draft') {
-      const asked = choicesAhead <= 1;
+      const asked = choicesAhead <= 1 && !unanswered;
       const before = stateBefore(protocol, asked ? await withWords(spec) : spec, step.id);
       const baseline = await offline.draft(step, before);
       if (asked) on.draft(step, before, baseline);
