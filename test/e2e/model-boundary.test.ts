@@ -12,14 +12,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  PLAUSIBLE_OPENERS,
-  plausible,
-  schemaOnly,
-  startFakeAnthropic,
-  type FakeReply,
-} from '../support/fake-anthropic.js';
-import { numeralsIn } from '../../src/copilot/anthropic/numerals.js';
+import { plausible, schemaOnly, startFakeAnthropic, type FakeReply } from '../support/fake-anthropic.js';
 import {
   EXAMPLES,
   ROOT,
@@ -31,6 +24,7 @@ import {
   stackFrames,
   tempDirs,
 } from './support/run-cli.js';
+import { expectOnlyModelProse } from './support/model-prose.js';
 
 const temp = tempDirs('boundary');
 
@@ -192,19 +186,8 @@ describe.concurrent('the model cannot cross the boundary', () => {
       expect(pick(model.json, example.facts)).toEqual(pick(offline.json, example.facts));
       expect(structure(model.json)).toEqual(structure(offline.json));
       expect(mermaidBlocks(model.document)).toEqual(mermaidBlocks(offline.document));
-      // The model's prose is in the document; every line that differs carries it.
-      const before = new Set(offline.document.split('\n'));
-      const changed = model.document.split('\n').filter((line) => !before.has(line));
-      expect(changed.length, `${example.name}: lines the model wrote`).toBeGreaterThan(0);
-      const lower = PLAUSIBLE_OPENERS.map((opener) => opener.trim().toLowerCase());
-      for (const line of changed)
-        expect(
-          lower.some((opener) => line.toLowerCase().includes(opener)),
-          line,
-        ).toBe(true);
-      // And no number the offline document does not have.
-      const numbers = new Set(numeralsIn(offline.document));
-      expect(numeralsIn(model.document).filter((numeral) => !numbers.has(numeral))).toEqual([]);
+      // The model's prose is in the document, every line that differs carries it, no new number.
+      expectOnlyModelProse(expect, model.document, offline.document);
     },
   );
 });
