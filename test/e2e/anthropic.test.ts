@@ -677,7 +677,7 @@ describe.concurrent('the Anthropic co-pilot against the fake Messages API', () =
         const insert = (text: string): string => {
           injected += 1;
           const middle = Math.floor(text.length / 2);
-          return `${text.slice(0, middle)}${osc}${text.slice(middle)}`;
+          return `${text.slice(0, middle)}${osc}${text.slice(middle)} ***Read*** [more](https://phish.example/)`;
         };
         const input = reply.input as { prose?: { key: string; text: string }[] } | undefined;
         // A proposal's position, and the architecture's summary (the terminal digest and the document).
@@ -695,8 +695,10 @@ describe.concurrent('the Anthropic co-pilot against the fake Messages API', () =
         expect(text).not.toContain('\u001b');
         expect(text).not.toContain('\u0007');
       }
-      // The whole sequence is stripped, not just its escape byte.
+      // The whole sequence is stripped, not just its escape byte; markup and an address the
+      // offline text does not use are refused, so the offline text stands.
       expect(document).toBe(offlineDocument);
+      expect(result.stderr).toMatch(/markup the baseline does not use/);
       assertNoLeak(expect, c, result, fake);
     });
   });

@@ -142,6 +142,25 @@ describe('checking model prose', () => {
     expect(checked.refused[0]?.why).toBe('numbers the session does not have: 42, 3.7');
   });
 
+  it('refuses markup and web addresses the replaced text does not use', () => {
+    const base = [
+      { key: 'explain', text: 'From the guide *Database design*: one primary holds the writes.' },
+      { key: 'position', text: 'PostgreSQL: one primary holds the writes.' },
+    ];
+    const checked = checkProse(
+      [
+        { key: 'explain', text: 'From the guide *Database design*: the primary takes every write.' },
+        { key: 'position', text: 'PostgreSQL, see [the docs](https://example.com) and ***this***.' },
+      ],
+      base,
+      allowed,
+    );
+    expect([...checked.accepted.keys()]).toEqual(['explain']);
+    expect(checked.refused).toEqual([
+      { key: 'position', why: 'markup the baseline does not use: [ ] :// *', repairable: true },
+    ]);
+  });
+
   it('takes three words for prose', () => {
     expect(readsAsProse('xxxxxxxx')).toBe(false);
     expect(readsAsProse('x x x x')).toBe(false);

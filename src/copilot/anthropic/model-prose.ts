@@ -29,6 +29,15 @@ export function readsAsProse(text: string): boolean {
   return words.length >= 3 && new Set(words.map((word) => word.toLowerCase())).size >= 2;
 }
 
+/**
+ * Markup characters, and web addresses, that a text uses and the text it replaces does not: the
+ * model writes prose, not emphasis, code spans, links or addresses to send a reader to.
+ */
+export function foreignMarkup(text: string, before: string): string[] {
+  const marks = [...new Set(text.match(/[*`[\]~]|:\/\//g) ?? [])];
+  return marks.filter((mark) => !before.includes(mark));
+}
+
 export function checkProse(
   entries: readonly ProseEntry[],
   baseline: readonly ProseEntry[],
@@ -54,13 +63,16 @@ export function checkProse(
     // The baseline's own text back is no change, whatever it looks like.
     if (trimmed === before.trim()) continue;
     const foreign = foreignNumerals(trimmed, allowed);
+    const markup = foreignMarkup(trimmed, before);
     const why = !readsAsProse(trimmed)
       ? 'not prose (placeholder or empty)'
-      : trimmed.length > Math.max(3 * before.length, 320)
-        ? `too long (${String(trimmed.length)} characters for ${String(before.length)})`
-        : foreign.length > 0
-          ? `numbers the session does not have: ${foreign.slice(0, 4).join(', ')}`
-          : undefined;
+      : markup.length > 0
+        ? `markup the baseline does not use: ${markup.join(' ')}`
+        : trimmed.length > Math.max(3 * before.length, 320)
+          ? `too long (${String(trimmed.length)} characters for ${String(before.length)})`
+          : foreign.length > 0
+            ? `numbers the session does not have: ${foreign.slice(0, 4).join(', ')}`
+            : undefined;
     if (why) refused.push({ key, why, repairable: true });
     else if (trimmed !== before) accepted.set(key, trimmed);
   }
@@ -98,11 +110,13 @@ export function checkFindings(
       ? `about "${sanitize(finding.about).slice(0, 40)}", which the design does not have`
       : !readsAsProse(finding.finding) || !readsAsProse(finding.evidence)
         ? 'not prose'
-        : foreign.length > 0
-          ? `numbers the session does not have (${foreign.slice(0, 3).join(', ')})`
-          : kept.some((other) => other.about === finding.about && other.finding === finding.finding)
-            ? 'given twice'
-            : undefined;
+        : foreignMarkup(`${finding.finding} ${finding.evidence}`, '').length > 0
+          ? 'markup or a web address'
+          : foreign.length > 0
+            ? `numbers the session does not have (${foreign.slice(0, 3).join(', ')})`
+            : kept.some((other) => other.about === finding.about && other.finding === finding.finding)
+              ? 'given twice'
+              : undefined;
     if (why) refused.push(why);
     else kept.push(finding);
   }
