@@ -5,6 +5,7 @@
 import type { Estimate, MetricId } from '../estimation/index.js';
 import type { Protocol, SessionState } from '../protocol/types.js';
 import type { DesignReview } from '../protocols/design/review.js';
+import { designSecondOpinion } from '../protocols/design/second-opinion.js';
 
 /** The numbers a reviewer checks first, when the session computed them. */
 const KEY_METRICS: readonly MetricId[] = [
@@ -41,6 +42,14 @@ export function sessionSummary(state: SessionState, protocol: Protocol | undefin
       `Findings: ${String(review.findings.length)} (${String(count('error'))} errors, ${String(count('warning'))} warnings)`,
     );
   }
+  // The model's second opinion, merged just before this summary: said here, so nobody approves
+  // a document without knowing it is in there.
+  const second = designSecondOpinion(state).findings;
+  if (second.length > 0)
+    lines.push(
+      `Second opinion (the model, advisory): ${String(second.length)} in the document's Design Review:`,
+      ...second.map((finding) => clip(`  ${finding.about}: ${finding.finding}`, width)),
+    );
   lines.push(
     `Answers: ${String(Object.keys(state.answers).length)} given; revise one at the approval prompt.`,
   );

@@ -647,7 +647,7 @@ describe.concurrent('the Anthropic co-pilot against the fake Messages API', () =
             }
           : echoBaseline(body);
       const c = makeCase();
-      const result = await runDesign(c, ['--copilot', 'anthropic', '--json'], { fake });
+      const result = await runDesign(c, ['--copilot', 'anthropic'], { fake });
       expect(result.code, result.stderr).toBe(0);
       const document = readFileSync(c.document, 'utf8');
       expect(document).toContain('### Second Opinion (the model, advisory)');
@@ -656,6 +656,10 @@ describe.concurrent('the Anthropic co-pilot against the fake Messages API', () =
       expect(document).not.toContain('950');
       expect(result.stderr).toMatch(
         /The model's review dropped 2 findings \(about "ghost-service", which the design does not have\)/,
+      );
+      // Said before approval too, so nobody approves it unaware.
+      expect(result.stderr).toMatch(
+        /^Second opinion \(the model, advisory\): 1 in the document's Design Review:\n {2}requirements\.durability: RPO 0 rests/m,
       );
       // Apart from its own section, the document is the offline one: no flag, finding or figure moved.
       const section =
