@@ -42,7 +42,7 @@ import { recordDraft } from '../../protocol/machine.js';
 import { addUsage, emptyUsage, type Usage } from './usage.js';
 
 /** The prose of a proposal a model may reword: the options' values, labels and tradeoffs stay. */
-export const PROPOSAL_PROSE: ProseMap = ['explain', 'position', 'options[key].summary'];
+const PROPOSAL_PROSE: ProseMap = ['explain', 'position', 'options[key].summary'];
 
 const proseSchema = z.strictObject({
   prose: z.array(z.strictObject({ key: z.string().max(160), text: z.string().max(2_000) })).max(80),

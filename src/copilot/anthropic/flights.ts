@@ -26,7 +26,7 @@ export const digest = (value: unknown): string =>
   createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 10);
 
 /** Starts a request for a step: `send(key, entries, flight)` makes it. */
-export type Sender<T> = (key: string, entries: readonly ProseEntry[], flight: InFlight<T>) => Promise<T>;
+type Sender<T> = (key: string, entries: readonly ProseEntry[], flight: InFlight<T>) => Promise<T>;
 
 export function flight<T>(run: (self: InFlight<T>) => Promise<T>, empty: T): InFlight<T> {
   const self: InFlight<T> = {

@@ -33,7 +33,7 @@ export function readsAsProse(text: string): boolean {
  * Markup characters, and web addresses, that a text uses and the text it replaces does not: the
  * model writes prose, not emphasis, code spans, links or addresses to send a reader to.
  */
-export function foreignMarkup(text: string, before: string): string[] {
+function foreignMarkup(text: string, before: string): string[] {
   const marks = [...new Set(text.match(/[*`[\]~]|:\/\//g) ?? [])];
   return marks.filter((mark) => !before.includes(mark));
 }

@@ -10,7 +10,7 @@ import type { DraftStep, SessionState } from '../../protocol/types.js';
 import { designDrafts, designResults } from './model.js';
 
 export const SECOND_OPINION_ID = 'operations.second-opinion';
-export const MAX_SECOND_OPINIONS = 5;
+const MAX_SECOND_OPINIONS = 5;
 
 export const secondOpinionSchema = z.strictObject({
   findings: z
@@ -28,13 +28,13 @@ export type SecondOpinion = z.infer<typeof secondOpinionSchema>;
 export const NO_SECOND_OPINION: SecondOpinion = { findings: [] };
 
 /** What a finding may be about: the answers, the decisions and the components of this design. */
-export function citable(state: SessionState): string[] {
+function citable(state: SessionState): string[] {
   const components = designDrafts(state).architecture?.components.map((component) => component.id) ?? [];
   return [...Object.keys(state.answers), ...Object.keys(state.decisions), ...components];
 }
 
 /** The design as a reviewer reads it in a few lines: components, headline numbers, the bill. */
-export function designBrief(state: SessionState): string {
+function designBrief(state: SessionState): string {
   const { architecture } = designDrafts(state);
   const { estimate, cost } = designResults(state);
   const components = (architecture?.components ?? []).map(
