@@ -160,7 +160,7 @@ function readCassette(path: string): Cassette {
 
 /** Why this cassette cannot be replayed for this subject, naming the first thing that differs. */
 function mismatch(cassette: Cassette, subject: CassetteSubject): string | undefined {
-  const { header, exchanges } = cassette;
+  const { header } = cassette;
   const now = cassetteHeader(subject);
   if (now.digest === header.digest) return undefined;
   if (header.protocol !== now.protocol)
@@ -173,11 +173,10 @@ function mismatch(cassette: Cassette, subject: CassetteSubject): string | undefi
       : 'was recorded from an answers file; replay it with that file (--answers)';
   const recorded = header.answers;
   const current = now.answers;
-  // In the order the session asked them, then any other answer of either file.
-  const asked = exchanges.map(
-    (exchange) => `answers.${exchange.key.replace(/^[^:]*:/, '').replace(/#.*$/, '')}`,
-  );
-  const order = [...new Set([...asked, ...Object.keys(recorded), ...Object.keys(current)])];
+  // In the recorded file's order (the order a session takes its answers: title, scope, then the
+  // answers as written), then any answer only this file has. Exchanges are keyed by phase and
+  // step, not by answer, so they say nothing about the order.
+  const order = [...new Set([...Object.keys(recorded), ...Object.keys(current)])];
   const first = order.find((id) => recorded[id] !== current[id]);
   if (first === undefined) return 'was recorded for other settings';
   const step = first.replace(/^answers\./, '');
