@@ -19,14 +19,7 @@ export type ModelType =
 
 /** The framework a model is trained in, which fixes its serialised format and the servers that load it. */
 export type Framework =
-  | 'sklearn'
-  | 'xgboost'
-  | 'lightgbm'
-  | 'pytorch'
-  | 'tensorflow'
-  | 'onnx'
-  | 'huggingface'
-  | 'custom';
+  'sklearn' | 'xgboost' | 'lightgbm' | 'pytorch' | 'tensorflow' | 'onnx' | 'huggingface' | 'custom';
 
 export type Ci = 'github' | 'gitlab' | 'none';
 
