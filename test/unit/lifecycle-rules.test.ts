@@ -29,6 +29,9 @@ const base: LifecycleFacts = {
   regulated: false,
 };
 
+const saysOf = (...args: Parameters<typeof abortsOf>): string[] =>
+  abortsOf(...args).map((conflict) => `${conflict.question}: ${conflict.says}`);
+
 const ids = (fired: readonly { id: string }[]): string[] => fired.map((rule) => rule.id);
 
 describe('maturity and tier', () => {
@@ -139,17 +142,15 @@ describe('quality gates and aborts', () => {
   });
 
   it('aborts on a format the server cannot take, on a fleet short of the rate, on an unsupported mandate', () => {
-    expect(abortsOf({ ...base, modelFormat: 'keras', server: 'torchserve' })).toEqual([
-      'a keras model cannot be served by torchserve (it takes pytorch, torchscript, onnx)',
+    expect(saysOf({ ...base, modelFormat: 'keras', server: 'torchserve' })).toEqual([
+      'lifecycle.server: a keras model cannot be served by torchserve (it takes pytorch, torchscript, onnx)',
     ]);
-    expect(abortsOf({ ...base, modelFormat: 'onnx', server: 'torchserve' })).toEqual([]);
-    expect(abortsOf({ ...base, rps: 2_001, maxReplicas: 10, perReplicaRps: 200 })).toEqual([
-      '10 replicas at 200 requests a second serve 2000, short of 2001',
+    expect(saysOf({ ...base, modelFormat: 'onnx', server: 'torchserve' })).toEqual([]);
+    expect(saysOf({ ...base, rps: 2_001, maxReplicas: 10, perReplicaRps: 200 })).toEqual([
+      'lifecycle.max-replicas: 10 replicas at 200 requests a second serve 2000, short of 2001',
     ]);
-    expect(abortsOf({ ...base, rps: 2_000, maxReplicas: 10, perReplicaRps: 200 })).toEqual([]);
-    expect(abortsOf({ ...base, explainabilityRequired: true, explainabilitySupported: false })).toHaveLength(
-      1,
-    );
-    expect(abortsOf({ ...base, explainabilityRequired: true, explainabilitySupported: true })).toEqual([]);
+    expect(saysOf({ ...base, rps: 2_000, maxReplicas: 10, perReplicaRps: 200 })).toEqual([]);
+    expect(saysOf({ ...base, explainabilityRequired: true, explainabilitySupported: false })).toHaveLength(1);
+    expect(saysOf({ ...base, explainabilityRequired: true, explainabilitySupported: true })).toEqual([]);
   });
 });

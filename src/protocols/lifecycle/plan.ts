@@ -25,6 +25,7 @@ import {
   stackRules,
   THRESHOLDS,
   tierOf,
+  type Conflict,
   type DeploymentTarget,
   type Governance,
   type Platform,
@@ -218,7 +219,8 @@ function scalingOf(inputs: LifecycleInputs, serving: Serving): Scaling | undefin
   const floor = inputs.governance === 'production' ? 2 : 1;
   // 50% headroom over the stated peak: a replica lost or a traffic spike does not breach the latency target.
   const needed = inputs.rps === undefined ? floor * 2 : Math.ceil((inputs.rps * 1.5) / replicaRps);
-  const maxReplicas = Math.max(floor, needed, 2);
+  // A stated cap (the cluster's or the quota's) bounds the headroom; below the peak itself it is a conflict.
+  const maxReplicas = Math.min(Math.max(floor, needed, 2), Math.max(floor, inputs.maxReplicas ?? Infinity));
   const knative = serving.kind === 'kserve' && serving.mode === 'Knative';
   const latencySeconds = (inputs.latencyMs ?? 100) / 1000;
   return {
@@ -364,7 +366,8 @@ function monitoringOf(inputs: LifecycleInputs): Monitoring {
 }
 
 /** The conflicts that stop the plan (on top of rules.ts's abortsOf): each names both sides. */
-function conflictsOf(inputs: LifecycleInputs, scaling: Scaling | undefined): string[] {
+export function conflictsOf(inputs: LifecycleInputs): Conflict[] {
+  const scaling = scalingOf(inputs, servingOf(inputs));
   const conflicts = abortsOf({
     ...inputs,
     modelFormat: SERVER_FORMAT[inputs.framework],
@@ -379,9 +382,10 @@ function conflictsOf(inputs: LifecycleInputs, scaling: Scaling | undefined): str
     (inputs.target === 'edge' || inputs.target === 'embedded') &&
     EDGE_FORMAT[inputs.framework] === undefined
   )
-    conflicts.push(
-      `an ${inputs.target} target with a ${inputs.framework} model: there is no maintained export to ONNX or TFLite for it`,
-    );
+    conflicts.push({
+      question: 'lifecycle.framework',
+      says: `an ${inputs.target} target with a ${inputs.framework} model: there is no maintained export to ONNX or TFLite for it`,
+    });
   if (
     (inputs.target === 'edge' || inputs.target === 'embedded') &&
     inputs.modelSizeBytes !== undefined &&
@@ -389,9 +393,10 @@ function conflictsOf(inputs: LifecycleInputs, scaling: Scaling | undefined): str
     inputs.latencyMs !== undefined &&
     inputs.latencyMs < THRESHOLDS.edgeLatencyMs
   )
-    conflicts.push(
-      `under ${String(THRESHOLDS.edgeLatencyMs)} ms on a device with a model over 1 GB: distil or quantise the model first, then plan its deployment`,
-    );
+    conflicts.push({
+      question: 'lifecycle.model-size',
+      says: `under ${String(THRESHOLDS.edgeLatencyMs)} ms on a device with a model over 1 GB: distil or quantise the model first, then plan its deployment`,
+    });
   return conflicts;
 }
 
@@ -434,7 +439,7 @@ export function planOf(inputs: LifecycleInputs): LifecyclePlan {
           : `chosen by you over the recommended tier ${String(recommended.tier)} (${recommended.why})`,
     },
     rules: [...stackRules(inputs), ...deploymentRules(inputs), ...gateRules],
-    aborts: conflictsOf(inputs, scaling),
+    aborts: conflictsOf(inputs).map((conflict) => conflict.says),
     capabilities: capabilitiesOf(inputs, retraining, registry, tracking),
     tracking,
     registry,

@@ -248,6 +248,12 @@ export function qualityGates(facts: LifecycleFacts): Fired[] {
   return gates;
 }
 
+/** A conflict that stops the plan: the question whose answer must change, and what conflicts. */
+export interface Conflict {
+  readonly question: string;
+  readonly says: string;
+}
+
 /** What stops the plan before any file is written, naming the conflict. */
 export function abortsOf(
   facts: LifecycleFacts & {
@@ -258,8 +264,8 @@ export function abortsOf(
     readonly explainabilityRequired?: boolean;
     readonly explainabilitySupported?: boolean;
   },
-): string[] {
-  const aborts: string[] = [];
+): Conflict[] {
+  const aborts: Conflict[] = [];
   const formats: Readonly<Record<string, readonly string[]>> = {
     torchserve: ['pytorch', 'torchscript', 'onnx'],
     'tensorflow-serving': ['tensorflow', 'keras'],
@@ -268,19 +274,24 @@ export function abortsOf(
   };
   const accepted = facts.server === undefined ? undefined : formats[facts.server];
   if (facts.modelFormat !== undefined && accepted && !accepted.includes(facts.modelFormat))
-    aborts.push(
-      `a ${facts.modelFormat} model cannot be served by ${String(facts.server)} (it takes ${accepted.join(', ')})`,
-    );
+    aborts.push({
+      question: 'lifecycle.server',
+      says: `a ${facts.modelFormat} model cannot be served by ${String(facts.server)} (it takes ${accepted.join(', ')})`,
+    });
   if (
     facts.rps !== undefined &&
     facts.maxReplicas !== undefined &&
     facts.perReplicaRps !== undefined &&
     facts.maxReplicas * facts.perReplicaRps < facts.rps
   )
-    aborts.push(
-      `${String(facts.maxReplicas)} replicas at ${String(facts.perReplicaRps)} requests a second serve ${String(facts.maxReplicas * facts.perReplicaRps)}, short of ${String(facts.rps)}`,
-    );
+    aborts.push({
+      question: 'lifecycle.max-replicas',
+      says: `${String(facts.maxReplicas)} replicas at ${String(facts.perReplicaRps)} requests a second serve ${String(facts.maxReplicas * facts.perReplicaRps)}, short of ${String(facts.rps)}`,
+    });
   if (facts.explainabilityRequired && facts.explainabilitySupported === false)
-    aborts.push('an explainability mandate with a framework that has no supported explainer');
+    aborts.push({
+      question: 'lifecycle.explainability',
+      says: 'an explainability mandate with a framework that has no supported explainer',
+    });
   return aborts;
 }
