@@ -25,36 +25,35 @@ export const SCALE_IDS = [
   'lifecycle.concurrent-users',
 ] as const;
 
-const value = <T>(state: SessionState, id: string): T | undefined =>
-  state.answers[id]?.value as T | undefined;
+const value = (state: SessionState, id: string): unknown => state.answers[id]?.value;
 
 export const hasScale = (state: SessionState): boolean =>
-  SCALE_IDS.some((id) => value<number>(state, id) !== undefined);
+  SCALE_IDS.some((id) => value(state, id) !== undefined);
 
 /** What the answers hold, with the defaults of the optional questions. */
 export function lifecycleInputs(state: SessionState): LifecycleInputs {
-  const optional = <K extends keyof LifecycleInputs>(key: K, id: string): Partial<LifecycleInputs> => {
-    const found = value<LifecycleInputs[K]>(state, id);
+  const optional = (key: keyof LifecycleInputs, id: string): Partial<LifecycleInputs> => {
+    const found = value(state, id);
     return found === undefined ? {} : { [key]: found };
   };
   const tier = state.decisions['lifecycle.tier']?.value;
   return {
     title: state.title,
-    modelType: value<ModelType>(state, 'lifecycle.model-type') ?? 'classification',
-    framework: value<Framework>(state, 'lifecycle.framework') ?? 'custom',
-    target: value<DeploymentTarget>(state, 'lifecycle.deployment-target') ?? 'online',
-    governance: value<Governance>(state, 'lifecycle.governance') ?? 'experimental',
-    stack: value<Stack>(state, 'lifecycle.stack') ?? 'none',
-    platform: value<Platform>(state, 'lifecycle.platform') ?? 'vms',
-    ci: value<Ci>(state, 'lifecycle.ci') ?? 'none',
-    team: value<number>(state, 'lifecycle.team') ?? 1,
-    regulated: value<boolean>(state, 'lifecycle.regulated') ?? false,
-    explainability: value<boolean>(state, 'lifecycle.explainability') ?? false,
-    orchestrator: value<Orchestrator>(state, 'lifecycle.orchestrator') ?? 'none',
-    server: value<ModelServer>(state, 'lifecycle.server') ?? 'auto',
-    training: value<Practice['training']>(state, 'lifecycle.training') ?? 'manual',
-    deployment: value<Practice['deployment']>(state, 'lifecycle.deployment') ?? 'manual',
-    retraining: value<Practice['retraining']>(state, 'lifecycle.retraining') ?? 'never',
+    modelType: (value(state, 'lifecycle.model-type') as ModelType | undefined) ?? 'classification',
+    framework: (value(state, 'lifecycle.framework') as Framework | undefined) ?? 'custom',
+    target: (value(state, 'lifecycle.deployment-target') as DeploymentTarget | undefined) ?? 'online',
+    governance: (value(state, 'lifecycle.governance') as Governance | undefined) ?? 'experimental',
+    stack: (value(state, 'lifecycle.stack') as Stack | undefined) ?? 'none',
+    platform: (value(state, 'lifecycle.platform') as Platform | undefined) ?? 'vms',
+    ci: (value(state, 'lifecycle.ci') as Ci | undefined) ?? 'none',
+    team: (value(state, 'lifecycle.team') as number | undefined) ?? 1,
+    regulated: (value(state, 'lifecycle.regulated') as boolean | undefined) ?? false,
+    explainability: (value(state, 'lifecycle.explainability') as boolean | undefined) ?? false,
+    orchestrator: (value(state, 'lifecycle.orchestrator') as Orchestrator | undefined) ?? 'none',
+    server: (value(state, 'lifecycle.server') as ModelServer | undefined) ?? 'auto',
+    training: (value(state, 'lifecycle.training') as Practice['training'] | undefined) ?? 'manual',
+    deployment: (value(state, 'lifecycle.deployment') as Practice['deployment'] | undefined) ?? 'manual',
+    retraining: (value(state, 'lifecycle.retraining') as Practice['retraining'] | undefined) ?? 'never',
     ...optional('rps', 'lifecycle.rps'),
     ...optional('latencyMs', 'lifecycle.latency'),
     ...optional('dataVolumeBytes', 'lifecycle.data-volume'),
@@ -63,12 +62,13 @@ export function lifecycleInputs(state: SessionState): LifecycleInputs {
     ...optional('replicaRps', 'lifecycle.replica-rps'),
     ...optional('maxReplicas', 'lifecycle.max-replicas'),
     ...optional('availability', 'lifecycle.availability'),
-    ...(value<Cloud>(state, 'lifecycle.cloud')
-      ? { cloud: value<Cloud>(state, 'lifecycle.cloud') as Cloud }
+    ...((value(state, 'lifecycle.cloud') as Cloud | undefined)
+      ? { cloud: value(state, 'lifecycle.cloud') as Cloud | undefined as Cloud }
       : {}),
-    ...(value<'Standard' | 'Knative'>(state, 'lifecycle.kserve-mode')
+    ...((value(state, 'lifecycle.kserve-mode') as 'Standard' | 'Knative' | undefined)
       ? {
-          kserveMode: value<'Standard' | 'Knative'>(state, 'lifecycle.kserve-mode') as 'Standard' | 'Knative',
+          kserveMode: value(state, 'lifecycle.kserve-mode') as 'Standard' | 'Knative' | undefined as
+            'Standard' | 'Knative',
         }
       : {}),
     ...(tier === 'tier-1'

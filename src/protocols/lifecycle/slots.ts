@@ -98,7 +98,11 @@ const rateValue = (text: string): Result<{ value: number; read: string }> => {
   if (!rate.ok) return rate;
   if (rate.value.value.perUser)
     return fail(`"${text}" is a rate per user: give the total, e.g. "2,000 requests a second at peak"`);
-  return ok({ value: rate.value.value.perSecond, read: rate.value.read });
+  // The engine's note about deriving an average is the design protocol's; here the peak is the input.
+  return ok({
+    value: rate.value.value.perSecond,
+    read: rate.value.read.replace(/, a peak: the average is derived from it/, ' at peak'),
+  });
 };
 
 const countValue = (text: string): Result<{ value: number; read: string }> => readCount(text);

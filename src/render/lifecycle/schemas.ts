@@ -34,12 +34,12 @@ export const mlProjectSchema = z
   .superRefine((project, context) => {
     // Every {placeholder} a command uses is a declared parameter: MLflow would fail the run otherwise.
     for (const [name, point] of Object.entries(project.entry_points))
-      for (const match of point.command.matchAll(/\{(\w+)\}/g))
-        if (!point.parameters || !(match[1]! in point.parameters))
+      for (const [, used = ''] of point.command.matchAll(/\{(\w+)\}/g))
+        if (!point.parameters || !(used in point.parameters))
           context.addIssue({
             code: 'custom',
             path: ['entry_points', name, 'command'],
-            message: `uses {${match[1]!}}, which is not one of its parameters`,
+            message: `uses {${used}}, which is not one of its parameters`,
           });
   });
 
