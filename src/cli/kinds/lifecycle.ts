@@ -5,7 +5,7 @@ import { lifecycleProtocol } from '../../protocols/lifecycle/index.js';
 import { lifecyclePlan, type Assessment } from '../../protocols/lifecycle/model.js';
 import type { LifecyclePlan } from '../../protocols/lifecycle/plan-types.js';
 import { checkLifecycleFiles, PLAN_DOCUMENT, renderLifecycle } from '../../render/lifecycle/index.js';
-import { decidingFlags, parseFlags } from '../options.js';
+import { decidingFlags, flagValue, parseFlags } from '../options.js';
 import type { SessionKind } from '../session-kind.js';
 
 /** The approved session's plan; the runner derived it before approval, so its absence is a bug. */
@@ -18,7 +18,10 @@ function planOf(state: SessionState): LifecyclePlan {
 export const lifecycleKind: SessionKind = {
   command: 'lifecycle',
   protocol: lifecycleProtocol,
-  options: (raw) => ({ ...parseFlags(decidingFlags, raw), presets: {} }),
+  options: (raw) => ({
+    ...parseFlags(decidingFlags.extend({ from: flagValue('a session id').optional() }), raw),
+    presets: {},
+  }),
   advisor: () => lifecycleAdvisor(),
   presentation: {
     intro: [

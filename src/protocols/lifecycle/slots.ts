@@ -17,6 +17,7 @@ import type {
 } from '../../protocol/types.js';
 import { parseLatencyTarget } from '../design/read-latency.js';
 import { parseModelSize } from '../design/requirements.js';
+import { carriedPrefill } from './carry.js';
 import { choiceReading, readChoice, readYesNo, type Choice } from './choices.js';
 import {
   CI_CHOICES,
@@ -133,7 +134,7 @@ const needsCloud = (state: SessionState): boolean =>
 const REGIMES =
   /\b(?:gdpr|hipaa|pci(?:[- ]dss)?|sox|fca|finra|sec|fda|eu ai act|basel|ccpa|glba|banking|insurance|healthcare|medical)\b/i;
 
-export const LIFECYCLE_STEPS: (QuestionSlot | DecisionSlot | DeriveStep)[] = [
+const STEPS: (QuestionSlot | DecisionSlot | DeriveStep)[] = [
   choiceQuestion({
     id: 'lifecycle.model-type',
     phase: 'model',
@@ -221,7 +222,8 @@ export const LIFECYCLE_STEPS: (QuestionSlot | DecisionSlot | DeriveStep)[] = [
           ? `a batch deadline of ${formatDuration(target.value.deadline)}: no request latency target`
           : undefined;
       }
-      return `${formatDuration(ms / 1000)}: the p95 target the latency alert compares with`;
+      const tail = /p\s?99/i.test(textOf(raw)) ? ' (the P99 given, taken as the target)' : '';
+      return `${formatDuration(ms / 1000)}${tail}: the p95 target the latency alert compares with`;
     },
   }),
   question({
@@ -551,6 +553,13 @@ export const LIFECYCLE_STEPS: (QuestionSlot | DecisionSlot | DeriveStep)[] = [
     derive: (state) => ok(planOf(lifecycleInputs(state))),
   },
 ];
+
+/** Every question may take its default from a session named with --from (see carry.ts). */
+export const LIFECYCLE_STEPS: (QuestionSlot | DecisionSlot | DeriveStep)[] = STEPS.map((step) =>
+  step.kind === 'question'
+    ? { ...step, prefill: (state: SessionState) => carriedPrefill(state, step.id) }
+    : step,
+);
 
 export const lifecycleApprovalSlot = approvalSlotFor(
   LIFECYCLE_PHASES.map((phase) => phase.id),
