@@ -118,7 +118,15 @@ export const RETRAINING_CHOICES: readonly Choice<Practice['retraining']>[] = [
   {
     value: 'manual',
     label: 'By hand, when someone notices',
-    words: ['manual\\w*', 'by hand', 'ad[- ]hoc', 'when needed', 'occasionally'],
+    words: [
+      'manual\\w*',
+      'by hand',
+      'ad[- ]hoc',
+      'when needed',
+      'occasionally',
+      'when (?:someone|somebody|we|people) notices?',
+      'on request',
+    ],
   },
   {
     value: 'scheduled',

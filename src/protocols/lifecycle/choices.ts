@@ -28,23 +28,28 @@ export function readChoice<T extends string>(
   const text = asText(raw);
   const exact = choices.find((choice) => normal(choice.value) === normal(text));
   if (exact) return ok({ value: exact.value, exact: true });
-  const matches = choices.filter((choice) =>
-    choice.words.some((word) => new RegExp(`(?:^|\\b)(?:${word})(?:\\b|$)`, 'i').test(text)),
-  );
-  // The longest match wins where one value's words hold another's ("kubernetes with kserve").
-  const longest = matches
-    .map((choice) => ({
-      choice,
-      length: Math.max(
-        ...choice.words.map(
-          (word) => new RegExp(`(?:^|\\b)(?:${word})(?:\\b|$)`, 'i').exec(text)?.[0].length ?? 0,
-        ),
+  // Each matching choice's longest match, as a span of the text.
+  const spans = choices.flatMap((choice) => {
+    const found = choice.words
+      .map((word) => new RegExp(`(?:^|\\b)(?:${word})(?:\\b|$)`, 'i').exec(text))
+      .filter((match): match is RegExpExecArray => match !== null)
+      .map((match) => ({ choice, start: match.index, end: match.index + match[0].length }))
+      .sort((a, b) => b.end - b.start - (a.end - a.start));
+    return found.slice(0, 1);
+  });
+  // A match inside another's span is part of it ("kubernetes" in "kubernetes with kserve").
+  const standing = spans.filter(
+    (span) =>
+      !spans.some(
+        (other) =>
+          other !== span &&
+          other.start <= span.start &&
+          other.end >= span.end &&
+          other.end - other.start > span.end - span.start,
       ),
-    }))
-    .sort((a, b) => b.length - a.length);
-  const [first, second] = longest;
-  if (first && (!second || second.length < first.length))
-    return ok({ value: first.choice.value, exact: false });
+  );
+  const [first, second] = standing;
+  if (first && !second) return ok({ value: first.choice.value, exact: false });
   const expected = choices.map((choice) => choice.value).join(', ');
   if (first && second)
     return fail(
