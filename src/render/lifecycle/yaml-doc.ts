@@ -23,7 +23,8 @@ export function commentedYaml(
   value: unknown,
   comments: readonly (readonly [YamlPath, string])[] = [],
 ): Artifact {
-  const doc = new Document(value);
+  // No anchors or aliases for objects used twice: GitHub Actions and many readers reject them.
+  const doc = new Document(value, { aliasDuplicateObjects: false });
   doc.commentBefore = spaced(header);
   for (const [at, text] of comments) {
     const node: unknown = doc.getIn(at, true);
