@@ -112,7 +112,8 @@ function githubCd(plan: LifecyclePlan): Artifact {
   const resolve = (alias: string, output: string): Record<string, unknown> => ({
     name: `Resolve @${alias}`,
     id: output,
-    run: `echo "uri=$(${PYTHON_URI(alias, plan.name)})" >> "$GITHUB_OUTPUT"`,
+    // The first release has no @champion: an empty uri, and the rollback step says so.
+    run: `echo "uri=$(${PYTHON_URI(alias, plan.name)}${alias === 'champion' ? ' || true' : ''})" >> "$GITHUB_OUTPUT"`,
   });
   const steps = rolloutSteps(plan);
   const production: Record<string, unknown> = {
