@@ -328,9 +328,18 @@ describe('the GitHub workflows carry the gates', () => {
         'Rollout 10%',
         'Rollout 50%',
         'Rollout 100%',
-        'Promote @challenger to @champion',
+        'Promote the staging @challenger to production, recording the approval',
+        'Crown the production @challenger (the old @champion becomes @previous_champion)',
       ]),
     );
+    // The approver GitHub recorded is read with actions: read, in the production job only.
+    expect((production as { permissions?: unknown }).permissions).toEqual({
+      contents: 'read',
+      actions: 'read',
+    });
+    const promote = production?.steps.find((step) => step.name?.startsWith('Promote'))?.run ?? '';
+    expect(promote).toContain('actions/runs/$GITHUB_RUN_ID/approvals');
+    expect(promote).toContain('python mlops/registry/promote.py promote');
     expect(production?.steps.find((step) => step.name?.startsWith('Roll back'))?.if).toBe('failure()');
     expect(production?.steps.find((step) => step.name === 'Rollout 10%')?.run).toContain(
       '"canaryTrafficPercent":10',
@@ -650,10 +659,14 @@ describe('checkOpsFiles fires on each broken file', () => {
     expect(out).toMatch(/cronworkflow\.yaml: spec\.schedules: a CronWorkflow needs at least one schedule/);
   });
 
-  it('.ci/run installs the tools these tests fail without', () => {
-    // Keeps the install lines honest: .ci/run names the same packages the error messages do.
-    const ci = readFileSync(join(ROOT, '.ci/run'), 'utf8');
-    expect(ci).toMatch(/apt_get install -y .*prometheus/);
-    expect(ci).toContain('.ci/tools/argo-models');
+  it('npm test makes the tools these tests fail without present first', () => {
+    // Keeps the install honest: the test script runs the installer, which names the same packages.
+    const test = (
+      JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { test: string } }
+    ).scripts.test;
+    expect(test.startsWith('node scripts/test-tools.mjs && ')).toBe(true);
+    const tools = readFileSync(join(ROOT, 'scripts/test-tools.mjs'), 'utf8');
+    expect(tools).toContain("promtool: 'prometheus'");
+    expect(tools).toContain('@kubernetes-models/argo-workflows@2.0.0');
   });
 });

@@ -8,6 +8,7 @@
 import type { Artifact } from '../../output/artifacts.js';
 import type { LifecyclePlan } from '../../protocols/lifecycle/plan-types.js';
 import { OPS_RUNBOOK_PATH, num } from './monitoring.js';
+import { PROMOTE, registeredModel } from './registry.js';
 import { commentedYaml } from './yaml-doc.js';
 
 /**
@@ -41,8 +42,9 @@ function releaseLines(plan: LifecyclePlan, environment: string, percent: number)
   return [`bash ${RELEASE_SCRIPT} ${environment} "$MODEL_URI" ${String(percent)}`];
 }
 
-const PYTHON_URI = (alias: string, name: string): string =>
-  `python -c "from mlflow import MlflowClient as C; c = C(); v = c.get_model_version_by_alias('${name}', '${alias}'); print(c.get_model_version_download_uri('${name}', v.version))"`;
+/** The artifacts an environment's alias points at, from the registry policy's script. */
+const URI_OF = (environment: 'staging' | 'production', alias: string): string =>
+  `python ${PROMOTE} uri --environment ${environment} --alias ${alias}`;
 
 /** The SLO gate after a rollout step: no critical alert of this model firing in Prometheus. */
 function sloGate(plan: LifecyclePlan): string[] {
@@ -60,7 +62,7 @@ function rolloutSteps(plan: LifecyclePlan): number[] {
 function modelTestEnv(plan: LifecyclePlan): Record<string, string> {
   const m = plan.monitoring;
   return {
-    MODEL_NAME: plan.name,
+    MODEL_NAME: registeredModel(plan, 'staging'),
     QUALITY_METRIC: m.qualityMetric,
     QUALITY_LOWER_IS_BETTER: m.lowerIsBetter ? 'true' : 'false',
     // A candidate may not be worse than the champion by the drop monitoring would investigate.
@@ -109,17 +111,23 @@ function githubCd(plan: LifecyclePlan): Artifact {
         },
       ]
     : [];
-  const resolve = (alias: string, output: string): Record<string, unknown> => ({
-    name: `Resolve @${alias}`,
+  const resolve = (
+    environment: 'staging' | 'production',
+    alias: string,
+    output: string,
+  ): Record<string, unknown> => ({
+    name: `Resolve ${environment} @${alias}`,
     id: output,
     // The first release has no @champion: an empty uri, and the rollback step says so.
-    run: `echo "uri=$(${PYTHON_URI(alias, plan.name)}${alias === 'champion' ? ' || true' : ''})" >> "$GITHUB_OUTPUT"`,
+    run: `echo "uri=$(${URI_OF(environment, alias)}${alias === 'champion' ? ' || true' : ''})" >> "$GITHUB_OUTPUT"`,
   });
   const steps = rolloutSteps(plan);
   const production: Record<string, unknown> = {
     needs: 'staging',
     if: "github.event_name == 'push' && github.ref == 'refs/heads/main'",
     'runs-on': 'ubuntu-latest',
+    // Reading who approved the run needs actions: read.
+    permissions: { contents: 'read', actions: 'read' },
     // The gate: a job naming a protected environment waits for its required reviewers.
     environment: 'production',
     concurrency: { group: `production-${plan.name}`, 'cancel-in-progress': false },
@@ -127,16 +135,25 @@ function githubCd(plan: LifecyclePlan): Artifact {
     steps: [
       ...python,
       ...kubeconfig,
-      resolve('champion', 'previous'),
-      resolve('challenger', 'candidate'),
+      {
+        // The reviewer who approved this deployment, from GitHub's record of the environment's approvals.
+        name: 'Promote the staging @challenger to production, recording the approval',
+        env: { GH_TOKEN: '${{ github.token }}' },
+        run: [
+          'APPROVED_BY=$(gh api "repos/$GITHUB_REPOSITORY/actions/runs/$GITHUB_RUN_ID/approvals" --jq \'[.[] | select(.state == "approved") | .user.login] | last // ""\')',
+          `APPROVED_BY="$APPROVED_BY" python ${PROMOTE} promote`,
+        ].join('\n'),
+      },
+      resolve('production', 'champion', 'previous'),
+      resolve('production', 'challenger', 'candidate'),
       ...steps.map((percent) => ({
         name: `Rollout ${String(percent)}%`,
         env: { MODEL_URI: '${{ steps.candidate.outputs.uri }}' },
         run: [...releaseLines(plan, 'production', percent), ...sloGate(plan)].join('\n'),
       })),
       {
-        name: 'Promote @challenger to @champion',
-        run: `python -c "from mlflow import MlflowClient as C; c = C(); v = c.get_model_version_by_alias('${plan.name}', 'challenger'); c.set_registered_model_alias('${plan.name}', 'champion', v.version); c.set_model_version_tag('${plan.name}', v.version, 'deployed_by', '$GITHUB_ACTOR')"`,
+        name: 'Crown the production @challenger (the old @champion becomes @previous_champion)',
+        run: `python ${PROMOTE} crown`,
       },
       {
         name: 'Roll back to the previous @champion',
@@ -172,7 +189,7 @@ function githubCd(plan: LifecyclePlan): Artifact {
         steps: [
           ...python,
           ...MODEL_TESTS.map(([name, run]) => ({ name, run })),
-          { name: 'Signature check', run: SIGNATURE_CHECK(plan.name) },
+          { name: 'Signature check', run: SIGNATURE_CHECK(registeredModel(plan, 'staging')) },
         ],
       },
       staging: {
@@ -184,7 +201,7 @@ function githubCd(plan: LifecyclePlan): Artifact {
         steps: [
           ...python,
           ...kubeconfig,
-          resolve('challenger', 'candidate'),
+          resolve('staging', 'challenger', 'candidate'),
           {
             name: 'Deploy @challenger to staging',
             env: { MODEL_URI: '${{ steps.candidate.outputs.uri }}' },
@@ -235,7 +252,7 @@ function gitlabCd(plan: LifecyclePlan): Artifact {
       ...base,
       stage: 'model-test',
       variables: modelTestEnv(plan),
-      script: [...MODEL_TESTS.map(([, run]) => run), SIGNATURE_CHECK(plan.name)],
+      script: [...MODEL_TESTS.map(([, run]) => run), SIGNATURE_CHECK(registeredModel(plan, 'staging'))],
     },
     'deploy-staging': {
       ...deployImage,
@@ -243,7 +260,7 @@ function gitlabCd(plan: LifecyclePlan): Artifact {
       rules: [main],
       environment: { name: 'staging' },
       script: [
-        `export MODEL_URI="$(${PYTHON_URI('challenger', plan.name)})"`,
+        `export MODEL_URI="$(${URI_OF('staging', 'challenger')})"`,
         ...releaseLines(plan, 'staging', 100),
       ],
     },
@@ -255,10 +272,12 @@ function gitlabCd(plan: LifecyclePlan): Artifact {
       environment: { name: 'production' },
       resource_group: `production-${plan.name}`,
       script: [
-        `export MODEL_URI="$(${PYTHON_URI('challenger', plan.name)})"`,
-        `${PYTHON_URI('champion', plan.name)} > previous_model_uri || true`,
+        // The person who ran this manual job on the protected environment is the approver.
+        `APPROVED_BY="$GITLAB_USER_LOGIN" python ${PROMOTE} promote`,
+        `export MODEL_URI="$(${URI_OF('production', 'challenger')})"`,
+        `${URI_OF('production', 'champion')} > previous_model_uri || true`,
         ...steps.flatMap((percent) => [...releaseLines(plan, 'production', percent), ...sloGate(plan)]),
-        `python -c "from mlflow import MlflowClient as C; c = C(); v = c.get_model_version_by_alias('${plan.name}', 'challenger'); c.set_registered_model_alias('${plan.name}', 'champion', v.version)"`,
+        `python ${PROMOTE} crown`,
       ],
       artifacts: { when: 'always', paths: ['previous_model_uri'] },
     },

@@ -5,7 +5,11 @@
 import { parseAllDocuments } from 'yaml';
 import type { Artifact } from '../../output/artifacts.js';
 import type { LifecyclePlan } from '../../protocols/lifecycle/plan-types.js';
+import { cicdFiles } from './cicd.js';
 import { modelCardFiles } from './model-card.js';
+import { monitoringFiles } from './monitoring.js';
+import { checkOpsFiles } from './ops-checks.js';
+import { retrainingFiles } from './retraining.js';
 import { renderPlanDocument } from './plan-document.js';
 import { projectFiles } from './project.js';
 import { registryFiles } from './registry.js';
@@ -61,6 +65,10 @@ const PURPOSES: readonly (readonly [RegExp, string])[] = [
     'promtool unit tests: each alert fires past its threshold and stays quiet on the near miss.',
   ],
   [/monitoring\/dashboard\.json$/, 'The Grafana dashboard for the model.'],
+  [
+    /retraining\/steps\.py$/,
+    'The retraining steps every orchestrator runs: evaluate the challenger against the production champion, register it in staging.',
+  ],
   [/retraining\//, 'The retraining pipeline in the orchestrator the plan chose.'],
   [/mlops-retrain\.ya?ml$/, 'The scheduled retraining workflow.'],
   [/retrain\.gitlab-ci\.yml$/, 'The scheduled retraining pipeline, to include from .gitlab-ci.yml.'],
@@ -73,14 +81,25 @@ const PURPOSES: readonly (readonly [RegExp, string])[] = [
     'CI/CD: tests, staging, and production behind a protected environment; include it from .gitlab-ci.yml.',
   ],
   [/model_card\.md$/, 'The model card: front matter for tools, sections for the reviewer.'],
-  [/runbooks\/rollback\.md$/, 'The rollback runbook: when to roll back and the exact commands.'],
+  [
+    /runbook\.md$/,
+    'The runbook: when to roll back and the exact commands, then what to do first for each alert.',
+  ],
 ];
 
 const purposeOf = (path: string): string => PURPOSES.find(([pattern]) => pattern.test(path))?.[1] ?? '';
 
 /** The files under mlops/ (and .github/workflows/), in the order the plan lists them. */
 export function lifecycleFiles(plan: LifecyclePlan): Artifact[] {
-  return [...projectFiles(plan), ...registryFiles(plan), ...runbookFiles(plan), ...modelCardFiles(plan)];
+  return [
+    ...projectFiles(plan),
+    ...registryFiles(plan),
+    ...(plan.writes.cicd ? cicdFiles(plan) : []),
+    ...(plan.writes.monitoring ? monitoringFiles(plan) : []),
+    ...(plan.writes.retraining ? retrainingFiles(plan) : []),
+    ...runbookFiles(plan),
+    ...modelCardFiles(plan),
+  ];
 }
 
 /** mlops_plan.md first, then the files. */
@@ -128,5 +147,9 @@ function zodProblems(artifacts: readonly Artifact[]): string[] {
 /** Every problem the files have; none is written while there is one. */
 export function checkLifecycleFiles(artifacts: readonly Artifact[]): string[] {
   const yaml = checkYaml(artifacts);
-  return [...yaml, ...(yaml.length === 0 ? zodProblems(artifacts) : []), ...checkSecrets(artifacts)];
+  return [
+    ...yaml,
+    ...(yaml.length === 0 ? [...zodProblems(artifacts), ...checkOpsFiles(artifacts)] : []),
+    ...checkSecrets(artifacts),
+  ];
 }

@@ -29,28 +29,26 @@ export function commented(path: string, comment: readonly string[], value: unkno
 
 export function projectFiles(plan: LifecyclePlan): Artifact[] {
   const { name, monitoring } = plan;
-  const staging = `${name}-staging`;
+  const data = { type: 'uri', default: `s3://${name}-data/training/latest` };
+  const train = {
+    parameters: {
+      training_data: data,
+      data_version: { type: 'string', default: 'latest' },
+      seed: { type: 'float', default: 42 },
+    },
+    command: 'python train.py --training-data {training_data} --data-version {data_version} --seed {seed}',
+  };
   const mlproject = {
     name,
     python_env: 'python_env.yaml',
     entry_points: {
-      main: {
-        parameters: {
-          training_data: { type: 'uri', default: `s3://${name}-data/training/latest` },
-          seed: { type: 'float', default: 42 },
-        },
-        command: 'python train.py --training-data {training_data} --seed {seed}',
+      // `mlflow run mlops/project` runs main: the same training run as `-e train`.
+      main: train,
+      validate_data: {
+        parameters: { training_data: data },
+        command: 'python validate_data.py --training-data {training_data}',
       },
-      evaluate: {
-        parameters: {
-          candidate: { type: 'string', default: `models:/${staging}@challenger` },
-          champion: { type: 'string', default: `models:/${staging}@champion` },
-          holdout: { type: 'uri', default: `s3://${name}-data/holdout/latest` },
-          min_gain: { type: 'float', default: 0 },
-        },
-        command:
-          'python evaluate.py --candidate {candidate} --champion {champion} --holdout {holdout} --min-gain {min_gain}',
-      },
+      train,
     },
   };
   const env = {
@@ -62,14 +60,15 @@ export function projectFiles(plan: LifecyclePlan): Artifact[] {
     commented(
       `${PROJECT_DIR}/MLproject`,
       [
-        `The MLflow project for ${plan.title}. Put train.py and evaluate.py beside this file (or`,
-        'point the commands at where they live), then run `mlflow run mlops/project -e main`.',
+        `The MLflow project for ${plan.title}. Put validate_data.py and train.py beside this file`,
+        '(or point the commands at where they live); the retraining pipeline runs',
+        '`mlflow run mlops/project -e validate_data`, then `-e train`, then mlops/retraining/steps.py.',
         '',
-        'train.py logs parameters (the seed, the data version), metrics and the model with its',
-        'signature, and registers the version in the staging registered model with the tags the',
-        'registry policy requires (git_commit, data_version, validation_status=pending).',
-        `evaluate.py scores the challenger and the champion on the same holdout and passes only`,
-        `when the challenger's ${monitoring.qualityMetric} is ${monitoring.lowerIsBetter ? 'lower' : 'higher'} by at least min_gain.`,
+        'validate_data.py fails the run on a schema break, null rates or row counts outside their',
+        'bounds: a model trained on broken data is worse than no new model.',
+        `train.py logs the data_version parameter, the seed, ${monitoring.qualityMetric} on the held-out split`,
+        `(${monitoring.lowerIsBetter ? 'lower' : 'higher'} is better; steps.py compares it with the production @champion's)`,
+        'and the model under the artifact path "model" with its signature (mlflow.models.infer_signature).',
         'A fixed seed makes two runs on the same data give the same model.',
       ],
       mlproject,

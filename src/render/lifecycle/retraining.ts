@@ -9,6 +9,7 @@
  * rule that decides whether a model is registered is written once.
  */
 import type { Artifact } from '../../output/artifacts.js';
+import { registeredModel } from './registry.js';
 import type { LifecyclePlan } from '../../protocols/lifecycle/plan-types.js';
 import { num, retrainTrigger } from './monitoring.js';
 import { commentedYaml } from './yaml-doc.js';
@@ -31,7 +32,7 @@ function stepsPy(plan: LifecyclePlan): string {
   const m = plan.monitoring;
   return `"""Retraining steps for ${plan.name}: evaluate the challenger against the champion, register it.
 
-Every retraining pipeline (whatever runs it) calls this file after \`mlflow run . -e train
+Every retraining pipeline (whatever runs it) calls this file after \`mlflow run mlops/project -e train
 --run-name <pipeline run id>\`, so the rule that lets a model into the registry is written once:
 
   python mlops/retraining/steps.py evaluate --run-name RUN --out evaluation.json
@@ -51,7 +52,10 @@ import mlflow
 from mlflow import MlflowClient
 from mlflow.exceptions import MlflowException
 
-MODEL_NAME = ${JSON.stringify(plan.name)}
+# One registered model per environment (mlops/registry/policy.yaml): candidates land in staging;
+# the bar to beat is the version production serves.
+STAGING = ${JSON.stringify(registeredModel(plan, 'staging'))}
+PRODUCTION = ${JSON.stringify(registeredModel(plan, 'production'))}
 EXPERIMENT = ${JSON.stringify(plan.name)}
 # The quality metric the train entry point logs on the held-out validation split.
 METRIC = ${JSON.stringify(m.qualityMetric)}
@@ -73,7 +77,7 @@ def find_run(run_name):
 
 def champion_score(client):
     try:
-        version = client.get_model_version_by_alias(MODEL_NAME, "champion")
+        version = client.get_model_version_by_alias(PRODUCTION, "champion")
     except MlflowException:
         return None, None  # the first model: nothing to beat
     run = client.get_run(version.run_id)
@@ -118,11 +122,20 @@ def register(args):
         print(f"challenger {METRIC}={result['challenger']} does not beat champion {result['champion']}: not registered")
         return
     client = MlflowClient()
-    version = mlflow.register_model(f"runs:/{result['run_id']}/model", MODEL_NAME)
-    client.set_model_version_tag(MODEL_NAME, version.version, "validation_status", "passed")
-    client.set_model_version_tag(MODEL_NAME, version.version, f"validation.{METRIC}", str(result["challenger"]))
-    client.set_registered_model_alias(MODEL_NAME, "challenger", version.version)
-    print(f"registered {MODEL_NAME} version {version.version} as @challenger")
+    run = client.get_run(result["run_id"])
+    version = mlflow.register_model(f"runs:/{result['run_id']}/model", STAGING)
+    # The lineage tags the registry policy requires, then the evaluation's outcome.
+    tags = {
+        "training_run_id": result["run_id"],
+        "git_commit": run.data.tags.get("mlflow.source.git.commit", "unknown"),
+        "data_version": run.data.params.get("data_version", run.data.tags.get("data_version", "unknown")),
+        "validation_status": "passed",
+        f"validation.{METRIC}": str(result["challenger"]),
+    }
+    for key, value in tags.items():
+        client.set_model_version_tag(STAGING, version.version, key, value)
+    client.set_registered_model_alias(STAGING, "challenger", version.version)
+    print(f"registered {STAGING} version {version.version} as @challenger")
 
 
 def main():
@@ -229,10 +242,14 @@ function argoFiles(plan: LifecyclePlan, retraining: Scheduled): Artifact[] {
               ],
             },
           },
-          step('validate-data', ['mlflow run . -e validate_data --env-manager local']),
-          step('train', ['mlflow run . -e train --env-manager local --run-name {{workflow.name}}'], {
-            retryStrategy: { limit: 1, retryPolicy: 'OnError' },
-          }),
+          step('validate-data', ['mlflow run mlops/project -e validate_data --env-manager local']),
+          step(
+            'train',
+            ['mlflow run mlops/project -e train --env-manager local --run-name {{workflow.name}}'],
+            {
+              retryStrategy: { limit: 1, retryPolicy: 'OnError' },
+            },
+          ),
           step(
             'evaluate',
             [
@@ -402,10 +419,10 @@ function githubRetrain(plan: LifecyclePlan, retraining: Scheduled): Artifact {
         'timeout-minutes': 360,
         steps: [
           ...setup,
-          { name: 'Validate the data', run: 'mlflow run . -e validate_data --env-manager local' },
+          { name: 'Validate the data', run: 'mlflow run mlops/project -e validate_data --env-manager local' },
           {
             name: 'Train (an MLflow run)',
-            run: 'mlflow run . -e train --env-manager local --run-name "$RUN_NAME"',
+            run: 'mlflow run mlops/project -e train --env-manager local --run-name "$RUN_NAME"',
           },
         ],
       },
@@ -474,11 +491,17 @@ function gitlabRetrain(plan: LifecyclePlan, retraining: Scheduled): Artifact {
   const value = {
     stages: ['validate', 'train', 'evaluate', 'register'],
     variables: { MLFLOW_EXPERIMENT_NAME: plan.name, RUN_NAME: 'retrain-$CI_PIPELINE_ID' },
-    'retrain:validate-data': job('validate', ['mlflow run . -e validate_data --env-manager local']),
-    'retrain:train': job('train', ['mlflow run . -e train --env-manager local --run-name "$RUN_NAME"'], {
-      timeout: '6h',
-      resource_group: `retrain-${plan.name}`,
-    }),
+    'retrain:validate-data': job('validate', [
+      'mlflow run mlops/project -e validate_data --env-manager local',
+    ]),
+    'retrain:train': job(
+      'train',
+      ['mlflow run mlops/project -e train --env-manager local --run-name "$RUN_NAME"'],
+      {
+        timeout: '6h',
+        resource_group: `retrain-${plan.name}`,
+      },
+    ),
     'retrain:evaluate': job(
       'evaluate',
       [

@@ -5,9 +5,10 @@
  */
 import type { Artifact } from '../../output/artifacts.js';
 import type { LifecyclePlan } from '../../protocols/lifecycle/plan-types.js';
+import { alertNames, OPS_RUNBOOK_PATH, retrainTrigger } from './monitoring.js';
 import { PROMOTE, registeredModel } from './registry.js';
 
-export const RUNBOOK = 'mlops/runbooks/rollback.md';
+export { OPS_RUNBOOK_PATH as RUNBOOK } from './monitoring.js';
 
 const fence = (lines: readonly string[]): string => ['```bash', ...lines, '```'].join('\n');
 
@@ -150,11 +151,13 @@ export function runbookFiles(plan: LifecyclePlan): Artifact[] {
     'Any canary step alerts: the rollout stops and rolls back without waiting for a person.',
   ];
   const text = [
-    `# Rollback: ${plan.title}`,
+    `# Runbook: ${plan.title}`,
+    'What to do when this model misbehaves: the rollback first, with its exact commands, then one section per alert the monitoring rules can fire, which their runbook_url links to.',
+    '## Rollback',
     'Roll back first and debug after: the previous version was good yesterday, and every minute spent reading logs with the bad one serving is a minute of bad predictions.',
-    '## When to roll back',
+    '### When to roll back',
     triggers.map((line) => `- ${line}`).join('\n'),
-    '## Before you start',
+    '### Before you start',
     [
       '```bash',
       ...(plan.serving.kind === 'kserve' ||
@@ -165,20 +168,47 @@ export function runbookFiles(plan: LifecyclePlan): Artifact[] {
       'export MLFLOW_TRACKING_URI=...   # from your secret store, as in mlops/.env.example',
       '```',
     ].join('\n'),
-    '## 1. Put traffic back on the previous version',
+    '### 1. Put traffic back on the previous version',
     back.text,
     fence(back.commands),
     ...(registryStep
       ? []
       : [
-          '## 2. Move the registry back',
+          '### 2. Move the registry back',
           'So the next deployment or retraining comparison starts from the good version.',
           fence([`python ${PROMOTE} rollback`]),
         ]),
-    `## ${registryStep ? '2' : '3'}. Check it worked`,
+    `### ${registryStep ? '2' : '3'}. Check it worked`,
     'Watch the dashboard for ten minutes: the error rate and p95 back under their thresholds, the burn-rate alerts resolved. The rollback tagged the version it replaced validation_status=failed, so it cannot be promoted again by accident.',
-    `## ${registryStep ? '3' : '4'}. Afterwards`,
+    `### ${registryStep ? '3' : '4'}. Afterwards`,
     'Open an incident with the version numbers, the alert that fired and the time to roll back. Find out why the tests and the canary let it through, and add the case to the model tests before the next release.',
   ];
-  return [{ path: RUNBOOK, content: `${text.join('\n\n')}\n` }];
+  const alerts = plan.writes.monitoring
+    ? ['## Alerts', ...alertNames(plan).flatMap((alert) => [`### ${alert}`, alertGuide(plan, alert)])]
+    : [];
+  return [{ path: OPS_RUNBOOK_PATH, content: `${[...text, ...alerts].join('\n\n')}\n` }];
+}
+
+/** What the on-call engineer does first when an alert fires, by alert. */
+function alertGuide(plan: LifecyclePlan, alert: string): string {
+  const m = plan.monitoring;
+  const budget = `${percent(1 - m.availability)} of requests may fail over 30 days (the ${percent(m.availability)} SLO)`;
+  const guides: Readonly<Record<string, string>> = {
+    ModelErrorBudgetBurnFast: `The error budget is burning 14.4 times too fast over both the last hour and the last 5 minutes: at this rate a month's budget (${budget}) is gone in about two days. If a release went out in the last few hours, roll back now (see Rollback). Otherwise look for a failing dependency: the feature store, an upstream service, the node pool.`,
+    ModelErrorBudgetBurnSlow:
+      "The budget is burning 6 times too fast over 6 hours and still over the last 30 minutes: a month's budget gone in five days. Less urgent than the fast burn, but it will not stop on its own: find the source of the errors within the hour.",
+    ModelErrorBudgetBurnTicket:
+      'Errors over three days at the rate that spends exactly the whole budget in 30 days. Nothing to do tonight: open a ticket, find the recurring error, and plan the reliability work before the budget runs out.',
+    ModelLatencyP95High: `p95 latency has stayed over ${String((m.latencyTargetMs ?? 0) * m.latency.factor)} ms (${String(m.latency.factor)}x the target) for ${String(m.latency.minutes)} minutes. Check whether the autoscaler is at its maximum (then raise the maximum or the requests), whether CPU is throttled at the limit, and whether a new version is slower: a release in the last hour is rolled back.`,
+    ModelErrorRateHigh: `Over ${percent(m.errorRate.alert)} of requests fail. Split by status code: 5xx after a release means roll back; 4xx means a caller sends what the model signature refuses, usually a changed schema upstream.`,
+    ModelErrorRateCritical: `Over ${percent(m.errorRate.page)} of requests fail: page-worthy. Roll back if anything was released today, then investigate.`,
+    ModelFeatureDriftMonitor: `A feature's PSI is between ${String(m.psi.monitor)} and ${String(m.psi.investigate)}: a shift worth watching, often seasonal. Note it; no action unless it keeps rising.`,
+    ModelFeatureDriftInvestigate: `A feature's PSI is over ${String(m.psi.investigate)}. Open the drift report for that feature and find the cause: a broken upstream pipeline (nulls, a unit change, a renamed category) is fixed at the source; a real change in the world is a reason to retrain.`,
+    ModelFeatureDriftRetrain: `A feature's PSI is over ${String(m.psi.retrain)}: retraining is triggered. ${retrainTrigger(plan)} Check the data first: retraining on a broken feed teaches the model the bug.`,
+    ModelQualityDegraded: `${m.qualityMetric} has moved more than ${percent(m.accuracyDrop.investigate)} the wrong way from its baseline on labelled samples. Check the label delay (late labels look like a drop), then which slices moved.`,
+    ModelQualityRetrain: `${m.qualityMetric} has moved more than ${percent(m.accuracyDrop.retrain)} the wrong way: retrain at once. If the current version is the one that dropped, roll back to @previous_champion while the new one trains.`,
+    ModelBatchScoringStale:
+      "The last successful scoring run is older than the schedule allows: readers are using stale predictions. Look at the last run's logs, fix, and rerun it by hand (see Rollback, step 1, for the rerun command).",
+  };
+  return guides[alert] ?? "See the alert's description in the rules file.";
 }
