@@ -556,6 +556,17 @@ describe('checkDeploymentFiles fires on each broken file', () => {
     );
   });
 
+  it('a value YAML 1.1 reads as a boolean', () => {
+    const edited = filesOf(PLANS.demandCompose).map((f) =>
+      f.path === 'mlops/tracking/docker-compose.yaml'
+        ? { ...f, content: f.content.replace('restart: "no"', 'restart: no') }
+        : f,
+    );
+    expect(checkDeploymentFiles(edited).join('\n')).toMatch(
+      /mlops\/tracking\/docker-compose\.yaml: document 1 reads differently as YAML 1\.1/,
+    );
+  });
+
   it('stays quiet on every generated plan', () => {
     for (const plan of Object.values(PLANS))
       expect(checkDeploymentFiles(filesOf(plan)), plan.name).toEqual([]);

@@ -134,6 +134,13 @@ function sagemaker(plan: LifecyclePlan, first: number): string[] {
     },
     AutoRollbackConfiguration: { Alarms: [{ AlarmName: '__ALARM__' }] },
   };
+  const perMinute = Math.max(1, Math.round(((s?.replicaRps ?? 1) * 60 * (s?.target ?? 70)) / 100));
+  const tracking = JSON.stringify({
+    TargetValue: perMinute,
+    PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' },
+    ScaleInCooldown: 300,
+    ScaleOutCooldown: 60,
+  });
   const policyJson = JSON.stringify(policy).replace('"__ALARM__"', '"\'"$ROLLBACK_ALARM"\'"');
   return [
     `model="${plan.name}-v$MODEL_VERSION"`,
@@ -164,6 +171,14 @@ function sagemaker(plan: LifecyclePlan, first: number): string[] {
     '    --resource-id "endpoint/$SAGEMAKER_ENDPOINT/variant/AllTraffic" \\',
     '    --scalable-dimension sagemaker:variant:DesiredInstanceCount \\',
     `    --min-capacity ${String(s?.minReplicas ?? 1)} --max-capacity ${String(s?.maxReplicas ?? 1)}`,
+    `  # Target: ${String(perMinute)} invocations a minute per instance, ${String(s?.target ?? 70)}% of the ${String(s?.replicaRps ?? 0)} req/s one instance is ${s?.replicaRpsSource ?? 'assumed'} to serve.`,
+    '  aws application-autoscaling put-scaling-policy --region "$AWS_REGION" \\',
+    `    --policy-name "${plan.name}-invocations" \\`,
+    '    --service-namespace sagemaker \\',
+    '    --resource-id "endpoint/$SAGEMAKER_ENDPOINT/variant/AllTraffic" \\',
+    '    --scalable-dimension sagemaker:variant:DesiredInstanceCount \\',
+    '    --policy-type TargetTrackingScaling \\',
+    `    --target-tracking-scaling-policy-configuration '${tracking}'`,
     '}',
     '',
     'shift_traffic() {',
@@ -290,7 +305,10 @@ export function managedFiles(plan: LifecyclePlan): Artifact[] {
     '#   deploy.sh shift ...     the next step of the rollout',
     '#   deploy.sh rollback ...  all traffic back to the previous version',
     `# Rollout steps (percent): ${steps}; hold each at least ${String(plan.monitoring.latency.minutes)} minutes and move on only`,
-    `# while the error rate stays under ${String(plan.monitoring.errorRate.alert * 100)}% and p95 under ${String(plan.monitoring.latency.factor)}x the target.`,
+    `# while the error rate stays under ${String(plan.monitoring.errorRate.alert * 100)}% and p95 under ${String(plan.monitoring.latency.factor)}x the target` +
+      (plan.monitoring.latencyTargetMs === undefined
+        ? '.'
+        : ` (${String(plan.monitoring.latency.factor * plan.monitoring.latencyTargetMs)} ms).`),
     '# Every identifier comes from the environment (mlops/.env); none is written here.',
     'set -euo pipefail',
     '',

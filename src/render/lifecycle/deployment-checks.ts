@@ -43,11 +43,24 @@ const at = (v: unknown, ...keys: string[]): unknown => keys.reduce<unknown>((o, 
 const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
+const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
 function load(artifacts: readonly Artifact[], problems: string[]): Loaded[] {
   const loaded: Loaded[] = [];
   for (const artifact of artifacts) {
     if (!/\.ya?ml$/.test(artifact.path)) continue;
-    for (const doc of parseAllDocuments(artifact.content, { uniqueKeys: true, prettyErrors: false })) {
+    // Kubernetes and compose read YAML with 1.1-minded parsers: a plain `no` or `on` is a boolean
+    // there and a string in 1.2. A file must mean the same under both.
+    const asYaml11 = parseAllDocuments(artifact.content, { version: '1.1', prettyErrors: false });
+    const docs = parseAllDocuments(artifact.content, { uniqueKeys: true, prettyErrors: false });
+    docs.forEach((doc, i) => {
+      const other = asYaml11[i];
+      if (doc.errors.length === 0 && other?.errors.length === 0 && !sameValue(other.toJS(), doc.toJS()))
+        problems.push(
+          `${artifact.path}: document ${String(i + 1)} reads differently as YAML 1.1 (quote yes/no/on/off strings)`,
+        );
+    });
+    for (const doc of docs) {
       if (doc.errors.length > 0) {
         for (const error of doc.errors)
           problems.push(`${artifact.path}: ${error.message.split('\n')[0] ?? ''}`);

@@ -6,6 +6,14 @@
  * The manifests hold `${VAR}` references that the deploy job fills with `envsubst` after resolving
  * the registry alias to a version: an alias moves, a running manifest must not.
  */
+import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import type { IHorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
+import type { ICronJob } from 'kubernetes-models/batch/v1/CronJob';
+import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
+import type { IPersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
+import type { IProbe } from 'kubernetes-models/v1/Probe';
+import type { IService } from 'kubernetes-models/v1/Service';
+import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import type { Artifact } from '../../output/artifacts.js';
 import type { LifecyclePlan } from '../../protocols/lifecycle/plan-types.js';
 import { edgeFiles } from './deploy-edge.js';
@@ -142,7 +150,7 @@ function kserveFiles(plan: LifecyclePlan, mode: 'Standard' | 'Knative', modelFor
         `Raise trafficPercent step by step (${steps}); promote by moving CHALLENGER_ARTIFACT_PATH into the\n` +
         'stable storageUri and deleting this entry. Rollback: delete this entry.',
     ]);
-  const serviceAccount = {
+  const serviceAccount: IServiceAccount = {
     apiVersion: 'v1',
     kind: 'ServiceAccount',
     metadata: { name: reader, labels: labelsOf(plan, 'serving') },
@@ -174,13 +182,13 @@ function plainServing(plan: LifecyclePlan): Artifact {
   const name = plan.name;
   const labels = labelsOf(plan, 'serving');
   const selector = selectorOf(plan, 'serving');
-  const probe = (path: string, period: number, failures: number): object => ({
+  const probe = (path: string, period: number, failures: number): IProbe => ({
     httpGet: { path, port: 'http' },
     periodSeconds: period,
     timeoutSeconds: 3,
     failureThreshold: failures,
   });
-  const deployment = {
+  const deployment: IDeployment = {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { name, labels },
@@ -220,14 +228,14 @@ function plainServing(plan: LifecyclePlan): Artifact {
       },
     },
   };
-  const service = {
+  const service: IService = {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: { name, labels },
     spec: { type: 'ClusterIP', selector, ports: [{ name: 'http', port: 80, targetPort: 'http' }] },
   };
   const resource = scaling.metric === 'memory' ? 'memory' : 'cpu';
-  const hpa = {
+  const hpa: IHorizontalPodAutoscaler = {
     apiVersion: 'autoscaling/v2',
     kind: 'HorizontalPodAutoscaler',
     metadata: { name, labels },
@@ -247,7 +255,7 @@ function plainServing(plan: LifecyclePlan): Artifact {
       },
     },
   };
-  const pdb = {
+  const pdb: IPodDisruptionBudget = {
     apiVersion: 'policy/v1',
     kind: 'PodDisruptionBudget',
     metadata: { name, labels },
@@ -303,7 +311,7 @@ function batchScoring(plan: LifecyclePlan, schedule: string): Artifact {
   const gib =
     plan.dataVolumeBytes === undefined ? 20 : Math.max(1, Math.ceil((2 * plan.dataVolumeBytes) / 2 ** 30));
   const deadline = 4 * 3_600;
-  const cronJob = {
+  const cronJob: ICronJob = {
     apiVersion: 'batch/v1',
     kind: 'CronJob',
     metadata: { name, labels },
@@ -355,7 +363,7 @@ function batchScoring(plan: LifecyclePlan, schedule: string): Artifact {
       },
     },
   };
-  const pvc = {
+  const pvc: IPersistentVolumeClaim = {
     apiVersion: 'v1',
     kind: 'PersistentVolumeClaim',
     metadata: { name, labels },

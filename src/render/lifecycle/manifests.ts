@@ -3,6 +3,9 @@
  * library's Document API, never a text template), the labels that tie Services, PDBs and HPAs to
  * their pods, the hardened pod defaults, and the artifact store every file points at.
  */
+import type { IPodSecurityContext } from 'kubernetes-models/v1/PodSecurityContext';
+import type { IResourceRequirements } from 'kubernetes-models/v1/ResourceRequirements';
+import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
 import { Document, isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Artifact } from '../../output/artifacts.js';
 import type { LifecyclePlan } from '../../protocols/lifecycle/plan-types.js';
@@ -48,7 +51,9 @@ function note(doc: Document, path: readonly (string | number)[], text: string): 
 /** One document as YAML text, with its comments. */
 export function yamlText(doc: Doc): string {
   // No anchors: shared label objects are written out in full, as kubectl users expect to read them.
-  const document = new Document(doc.value, { aliasDuplicateObjects: false });
+  // YAML 1.1 rules for quoting: Kubernetes and compose read with YAML 1.1-minded parsers, where a
+  // plain no, on or yes is a boolean, so such strings must be quoted ("no" for restart, a label "on").
+  const document = new Document(doc.value, { aliasDuplicateObjects: false, version: '1.1' });
   if (doc.comment !== undefined) document.commentBefore = commentLines(doc.comment);
   for (const [path, text] of doc.notes ?? []) note(document, path, text);
   return document.toString({ lineWidth: 0 });
@@ -76,7 +81,7 @@ export function selectorOf(plan: LifecyclePlan, component: string): Record<strin
 /** The uid the generated containers run as: any non-zero id works with the images used here. */
 export const NON_ROOT_UID = 10_001;
 
-export const podSecurityContext = {
+export const podSecurityContext: IPodSecurityContext = {
   runAsNonRoot: true,
   runAsUser: NON_ROOT_UID,
   runAsGroup: NON_ROOT_UID,
@@ -84,14 +89,14 @@ export const podSecurityContext = {
   seccompProfile: { type: 'RuntimeDefault' },
 };
 
-export const containerSecurityContext = {
+export const containerSecurityContext: ISecurityContext = {
   allowPrivilegeEscalation: false,
   readOnlyRootFilesystem: true,
   capabilities: { drop: ['ALL'] },
 };
 
 /** Requests and limits from the plan; GPUs only as limits (Kubernetes copies them to requests). */
-export function resourcesOf(plan: LifecyclePlan): {
+export function resourcesOf(plan: LifecyclePlan): IResourceRequirements & {
   requests: Record<string, string>;
   limits: Record<string, string>;
 } {

@@ -3,6 +3,9 @@
  * `mlflow server` flags and environment variables, in a Kubernetes Deployment or a compose file.
  * Plus `mlops/.env.example`, listing every variable the tracking and deployment files read.
  */
+import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import type { IEnvVar } from 'kubernetes-models/v1/EnvVar';
+import type { IService } from 'kubernetes-models/v1/Service';
 import type { Artifact } from '../../output/artifacts.js';
 import type { LifecyclePlan } from '../../protocols/lifecycle/plan-types.js';
 import { deploymentVariables } from './deployment-vars.js';
@@ -41,7 +44,7 @@ export function secretName(plan: LifecyclePlan): string {
   return `${plan.name}-mlflow`;
 }
 
-function fromSecret(plan: LifecyclePlan, key: string, optional = false): object {
+function fromSecret(plan: LifecyclePlan, key: string, optional = false): IEnvVar {
   return {
     name: key,
     valueFrom: { secretKeyRef: { name: secretName(plan), key, ...(optional ? { optional: true } : {}) } },
@@ -82,7 +85,7 @@ function kubernetesTracking(plan: LifecyclePlan): Artifact {
         ]
       : []),
   ];
-  const deployment = {
+  const deployment: IDeployment = {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { name, labels },
@@ -158,7 +161,7 @@ function kubernetesTracking(plan: LifecyclePlan): Artifact {
       },
     },
   };
-  const service = {
+  const service: IService = {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: { name, labels },
@@ -247,7 +250,10 @@ function composeTracking(plan: LifecyclePlan): Artifact {
         command: [
           'mlflow',
           'server',
-          ...trackingServerArgs('${MLFLOW_SERVER_ALLOWED_HOSTS}', '/mlflow/artifacts'),
+          ...trackingServerArgs(
+            '${MLFLOW_SERVER_ALLOWED_HOSTS:?set MLFLOW_SERVER_ALLOWED_HOSTS in mlops/.env}',
+            '/mlflow/artifacts',
+          ),
         ],
         environment: {
           MLFLOW_BACKEND_STORE_URI: db,
