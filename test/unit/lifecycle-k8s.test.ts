@@ -21,6 +21,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import type { Artifact } from '../../src/output/artifacts.js';
 import type { LifecyclePlan } from '../../src/protocols/lifecycle/plan-types.js';
+import { edgeRolloutSchema } from '../../src/render/lifecycle/deploy-edge.js';
 import { checkDeploymentFiles } from '../../src/render/lifecycle/deployment-checks.js';
 import { deploymentFiles } from '../../src/render/lifecycle/deployment.js';
 import { trackingFiles } from '../../src/render/lifecycle/tracking.js';
@@ -425,7 +426,11 @@ describe('edge', () => {
     const [rollout] = docs(file(files, 'mlops/deploy/edge-rollout.yaml')) as [
       { stages: { devicesPercent: number }[]; halt: Obj },
     ];
+    expect(edgeRolloutSchema.safeParse(rollout).error).toBeUndefined();
     expect(rollout.stages.map((s) => s.devicesPercent)).toEqual(PLANS.edgeVision.rollout.steps);
+    expect(
+      edgeRolloutSchema.safeParse({ ...rollout, stages: [{ devicesPercent: 50, soakHours: 1 }] }).success,
+    ).toBe(false);
     expect(rollout.halt).toMatchObject({
       inferenceErrorRate: { above: 0.01 },
       p95LatencyMs: { above: 45, forMinutes: 10 },
@@ -437,7 +442,7 @@ describe('edge', () => {
 function broken(
   files: readonly Artifact[],
   path: string,
-  kind: string,
+  kind: string | undefined,
   edit: (doc: Obj) => void,
 ): Artifact[] {
   return files.map((f) => {
@@ -554,6 +559,16 @@ describe('checkDeploymentFiles fires on each broken file', () => {
     expect(checkDeploymentFiles(dup).join('\n')).toMatch(
       /mlops\/deploy\/serving\.yaml: .*[Mm]ap keys must be unique/,
     );
+  });
+
+  it('an edge rollout whose stages shrink', () => {
+    const edited = broken(filesOf(PLANS.edgeVision), 'mlops/deploy/edge-rollout.yaml', undefined, (d) => {
+      d['stages'] = [
+        { devicesPercent: 50, soakHours: 24 },
+        { devicesPercent: 10, soakHours: 24 },
+      ];
+    });
+    expect(checkDeploymentFiles(edited).join('\n')).toMatch(/edge-rollout\.yaml: stages: stages must grow/);
   });
 
   it('a value YAML 1.1 reads as a boolean', () => {

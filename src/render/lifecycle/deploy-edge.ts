@@ -3,11 +3,60 @@
  * it when its outputs drift from the original's on sample inputs; `edge-rollout.yaml` ships it to
  * devices in stages with the conditions that halt the rollout.
  */
+import { z } from 'zod';
 import type { Artifact } from '../../output/artifacts.js';
 import type { LifecyclePlan } from '../../protocols/lifecycle/plan-types.js';
 import { yamlDocs } from './manifests.js';
 
 type EdgeFormat = 'onnx' | 'tflite' | 'torchscript';
+
+const threshold = z.strictObject({ above: z.number().positive() });
+const fraction = z.number().gt(0).lt(1);
+
+/**
+ * edge-rollout.yaml is this product's own format (no fleet tool shares one), so its schema lives
+ * here: stages that only grow and end at 100%, and halt conditions as fractions.
+ */
+export const edgeRolloutSchema = z.strictObject({
+  model: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/),
+  artifact: z.strictObject({
+    format: z.enum(['onnx', 'tflite', 'torchscript']),
+    source: z.string().regex(/^models:\/[^@]+@[a-z][a-z0-9_-]*$/),
+    export: z.literal('mlops/deploy/export.py'),
+  }),
+  stages: z
+    .array(
+      z.strictObject({
+        devicesPercent: z.number().int().min(1).max(100),
+        soakHours: z.number().int().min(0),
+      }),
+    )
+    .min(1)
+    .refine(
+      (stages) => stages.every((s, i) => i === 0 || s.devicesPercent > (stages[i - 1]?.devicesPercent ?? 0)),
+      {
+        message: 'stages must grow',
+      },
+    )
+    .refine((stages) => stages.at(-1)?.devicesPercent === 100, { message: 'the last stage is 100%' }),
+  halt: z.strictObject({
+    crashRate: z.strictObject({ above: fraction }),
+    inferenceErrorRate: z.strictObject({ above: fraction }),
+    p95LatencyMs: z
+      .strictObject({ above: z.number().positive(), forMinutes: z.number().int().positive() })
+      .optional(),
+    accuracyDrop: z.strictObject({ above: fraction, metric: z.string().min(1) }),
+  }),
+  onHalt: z.string().min(1),
+  rollback: z.strictObject({
+    keepPreviousOnDevice: z.boolean(),
+    trigger: z.strictObject({ inferenceErrorRate: threshold }),
+  }),
+});
+
+export type EdgeRollout = z.infer<typeof edgeRolloutSchema>;
+
+export const EDGE_ROLLOUT = 'mlops/deploy/edge-rollout.yaml';
 
 /** float32 conversions agree to about 1e-5; the margin covers operator fusion, not a wrong graph. */
 const TOLERANCE = { rtol: 1e-3, atol: 1e-4 };
@@ -132,7 +181,7 @@ function rollout(plan: LifecyclePlan, format: EdgeFormat): Artifact {
   const m = plan.monitoring;
   const target = m.latencyTargetMs;
   const soakHours = (step: number): number => (step >= 100 ? 0 : step < 10 ? 24 : 48);
-  const value = {
+  const value: EdgeRollout = {
     model: plan.name,
     artifact: { format, source: `models:/${plan.name}@champion`, export: 'mlops/deploy/export.py' },
     stages: plan.rollout.steps.map((percent) => ({
@@ -154,7 +203,7 @@ function rollout(plan: LifecyclePlan, format: EdgeFormat): Artifact {
     target === undefined
       ? ''
       : `p95 over ${String(target * m.latency.factor)} ms (${String(m.latency.factor)}x the ${String(target)} ms target) for ${String(m.latency.minutes)} minutes halts.\n`;
-  return yamlDocs('mlops/deploy/edge-rollout.yaml', [
+  return yamlDocs(EDGE_ROLLOUT, [
     {
       value,
       comment:

@@ -7,6 +7,7 @@
  */
 import { parseAllDocuments } from 'yaml';
 import type { Artifact } from '../../output/artifacts.js';
+import { EDGE_ROLLOUT, edgeRolloutSchema } from './deploy-edge.js';
 
 type Obj = Record<string, unknown>;
 
@@ -183,6 +184,11 @@ export function checkDeploymentFiles(artifacts: readonly Artifact[]): string[] {
   const objects = load(artifacts, problems);
   const deployments = objects.filter((o) => o.kind === 'Deployment');
   const hpas = objects.filter((o) => o.kind === 'HorizontalPodAutoscaler');
+  for (const o of objects.filter((x) => x.path === EDGE_ROLLOUT)) {
+    const parsed = edgeRolloutSchema.safeParse(o.value);
+    for (const issue of parsed.error?.issues ?? [])
+      problems.push(`${o.path}: ${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
+  }
   for (const o of objects) {
     const where = `${o.path}: ${o.kind}/${o.name}`;
     if (o.kind === 'InferenceService') checkInferenceService(o, problems);
