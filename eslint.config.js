@@ -19,7 +19,7 @@ const PURE =
 const NO_CLOCK = 'pure cores read no clock: take the time as a parameter from an edge';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '.ci/out/', 'test/fixtures/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', '.ci/out/', '.ci/tools/', 'test/fixtures/'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

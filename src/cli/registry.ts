@@ -101,6 +101,24 @@ export const REGISTRY = {
       (await import('../protocols/interview/index.js')).interviewProtocol((await bank()).problems),
     kind: async () => (await import('./kinds/interview.js')).interviewKind(await bank()),
   },
+  lifecycle: {
+    description:
+      'assess MLOps maturity, decide the stack by rule, and write mlops_plan.md and the files under mlops/',
+    flags: [
+      {
+        flags: '--answers <file>',
+        description: 'run non-interactively from an answers file (YAML or JSON, command: lifecycle)',
+      },
+      {
+        flags: '--from <session>',
+        description: 'pre-fill from a finished design or pipeline session (its id)',
+      },
+      ACCEPT_RECOMMENDED,
+      noSave(),
+    ],
+    protocol: async () => (await import('../protocols/lifecycle/index.js')).lifecycleProtocol,
+    kind: async () => (await import('./kinds/lifecycle.js')).lifecycleKind,
+  },
 } as const satisfies Readonly<Record<string, ProtocolEntry>>;
 
 export type ProtocolName = keyof typeof REGISTRY;

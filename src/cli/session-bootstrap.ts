@@ -22,6 +22,7 @@ import { secondReading } from '../session/ask.js';
 import { SessionStore, newSessionId } from '../session/store.js';
 import { checkTargets } from '../output/write-artifacts.js';
 import { adrFolder } from './adr-folder.js';
+import { carryFrom } from './carry-from.js';
 import { readContextDocuments } from './context-documents.js';
 import { chooseCopilot, type CopilotSetup } from './copilot-factory.js';
 import { runToDocument, type SavedSession } from './document-session.js';
@@ -61,7 +62,18 @@ export async function runSessionCommand(globals: GlobalOptions, opening: Opening
     { ...(options.answers === undefined ? {} : { answersPath: options.answers }) },
     interrupts.signal,
   );
-  const context = resumed ? resumed.state.context : readContextDocuments(process.cwd());
+  const context = resumed
+    ? resumed.state.context
+    : [
+        ...readContextDocuments(process.cwd()),
+        ...(options.from === undefined
+          ? []
+          : [
+              carryFrom(options.from, kind.protocol, (line) => {
+                out.info(line);
+              }),
+            ]),
+      ];
   const answers =
     options.answers === undefined ? undefined : await checkedAnswers(opening, context, out, setup);
   // Interactive: refuse before the first question. Scripted: after the answers file is checked, so

@@ -69,6 +69,8 @@ export interface CommandOptions extends SessionFlags {
   readonly adrDir?: string | undefined;
   /** The session's title when the flags give it (an interview's --problem or --random): not asked. */
   readonly title?: string | undefined;
+  /** --from: a saved session whose answers become this session's defaults (the lifecycle). */
+  readonly from?: string | undefined;
   /** Answers the flags give before the first question (e.g. --problem), by question id. */
   readonly presets: Readonly<Record<string, string>>;
   /** Runs instead of a session when the flags ask for something else (`interview --history`). */

@@ -101,9 +101,11 @@ export function tierOf(facts: LifecycleFacts): { readonly tier: Tier; readonly w
   return {
     tier: wanted,
     why:
-      level === 1
-        ? 'level 1 (automated training): monitoring and governance next'
-        : `level ${String(level)}: the full lifecycle`,
+      level === 0
+        ? `maturity level 0 at ${facts.governance} governance: nothing is automated yet, so the plan builds the whole lifecycle (tracking, registry, CI/CD, monitoring, retraining) rather than patching one part`
+        : level === 1
+          ? 'maturity level 1 (training is automated): monitoring and governance are what is missing'
+          : 'maturity level 2 (the pipelines are delivered by CI/CD): the advanced patterns (staged rollouts, drift-triggered retraining, governance) are the next step',
   };
 }
 

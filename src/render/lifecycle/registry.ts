@@ -1,0 +1,324 @@
+/**
+ * The registry policy and its promotion script. Aliases and tags, never stages (deprecated since
+ * MLflow 2.9): one registered model per environment, @challenger for the candidate, @champion for
+ * the version serving, @previous_champion kept for a one-command rollback, and tags that carry the
+ * lineage and the validation status. The approval is the CI platform's; the script records it.
+ */
+import type { Artifact } from '../../output/artifacts.js';
+import type { LifecyclePlan } from '../../protocols/lifecycle/plan-types.js';
+import { commented } from './project.js';
+
+export const REGISTRY_DIR = 'mlops/registry';
+export const PROMOTE = `${REGISTRY_DIR}/promote.py`;
+
+export const registeredModel = (plan: LifecyclePlan, environment: 'staging' | 'production'): string =>
+  `${plan.name}-${environment}`;
+
+export function registryPolicy(plan: LifecyclePlan) {
+  const staging = registeredModel(plan, 'staging');
+  const production = registeredModel(plan, 'production');
+  const script = `python ${PROMOTE}`;
+  const approval = plan.gates.approval
+    ? ['an approval in the CI platform (the protected production environment), recorded as approved_by']
+    : [];
+  return {
+    version: 1 as const,
+    registry: plan.registry,
+    environments: [
+      { name: 'staging' as const, registered_model: staging },
+      { name: 'production' as const, registered_model: production },
+    ],
+    aliases: [
+      {
+        name: 'champion',
+        means: 'the version serving traffic in this environment; the deployment loads it by alias',
+      },
+      { name: 'challenger', means: 'the candidate under evaluation or in its canary' },
+      {
+        name: 'previous_champion',
+        means: 'the version @champion pointed at before the last promotion: the rollback target',
+      },
+    ],
+    required_tags: [
+      {
+        key: 'git_commit',
+        means: 'the commit of the training code',
+        required_in: ['staging' as const, 'production' as const],
+      },
+      {
+        key: 'data_version',
+        means: 'the training data snapshot (a hash or a dated partition)',
+        required_in: ['staging' as const, 'production' as const],
+      },
+      {
+        key: 'training_run_id',
+        means: 'the tracking run that produced the version',
+        required_in: ['staging' as const, 'production' as const],
+      },
+      {
+        key: 'validation_status',
+        means: `pending until evaluate passes: ${plan.monitoring.qualityMetric} against @champion on the same holdout`,
+        values: ['pending', 'passed', 'failed'],
+        required_in: ['staging' as const, 'production' as const],
+      },
+      ...(plan.gates.approval
+        ? [
+            {
+              key: 'approved_by',
+              means: 'the reviewer who approved the production deployment in CI',
+              required_in: ['production' as const],
+            },
+          ]
+        : []),
+      ...(plan.gates.modelCard
+        ? [
+            {
+              key: 'model_card',
+              means: 'the path and commit of the model card reviewed with this version',
+              required_in: ['production' as const],
+            },
+          ]
+        : []),
+    ],
+    promotion: [
+      {
+        step: 'validate',
+        from: `${staging}@challenger`,
+        to: `${staging}@challenger`,
+        requires: ['the evaluate entry point passed against @champion'],
+        command: `${script} validate --status passed`,
+      },
+      {
+        step: 'promote',
+        from: `${staging}@challenger`,
+        to: `${production}@challenger`,
+        requires: ['validation_status=passed', ...approval],
+        command: `${script} promote`,
+      },
+      {
+        step: 'crown',
+        from: `${production}@challenger`,
+        to: `${production}@champion`,
+        requires: [
+          plan.gates.gradualRollout
+            ? `the rollout completed its steps (${plan.rollout.steps.join('% -> ')}%) with no SLO alert`
+            : 'the deployment is healthy',
+        ],
+        command: `${script} crown`,
+      },
+      {
+        step: 'rollback',
+        from: `${production}@previous_champion`,
+        to: `${production}@champion`,
+        requires: ['nothing: a rollback is never blocked'],
+        command: `${script} rollback`,
+      },
+    ],
+    retention: {
+      keep_versions: 10,
+      older:
+        'aliases and tags removed, artifacts kept for the audit period, then deleted by the artifact store lifecycle rule',
+    },
+  };
+}
+
+export function registryFiles(plan: LifecyclePlan): Artifact[] {
+  return [
+    commented(
+      `${REGISTRY_DIR}/policy.yaml`,
+      [
+        `How versions of ${plan.title} move from training to serving. Read by promote.py and by`,
+        'people. Serving follows the @champion alias (resolved to its artifacts when a release is',
+        'deployed), so promotion and rollback start by moving an alias, never by writing a version number into a file.',
+      ],
+      registryPolicy(plan),
+    ),
+    { path: PROMOTE, content: plan.registry === 'vertex_ai' ? vertexScript(plan) : mlflowScript(plan) },
+  ];
+}
+
+const python = (lines: readonly string[]): string => `${lines.join('\n')}\n`;
+
+function mlflowScript(plan: LifecyclePlan): string {
+  const staging = registeredModel(plan, 'staging');
+  const production = registeredModel(plan, 'production');
+  return python([
+    '"""Promote, crown and roll back versions of the model by alias (see policy.yaml).',
+    '',
+    `validate: tag ${staging}@challenger with validation_status.`,
+    `promote:  copy ${staging}@challenger to ${production} as @challenger (it must have passed).`,
+    `crown:    move ${production}@champion to @challenger, keeping the old one as @previous_champion.`,
+    `rollback: move ${production}@champion back to @previous_champion, tagging the replaced version failed.`,
+    '',
+    'The tracking server comes from MLFLOW_TRACKING_URI (and its credentials from the environment',
+    'variables MLflow reads): nothing here holds a secret.',
+    '"""',
+    'import argparse',
+    'import os',
+    'import sys',
+    '',
+    'from mlflow import MlflowClient',
+    '',
+    `STAGING = "${staging}"`,
+    `PRODUCTION = "${production}"`,
+    `APPROVAL_REQUIRED = ${plan.gates.approval ? 'True' : 'False'}`,
+    '',
+    '',
+    'def version_of(client, name, alias):',
+    '    try:',
+    '        return client.get_model_version_by_alias(name, alias)',
+    '    except Exception as error:  # the alias does not exist yet',
+    '        sys.exit(f"{name}@{alias} not found: {error}")',
+    '',
+    '',
+    'def validate(client, status):',
+    '    version = version_of(client, STAGING, "challenger")',
+    '    client.set_model_version_tag(STAGING, version.version, "validation_status", status)',
+    '    print(f"{STAGING} version {version.version}: validation_status={status}")',
+    '',
+    '',
+    'def promote(client):',
+    '    version = version_of(client, STAGING, "challenger")',
+    '    if version.tags.get("validation_status") != "passed":',
+    '        sys.exit(f"{STAGING}@challenger has not passed validation")',
+    '    approver = os.environ.get("APPROVED_BY", "")',
+    '    if APPROVAL_REQUIRED and not approver:',
+    '        sys.exit("APPROVED_BY is empty: production needs the approval recorded by the CI environment")',
+    '    copied = client.copy_model_version(f"models:/{STAGING}@challenger", PRODUCTION)',
+    '    for key, value in version.tags.items():',
+    '        client.set_model_version_tag(PRODUCTION, copied.version, key, value)',
+    '    if approver:',
+    '        client.set_model_version_tag(PRODUCTION, copied.version, "approved_by", approver)',
+    '    client.set_registered_model_alias(PRODUCTION, "challenger", copied.version)',
+    '    print(f"{PRODUCTION} version {copied.version} is @challenger")',
+    '',
+    '',
+    'def crown(client):',
+    '    challenger = version_of(client, PRODUCTION, "challenger")',
+    '    try:',
+    '        current = client.get_model_version_by_alias(PRODUCTION, "champion")',
+    '        client.set_registered_model_alias(PRODUCTION, "previous_champion", current.version)',
+    '    except Exception:',
+    '        current = None  # the first champion',
+    '    client.set_registered_model_alias(PRODUCTION, "champion", challenger.version)',
+    '    client.delete_registered_model_alias(PRODUCTION, "challenger")',
+    '    print(f"{PRODUCTION}@champion is version {challenger.version}")',
+    '',
+    '',
+    'def rollback(client):',
+    '    previous = version_of(client, PRODUCTION, "previous_champion")',
+    '    bad = version_of(client, PRODUCTION, "champion")',
+    '    client.set_model_version_tag(PRODUCTION, bad.version, "validation_status", "failed")',
+    '    client.set_registered_model_alias(PRODUCTION, "champion", previous.version)',
+    '    print(f"{PRODUCTION}@champion is back on version {previous.version}")',
+    '',
+    '',
+    'def main():',
+    '    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])',
+    '    parser.add_argument("action", choices=["validate", "promote", "crown", "rollback"])',
+    '    parser.add_argument("--status", choices=["passed", "failed"], default="passed")',
+    '    args = parser.parse_args()',
+    '    client = MlflowClient()',
+    '    if args.action == "validate":',
+    '        validate(client, args.status)',
+    '    else:',
+    '        {"promote": promote, "crown": crown, "rollback": rollback}[args.action](client)',
+    '',
+    '',
+    'if __name__ == "__main__":',
+    '    main()',
+  ]);
+}
+
+function vertexScript(plan: LifecyclePlan): string {
+  const staging = registeredModel(plan, 'staging');
+  const production = registeredModel(plan, 'production');
+  return python([
+    '"""Promote, crown and roll back versions in Vertex AI Model Registry by version alias (see policy.yaml).',
+    '',
+    'Vertex AI keeps versions under one model resource; the policy keeps one model per environment,',
+    'found by display name. Labels carry the tags (label values allow only a-z, 0-9, _ and -).',
+    'PROJECT and REGION come from the environment: nothing here holds a secret.',
+    '"""',
+    'import argparse',
+    'import os',
+    'import re',
+    'import sys',
+    '',
+    'from google.cloud import aiplatform',
+    '',
+    `STAGING = "${staging}"`,
+    `PRODUCTION = "${production}"`,
+    `APPROVAL_REQUIRED = ${plan.gates.approval ? 'True' : 'False'}`,
+    '',
+    '',
+    'def model_named(display_name):',
+    '    models = aiplatform.Model.list(filter=f\'display_name="{display_name}"\')',
+    '    if not models:',
+    '        sys.exit(f"no model named {display_name} in the registry")',
+    '    return models[0]',
+    '',
+    '',
+    'def find_version(model, alias):',
+    '    for version in aiplatform.models.ModelRegistry(model=model.resource_name).list_versions():',
+    '        if alias in version.version_aliases:',
+    '            return aiplatform.Model(f"{model.resource_name}@{version.version_id}")',
+    '    return None',
+    '',
+    '',
+    'def version_of(model, alias):',
+    '    return find_version(model, alias) or sys.exit(f"{model.display_name}: no version has the alias {alias}")',
+    '',
+    '',
+    'def move_alias(model, alias, version):',
+    '    registry = aiplatform.models.ModelRegistry(model=model.resource_name)',
+    '    registry.add_version_aliases([alias], version=version.version_id)',
+    '',
+    '',
+    'def label(text):',
+    '    return re.sub(r"[^a-z0-9_-]", "_", text.lower())[:63]',
+    '',
+    '',
+    'def main():',
+    '    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])',
+    '    parser.add_argument("action", choices=["validate", "promote", "crown", "rollback"])',
+    '    parser.add_argument("--status", choices=["passed", "failed"], default="passed")',
+    '    args = parser.parse_args()',
+    '    aiplatform.init(project=os.environ["PROJECT"], location=os.environ["REGION"])',
+    '    staging, production = model_named(STAGING), model_named(PRODUCTION)',
+    '    if args.action == "validate":',
+    '        version = version_of(staging, "challenger")',
+    '        version.update(labels={**version.labels, "validation_status": args.status})',
+    '    elif args.action == "promote":',
+    '        source = version_of(staging, "challenger")',
+    '        if source.labels.get("validation_status") != "passed":',
+    '            sys.exit(f"{STAGING}@challenger has not passed validation")',
+    '        approver = os.environ.get("APPROVED_BY", "")',
+    '        if APPROVAL_REQUIRED and not approver:',
+    '            sys.exit("APPROVED_BY is empty: production needs the approval recorded by the CI environment")',
+    '        labels = {**source.labels, **({"approved_by": label(approver)} if approver else {})}',
+    '        aiplatform.Model.upload(',
+    '            display_name=PRODUCTION,',
+    '            parent_model=production.resource_name,',
+    '            artifact_uri=source.uri,',
+    '            serving_container_image_uri=source.container_spec.image_uri,',
+    '            version_aliases=["challenger"],',
+    '            is_default_version=False,',
+    '            labels=labels,',
+    '        )',
+    '    elif args.action == "crown":',
+    '        challenger = version_of(production, "challenger")',
+    '        current = find_version(production, "champion")',
+    '        if current is not None:  # the first champion has no predecessor',
+    '            move_alias(production, "previous_champion", current)',
+    '        move_alias(production, "champion", challenger)',
+    '    else:',
+    '        bad = version_of(production, "champion")',
+    '        bad.update(labels={**bad.labels, "validation_status": "failed"})',
+    '        move_alias(production, "champion", version_of(production, "previous_champion"))',
+    '',
+    '',
+    'if __name__ == "__main__":',
+    '    main()',
+  ]);
+}

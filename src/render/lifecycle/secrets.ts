@@ -1,0 +1,45 @@
+/**
+ * The product's own secret check over every generated file, before anything is written: a key
+ * whose name says it holds a credential must hold a reference (an environment variable, a CI
+ * secret, a Kubernetes secretKeyRef), never a value. Tests run a real secret scanner as well.
+ */
+import type { Artifact } from '../../output/artifacts.js';
+
+/** Key names that hold credentials. */
+export const SECRET_KEY =
+  /(?:passw(?:or)?d|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth[_-]?key)/i;
+
+/** What a credential key may hold: nothing, a reference, or a plain placeholder without a value. */
+const REFERENCE =
+  /^(?:|""|''|\$\{[A-Z0-9_]+(?::?[-?][^}]*)?\}|\$[A-Z0-9_]+|\$\{\{\s*secrets\.[A-Za-z0-9_]+\s*\}\}|\$\{\{\s*vars\.[A-Za-z0-9_]+\s*\}\}|<[^>]+>|os\.environ.*|\[\]|\{\}|[|>][-+]?)$/;
+
+/** Keys that name where a secret is kept (secretName, secretKeyRef, token_file), or a GitHub permission (id-token). */
+const NAMES_A_SECRET = /(?:name|ref|file|path|id)$|^id-token$/i;
+
+/** A key: value (YAML) or KEY=value (env files, shell) line. */
+const ASSIGNMENT = /^\s*(?:-\s+)?(?:export\s+)?["']?([A-Za-z_][\w.-]*)["']?\s*(?::|=)\s*(.*?)\s*(?:#.*)?$/;
+
+export function checkSecrets(artifacts: readonly Artifact[]): string[] {
+  const problems: string[] = [];
+  for (const artifact of artifacts) {
+    if (artifact.path.endsWith('.md')) continue;
+    for (const [index, line] of artifact.content.split('\n').entries()) {
+      if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(line))
+        problems.push(`${artifact.path}:${String(index + 1)}: holds a private key`);
+      const match = ASSIGNMENT.exec(line);
+      if (!match) continue;
+      const [, key = '', raw = ''] = match;
+      const value = raw.replace(/^(["'])(.*)\1$/, '$2');
+      if (
+        SECRET_KEY.test(key) &&
+        !NAMES_A_SECRET.test(key) &&
+        !REFERENCE.test(value.trim()) &&
+        !/^(?:true|false|null|read|write|none)$/i.test(value)
+      )
+        problems.push(
+          `${artifact.path}:${String(index + 1)}: ${key} holds a value; use a \${VAR} reference or a secret reference`,
+        );
+    }
+  }
+  return problems;
+}

