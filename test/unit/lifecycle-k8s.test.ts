@@ -2,8 +2,10 @@
  * The tracking server and deployment files, validated offline by the tools that own their formats:
  * the KServe CRD's own schema (refusing unknown fields, as `kubectl --validate=strict` does),
  * kubernetes-models for core objects, the compose-spec JSON schema, bash -n and shellcheck,
- * python's compiler, and YAML without duplicate keys; plus the product's own checks, each shown
- * to fire on a broken file and to stay quiet on the generated one.
+ * python's compiler, the product's zod schema for its own edge-rollout format, and YAML without
+ * duplicate keys; plus the product's own checks, each shown to fire on a broken file and to stay
+ * quiet on the generated one. (kubernetes-models' validate() accepts unknown fields; the
+ * generators type their objects with its interfaces, so tsc refuses those instead.)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -188,6 +190,18 @@ describe('KServe InferenceService', () => {
     });
     expect((isvc as { spec: Obj }).spec['canary']).toBeUndefined();
     expect(checkDeploymentFiles(files)).toEqual([]);
+  });
+
+  it('GPUs are limits of nvidia.com/gpu, still valid against the CRD', () => {
+    const plan: LifecyclePlan = {
+      ...PLANS.fraudKserve,
+      resources: { ...PLANS.fraudKserve.resources, gpus: 2 },
+    };
+    const [isvc] = docs(file(deploymentFiles(plan), 'mlops/deploy/inferenceservice.yaml'));
+    expect(isvcErrors(isvc)).toEqual([]);
+    expect(isvc).toMatchObject({
+      spec: { predictor: { model: { resources: { limits: { 'nvidia.com/gpu': '2' } } } } },
+    });
   });
 
   it('the strict schema refuses an unknown field and a misplaced one', () => {
