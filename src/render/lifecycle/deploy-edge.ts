@@ -54,7 +54,7 @@ export const edgeRolloutSchema = z.strictObject({
   }),
 });
 
-export type EdgeRollout = z.infer<typeof edgeRolloutSchema>;
+type EdgeRollout = z.infer<typeof edgeRolloutSchema>;
 
 export const EDGE_ROLLOUT = 'mlops/deploy/edge-rollout.yaml';
 

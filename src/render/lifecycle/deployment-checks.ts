@@ -19,7 +19,7 @@ interface Loaded {
 }
 
 /** URI schemes KServe's storage initializer reads (v0.20, `SupportedStorageURIPrefixList`); Azure Blob is https. */
-export const KSERVE_STORAGE_SCHEMES = [
+const KSERVE_STORAGE_SCHEMES = [
   'gs',
   's3',
   'pvc',

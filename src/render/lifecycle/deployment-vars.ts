@@ -16,7 +16,7 @@ const MODEL_IMAGE: EnvVar = {
 };
 
 /** Bucket and key of a version's artifacts (no scheme), as the deploy job resolved it from an alias. */
-export function artifactPathVars(plan: LifecyclePlan): readonly EnvVar[] {
+function artifactPathVars(plan: LifecyclePlan): readonly EnvVar[] {
   const scheme = artifactScheme(plan);
   return [
     {

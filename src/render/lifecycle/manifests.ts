@@ -11,7 +11,7 @@ import type { Artifact } from '../../output/artifacts.js';
 import type { LifecyclePlan } from '../../protocols/lifecycle/plan-types.js';
 
 /** A Kubernetes object (or any YAML document) with the comments that explain it. */
-export interface Doc {
+interface Doc {
   readonly value: unknown;
   /** Above the document: why it exists. */
   readonly comment?: string;
@@ -49,7 +49,7 @@ function note(doc: Document, path: readonly (string | number)[], text: string): 
 }
 
 /** One document as YAML text, with its comments. */
-export function yamlText(doc: Doc): string {
+function yamlText(doc: Doc): string {
   // No anchors: shared label objects are written out in full, as kubectl users expect to read them.
   // YAML 1.1 rules for quoting: Kubernetes and compose read with YAML 1.1-minded parsers, where a
   // plain no, on or yes is a boolean, so such strings must be quoted ("no" for restart, a label "on").
@@ -79,7 +79,7 @@ export function selectorOf(plan: LifecyclePlan, component: string): Record<strin
 }
 
 /** The uid the generated containers run as: any non-zero id works with the images used here. */
-export const NON_ROOT_UID = 10_001;
+const NON_ROOT_UID = 10_001;
 
 export const podSecurityContext: IPodSecurityContext = {
   runAsNonRoot: true,

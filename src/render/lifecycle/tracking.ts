@@ -40,7 +40,7 @@ const WRITE_AUTH_INI = [
 ].join('\n');
 
 /** The name of the Kubernetes Secret made from `mlops/.env`. */
-export function secretName(plan: LifecyclePlan): string {
+function secretName(plan: LifecyclePlan): string {
   return `${plan.name}-mlflow`;
 }
 
