@@ -341,8 +341,9 @@ describe('the GitHub workflows carry the gates', () => {
     expect(promote).toContain('actions/runs/$GITHUB_RUN_ID/approvals');
     expect(promote).toContain('python mlops/registry/promote.py promote');
     expect(production?.steps.find((step) => step.name?.startsWith('Roll back'))?.if).toBe('failure()');
+    // Every step goes through release.sh, which turns a percentage into the target's own mechanism.
     expect(production?.steps.find((step) => step.name === 'Rollout 10%')?.run).toContain(
-      '"canaryTrafficPercent":10',
+      'bash mlops/deploy/release.sh production "$MODEL_URI" 10',
     );
     for (const job of Object.values(jobs))
       for (const step of job.steps)
@@ -504,7 +505,10 @@ describe('GitLab files: YAML without duplicate keys and a zod schema of the keyw
     expect(production?.rules?.[0]?.when).toBe('manual');
     expect(production?.allow_failure).toBe(false);
     expect(jobs['rollback-production']?.rules?.[0]?.when).toBe('on_failure');
-    expect(production?.script.join('\n')).toContain('set env deployment/ranker MODEL_URI="$MODEL_URI"');
+    const script = production?.script.join('\n') ?? '';
+    expect(script).toContain('APPROVED_BY="$GITLAB_USER_LOGIN" python mlops/registry/promote.py promote');
+    expect(script).toContain('bash mlops/deploy/release.sh production "$MODEL_URI" 100');
+    expect(script).toContain('python mlops/registry/promote.py crown');
   });
 
   it('the retraining jobs run on a schedule (kept in GitLab, as the file says)', () => {

@@ -18,27 +18,8 @@ import { commentedYaml } from './yaml-doc.js';
 export const RELEASE_SCRIPT = 'mlops/deploy/release.sh';
 
 /** Shell lines that point ENVIRONMENT's serving at $MODEL_URI with PERCENT of the traffic. */
-function releaseLines(plan: LifecyclePlan, environment: string, percent: number): string[] {
-  const serving = plan.serving;
-  if (serving.kind === 'kserve' && serving.mode === 'Knative') {
-    // Knative mode splits traffic between revisions: canaryTrafficPercent sends that share to the
-    // revision the new storageUri creates; 100 (or no canary) makes it the only one.
-    const patch = {
-      spec: { predictor: { canaryTrafficPercent: percent, model: { storageUri: '__MODEL_URI__' } } },
-    };
-    return [
-      `kubectl -n "$K8S_NAMESPACE" patch inferenceservice ${plan.name} --type merge \\`,
-      `  -p "$(printf '%s' '${JSON.stringify(patch)}' | sed "s|__MODEL_URI__|$MODEL_URI|")"`,
-      `kubectl -n "$K8S_NAMESPACE" wait inferenceservice/${plan.name} --for=condition=Ready --timeout=10m`,
-    ];
-  }
-  if (serving.kind === 'deployment' && percent === 100)
-    return [
-      `kubectl -n "$K8S_NAMESPACE" set env deployment/${plan.name} MODEL_URI="$MODEL_URI"`,
-      `kubectl -n "$K8S_NAMESPACE" rollout status deployment/${plan.name} --timeout=10m`,
-    ];
-  if (serving.kind === 'none' && plan.batch?.kind === 'cronjob')
-    return [`kubectl -n "$K8S_NAMESPACE" set env cronjob/${plan.name} MODEL_URI="$MODEL_URI"`];
+/** Every release step is release.sh ENVIRONMENT MODEL_URI PERCENT (mlops/deploy/release.sh turns it into the target's mechanism). */
+function releaseLines(_plan: LifecyclePlan, environment: string, percent: number): string[] {
   return [`bash ${RELEASE_SCRIPT} ${environment} "$MODEL_URI" ${String(percent)}`];
 }
 

@@ -6,6 +6,10 @@ import { parseAllDocuments } from 'yaml';
 import type { Artifact } from '../../output/artifacts.js';
 import type { LifecyclePlan } from '../../protocols/lifecycle/plan-types.js';
 import { cicdFiles } from './cicd.js';
+import { checkDeploymentFiles } from './deployment-checks.js';
+import { deploymentFiles } from './deployment.js';
+import { releaseFiles } from './release.js';
+import { trackingFiles } from './tracking.js';
 import { modelCardFiles } from './model-card.js';
 import { monitoringFiles } from './monitoring.js';
 import { checkOpsFiles } from './ops-checks.js';
@@ -53,6 +57,11 @@ const PURPOSES: readonly (readonly [RegExp, string])[] = [
   ],
   [/deploy\/batch-scoring\.yaml$/, 'The CronJob that scores in batch on the schedule.'],
   [/deploy\/docker-compose\.yaml$/, 'The model server on virtual machines, run by docker compose.'],
+  [/deploy\/azure-deployment\.yaml$/, 'The Azure ML managed online deployment that deploy.sh creates.'],
+  [
+    /deploy\/release\.sh$/,
+    'Moves a share of traffic to a registered version: what CI runs at each rollout step.',
+  ],
   [/deploy\/deploy\.sh$/, "Deploys a registered version to the managed endpoint with the cloud's CLI."],
   [/deploy\/export\.py$/, 'Exports the model to the device format and checks it against the original.'],
   [/deploy\/edge-rollout\.yaml$/, 'The staged rollout to devices and the conditions that halt it.'],
@@ -92,8 +101,11 @@ const purposeOf = (path: string): string => PURPOSES.find(([pattern]) => pattern
 /** The files under mlops/ (and .github/workflows/), in the order the plan lists them. */
 export function lifecycleFiles(plan: LifecyclePlan): Artifact[] {
   return [
+    ...trackingFiles(plan),
     ...projectFiles(plan),
     ...registryFiles(plan),
+    ...deploymentFiles(plan),
+    ...releaseFiles(plan),
     ...(plan.writes.cicd ? cicdFiles(plan) : []),
     ...(plan.writes.monitoring ? monitoringFiles(plan) : []),
     ...(plan.writes.retraining ? retrainingFiles(plan) : []),
@@ -149,7 +161,9 @@ export function checkLifecycleFiles(artifacts: readonly Artifact[]): string[] {
   const yaml = checkYaml(artifacts);
   return [
     ...yaml,
-    ...(yaml.length === 0 ? [...zodProblems(artifacts), ...checkOpsFiles(artifacts)] : []),
+    ...(yaml.length === 0
+      ? [...zodProblems(artifacts), ...checkDeploymentFiles(artifacts), ...checkOpsFiles(artifacts)]
+      : []),
     ...checkSecrets(artifacts),
   ];
 }

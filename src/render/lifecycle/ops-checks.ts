@@ -5,7 +5,7 @@
  * metrics something records or exports, and a CronWorkflow on Argo v4's `schedules`.
  * One line per problem, naming the file and the key.
  */
-import { parse } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 import type { Artifact } from '../../output/artifacts.js';
 import { ALERT_RULES_PATH, ALERT_TESTS_PATH, DASHBOARD_PATH, EXPORTED_METRICS } from './monitoring.js';
 
@@ -61,9 +61,14 @@ function parseAll(artifacts: readonly Artifact[], problems: string[]): Map<strin
   const parsed = new Map<string, unknown>();
   for (const artifact of artifacts) {
     try {
-      if (/\.ya?ml$/.test(artifact.path))
-        parsed.set(artifact.path, parse(artifact.content, { uniqueKeys: true }));
-      else if (artifact.path.endsWith('.json')) parsed.set(artifact.path, JSON.parse(artifact.content));
+      if (/\.ya?ml$/.test(artifact.path)) {
+        // Kubernetes files hold several documents; each must parse, and a single one is the value.
+        const documents = parseAllDocuments(artifact.content, { uniqueKeys: true });
+        const error = documents.flatMap((document) => document.errors)[0];
+        if (error) throw error;
+        const values = documents.map((document) => document.toJS() as unknown);
+        parsed.set(artifact.path, values.length === 1 ? values[0] : values);
+      } else if (artifact.path.endsWith('.json')) parsed.set(artifact.path, JSON.parse(artifact.content));
     } catch (error) {
       const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
       problems.push(`${artifact.path}: does not parse: ${message ?? ''}`);

@@ -5,8 +5,9 @@
  */
 import type { Artifact } from '../../output/artifacts.js';
 import type { LifecyclePlan } from '../../protocols/lifecycle/plan-types.js';
+import { EDGE_ROLLOUT } from './deploy-edge.js';
 import { alertNames, OPS_RUNBOOK_PATH, retrainTrigger } from './monitoring.js';
-import { PROMOTE, registeredModel } from './registry.js';
+import { PROMOTE } from './registry.js';
 
 export { OPS_RUNBOOK_PATH as RUNBOOK } from './monitoring.js';
 
@@ -17,72 +18,63 @@ const percent = (fraction: number): string => `${String(Math.round(fraction * 10
 /** The commands that put traffic back on the previous version, for this serving kind. */
 function trafficBack(plan: LifecyclePlan): { readonly text: string; readonly commands: readonly string[] } {
   const name = plan.name;
-  const production = registeredModel(plan, 'production');
-  const previousUri = `PREVIOUS_URI=$(python -c "from mlflow import MlflowClient; c = MlflowClient(); v = c.get_model_version_by_alias('${production}', 'previous_champion'); print(c.get_model_version_download_uri('${production}', v.version))")`;
+  // During a canary the champion never moved: it is what serves again. After a completed rollout
+  // the champion is the bad version and the one before it is @previous_champion.
+  const previous = [
+    '# during a canary (the release did not reach 100%): the champion is still the good version',
+    `GOOD_URI=$(python ${PROMOTE} uri --environment production --alias champion)`,
+    '# after a completed rollout instead:',
+    `# GOOD_URI=$(python ${PROMOTE} uri --environment production --alias previous_champion)`,
+  ];
+  const release = 'bash mlops/deploy/release.sh production "$GOOD_URI" 100';
   switch (plan.serving.kind) {
     case 'kserve':
-      return plan.serving.mode === 'Knative'
-        ? {
-            text: "During a canary, send every request back to the last ready revision; after a completed rollout, point the InferenceService at the previous version's artifacts (Knative keeps the old revision warm until it is garbage-collected).",
-            commands: [
-              `kubectl -n "$NAMESPACE" patch inferenceservice ${name} --type merge -p '{"spec":{"predictor":{"canaryTrafficPercent":0}}}'`,
-              '# after a completed rollout instead:',
-              previousUri,
-              `kubectl -n "$NAMESPACE" patch inferenceservice ${name} --type merge -p "{\\"spec\\":{\\"predictor\\":{\\"model\\":{\\"storageUri\\":\\"$PREVIOUS_URI\\"}}}}"`,
-              `kubectl -n "$NAMESPACE" wait --for=condition=Ready inferenceservice/${name} --timeout=10m`,
-            ],
-          }
-        : {
-            text: "Standard mode has no traffic split to undo: delete the canary InferenceService if one is running, and point the main one at the previous version's artifacts (a rolling update of its Deployment).",
-            commands: [
-              `kubectl -n "$NAMESPACE" delete inferenceservice ${name}-canary --ignore-not-found`,
-              previousUri,
-              `kubectl -n "$NAMESPACE" patch inferenceservice ${name} --type merge -p "{\\"spec\\":{\\"predictor\\":{\\"model\\":{\\"storageUri\\":\\"$PREVIOUS_URI\\"}}}}"`,
-              `kubectl -n "$NAMESPACE" wait --for=condition=Ready inferenceservice/${name} --timeout=10m`,
-            ],
-          };
+      return {
+        text:
+          plan.serving.mode === 'Knative'
+            ? 'The fastest lever during a canary is the traffic split: send every request back to the last ready revision. Then make the good version the only one.'
+            : 'The fastest lever during a canary is to drop the canary entry: every request goes to the main predictor again. Then make the good version the only one.',
+        commands: [
+          plan.serving.mode === 'Knative'
+            ? `kubectl -n "$K8S_NAMESPACE" patch inferenceservice ${name} --type merge -p '{"spec":{"predictor":{"canaryTrafficPercent":0}}}'`
+            : `kubectl -n "$K8S_NAMESPACE" patch inferenceservice ${name} --type json -p '[{"op":"remove","path":"/spec/canary"}]'`,
+          ...previous,
+          release,
+        ],
+      };
     case 'deployment':
       return {
-        text: 'The pods load the model by alias when they start: move the alias back first (next section), then restart them; `rollout undo` instead when the bad release changed the image or the manifest.',
-        commands: [
-          `python ${PROMOTE} rollback`,
-          `kubectl -n "$NAMESPACE" rollout restart deployment/${name}`,
-          `kubectl -n "$NAMESPACE" rollout status deployment/${name} --timeout=10m`,
-          `# if the release changed the image or the manifest: kubectl -n "$NAMESPACE" rollout undo deployment/${name}`,
-        ],
+        text: 'The pods run a versioned image: release the good version again (its image exists, so nothing is rebuilt), or undo the last rollout when the release changed only the manifest.',
+        commands: [...previous, release, `# or: kubectl -n "$K8S_NAMESPACE" rollout undo deployment/${name}`],
       };
     case 'compose':
       return {
-        text: 'Bring the model server back up on the previous version (blue-green: the old container is recreated from the previous alias).',
-        commands: [
-          `python ${PROMOTE} rollback`,
-          'docker compose -f mlops/deploy/docker-compose.yaml up -d --force-recreate',
-          'docker compose -f mlops/deploy/docker-compose.yaml ps',
-        ],
+        text: "Recreate the model server on the good version's image.",
+        commands: [...previous, release, 'docker compose -f mlops/deploy/docker-compose.yaml ps'],
       };
     case 'managed':
       return managedBack(plan.serving.cloud, name);
     case 'edge':
       return {
-        text: 'Halt the staged rollout so no more devices update, then ship the previous version to the devices that took the bad one.',
-        commands: [
-          `python ${PROMOTE} rollback`,
-          '# set halted: true in mlops/deploy/edge-rollout.yaml and publish it through your device-management service',
-          '# then republish the previous export (the @champion version now) to the updated cohort',
-        ],
+        text: `Halt the staged rollout so no more devices update (halted: true in ${EDGE_ROLLOUT}, published through your device-management service), then publish the good version to the devices that took the bad one.`,
+        commands: [...previous, 'bash mlops/deploy/release.sh production "$GOOD_URI" 100'],
       };
     case 'none':
-      return {
-        text: 'Batch scoring reads @champion when each run starts: move the alias back, then rerun the last run so its readers get corrected predictions.',
-        commands: [
-          `python ${PROMOTE} rollback`,
-          ...(plan.batch?.kind === 'cronjob'
-            ? [
-                `kubectl -n "$NAMESPACE" create job --from=cronjob/${name}-batch-scoring ${name}-rerun-$(date +%s)`,
-              ]
-            : ['# rerun the scheduled scoring workflow by hand (workflow_dispatch or the orchestrator)']),
-        ],
-      };
+      return plan.batch?.kind === 'cronjob'
+        ? {
+            text: 'Batch scoring runs the versioned image: release the good version, then rerun the last run so its readers get corrected predictions.',
+            commands: [
+              ...previous,
+              release,
+              `kubectl -n "$K8S_NAMESPACE" create job --from=cronjob/${name}-batch ${name}-rerun-$(date +%s)`,
+            ],
+          }
+        : {
+            text: 'The scoring workflow loads @champion when it runs: move the alias back (next step), then rerun the workflow by hand so its readers get corrected predictions.',
+            commands: [
+              '# rerun the scheduled scoring workflow (workflow_dispatch, or the orchestrator\'s "run now")',
+            ],
+          };
   }
 }
 
@@ -130,11 +122,6 @@ function managedBack(
 export function runbookFiles(plan: LifecyclePlan): Artifact[] {
   const m = plan.monitoring;
   const back = trafficBack(plan);
-  const registryStep =
-    plan.serving.kind === 'deployment' ||
-    plan.serving.kind === 'compose' ||
-    plan.serving.kind === 'edge' ||
-    plan.serving.kind === 'none';
   const triggers = [
     ...(plan.serving.kind !== 'none' && plan.serving.kind !== 'edge'
       ? [
@@ -163,7 +150,7 @@ export function runbookFiles(plan: LifecyclePlan): Artifact[] {
       ...(plan.serving.kind === 'kserve' ||
       plan.serving.kind === 'deployment' ||
       plan.batch?.kind === 'cronjob'
-        ? [`export NAMESPACE=${plan.name}`]
+        ? [`export K8S_NAMESPACE=${plan.name}   # the namespace the model runs in`]
         : []),
       'export MLFLOW_TRACKING_URI=...   # from your secret store, as in mlops/.env.example',
       '```',
@@ -171,16 +158,17 @@ export function runbookFiles(plan: LifecyclePlan): Artifact[] {
     '### 1. Put traffic back on the previous version',
     back.text,
     fence(back.commands),
-    ...(registryStep
-      ? []
-      : [
-          '### 2. Move the registry back',
-          'So the next deployment or retraining comparison starts from the good version.',
-          fence([`python ${PROMOTE} rollback`]),
-        ]),
-    `### ${registryStep ? '2' : '3'}. Check it worked`,
-    'Watch the dashboard for ten minutes: the error rate and p95 back under their thresholds, the burn-rate alerts resolved. The rollback tagged the version it replaced validation_status=failed, so it cannot be promoted again by accident.',
-    `### ${registryStep ? '3' : '4'}. Afterwards`,
+    '### 2. Move the registry back',
+    'So the next release, and the next retraining comparison, start from the good version. Either way the bad version is tagged validation_status=failed, so it cannot be promoted again by accident.',
+    fence([
+      '# during a canary: @champion never moved; reject the production @challenger',
+      `python ${PROMOTE} reject`,
+      '# after a completed rollout instead: @champion back to @previous_champion',
+      `# python ${PROMOTE} rollback`,
+    ]),
+    '### 3. Check it worked',
+    'Watch the dashboard for ten minutes: the error rate and p95 back under their thresholds, the burn-rate alerts resolved.',
+    '### 4. Afterwards',
     'Open an incident with the version numbers, the alert that fired and the time to roll back. Find out why the tests and the canary let it through, and add the case to the model tests before the next release.',
   ];
   const alerts = plan.writes.monitoring

@@ -11,7 +11,7 @@ export const SECRET_KEY =
 
 /** What a credential key may hold: nothing, a reference, or a plain placeholder without a value. */
 const REFERENCE =
-  /^(?:|""|''|\$\{[A-Z0-9_]+(?::?[-?][^}]*)?\}|\$[A-Z0-9_]+|\$\{\{\s*secrets\.[A-Za-z0-9_]+\s*\}\}|\$\{\{\s*vars\.[A-Za-z0-9_]+\s*\}\}|<[^>]+>|os\.environ.*|\[\]|\{\}|[|>][-+]?)$/;
+  /^(?:|""|''|\$\{[A-Z0-9_]+(?::?[-?][^}]*)?\}|\$[A-Z0-9_]+|\$\{\{\s*secrets\.[A-Za-z0-9_]+\s*\}\}|\$\{\{\s*vars\.[A-Za-z0-9_]+\s*\}\}|\$\{\{\s*github\.token\s*\}\}|<[^>]+>|os\.environ.*|\[\]|\{\}|[|>][-+]?)$/;
 
 /** Keys that name where a secret is kept (secretName, secretKeyRef, token_file), or a GitHub permission (id-token). */
 const NAMES_A_SECRET = /(?:name|ref|file|path|id)$|^id-token$/i;
@@ -29,7 +29,9 @@ export function checkSecrets(artifacts: readonly Artifact[]): string[] {
       const match = ASSIGNMENT.exec(line);
       if (!match) continue;
       const [, key = '', raw = ''] = match;
-      const value = raw.replace(/^(["'])(.*)\1$/, '$2');
+      // In Python only a string literal is a value: a call or a name is code, not a credential.
+      if (artifact.path.endsWith('.py') && !/^(["']).*\1,?$/.test(raw)) continue;
+      const value = raw.replace(/^(["'])(.*)\1,?$/, '$2');
       if (
         SECRET_KEY.test(key) &&
         !NAMES_A_SECRET.test(key) &&
