@@ -397,19 +397,6 @@ describe('--from SESSION carries what a design or pipeline session knows', () =>
     return path;
   };
 
-    for (const id of [
-      'lifecycle.latency',
-      'lifecycle.model-size',
-      'lifecycle.team',
-      'lifecycle.availability',
-      'lifecycle.deployment-target',
-    ])
-      delete parsed.answers[id];
-    const path = join(dir, 'lean.yaml');
-    writeFileSync(path, stringify(parsed));
-    return path;
-  };
-
   it('from a finished design session: its latency, model size, team and availability become the answers a file leaves out', async () => {
     const design = join(dir, 'design-out');
     mkdirSync(design, { recursive: true });
