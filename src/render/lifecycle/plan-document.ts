@@ -135,10 +135,13 @@ function deployment(plan: LifecyclePlan): string {
     lines.push(
       `Each replica requests ${r.cpuRequest} CPU and ${r.memoryRequest} (limits ${r.cpuLimit} and ${r.memoryLimit})${r.gpus > 0 ? ` and ${String(r.gpus)} GPU` : ''}${plan.modelSizeBytes !== undefined ? `: memory is twice the ${displayBytes(plan.modelSizeBytes)} of weights, for the loaded copy and a reload` : ''}.`,
     );
+  const rollingOnly = plan.serving.kind === 'deployment' && plan.rollout.strategy === 'canary';
   lines.push(
-    plan.rollout.strategy === 'recreate'
-      ? 'Rollout: a new version replaces the old one at once; at this governance level a gradual rollout is not required.'
-      : `Rollout: ${plan.rollout.strategy}, ${plan.rollout.steps.map((step) => `${String(step)}%`).join(' -> ')}, each step held until the SLO alerts stay quiet, rolled back automatically when one fires.`,
+    rollingOnly
+      ? `Rollout: a rolling update (never below the current capacity) checked against the SLO before the version is crowned. A plain Deployment cannot give a version ${plan.rollout.steps.map((step) => `${String(step)}%`).join(' -> ')} of the traffic: that needs weighted routing in front of two Deployments (a Gateway API HTTPRoute, or Argo Rollouts), the first thing to add when the gradual rollout must be literal.`
+      : plan.rollout.strategy === 'recreate'
+        ? 'Rollout: a new version replaces the old one at once; at this governance level a gradual rollout is not required.'
+        : `Rollout: ${plan.rollout.strategy}, ${plan.rollout.steps.map((step) => `${String(step)}%`).join(' -> ')}, each step held until the SLO alerts stay quiet, rolled back automatically when one fires.`,
   );
   return bullets(lines.map(inline));
 }

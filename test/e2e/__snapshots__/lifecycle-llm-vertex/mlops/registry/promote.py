@@ -2,7 +2,7 @@
 
 Vertex AI keeps versions under one model resource; the policy keeps one model per environment,
 found by display name. Labels carry the tags (label values allow only a-z, 0-9, _ and -).
-PROJECT and REGION come from the environment: nothing here holds a secret.
+GOOGLE_CLOUD_PROJECT and GOOGLE_CLOUD_REGION come from the environment: nothing here holds a secret.
 """
 import argparse
 import os
@@ -50,7 +50,7 @@ def main():
     parser.add_argument("--environment", choices=["staging", "production"], default="production")
     parser.add_argument("--alias", default="champion")
     args = parser.parse_args()
-    aiplatform.init(project=os.environ["PROJECT"], location=os.environ["REGION"])
+    aiplatform.init(project=os.environ["GOOGLE_CLOUD_PROJECT"], location=os.environ["GOOGLE_CLOUD_REGION"])
     staging, production = model_named(STAGING), model_named(PRODUCTION)
     if args.action == "uri":
         print(version_of(staging if args.environment == "staging" else production, args.alias).uri)
