@@ -145,6 +145,7 @@ const EXPECTED_FILES: Readonly<Record<Example, readonly string[]>> = {
     'mlops/retraining/pipeline.py',
     'mlops/retraining/steps.py',
     'mlops/runbook.md',
+    'mlops/tracking/docker-compose.yaml',
     'mlops_plan.md',
   ],
 };
@@ -237,7 +238,7 @@ describe('what each example decided', () => {
     const text = plan('lifecycle-llm-vertex');
     expect(text).toContain('| `large-model` | model > 1 GB |');
     expect(text).toContain('and 1 GPU');
-    expect(text).toContain('Vertex AI Model Registry (version aliases)');
+    expect(text).toContain('Vertex AI Model Registry holds only the serving copy deploy.sh uploads');
     expect(text).toContain('Kubeflow Pipelines v2');
     // 20/s with 50% headroom over a measured 3/s per replica: 10 replicas, under the cap of 16.
     expect(text).toContain(

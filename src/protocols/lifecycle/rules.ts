@@ -153,7 +153,10 @@ export function deploymentRules(facts: LifecycleFacts): Fired[] {
     fired.push({
       id: 'batch-acceptable',
       threshold: `target batch or latency >= ${String(T.batchLatencyMs)} ms`,
-      says: 'Batch inference is acceptable: precompute predictions on a schedule and serve them from a store.',
+      says:
+        facts.target === 'batch'
+          ? 'Batch inference: precompute predictions on a schedule and serve them from a store.'
+          : `A budget of ${String(latency)} ms allows batch inference: precompute what is known ahead (per user, per item) and serve it from a store; what depends on the request itself stays on the ${facts.target} endpoint.`,
     });
   else if (latency !== undefined && latency < T.edgeLatencyMs)
     fired.push({

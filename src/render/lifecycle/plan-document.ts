@@ -19,6 +19,8 @@ const numbered = (items: readonly string[]): string =>
 /** "an" before a vowel sound as these words are said (an xgboost, an nlp, an onnx). */
 const article = (word: string): string => (/^(?:[aeiou]|x|nlp)/i.test(word) ? 'an' : 'a');
 
+const capital = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
 const ms = (value: number): string => formatDuration(value / 1000);
 
 function summary(plan: LifecyclePlan): string {
@@ -29,18 +31,18 @@ function summary(plan: LifecyclePlan): string {
     plan.concurrentUsers !== undefined ? `${String(plan.concurrentUsers)} concurrent users` : undefined,
   ].filter((part): part is string => part !== undefined);
   return inline(
-    `${article(plan.modelType)} ${plan.modelType} model in ${plan.framework}, ${plan.target} target, ${plan.governance} governance${plan.regulated ? ', regulated' : ''}, on ${plan.platform} with ${plan.stack === 'none' ? 'no existing ML stack' : plan.stack}, a team of ${String(plan.team)}${scale.length > 0 ? `; ${scale.join(', ')}` : ''}. Maturity level ${String(plan.maturity.level)}, tier ${String(plan.tier.tier)} (${TIER_NAMES[plan.tier.tier]}).`,
+    `${capital(article(plan.modelType))} ${plan.modelType} model in ${plan.framework}, ${plan.target} target, ${plan.governance} governance${plan.regulated ? ', regulated' : ''}, on ${plan.platform} with ${plan.stack === 'none' ? 'no existing ML stack' : plan.stack}, a team of ${String(plan.team)}${scale.length > 0 ? `; ${scale.join(', ')}` : ''}. Maturity level ${String(plan.maturity.level)}, tier ${String(plan.tier.tier)} (${TIER_NAMES[plan.tier.tier]}).`,
   );
 }
 
 function maturity(plan: LifecyclePlan): string {
   const meaning = [
-    'Level 0: training and deployment are manual; every release is a person running a notebook or a script.',
-    'Level 1: a pipeline retrains the model on a schedule or a trigger (continuous training); deployment may still be manual.',
-    'Level 2: the pipelines themselves are built, tested and delivered by CI/CD.',
+    'no pipeline retrains the model on its own: each new model is a person running a notebook or a script, and each release a hand-off.',
+    'a pipeline retrains the model on a schedule or a trigger (continuous training); the pipeline itself is still released by hand.',
+    'the pipelines themselves are built, tested and delivered by CI/CD.',
   ][plan.maturity.level];
   return [
-    `Level ${String(plan.maturity.level)} (Google's MLOps levels). ${meaning}`,
+    `Level ${String(plan.maturity.level)} of Google's MLOps levels: ${meaning}`,
     '',
     bullets(plan.maturity.evidence.map(inline)),
   ].join('\n');

@@ -1,46 +1,86 @@
-"""Promote, crown and roll back versions in Vertex AI Model Registry by version alias (see policy.yaml).
+"""Promote, crown and roll back versions of the model by alias (see policy.yaml).
 
-Vertex AI keeps versions under one model resource; the policy keeps one model per environment,
-found by display name. Labels carry the tags (label values allow only a-z, 0-9, _ and -).
-GOOGLE_CLOUD_PROJECT and GOOGLE_CLOUD_REGION come from the environment: nothing here holds a secret.
+validate: tag support-answer-drafting-staging@challenger with validation_status.
+promote:  copy support-answer-drafting-staging@challenger to support-answer-drafting-production as @challenger (it must have passed).
+crown:    move support-answer-drafting-production@champion to @challenger, keeping the old one as @previous_champion.
+rollback: move support-answer-drafting-production@champion back to @previous_champion, tagging the replaced version failed.
+reject:   tag the production @challenger failed and drop the alias (a canary that went wrong).
+uri:      print the artifact location of ENVIRONMENT@ALIAS, which a deployment serves.
+
+The tracking server comes from MLFLOW_TRACKING_URI (and its credentials from the environment
+variables MLflow reads): nothing here holds a secret.
 """
 import argparse
 import os
-import re
 import sys
 
-from google.cloud import aiplatform
+from mlflow import MlflowClient
 
 STAGING = "support-answer-drafting-staging"
 PRODUCTION = "support-answer-drafting-production"
 APPROVAL_REQUIRED = True
 
 
-def model_named(display_name):
-    models = aiplatform.Model.list(filter=f'display_name="{display_name}"')
-    if not models:
-        sys.exit(f"no model named {display_name} in the registry")
-    return models[0]
+def version_of(client, name, alias):
+    try:
+        return client.get_model_version_by_alias(name, alias)
+    except Exception as error:  # the alias does not exist yet
+        sys.exit(f"{name}@{alias} not found: {error}")
 
 
-def find_version(model, alias):
-    for version in aiplatform.models.ModelRegistry(model=model.resource_name).list_versions():
-        if alias in version.version_aliases:
-            return aiplatform.Model(f"{model.resource_name}@{version.version_id}")
-    return None
+def validate(client, status):
+    version = version_of(client, STAGING, "challenger")
+    client.set_model_version_tag(STAGING, version.version, "validation_status", status)
+    print(f"{STAGING} version {version.version}: validation_status={status}")
 
 
-def version_of(model, alias):
-    return find_version(model, alias) or sys.exit(f"{model.display_name}: no version has the alias {alias}")
+def promote(client):
+    version = version_of(client, STAGING, "challenger")
+    if version.tags.get("validation_status") != "passed":
+        sys.exit(f"{STAGING}@challenger has not passed validation")
+    approver = os.environ.get("APPROVED_BY", "")
+    if APPROVAL_REQUIRED and not approver:
+        sys.exit("APPROVED_BY is empty: production needs the approval recorded by the CI environment")
+    copied = client.copy_model_version(f"models:/{STAGING}@challenger", PRODUCTION)
+    for key, value in version.tags.items():
+        client.set_model_version_tag(PRODUCTION, copied.version, key, value)
+    if approver:
+        client.set_model_version_tag(PRODUCTION, copied.version, "approved_by", approver)
+    client.set_registered_model_alias(PRODUCTION, "challenger", copied.version)
+    print(f"{PRODUCTION} version {copied.version} is @challenger")
 
 
-def move_alias(model, alias, version):
-    registry = aiplatform.models.ModelRegistry(model=model.resource_name)
-    registry.add_version_aliases([alias], version=version.version_id)
+def crown(client):
+    challenger = version_of(client, PRODUCTION, "challenger")
+    try:
+        current = client.get_model_version_by_alias(PRODUCTION, "champion")
+        client.set_registered_model_alias(PRODUCTION, "previous_champion", current.version)
+    except Exception:
+        current = None  # the first champion
+    client.set_registered_model_alias(PRODUCTION, "champion", challenger.version)
+    client.delete_registered_model_alias(PRODUCTION, "challenger")
+    print(f"{PRODUCTION}@champion is version {challenger.version}")
 
 
-def label(text):
-    return re.sub(r"[^a-z0-9_-]", "_", text.lower())[:63]
+def rollback(client):
+    previous = version_of(client, PRODUCTION, "previous_champion")
+    bad = version_of(client, PRODUCTION, "champion")
+    client.set_model_version_tag(PRODUCTION, bad.version, "validation_status", "failed")
+    client.set_registered_model_alias(PRODUCTION, "champion", previous.version)
+    print(f"{PRODUCTION}@champion is back on version {previous.version}")
+
+
+def reject(client):
+    bad = version_of(client, PRODUCTION, "challenger")
+    client.set_model_version_tag(PRODUCTION, bad.version, "validation_status", "failed")
+    client.delete_registered_model_alias(PRODUCTION, "challenger")
+    print(f"{PRODUCTION} version {bad.version} rejected: the @champion keeps serving")
+
+
+def uri(client, environment, alias):
+    name = STAGING if environment == "staging" else PRODUCTION
+    version = version_of(client, name, alias)
+    print(client.get_model_version_download_uri(name, version.version))
 
 
 def main():
@@ -50,46 +90,13 @@ def main():
     parser.add_argument("--environment", choices=["staging", "production"], default="production")
     parser.add_argument("--alias", default="champion")
     args = parser.parse_args()
-    aiplatform.init(project=os.environ["GOOGLE_CLOUD_PROJECT"], location=os.environ["GOOGLE_CLOUD_REGION"])
-    staging, production = model_named(STAGING), model_named(PRODUCTION)
-    if args.action == "uri":
-        print(version_of(staging if args.environment == "staging" else production, args.alias).uri)
-    elif args.action == "validate":
-        version = version_of(staging, "challenger")
-        version.update(labels={**version.labels, "validation_status": args.status})
-    elif args.action == "promote":
-        source = version_of(staging, "challenger")
-        if source.labels.get("validation_status") != "passed":
-            sys.exit(f"{STAGING}@challenger has not passed validation")
-        approver = os.environ.get("APPROVED_BY", "")
-        if APPROVAL_REQUIRED and not approver:
-            sys.exit("APPROVED_BY is empty: production needs the approval recorded by the CI environment")
-        labels = {**source.labels, **({"approved_by": label(approver)} if approver else {})}
-        aiplatform.Model.upload(
-            display_name=PRODUCTION,
-            parent_model=production.resource_name,
-            artifact_uri=source.uri,
-            serving_container_image_uri=source.container_spec.image_uri,
-            version_aliases=["challenger"],
-            is_default_version=False,
-            labels=labels,
-        )
-    elif args.action == "reject":
-        bad = version_of(production, "challenger")
-        bad.update(labels={**bad.labels, "validation_status": "failed"})
-        aiplatform.models.ModelRegistry(model=production.resource_name).remove_version_aliases(
-            ["challenger"], version=bad.version_id
-        )
-    elif args.action == "crown":
-        challenger = version_of(production, "challenger")
-        current = find_version(production, "champion")
-        if current is not None:  # the first champion has no predecessor
-            move_alias(production, "previous_champion", current)
-        move_alias(production, "champion", challenger)
+    client = MlflowClient()
+    if args.action == "validate":
+        validate(client, args.status)
+    elif args.action == "uri":
+        uri(client, args.environment, args.alias)
     else:
-        bad = version_of(production, "champion")
-        bad.update(labels={**bad.labels, "validation_status": "failed"})
-        move_alias(production, "champion", version_of(production, "previous_champion"))
+        {"promote": promote, "crown": crown, "rollback": rollback, "reject": reject}[args.action](client)
 
 
 if __name__ == "__main__":
