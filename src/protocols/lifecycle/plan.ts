@@ -336,7 +336,12 @@ function capabilitiesOf(inputs: LifecycleInputs, retraining: Retraining, trackin
     {
       id: 'monitoring',
       tool: 'Prometheus alert rules, a Grafana dashboard, Evidently for drift reports',
-      why: 'burn-rate alerts on the SLO, p95 latency, errors, feature drift (PSI) and accuracy on labelled samples',
+      why:
+        inputs.target === 'batch'
+          ? 'a freshness alert on the scoring run, feature drift (PSI) and accuracy on labelled samples: a batch job fails quietly, so its output is what is watched'
+          : inputs.target === 'edge' || inputs.target === 'embedded'
+            ? 'feature drift (PSI) and accuracy from device telemetry: the devices serve, so the model is watched through what they report'
+            : 'burn-rate alerts on the SLO, p95 latency, errors, feature drift (PSI) and accuracy on labelled samples',
     },
     {
       id: 'testing',

@@ -128,7 +128,10 @@ export function stackRules(facts: LifecycleFacts): Fired[] {
     fired.push({
       id: 'open-source-on-premises',
       threshold: 'no managed cloud platform',
-      says: 'Prefer open source (MLflow, Kubeflow) for portability between clusters and clouds.',
+      says:
+        facts.team < T.smallTeam
+          ? 'Prefer open source for portability between clusters and clouds: MLflow for runs and the registry.'
+          : 'Prefer open source for portability between clusters and clouds: MLflow for runs and the registry, Kubeflow or Argo for pipelines.',
     });
   if (facts.team < T.smallTeam)
     fired.push({

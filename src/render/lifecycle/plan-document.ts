@@ -64,13 +64,17 @@ const rules = (plan: LifecyclePlan): string =>
     plan.rules.map((rule) => [codeSpan(rule.id), inline(rule.threshold), inline(rule.says)]),
   );
 
-const contradictions = (): string =>
+const contradictions = (plan: LifecyclePlan): string =>
   bullets(
     [
       `Maturity level 0 recommends the full tier 3, and a team under ${String(THRESHOLDS.smallTeam)} should avoid Kubeflow's complexity. The team rule wins: a team under ${String(THRESHOLDS.smallTeam)} is capped at tier 2 on MLflow, because a lifecycle nobody has time to run decays faster than one never built. A regulated model is the exception: governance and audit are not optional, so it gets tier 3 at any size.`,
       `The latency rules overlap (under 100 ms compress; under 50 ms edge; 50-500 ms online). The bands win because they are exhaustive and disjoint: under ${String(THRESHOLDS.edgeLatencyMs)} ms edge or an optimised model, ${String(THRESHOLDS.edgeLatencyMs)}-${String(THRESHOLDS.batchLatencyMs)} ms online serving, ${String(THRESHOLDS.batchLatencyMs)} ms or more batch is acceptable. Under ${String(THRESHOLDS.compressLatencyMs)} ms compression is advice inside the online band, not a different deployment.`,
       "The specification's registry stages (None, Staging, Production, Archived) are deprecated since MLflow 2.9: the plan uses aliases (@champion, @challenger) and tags, with one registered model per environment.",
-      "The specification's KServe example scales on concurrency with a 10% canaryTrafficPercent: that is valid only in KServe's Knative mode. In the Standard mode (the default since v0.15) the plan scales on CPU and runs its canary as described under Deployment.",
+      ...(plan.serving.kind === 'kserve'
+        ? [
+            "The specification's KServe example scales on concurrency with a 10% canaryTrafficPercent: that is valid only in KServe's Knative mode. In the Standard mode (the default since v0.15) the plan scales on CPU and runs its canary as described under Deployment.",
+          ]
+        : []),
     ].map(inline),
   );
 
@@ -90,7 +94,7 @@ function deployment(plan: LifecyclePlan): string {
   switch (serving.kind) {
     case 'kserve':
       lines.push(
-        `A KServe InferenceService in ${serving.mode} mode, model format ${serving.modelFormat}.${serving.mode === 'Knative' ? ' Knative mode allows concurrency scaling and canaryTrafficPercent.' : ' Standard mode is plain Deployments with an HPA: it scales on CPU or memory only, and a canary is a second InferenceService behind a traffic split, not canaryTrafficPercent.'}`,
+        `A KServe InferenceService in ${serving.mode} mode, model format ${serving.modelFormat}.${serving.mode === 'Knative' ? ' Knative mode allows concurrency scaling and canaryTrafficPercent.' : ' Standard mode is plain Deployments with an HPA: it scales on CPU or memory only, and the canary is a spec.canary entry (its own predictor with fixed replicas and a trafficPercent), not canaryTrafficPercent.'}`,
       );
       break;
     case 'deployment':
@@ -160,7 +164,9 @@ function order(plan: LifecyclePlan): string {
           'Add the model tests and the CI/CD workflow: tests on every change, the staging deployment on merge, production behind the gated environment.',
         ]
       : []),
-    `Deploy to staging from the registered @champion, never from a file on a laptop: no serving endpoint before a model is registered.`,
+    plan.serving.kind === 'none'
+      ? 'Run batch scoring in staging from a registered version (the staging @challenger), never from a file on a laptop: nothing scores before a model is registered.'
+      : 'Deploy to staging from a registered version (the staging @challenger), never from a file on a laptop: no serving endpoint before a model is registered.',
     ...(plan.writes.monitoring
       ? [
           'Load the alert rules (after promtool test rules passes) and the dashboard; watch a week of traffic before trusting the thresholds.',
@@ -269,7 +275,7 @@ export function renderPlanDocument(
     maturity: maturity(plan),
     tier: tier(plan),
     rules: rules(plan),
-    contradictions: contradictions(),
+    contradictions: contradictions(plan),
     capabilities: capabilities(plan),
     deployment: deployment(plan),
     order: order(plan),
