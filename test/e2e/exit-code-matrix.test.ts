@@ -917,8 +917,8 @@ const CASES: readonly Case[] = [
   ),
   badFlag(
     'questions --command that names no protocol',
-    ['questions', '--command', 'lifecycle'],
-    '--command: expected one of design, pipeline, interview, got "lifecycle"',
+    ['questions', '--command', 'deploy'],
+    '--command: expected one of design, pipeline, interview, lifecycle, got "deploy"',
   ),
   badFlag(
     'estimate --spec given as an empty string',

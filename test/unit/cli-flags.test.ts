@@ -104,12 +104,12 @@ describe('session command flags', () => {
 
 describe('the protocol registry', () => {
   it('names every protocol once, design first (the default command)', () => {
-    expect(PROTOCOL_NAMES).toEqual(['design', 'pipeline', 'interview']);
+    expect(PROTOCOL_NAMES).toEqual(['design', 'pipeline', 'interview', 'lifecycle']);
     expect(DEFAULT_PROTOCOL).toBe('design');
     expect(new Set(PROTOCOL_NAMES).size).toBe(PROTOCOL_NAMES.length);
   });
 
-  it.each(['design', 'pipeline'] as const)(
+  it.each(['design', 'pipeline', 'lifecycle'] as const)(
     'loads %s: a protocol and a kind under the same name',
     async (name) => {
       const protocol = await protocolOf(name);
@@ -122,9 +122,9 @@ describe('the protocol registry', () => {
   );
 
   it('refuses a name it does not have, with a usage error', () => {
-    expect(usage(() => protocolOf('lifecycle'))).toEqual({
+    expect(usage(() => protocolOf('deploy'))).toEqual({
       code: ExitCode.usage,
-      line: '`lifecycle` sessions are not supported by this version',
+      line: '`deploy` sessions are not supported by this version',
     });
   });
 
@@ -132,9 +132,9 @@ describe('the protocol registry', () => {
     const file = { version: 1, title: 'T', answers: {} };
     for (const command of PROTOCOL_NAMES)
       expect(answersFileSchema.safeParse({ ...file, command }).success, command).toBe(true);
-    expect(answersFileSchema.safeParse({ ...file, command: 'lifecycle' }).success).toBe(false);
+    expect(answersFileSchema.safeParse({ ...file, command: 'deploy' }).success).toBe(false);
     const command = sessionRecordSchema.shape.command;
     for (const name of PROTOCOL_NAMES) expect(command.safeParse(name).success, name).toBe(true);
-    expect(command.safeParse('lifecycle').success).toBe(false);
+    expect(command.safeParse('deploy').success).toBe(false);
   });
 });

@@ -71,7 +71,7 @@ function githubCd(plan: LifecyclePlan): Artifact {
   };
   const python = [
     { uses: 'actions/checkout@v4' },
-    { uses: 'actions/setup-python@v5', with: { 'python-version': '3.11', cache: 'pip' } },
+    { uses: 'actions/setup-python@v5', with: { 'python-version': '3.12', cache: 'pip' } },
     {
       run: 'pip install mlflow pytest ruff\nif [ -f requirements.txt ]; then pip install -r requirements.txt; fi',
     },
@@ -216,7 +216,7 @@ function gitlabCd(plan: LifecyclePlan): Artifact {
   const steps = rolloutSteps(plan);
   const main = { if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $CI_PIPELINE_SOURCE == "push"' };
   const base = {
-    image: 'python:3.11-slim',
+    image: 'python:3.12-slim',
     before_script: [
       'pip install mlflow pytest ruff',
       'if [ -f requirements.txt ]; then pip install -r requirements.txt; fi',
@@ -282,7 +282,7 @@ function gitlabCd(plan: LifecyclePlan): Artifact {
       ? 'Protect the production environment (Settings > CI/CD > Protected environments) with required approvals, so only the named approvers can run it.'
       : 'Protect the production environment (Settings > CI/CD > Protected environments) to choose who may run it.',
     `Rollout: ${steps.map((s) => `${String(s)}%`).join(' -> ')}, each held ${num(plan.monitoring.latency.minutes)} minutes with no critical alert firing; on failure rollback-production restores the previous @champion.`,
-    'DEPLOY_IMAGE: an image with python 3.11 and mlflow, kubectl, curl and jq (the deploy jobs run in it).',
+    'DEPLOY_IMAGE: an image with python 3.12 and mlflow, kubectl, curl and jq (the deploy jobs run in it).',
     'Variables (masked, protected, per environment): MLFLOW_TRACKING_URI, MLFLOW_TRACKING_USERNAME, MLFLOW_TRACKING_PASSWORD, KUBECONFIG (a file variable), K8S_NAMESPACE, PROMETHEUS_URL.',
   ].join('\n');
   return commentedYaml('mlops/ci/model-cd.gitlab-ci.yml', header, value);

@@ -397,7 +397,7 @@ function githubRetrain(plan: LifecyclePlan, retraining: Scheduled): Artifact {
   };
   const setup = [
     { uses: 'actions/checkout@v4' },
-    { uses: 'actions/setup-python@v5', with: { 'python-version': '3.11', cache: 'pip' } },
+    { uses: 'actions/setup-python@v5', with: { 'python-version': '3.12', cache: 'pip' } },
     { run: 'pip install mlflow' },
   ];
   const value = {
@@ -482,7 +482,7 @@ function gitlabRetrain(plan: LifecyclePlan, retraining: Scheduled): Artifact {
     extra: Record<string, unknown> = {},
   ): Record<string, unknown> => ({
     stage,
-    image: 'python:3.11-slim',
+    image: 'python:3.12-slim',
     rules: only,
     before_script: ['pip install mlflow'],
     script,
