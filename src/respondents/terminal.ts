@@ -10,6 +10,7 @@ import { Writable } from 'node:stream';
 import { Interrupted, interruptionOf } from '../errors.js';
 import { terminalWidth, wrapProse } from '../lib/wrap-text.js';
 import { BACK, type AskRequest, type ChooseRequest, type PickRequest, type Respondent } from './port.js';
+import type { QuestionSlot } from '../protocol/types.js';
 
 type Prompts = typeof import('@inquirer/prompts');
 type Separator = InstanceType<Prompts['Separator']>;
@@ -109,12 +110,18 @@ export function terminalRespondent(options: TerminalOptions): Respondent {
       if (progress !== 'Setup' && progress !== 'Approval') options.progress?.(progress);
       if (attempt === 'after-error' && message) options.say(`That did not work: ${message}`);
       if (slot.choices) {
+        // Highlighted first: the earlier answer, else a carried one, else the optional default.
+        const values = slot.choices.map((choice) => choice.value);
+        const preset = [previous, suggested?.text, slot.optional?.default].find(
+          (candidate): candidate is string =>
+            candidate !== undefined && values.includes(choiceValue(slot, candidate)),
+        );
+        if (previous === undefined && suggested && preset === suggested.text)
+          options.say(`From ${suggested.from}: Enter accepts "${suggested.text}"`);
         return selectWithEscape({
           message: wrapMessage(prompt),
           choices: slot.choices.map((choice) => ({ value: choice.value, name: choice.label })),
-          ...(previous !== undefined && slot.choices.some((choice) => choice.value === previous)
-            ? { default: previous }
-            : {}),
+          ...(preset === undefined ? {} : { default: choiceValue(slot, preset) }),
         });
       }
       const hint = slot.answer === 'list' ? ' (separate several with ";")' : '';
@@ -192,4 +199,11 @@ function promptOutput(target: NodeJS.WritableStream): NodeJS.WritableStream {
   });
   const tty = target as Partial<Pick<NodeJS.WriteStream, 'isTTY' | 'columns' | 'rows'>>;
   return Object.assign(forward, { isTTY: tty.isTTY, columns: tty.columns, rows: tty.rows });
+}
+
+/** The choice a text names: itself, or what the slot's parser reads it as ("standard" is "Standard"). */
+function choiceValue(slot: QuestionSlot, text: string): string {
+  if (slot.choices?.some((choice) => choice.value === text)) return text;
+  const parsed = slot.parse(text);
+  return parsed.ok && typeof parsed.value === 'string' ? parsed.value : text;
 }

@@ -341,8 +341,8 @@ const STEPS: (QuestionSlot | DecisionSlot | DeriveStep)[] = [
     help: 'A regulated model gets governance and audit (the full lifecycle) and privacy checks, whatever the team size.',
     example: 'no',
     choices: [
-      { value: 'yes', label: 'Regulated' },
       { value: 'no', label: 'Not regulated' },
+      { value: 'yes', label: 'Regulated' },
     ],
     parse: (raw) => readYesNo(raw, REGIMES),
     readAs: (value: boolean, raw) =>
@@ -360,8 +360,8 @@ const STEPS: (QuestionSlot | DecisionSlot | DeriveStep)[] = [
     example: 'no',
     optional: { default: 'no', note: 'no mandate' },
     choices: [
-      { value: 'yes', label: 'Explanations required' },
       { value: 'no', label: 'No mandate' },
+      { value: 'yes', label: 'Explanations required' },
     ],
     parse: (raw) => readYesNo(raw),
   }),

@@ -130,7 +130,7 @@ function deployment(plan: LifecyclePlan): string {
     const s = plan.scaling;
     const rate =
       plan.rps !== undefined
-        ? `the peak of ${String(plan.rps)}/s with 50% headroom`
+        ? `the peak of ${formatCount(plan.rps)}/s with 50% headroom`
         : 'no stated peak (twice the floor until one is measured)';
     lines.push(
       `Replicas: ${String(s.minReplicas)} to ${String(s.maxReplicas)}, from ${rate} over ${String(s.replicaRps)}/s per replica (${s.replicaRpsSource === 'measured' ? 'measured' : 'assumed until a load test measures it'}). The autoscaler tracks ${s.metric} at ${String(s.target)}${s.metric === 'cpu' || s.metric === 'memory' ? '% utilisation' : s.metric === 'concurrency' ? " requests in flight per replica (the rate times the latency, by Little's law)" : ' requests a second'}.${s.minReplicas >= 2 ? ' Two replicas at least, so a node drain or a crash never takes the endpoint down.' : ''}`,
