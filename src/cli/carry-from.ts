@@ -21,7 +21,7 @@ export function carryFrom(id: string, protocol: Protocol, say: (line: string) =>
   const { record } = loaded;
   if (record.command !== 'design' && record.command !== 'pipeline')
     throw usageError(
-      `--from: session ${id} is a ${record.command} session; give a design or pipeline session`,
+      `--from: session ${id} is ${record.command === 'interview' ? 'an' : 'a'} ${record.command} session; give a design or pipeline session`,
     );
   const questions = protocol.steps.filter((step): step is QuestionSlot => step.kind === 'question');
   const { answers, decisions } = record.state;

@@ -422,6 +422,39 @@ describe('--from SESSION carries what a design or pipeline session knows', () =>
     expect(plan).toContain('a team of 8');
   });
 
+  it('from a pipeline session: its team, platform and batch target', async () => {
+    const pipeline = join(dir, 'pipeline-out');
+    mkdirSync(pipeline, { recursive: true });
+    const pipelineRun = await runCli(
+      ['pipeline', '--answers', examplePath('pipeline-churn'), '--out', pipeline],
+      { cwd: dir },
+    );
+    expect(pipelineRun.code, pipelineRun.stderr).toBe(0);
+    const id = /Session (\S+)/.exec(pipelineRun.stderr)?.[1] ?? '';
+    const parsed = parseYaml(readFileSync(examplePath('lifecycle-churn-batch'), 'utf8')) as {
+      answers: Record<string, string>;
+    };
+    const carried = new Set(['lifecycle.team', 'lifecycle.platform', 'lifecycle.deployment-target']);
+    parsed.answers = Object.fromEntries(Object.entries(parsed.answers).filter(([key]) => !carried.has(key)));
+    const answers = join(dir, 'lean-churn.yaml');
+    writeFileSync(answers, stringify(parsed));
+    const out = join(dir, 'from-pipeline');
+    mkdirSync(out, { recursive: true });
+    const result = await runCli(
+      ['lifecycle', '--from', id, '--answers', answers, '--out', out, '--no-save'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(
+      `Carried from session ${id} as defaults: lifecycle.team = "2"; lifecycle.platform = "Kubernetes, run by the platform team"; lifecycle.deployment-target = "batch".`,
+    );
+    expect(readFileSync(join(out, 'mlops_plan.md'), 'utf8')).toContain(
+      'batch target, staging governance, on kubernetes',
+    );
+  });
+
   it('an id that is not one is 64, a session that does not exist 66, an interview session 64', async () => {
     const out = join(dir, 'bad');
     mkdirSync(out, { recursive: true });
@@ -437,5 +470,20 @@ describe('--from SESSION carries what a design or pipeline session knows', () =>
     expect(missing.code).toBe(66);
     expect(missing.stderr).toContain('no saved session 20990101-000000-zzzz');
     expect(readdirSync(out)).toEqual([]);
+    const interviewDir = join(dir, 'interview-out');
+    mkdirSync(interviewDir, { recursive: true });
+    const interview = await runCli(
+      ['interview', '--answers', examplePath('interview-strong'), '--out', interviewDir],
+      { cwd: dir },
+    );
+    const interviewId = /Session (\S+)/.exec(interview.stderr)?.[1] ?? '';
+    expect(interviewId).not.toBe('');
+    const wrongKind = await runCli(['lifecycle', '--from', interviewId, '--answers', lean(), '--out', out], {
+      cwd: dir,
+    });
+    expect(wrongKind.code).toBe(64);
+    expect(wrongKind.stderr).toContain(
+      `--from: session ${interviewId} is an interview session; give a design or pipeline session`,
+    );
   });
 });
