@@ -221,7 +221,7 @@ async function markdown(artifacts: readonly Artifact[], dir: string): Promise<Ma
     dir,
   );
   for (const line of lines(`${result.stdout}\n${result.stderr}`)) {
-    const match = /^(.+?):(\d+)(?::\d+)? (.*)$/.exec(line);
+    const match = /^(.+?):(\d+)(?::\d+)? (?:error |warning )?(.*)$/.exec(line);
     const list = match ? found.get(match[1] ?? '') : undefined;
     if (list && match) list.push(`markdownlint: line ${match[2] ?? ''}: ${match[3] ?? ''}`);
   }
