@@ -229,10 +229,13 @@ describe('tracking server', () => {
   });
 
   it('an existing tracker gets no server file, only its client variables', () => {
-    const files = trackingFiles(PLANS.llmVertex);
+    const files = trackingFiles(PLANS.sagemakerOnline);
     expect(files.map((f) => f.path)).toEqual(['mlops/.env.example']);
-    expect(files[0]?.content).toContain('GOOGLE_CLOUD_PROJECT=');
-    expect(trackingFiles(PLANS.sagemakerOnline)[0]?.content).toContain('MLFLOW_TRACKING_URI=');
+    expect(files[0]?.content).toContain('MLFLOW_TRACKING_URI=');
+    // Google Cloud has no managed MLflow: a Vertex AI stack gets the compose server, and its endpoint's variables.
+    const vertex = trackingFiles(PLANS.llmVertex);
+    expect(vertex.map((f) => f.path)).toEqual(['mlops/tracking/docker-compose.yaml', 'mlops/.env.example']);
+    expect(vertex[1]?.content).toContain('GOOGLE_CLOUD_PROJECT=');
   });
 });
 

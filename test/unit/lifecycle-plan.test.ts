@@ -162,7 +162,10 @@ describe('planOf decides by rule', () => {
       kind: 'existing',
       tool: 'Databricks managed MLflow',
     });
-    expect(planOf({ ...base, stack: 'vertex_ai' }).registry).toBe('vertex_ai');
+    // Google Cloud has no managed MLflow: a small server under docker compose keeps one registry everywhere.
+    expect(planOf({ ...base, stack: 'vertex_ai', platform: 'cloud-managed' }).tracking).toEqual({
+      kind: 'mlflow-compose',
+    });
   });
 
   it('writes monitoring, retraining and CI/CD from tier 2, the model card at production', () => {

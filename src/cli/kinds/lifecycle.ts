@@ -32,7 +32,7 @@ export const lifecycleKind: SessionKind = {
     describe,
     outcome: (state) => {
       const plan = planOf(state);
-      return `Maturity level ${String(plan.maturity.level)}, tier ${String(plan.tier.tier)}; ${String(renderLifecycle('', plan).length - 1)} file(s) under mlops/.`;
+      return `Maturity level ${String(plan.maturity.level)}, tier ${String(plan.tier.tier)}; ${String(renderLifecycle('', plan).length - 1)} file(s) beside mlops_plan.md.`;
     },
   },
   rules: { flags: () => [] },

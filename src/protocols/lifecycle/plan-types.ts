@@ -142,8 +142,12 @@ export interface LifecyclePlan {
   readonly aborts: readonly string[];
   readonly capabilities: readonly Capability[];
   readonly tracking: Tracking;
-  /** The registry: MLflow's (self-hosted or managed) or Vertex AI's; aliases and tags, never stages. */
-  readonly registry: 'mlflow' | 'vertex_ai';
+  /**
+   * The registry: MLflow's, self-hosted or managed, on every stack, so that promotion, retraining and
+   * rollback are the same commands everywhere; aliases and tags, never stages. A managed endpoint
+   * (Vertex AI, SageMaker...) holds only the serving copy of each version.
+   */
+  readonly registry: 'mlflow';
   readonly serving: Serving;
   readonly batch?: BatchScoring;
   readonly scaling?: Scaling;

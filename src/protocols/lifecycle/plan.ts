@@ -141,7 +141,6 @@ const TRACKER: Readonly<Partial<Record<Stack, string>>> = {
   databricks: 'Databricks managed MLflow',
   sagemaker: 'SageMaker managed MLflow',
   azure_ml: "Azure ML's MLflow-compatible workspace",
-  vertex_ai: 'Vertex AI Experiments',
 };
 
 const isKubernetes = (platform: Platform): boolean =>
@@ -246,8 +245,9 @@ function trackingOf(inputs: LifecycleInputs): Tracking {
   const tool = TRACKER[inputs.stack];
   if (tool !== undefined) return { kind: 'existing', tool };
   if (inputs.platform === 'cloud-managed') {
-    const cloud = inputs.cloud ?? 'aws';
-    return { kind: 'existing', tool: TRACKER[CLOUD_SERVICE[cloud]] ?? 'SageMaker managed MLflow' };
+    // Google Cloud has no managed MLflow: a small server on a VM, run by docker compose.
+    const tracker = TRACKER[CLOUD_SERVICE[STACK_CLOUD[inputs.stack] ?? inputs.cloud ?? 'aws']];
+    return tracker === undefined ? { kind: 'mlflow-compose' } : { kind: 'existing', tool: tracker };
   }
   return { kind: isKubernetes(inputs.platform) ? 'mlflow-kubernetes' : 'mlflow-compose' };
 }
@@ -289,12 +289,7 @@ const RETRAINING_TOOL: Readonly<Record<Retraining['format'], string>> = {
   none: 'none yet',
 };
 
-function capabilitiesOf(
-  inputs: LifecycleInputs,
-  retraining: Retraining,
-  registry: LifecyclePlan['registry'],
-  tracking: Tracking,
-): Capability[] {
+function capabilitiesOf(inputs: LifecycleInputs, retraining: Retraining, tracking: Tracking): Capability[] {
   const orchestrationWhy: Readonly<Record<Retraining['format'], string>> = {
     argo: 'Kubernetes is there and the team can own one more controller; each step is a container with retries',
     kfp:
@@ -307,11 +302,13 @@ function capabilitiesOf(
     none: retraining.format === 'none' ? retraining.why : '',
   };
   const registryTool =
-    registry === 'vertex_ai'
-      ? 'Vertex AI Model Registry (version aliases)'
-      : tracking.kind === 'existing'
-        ? `MLflow Model Registry in ${tracking.tool} (aliases and tags)`
-        : 'MLflow Model Registry (aliases and tags)';
+    tracking.kind === 'existing'
+      ? `MLflow Model Registry in ${tracking.tool} (aliases and tags)`
+      : 'MLflow Model Registry (aliases and tags)';
+  const servingCopy =
+    inputs.stack === 'vertex_ai'
+      ? '; Vertex AI Model Registry holds only the serving copy deploy.sh uploads, because Vertex has no MLflow server and promotion, retraining and rollback are the same MLflow commands on every target'
+      : '';
   return [
     {
       id: 'orchestration',
@@ -321,7 +318,7 @@ function capabilitiesOf(
     {
       id: 'registry',
       tool: registryTool,
-      why: 'one registered model per environment, the served version named by the @champion alias and the candidate by @challenger; stages are deprecated since MLflow 2.9',
+      why: `one registered model per environment, the served version named by the @champion alias and the candidate by @challenger; stages are deprecated since MLflow 2.9${servingCopy}`,
     },
     {
       id: 'ci-cd',
@@ -339,7 +336,12 @@ function capabilitiesOf(
     {
       id: 'monitoring',
       tool: 'Prometheus alert rules, a Grafana dashboard, Evidently for drift reports',
-      why: 'burn-rate alerts on the SLO, p95 latency, errors, feature drift (PSI) and accuracy on labelled samples',
+      why:
+        inputs.target === 'batch'
+          ? 'a freshness alert on the scoring run, feature drift (PSI) and accuracy on labelled samples: a batch job fails quietly, so its output is what is watched'
+          : inputs.target === 'edge' || inputs.target === 'embedded'
+            ? 'feature drift (PSI) and accuracy from device telemetry: the devices serve, so the model is watched through what they report'
+            : 'burn-rate alerts on the SLO, p95 latency, errors, feature drift (PSI) and accuracy on labelled samples',
     },
     {
       id: 'testing',
@@ -407,7 +409,7 @@ export function planOf(inputs: LifecycleInputs): LifecyclePlan {
   const serving = servingOf(inputs);
   const scaling = scalingOf(inputs, serving);
   const tracking = trackingOf(inputs);
-  const registry = inputs.stack === 'vertex_ai' ? 'vertex_ai' : 'mlflow';
+  const registry = 'mlflow';
   const retraining = retrainingOf(inputs, tier);
   const gateRules = qualityGates(inputs);
   const has = (id: string): boolean => gateRules.some((gate) => gate.id === id);
@@ -440,7 +442,7 @@ export function planOf(inputs: LifecycleInputs): LifecyclePlan {
     },
     rules: [...stackRules(inputs), ...deploymentRules(inputs), ...gateRules],
     aborts: conflictsOf(inputs).map((conflict) => conflict.says),
-    capabilities: capabilitiesOf(inputs, retraining, registry, tracking),
+    capabilities: capabilitiesOf(inputs, retraining, tracking),
     tracking,
     registry,
     serving,

@@ -128,7 +128,10 @@ export function stackRules(facts: LifecycleFacts): Fired[] {
     fired.push({
       id: 'open-source-on-premises',
       threshold: 'no managed cloud platform',
-      says: 'Prefer open source (MLflow, Kubeflow) for portability between clusters and clouds.',
+      says:
+        facts.team < T.smallTeam
+          ? 'Prefer open source for portability between clusters and clouds: MLflow for runs and the registry.'
+          : 'Prefer open source for portability between clusters and clouds: MLflow for runs and the registry, Kubeflow or Argo for pipelines.',
     });
   if (facts.team < T.smallTeam)
     fired.push({
@@ -153,7 +156,10 @@ export function deploymentRules(facts: LifecycleFacts): Fired[] {
     fired.push({
       id: 'batch-acceptable',
       threshold: `target batch or latency >= ${String(T.batchLatencyMs)} ms`,
-      says: 'Batch inference is acceptable: precompute predictions on a schedule and serve them from a store.',
+      says:
+        facts.target === 'batch'
+          ? 'Batch inference: precompute predictions on a schedule and serve them from a store.'
+          : `A budget of ${String(latency)} ms allows batch inference: precompute what is known ahead (per user, per item) and serve it from a store; what depends on the request itself stays on the ${facts.target} endpoint.`,
     });
   else if (latency !== undefined && latency < T.edgeLatencyMs)
     fired.push({

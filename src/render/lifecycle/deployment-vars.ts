@@ -11,7 +11,20 @@ import { artifactScheme, MODEL_IMAGE_VAR } from './manifests.js';
 const MODEL_IMAGE: EnvVar = {
   name: MODEL_IMAGE_VAR,
   about:
-    'The model image, built per registered version by `mlflow models build-docker` and tagged with that version (never latest).',
+    'The model image, built per registered version by `mlflow models build-docker` and tagged with that version (never latest). release.sh sets it; fill it only to render a manifest by hand.',
+  secret: false,
+};
+
+const MODEL_IMAGE_REPOSITORY: EnvVar = {
+  name: 'MODEL_IMAGE_REPOSITORY',
+  about:
+    'The registry repository release.sh pushes versioned model images to (e.g. ghcr.io/acme/fraud-model).',
+  secret: false,
+};
+
+const K8S_NAMESPACE: EnvVar = {
+  name: 'K8S_NAMESPACE',
+  about: 'The namespace the model runs in; release.sh and the runbook commands read it.',
   secret: false,
 };
 
@@ -21,7 +34,7 @@ function artifactPathVars(plan: LifecyclePlan): readonly EnvVar[] {
   return [
     {
       name: 'CHAMPION_ARTIFACT_PATH',
-      about: `Bucket/key of the @champion version's model (the part after ${scheme}://), from MlflowClient().get_model_version_download_uri.`,
+      about: `Bucket/key of the @champion version's model (the part after ${scheme}://). release.sh resolves it from the registry; fill it only to render the manifest by hand.`,
       secret: false,
     },
     {
@@ -35,9 +48,25 @@ function artifactPathVars(plan: LifecyclePlan): readonly EnvVar[] {
 export function deploymentVariables(plan: LifecyclePlan): EnvVar[] {
   const vars: EnvVar[] = [];
   const { serving } = plan;
+  if (serving.kind === 'kserve' || serving.kind === 'deployment' || plan.batch?.kind === 'cronjob')
+    vars.push(K8S_NAMESPACE);
   if (serving.kind === 'kserve') vars.push(...artifactPathVars(plan));
   if (serving.kind === 'deployment' || serving.kind === 'compose' || plan.batch?.kind === 'cronjob')
-    vars.push(MODEL_IMAGE);
+    vars.push(MODEL_IMAGE_REPOSITORY, MODEL_IMAGE);
+  if (serving.kind === 'edge')
+    vars.push(
+      {
+        name: 'DEVICE_PUBLISH_COMMAND',
+        about:
+          'Your device-management command, called by release.sh as COMMAND ARTIFACT PERCENT to publish an export to that share of the fleet.',
+        secret: false,
+      },
+      {
+        name: 'EXPORT_SAMPLES',
+        about: 'Sample inputs (a .npy file) export.py checks every export against before it ships.',
+        secret: false,
+      },
+    );
   if (serving.kind === 'compose')
     vars.push({
       name: 'MODEL_BIND_ADDRESS',
@@ -45,6 +74,12 @@ export function deploymentVariables(plan: LifecyclePlan): EnvVar[] {
       example: '127.0.0.1',
       secret: false,
     });
-  if (serving.kind === 'managed') vars.push(...managedVariables(serving.cloud));
+  if (serving.kind === 'managed')
+    vars.push(...managedVariables(serving.cloud), {
+      name: 'ROLLOUT_PEER',
+      about:
+        'For the rollout steps after the first: the id deploy.sh shift takes (see its comment), known once the canary step has deployed; set it in the production environment before those steps run.',
+      secret: false,
+    });
   return vars;
 }

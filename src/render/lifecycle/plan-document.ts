@@ -19,6 +19,8 @@ const numbered = (items: readonly string[]): string =>
 /** "an" before a vowel sound as these words are said (an xgboost, an nlp, an onnx). */
 const article = (word: string): string => (/^(?:[aeiou]|x|nlp)/i.test(word) ? 'an' : 'a');
 
+const capital = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
 const ms = (value: number): string => formatDuration(value / 1000);
 
 function summary(plan: LifecyclePlan): string {
@@ -29,18 +31,18 @@ function summary(plan: LifecyclePlan): string {
     plan.concurrentUsers !== undefined ? `${String(plan.concurrentUsers)} concurrent users` : undefined,
   ].filter((part): part is string => part !== undefined);
   return inline(
-    `${article(plan.modelType)} ${plan.modelType} model in ${plan.framework}, ${plan.target} target, ${plan.governance} governance${plan.regulated ? ', regulated' : ''}, on ${plan.platform} with ${plan.stack === 'none' ? 'no existing ML stack' : plan.stack}, a team of ${String(plan.team)}${scale.length > 0 ? `; ${scale.join(', ')}` : ''}. Maturity level ${String(plan.maturity.level)}, tier ${String(plan.tier.tier)} (${TIER_NAMES[plan.tier.tier]}).`,
+    `${capital(article(plan.modelType))} ${plan.modelType} model in ${plan.framework}, ${plan.target} target, ${plan.governance} governance${plan.regulated ? ', regulated' : ''}, on ${plan.platform} with ${plan.stack === 'none' ? 'no existing ML stack' : plan.stack}, a team of ${String(plan.team)}${scale.length > 0 ? `; ${scale.join(', ')}` : ''}. Maturity level ${String(plan.maturity.level)}, tier ${String(plan.tier.tier)} (${TIER_NAMES[plan.tier.tier]}).`,
   );
 }
 
 function maturity(plan: LifecyclePlan): string {
   const meaning = [
-    'Level 0: training and deployment are manual; every release is a person running a notebook or a script.',
-    'Level 1: a pipeline retrains the model on a schedule or a trigger (continuous training); deployment may still be manual.',
-    'Level 2: the pipelines themselves are built, tested and delivered by CI/CD.',
+    'no pipeline retrains the model on its own: each new model is a person running a notebook or a script, and each release a hand-off.',
+    'a pipeline retrains the model on a schedule or a trigger (continuous training); the pipeline itself is still released by hand.',
+    'the pipelines themselves are built, tested and delivered by CI/CD.',
   ][plan.maturity.level];
   return [
-    `Level ${String(plan.maturity.level)} (Google's MLOps levels). ${meaning}`,
+    `Level ${String(plan.maturity.level)} of Google's MLOps levels: ${meaning}`,
     '',
     bullets(plan.maturity.evidence.map(inline)),
   ].join('\n');
@@ -62,13 +64,17 @@ const rules = (plan: LifecyclePlan): string =>
     plan.rules.map((rule) => [codeSpan(rule.id), inline(rule.threshold), inline(rule.says)]),
   );
 
-const contradictions = (): string =>
+const contradictions = (plan: LifecyclePlan): string =>
   bullets(
     [
       `Maturity level 0 recommends the full tier 3, and a team under ${String(THRESHOLDS.smallTeam)} should avoid Kubeflow's complexity. The team rule wins: a team under ${String(THRESHOLDS.smallTeam)} is capped at tier 2 on MLflow, because a lifecycle nobody has time to run decays faster than one never built. A regulated model is the exception: governance and audit are not optional, so it gets tier 3 at any size.`,
       `The latency rules overlap (under 100 ms compress; under 50 ms edge; 50-500 ms online). The bands win because they are exhaustive and disjoint: under ${String(THRESHOLDS.edgeLatencyMs)} ms edge or an optimised model, ${String(THRESHOLDS.edgeLatencyMs)}-${String(THRESHOLDS.batchLatencyMs)} ms online serving, ${String(THRESHOLDS.batchLatencyMs)} ms or more batch is acceptable. Under ${String(THRESHOLDS.compressLatencyMs)} ms compression is advice inside the online band, not a different deployment.`,
       "The specification's registry stages (None, Staging, Production, Archived) are deprecated since MLflow 2.9: the plan uses aliases (@champion, @challenger) and tags, with one registered model per environment.",
-      "The specification's KServe example scales on concurrency with a 10% canaryTrafficPercent: that is valid only in KServe's Knative mode. In the Standard mode (the default since v0.15) the plan scales on CPU and runs its canary as described under Deployment.",
+      ...(plan.serving.kind === 'kserve'
+        ? [
+            "The specification's KServe example scales on concurrency with a 10% canaryTrafficPercent: that is valid only in KServe's Knative mode. In the Standard mode (the default since v0.15) the plan scales on CPU and runs its canary as described under Deployment.",
+          ]
+        : []),
     ].map(inline),
   );
 
@@ -88,7 +94,7 @@ function deployment(plan: LifecyclePlan): string {
   switch (serving.kind) {
     case 'kserve':
       lines.push(
-        `A KServe InferenceService in ${serving.mode} mode, model format ${serving.modelFormat}.${serving.mode === 'Knative' ? ' Knative mode allows concurrency scaling and canaryTrafficPercent.' : ' Standard mode is plain Deployments with an HPA: it scales on CPU or memory only, and a canary is a second InferenceService behind a traffic split, not canaryTrafficPercent.'}`,
+        `A KServe InferenceService in ${serving.mode} mode, model format ${serving.modelFormat}.${serving.mode === 'Knative' ? ' Knative mode allows concurrency scaling and canaryTrafficPercent.' : ' Standard mode is plain Deployments with an HPA: it scales on CPU or memory only, and the canary is a spec.canary entry (its own predictor with fixed replicas and a trafficPercent), not canaryTrafficPercent.'}`,
       );
       break;
     case 'deployment':
@@ -135,10 +141,13 @@ function deployment(plan: LifecyclePlan): string {
     lines.push(
       `Each replica requests ${r.cpuRequest} CPU and ${r.memoryRequest} (limits ${r.cpuLimit} and ${r.memoryLimit})${r.gpus > 0 ? ` and ${String(r.gpus)} GPU` : ''}${plan.modelSizeBytes !== undefined ? `: memory is twice the ${displayBytes(plan.modelSizeBytes)} of weights, for the loaded copy and a reload` : ''}.`,
     );
+  const rollingOnly = plan.serving.kind === 'deployment' && plan.rollout.strategy === 'canary';
   lines.push(
-    plan.rollout.strategy === 'recreate'
-      ? 'Rollout: a new version replaces the old one at once; at this governance level a gradual rollout is not required.'
-      : `Rollout: ${plan.rollout.strategy}, ${plan.rollout.steps.map((step) => `${String(step)}%`).join(' -> ')}, each step held until the SLO alerts stay quiet, rolled back automatically when one fires.`,
+    rollingOnly
+      ? `Rollout: a rolling update (never below the current capacity) checked against the SLO before the version is crowned. A plain Deployment cannot give a version ${plan.rollout.steps.map((step) => `${String(step)}%`).join(' -> ')} of the traffic: that needs weighted routing in front of two Deployments (a Gateway API HTTPRoute, or Argo Rollouts), the first thing to add when the gradual rollout must be literal.`
+      : plan.rollout.strategy === 'recreate'
+        ? 'Rollout: a new version replaces the old one at once; at this governance level a gradual rollout is not required.'
+        : `Rollout: ${plan.rollout.strategy}, ${plan.rollout.steps.map((step) => `${String(step)}%`).join(' -> ')}, each step held until the SLO alerts stay quiet, rolled back automatically when one fires.`,
   );
   return bullets(lines.map(inline));
 }
@@ -155,7 +164,9 @@ function order(plan: LifecyclePlan): string {
           'Add the model tests and the CI/CD workflow: tests on every change, the staging deployment on merge, production behind the gated environment.',
         ]
       : []),
-    `Deploy to staging from the registered @champion, never from a file on a laptop: no serving endpoint before a model is registered.`,
+    plan.serving.kind === 'none'
+      ? 'Run batch scoring in staging from a registered version (the staging @challenger), never from a file on a laptop: nothing scores before a model is registered.'
+      : 'Deploy to staging from a registered version (the staging @challenger), never from a file on a laptop: no serving endpoint before a model is registered.',
     ...(plan.writes.monitoring
       ? [
           'Load the alert rules (after promtool test rules passes) and the dashboard; watch a week of traffic before trusting the thresholds.',
@@ -264,7 +275,7 @@ export function renderPlanDocument(
     maturity: maturity(plan),
     tier: tier(plan),
     rules: rules(plan),
-    contradictions: contradictions(),
+    contradictions: contradictions(plan),
     capabilities: capabilities(plan),
     deployment: deployment(plan),
     order: order(plan),

@@ -134,7 +134,7 @@ export function runbookFiles(plan: LifecyclePlan): Artifact[] {
           `p95 latency stays over ${String(m.latencyTargetMs * m.latency.factor)} ms for ${String(m.latency.minutes)} minutes right after a release.`,
         ]
       : []),
-    `${m.qualityMetric} drops more than ${percent(m.accuracyDrop.retrain)} against the previous version on labelled samples.`,
+    `The model's ${m.qualityMetric} drops more than ${percent(m.accuracyDrop.retrain)} against the previous version on labelled samples.`,
     'Any canary step alerts: the rollout stops and rolls back without waiting for a person.',
   ];
   const text = [
@@ -180,9 +180,9 @@ export function runbookFiles(plan: LifecyclePlan): Artifact[] {
 /** What the on-call engineer does first when an alert fires, by alert. */
 function alertGuide(plan: LifecyclePlan, alert: string): string {
   const m = plan.monitoring;
-  const budget = `${percent(1 - m.availability)} of requests may fail over 30 days (the ${percent(m.availability)} SLO)`;
+  const budget = `${percent(1 - m.availability)} of requests, for the ${percent(m.availability)} SLO`;
   const guides: Readonly<Record<string, string>> = {
-    ModelErrorBudgetBurnFast: `The error budget is burning 14.4 times too fast over both the last hour and the last 5 minutes: at this rate a month's budget (${budget}) is gone in about two days. If a release went out in the last few hours, roll back now (see Rollback). Otherwise look for a failing dependency: the feature store, an upstream service, the node pool.`,
+    ModelErrorBudgetBurnFast: `The error budget is burning 14.4 times too fast over both the last hour and the last 5 minutes: at this rate the month's error budget (${budget}) is gone in about two days. If a release went out in the last few hours, roll back now (see Rollback). Otherwise look for a failing dependency: the feature store, an upstream service, the node pool.`,
     ModelErrorBudgetBurnSlow:
       "The budget is burning 6 times too fast over 6 hours and still over the last 30 minutes: a month's budget gone in five days. Less urgent than the fast burn, but it will not stop on its own: find the source of the errors within the hour.",
     ModelErrorBudgetBurnTicket:

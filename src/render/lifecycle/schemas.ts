@@ -55,7 +55,7 @@ const ALIAS = /^[a-z][a-z0-9_]*$/;
 export const registryPolicySchema = z
   .strictObject({
     version: z.literal(1),
-    registry: z.enum(['mlflow', 'vertex_ai']),
+    registry: z.literal('mlflow'),
     environments: z
       .array(z.strictObject({ name: z.enum(['staging', 'production']), registered_model: z.string().min(1) }))
       .min(1),
@@ -88,7 +88,7 @@ export const registryPolicySchema = z
     for (const required of ['champion', 'challenger'])
       if (!aliases.has(required))
         context.addIssue({ code: 'custom', path: ['aliases'], message: `the @${required} alias is missing` });
-    if (policy.registry === 'mlflow' && JSON.stringify(policy).match(/"(?:Staging|Production|Archived)"/))
+    if (JSON.stringify(policy).match(/"(?:Staging|Production|Archived)"/))
       context.addIssue({
         code: 'custom',
         path: [],
