@@ -6,9 +6,8 @@
  * online deployment). Each function returns one line per problem, empty when the value is valid.
  * lifecycle-validate.ts dispatches every generated file to them; the lifecycle tests use them too.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
