@@ -128,6 +128,11 @@ const kubernetes: Check = async (artifact, docs) => {
   return [...problems];
 };
 
+/** Kubernetes objects, every document of them: an empty file or a plain mapping is not one. */
+const isKubernetes = (docs: readonly unknown[]): boolean =>
+  docs.length > 0 &&
+  docs.every((d) => typeof d === 'object' && d !== null && typeof (d as Obj)['kind'] === 'string');
+
 /** The file families, first match wins. YAML families run only on YAML that parsed. */
 const YAML_FAMILIES: readonly (readonly [RegExp, Check])[] = [
   [
@@ -153,11 +158,7 @@ const YAML_FAMILIES: readonly (readonly [RegExp, Check])[] = [
   ],
   [/(^|\/)alerts\.rules\.yaml$/, command('promtool check rules', promtool, (f) => ['check', 'rules', f])],
   [/(^|\/)alerts\.test\.yaml$/, command('promtool test rules', promtool, (f) => ['test', 'rules', f])],
-  [
-    /\.ya?ml$/,
-    (a, docs, dir) =>
-      docs.every((d) => typeof d['kind'] === 'string') ? kubernetes(a, docs, dir) : noValidator(a),
-  ],
+  [/\.ya?ml$/, (a, docs, dir) => (isKubernetes(docs) ? kubernetes(a, docs, dir) : noValidator(a))],
 ];
 
 const noValidator = (artifact: Artifact): string[] => [`validator: no validator for ${artifact.path}`];

@@ -259,6 +259,11 @@ const BROKEN: [string, () => Artifact[], RegExp][] = [
     /^mlops\/\.env\.example: env: line \d+: MLFLOW_ADMIN_PASSWORD is set twice\n.*MLFLOW_ADMIN_PASSWORD is a credential and holds a value\n.*not KEY= or KEY=<placeholder>: export/m,
   ],
   [
+    'YAML that is no Kubernetes object at a path nothing else claims',
+    () => [{ path: 'mlops/deploy/extra.yaml', content: '' }],
+    /^mlops\/deploy\/extra\.yaml: validator: no validator for mlops\/deploy\/extra\.yaml$/m,
+  ],
+  [
     'a file of a type nothing validates',
     () => [{ path: 'mlops/notes.txt', content: 'hello\n' }],
     /^mlops\/notes\.txt: validator: no validator for mlops\/notes\.txt$/m,
