@@ -46,14 +46,14 @@ export function tool(command: string, install: string): string {
   return found.stdout.trim();
 }
 
-export function run(command: string, args: readonly string[], cwd: string): { code: number; output: string } {
+function run(command: string, args: readonly string[], cwd: string): { code: number; output: string } {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 120_000 });
   if (result.error) throw result.error;
   return { code: result.status ?? -1, output: `${result.stdout}${result.stderr}` };
 }
 
 /** Writes the artifacts under a new temporary directory, keeping their relative paths. */
-export function writeAll(artifacts: readonly Artifact[]): string {
+function writeAll(artifacts: readonly Artifact[]): string {
   const out = mkdtempSync(join(tmpdir(), 'mlops-lifecycle-'));
   for (const artifact of artifacts) {
     const path = join(out, artifact.path);
