@@ -3,8 +3,9 @@
 // - the Argo Workflows models (@kubernetes-models/argo-workflows 2.x, the only line that knows v4's
 //   spec.schedules): they declare Node >= 22 but run on Node 20, so engine-strict keeps them out of
 //   the lockfile and they install beside it, in the git-ignored .ci/tools/;
-// - promtool (Debian's prometheus package), installed with apt-get when this user may, and
-//   otherwise named with the command that installs it. The tests fail, not skip, without either.
+// - promtool (Debian's prometheus package), shellcheck and python3 (for py_compile), installed with
+//   apt-get when this user may, and otherwise named with the command that installs them. The tests
+//   fail, not skip, without any of them (test/support/lifecycle-validate.ts throws).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +35,7 @@ if (!existsSync(`${argoDir}/node_modules/@kubernetes-models/argo-workflows/packa
 
 const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 // Each command the tests run, and the Debian package that has it.
-const PACKAGES = { promtool: 'prometheus', shellcheck: 'shellcheck' };
+const PACKAGES = { promtool: 'prometheus', shellcheck: 'shellcheck', python3: 'python3-minimal' };
 const missing = Object.entries(PACKAGES).filter(([command]) => !has(command));
 if (missing.length > 0) {
   const packages = missing.map(([, name]) => name);

