@@ -9,6 +9,9 @@ import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'n
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify } from 'yaml';
+import type { Artifact } from '../../src/output/artifacts.js';
+import { validateLifecycleFiles } from '../support/lifecycle-validate.js';
+import { denyList, secretlint } from '../support/secret-scan.js';
 import { ROOT, assertBuilt, runCli, stackFrames, tempDirs, type CliResult } from './support/run-cli.js';
 
 const EXAMPLES = [
@@ -169,6 +172,22 @@ describe.each(EXAMPLES)('lifecycle --answers examples/%s.yaml', (name) => {
         readFileSync(join(out, 'first', path), 'utf8'),
       );
   });
+
+  it(
+    'every file passes the tool that owns its format, and holds no secret',
+    { timeout: 120_000 },
+    async () => {
+      const root = join(runOf(name).out, 'first');
+      const files: Artifact[] = filesUnder(root).map((path) => ({
+        path,
+        content: readFileSync(join(root, path), 'utf8'),
+      }));
+      expect(await validateLifecycleFiles(files)).toEqual([]);
+      const secrets: string[] = [];
+      for (const file of files) secrets.push(...(await secretlint(file)), ...denyList(file));
+      expect(secrets).toEqual([]);
+    },
+  );
 
   it('matches its snapshots, file by file', async () => {
     const { out } = runOf(name);
