@@ -1,7 +1,7 @@
 // The commands that never prompt and never call a model must not load the prompt library or the
 // Anthropic SDK: both are imported lazily, where they are needed.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -69,6 +69,40 @@ describe('lazy imports', () => {
         (specifier) => specifier.startsWith('@inquirer/') || specifier.startsWith('@anthropic-ai/'),
       ),
     ).toEqual([]);
+  });
+
+  it('a design session loads none of the lifecycle protocol; a lifecycle session does', async () => {
+    // The bundle's chunks that hold the lifecycle's steps or its renderer (by strings only they hold).
+    const lifecycle = readdirSync(join(root, 'dist'))
+      .filter((name) => /^cli-chunk-.+\.js$/.test(name))
+      .filter((name) =>
+        /lifecycle\.assessment|mlops\/registry\/promote\.py/.test(
+          readFileSync(join(root, 'dist', name), 'utf8'),
+        ),
+      )
+      .map((name) => `./${name}`);
+    expect(lifecycle.length).toBeGreaterThan(0);
+    const design = await packagesLoadedBy('design-lifecycle', [
+      'design',
+      '--answers',
+      join(root, 'examples/pastebin.yaml'),
+      '--out',
+      'out',
+      '--quiet',
+      '--force',
+    ]);
+    expect(design.filter((specifier) => lifecycle.includes(specifier))).toEqual([]);
+    mkdirSync(join(scratch, 'lifecycle-out'));
+    const own = await packagesLoadedBy('lifecycle', [
+      'lifecycle',
+      '--answers',
+      join(root, 'examples/lifecycle-churn-batch.yaml'),
+      '--out',
+      'lifecycle-out',
+      '--quiet',
+      '--no-save',
+    ]);
+    expect(own.filter((specifier) => lifecycle.includes(specifier)).length).toBeGreaterThan(0);
   });
 
   it('the recorder sees a package resolved at run time (so an empty record means nothing was loaded)', async () => {
