@@ -5,7 +5,7 @@
  * snapshot-tested; a conflict stops the run before anything is written, naming it; --from carries
  * a design or pipeline session's answers; the CLI behaves as the other sessions do.
  */
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify } from 'yaml';
@@ -335,6 +335,38 @@ describe('conflicts stop the run before any file is written, naming the conflict
       'give at least one of lifecycle.rps, lifecycle.latency, lifecycle.data-volume, lifecycle.concurrent-users',
     );
   });
+});
+
+describe('a hostile title reaches every file as text, never as code or markup', () => {
+  // Quotes that close a Python docstring or a YAML scalar, shell expansions, markdown, a comment mark.
+  const TITLE = String.raw`Fraud """v2""" ${'`'}id${'`'} $(rm -rf ~) ${'$'}{HOME} *bold* <b>x</b> #7 \ 'q'`;
+
+  it.each(EXAMPLES)(
+    '%s: every file still passes its tool, and nothing in the title runs',
+    { timeout: 120_000 },
+    async (name) => {
+      const dir = temp.make();
+      const parsed = parseYaml(readFileSync(examplePath(name), 'utf8')) as Record<string, unknown>;
+      const answers = join(dir, 'hostile.yaml');
+      writeFileSync(answers, stringify({ ...parsed, title: TITLE }));
+      const out = join(dir, 'out');
+      mkdirSync(out);
+      const result = await runCli(['lifecycle', '--answers', answers, '--out', out, '--no-save'], {
+        cwd: dir,
+      });
+      expect(result.code, result.stderr).toBe(0);
+      const files: Artifact[] = filesUnder(out).map((path) => ({
+        path,
+        content: readFileSync(join(out, path), 'utf8'),
+      }));
+      expect(await validateLifecycleFiles(files)).toEqual([]);
+      // Resources are named from the title's letters and digits only.
+      expect(readFileSync(join(out, 'mlops/registry/policy.yaml'), 'utf8')).toContain(
+        'registered_model: fraud-v2-id-rm-rf-home-bold-b-x-b-7-q-production',
+      );
+      expect(existsSync(join(dir, '~'))).toBe(false);
+    },
+  );
 });
 
 describe('the lifecycle command behaves as the other sessions do', () => {

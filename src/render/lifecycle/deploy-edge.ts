@@ -125,10 +125,10 @@ function exportPy(plan: LifecyclePlan, format: EdgeFormat): string {
   const suffix = format === 'torchscript' ? 'pt' : format;
   return [
     '"""',
-    `Export ${plan.title} to ${format} for devices, and refuse to write it unless the exported model`,
+    `Export ${plan.name} to ${format} for devices, and refuse to write it unless the exported model`,
     'agrees with the registered one on sample inputs.',
     '',
-    `    python mlops/deploy/export.py --model-uri models:/${plan.name}@champion \\`,
+    `    python mlops/deploy/export.py --model-uri models:/${plan.name}-production@champion \\`,
     `        --samples samples.npy --out ${plan.name}.${suffix}`,
     '',
     'samples.npy: a float32 array of real inputs (a few hundred rows from the validation set), saved',
@@ -183,7 +183,7 @@ function rollout(plan: LifecyclePlan, format: EdgeFormat): Artifact {
   const soakHours = (step: number): number => (step >= 100 ? 0 : step < 10 ? 24 : 48);
   const value: EdgeRollout = {
     model: plan.name,
-    artifact: { format, source: `models:/${plan.name}@champion`, export: 'mlops/deploy/export.py' },
+    artifact: { format, source: `models:/${plan.name}-production@champion`, export: 'mlops/deploy/export.py' },
     stages: plan.rollout.steps.map((percent) => ({
       devicesPercent: percent,
       soakHours: soakHours(percent),

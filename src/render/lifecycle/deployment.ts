@@ -129,7 +129,7 @@ function kserveFiles(plan: LifecyclePlan, mode: 'Standard' | 'Knative', modelFor
     [
       ['spec', 'predictor', 'model', 'storageUri'],
       `${scheme}:// and not models:/ (an MLflow URI KServe cannot read): the deploy job resolves\n` +
-        `models:/${plan.name}@champion to its artifact path and sets CHAMPION_ARTIFACT_PATH.`,
+        `models:/${plan.name}-production@champion to its artifact path and sets CHAMPION_ARTIFACT_PATH.`,
     ],
     [
       ['spec', 'predictor', 'serviceAccountName'],
@@ -281,7 +281,7 @@ function plainServing(plan: LifecyclePlan): Artifact {
         ],
         [
           ['spec', 'template', 'spec', 'containers', 0, 'image'],
-          `Built by mlflow models build-docker from models:/${plan.name}@champion, tagged with the version:\n` +
+          `Built by mlflow models build-docker from models:/${plan.name}-production@champion, tagged with the version:\n` +
             'every pod serves the same version, and a rollback is the previous tag.',
         ],
         [
@@ -389,7 +389,7 @@ function batchScoring(plan: LifecyclePlan, schedule: string): Artifact {
         ],
         [
           ['spec', 'jobTemplate', 'spec', 'template', 'spec', 'containers', 0, 'image'],
-          `The versioned model image (mlflow models build-docker, models:/${plan.name}@champion): the model\n` +
+          `The versioned model image (mlflow models build-docker, models:/${plan.name}-production@champion): the model\n` +
             'is in the image at /opt/ml/model, so a run never picks up a half-promoted version.',
         ],
       ],
@@ -448,7 +448,7 @@ function composeServing(plan: LifecyclePlan): Artifact {
       notes: [
         [
           ['services', 'model', 'image'],
-          `Built by mlflow models build-docker from models:/${plan.name}@champion and tagged with the version.`,
+          `Built by mlflow models build-docker from models:/${plan.name}-production@champion and tagged with the version.`,
         ],
         [
           ['services', 'model', 'ports'],

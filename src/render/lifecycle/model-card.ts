@@ -4,6 +4,7 @@
  * governance. The sections name what to write and the numbers that matter; the team fills them.
  */
 import { stringify } from 'yaml';
+import { headingText } from '../markdown-inline.js';
 import type { Artifact } from '../../output/artifacts.js';
 import type { LifecyclePlan } from '../../protocols/lifecycle/plan-types.js';
 import { registeredModel } from './registry.js';
@@ -27,7 +28,7 @@ export function modelCardFiles(plan: LifecyclePlan): Artifact[] {
     approval: { required: plan.gates.approval, approved_by: null, approved_at: null },
   };
   const sections = [
-    `# Model card: ${plan.title}`,
+    `# Model card: ${headingText(plan.title)}`,
     '## Model details',
     `A ${plan.modelType} model trained in ${plan.framework}, served ${servingWords(plan)}. Record the architecture, the training run (its id in the tracking server), the code commit and the data version: the registry tags carry the same values, and they must match.`,
     '## Intended use',

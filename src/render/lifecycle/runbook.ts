@@ -3,6 +3,7 @@
  * this plan's target, in the order they are run. Registry aliases move back with the traffic, so
  * the next deployment does not bring the bad version back.
  */
+import { headingText } from '../markdown-inline.js';
 import type { Artifact } from '../../output/artifacts.js';
 import type { LifecyclePlan } from '../../protocols/lifecycle/plan-types.js';
 import { EDGE_ROLLOUT } from './deploy-edge.js';
@@ -138,7 +139,7 @@ export function runbookFiles(plan: LifecyclePlan): Artifact[] {
     'Any canary step alerts: the rollout stops and rolls back without waiting for a person.',
   ];
   const text = [
-    `# Runbook: ${plan.title}`,
+    `# Runbook: ${headingText(plan.title)}`,
     'What to do when this model misbehaves: the rollback first, with its exact commands, then one section per alert the monitoring rules can fire, which their runbook_url links to.',
     '## Rollback',
     'Roll back first and debug after: the previous version was good yesterday, and every minute spent reading logs with the bad one serving is a minute of bad predictions.',

@@ -1,8 +1,8 @@
 """
-Export Shelf gap detector to onnx for devices, and refuse to write it unless the exported model
+Export shelf-gap-detector to onnx for devices, and refuse to write it unless the exported model
 agrees with the registered one on sample inputs.
 
-    python mlops/deploy/export.py --model-uri models:/shelf-gap-detector@champion \
+    python mlops/deploy/export.py --model-uri models:/shelf-gap-detector-production@champion \
         --samples samples.npy --out shelf-gap-detector.onnx
 
 samples.npy: a float32 array of real inputs (a few hundred rows from the validation set), saved
