@@ -116,7 +116,10 @@ export function stackRules(facts: LifecycleFacts): Fired[] {
     fired.push({
       id: 'integrate-existing-stack',
       threshold: 'an existing stack is named',
-      says: `Integrate with ${facts.stack} rather than replace it: a second tracker or registry splits the lineage.`,
+      says:
+        facts.stack === 'wandb' || facts.stack === 'neptune'
+          ? `Integrate with ${facts.stack} rather than replace it: runs stay where the team logs them today; only the registry that serving follows is added, so no run is logged twice.`
+          : `Integrate with ${facts.stack} rather than replace it: a second tracker or registry splits the lineage.`,
     });
   else if (facts.platform === 'cloud-managed')
     fired.push({

@@ -183,7 +183,11 @@ function rollout(plan: LifecyclePlan, format: EdgeFormat): Artifact {
   const soakHours = (step: number): number => (step >= 100 ? 0 : step < 10 ? 24 : 48);
   const value: EdgeRollout = {
     model: plan.name,
-    artifact: { format, source: `models:/${plan.name}-production@champion`, export: 'mlops/deploy/export.py' },
+    artifact: {
+      format,
+      source: `models:/${plan.name}-production@champion`,
+      export: 'mlops/deploy/export.py',
+    },
     stages: plan.rollout.steps.map((percent) => ({
       devicesPercent: percent,
       soakHours: soakHours(percent),

@@ -147,7 +147,9 @@ function deployment(plan: LifecyclePlan): string {
       ? `Rollout: a rolling update (never below the current capacity) checked against the SLO before the version is crowned. A plain Deployment cannot give a version ${plan.rollout.steps.map((step) => `${String(step)}%`).join(' -> ')} of the traffic: that needs weighted routing in front of two Deployments (a Gateway API HTTPRoute, or Argo Rollouts), the first thing to add when the gradual rollout must be literal.`
       : plan.rollout.strategy === 'recreate'
         ? 'Rollout: a new version replaces the old one at once; at this governance level a gradual rollout is not required.'
-        : `Rollout: ${plan.rollout.strategy}, ${plan.rollout.steps.map((step) => `${String(step)}%`).join(' -> ')}, each step held until the SLO alerts stay quiet, rolled back automatically when one fires.`,
+        : plan.rollout.strategy === 'staged-devices'
+          ? `Rollout: staged to devices, ${plan.rollout.steps.map((step) => `${String(step)}%`).join(' -> ')} of the fleet, each stage soaking before the next and halted when device telemetry trips the halt conditions in edge-rollout.yaml.`
+          : `Rollout: ${plan.rollout.strategy}, ${plan.rollout.steps.map((step) => `${String(step)}%`).join(' -> ')}, each step held until the SLO alerts stay quiet, rolled back automatically when one fires.`,
   );
   return bullets(lines.map(inline));
 }
@@ -156,7 +158,9 @@ function order(plan: LifecyclePlan): string {
   const steps = [
     plan.tracking.kind === 'existing'
       ? `Point every run at ${plan.tracking.tool} (MLFLOW_TRACKING_URI in the environment, never in code).`
-      : 'Stand up the tracking server (mlops/tracking/) with its database and artifact store; credentials from the secret store.',
+      : plan.stack === 'wandb' || plan.stack === 'neptune'
+        ? `Stand up the MLflow server (mlops/tracking/) as the registry serving follows, with its database and artifact store; runs stay in ${plan.stack === 'wandb' ? 'Weights & Biases' : 'Neptune'}, and train.py registers each candidate's model in MLflow (promote.py, the CI and the runbook all speak MLflow's registry; porting them to ${plan.stack === 'wandb' ? 'the W&B Registry' : 'another registry'} is the alternative).`
+        : 'Stand up the tracking server (mlops/tracking/) with its database and artifact store; credentials from the secret store.',
     'Make training a project run: mlops/project/MLproject with a fixed seed and pinned dependencies; log parameters, metrics, the data version and the model signature.',
     'Register the first version in the staging registered model with the required tags, and apply the registry policy (mlops/registry/policy.yaml): aliases, not stages.',
     ...(plan.writes.cicd
@@ -164,9 +168,11 @@ function order(plan: LifecyclePlan): string {
           'Add the model tests and the CI/CD workflow: tests on every change, the staging deployment on merge, production behind the gated environment.',
         ]
       : []),
-    plan.serving.kind === 'none'
-      ? 'Run batch scoring in staging from a registered version (the staging @challenger), never from a file on a laptop: nothing scores before a model is registered.'
-      : 'Deploy to staging from a registered version (the staging @challenger), never from a file on a laptop: no serving endpoint before a model is registered.',
+    plan.serving.kind === 'edge'
+      ? 'Ship a registered version (the staging @challenger) to a test cohort of devices, never a file from a laptop: nothing reaches a device before a model is registered.'
+      : plan.serving.kind === 'none'
+        ? 'Run batch scoring in staging from a registered version (the staging @challenger), never from a file on a laptop: nothing scores before a model is registered.'
+        : 'Deploy to staging from a registered version (the staging @challenger), never from a file on a laptop: no serving endpoint before a model is registered.',
     ...(plan.writes.monitoring
       ? [
           'Load the alert rules (after promtool test rules passes) and the dashboard; watch a week of traffic before trusting the thresholds.',
