@@ -248,7 +248,7 @@ describe('what each example decided', () => {
     const text = plan('lifecycle-edge-vision');
     expect(text).toContain('| `edge-or-optimise` | latency < 50 ms |');
     expect(text).toContain('Exported to onnx');
-    expect(text).toContain('staged-devices, 1% -> 10% -> 50% -> 100%');
+    expect(text).toContain('Rollout: staged to devices, 1% -> 10% -> 50% -> 100% of the fleet');
   });
 
   it('LLM: 8B parameters read as 16 GB, a GPU per replica, the large-model rule, Vertex pipelines and registry', () => {
