@@ -411,6 +411,48 @@ describe('the lifecycle command behaves as the other sessions do', () => {
     expect(questions.find((question) => question.id === 'lifecycle.kserve-mode')?.default).toBe('standard');
   });
 
+  it('a file silent on the tier fails naming it, and takes the recommended tier with --accept-recommended', async () => {
+    const parsed = parseYaml(readFileSync(examplePath('lifecycle-churn-batch'), 'utf8')) as {
+      answers: Record<string, string>;
+    };
+    parsed.answers = Object.fromEntries(
+      Object.entries(parsed.answers).filter(([id]) => id !== 'lifecycle.tier'),
+    );
+    const answers = join(dir, 'no-tier.yaml');
+    writeFileSync(answers, stringify(parsed));
+    const out = join(dir, 'no-tier');
+    mkdirSync(out, { recursive: true });
+    const strict = await runCli(['lifecycle', '--answers', answers, '--out', out, '--no-save'], { cwd: dir });
+    expect(strict.code).toBe(65);
+    expect(strict.stderr).toContain('lifecycle.tier');
+    expect(readdirSync(out)).toEqual([]);
+    const accepted = await runCli(
+      ['lifecycle', '--answers', answers, '--out', out, '--no-save', '--accept-recommended'],
+      { cwd: dir },
+    );
+    expect(accepted.code, accepted.stderr).toBe(0);
+    expect(accepted.stderr).toContain('Tier 2: production pipeline');
+    expect(readFileSync(join(out, 'mlops_plan.md'), 'utf8')).toContain(
+      'Tier 2, production pipeline (the recommended tier)',
+    );
+  });
+
+  it('a saved lifecycle session is listed by sessions, with its command', async () => {
+    const out = join(dir, 'saved');
+    mkdirSync(out, { recursive: true });
+    const run = await runCli(['lifecycle', '--answers', examplePath('lifecycle-edge-vision'), '--out', out], {
+      cwd: dir,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const listed = await runCli(['sessions', '--json'], { cwd: dir });
+    const { sessions } = JSON.parse(listed.stdout) as {
+      sessions: { command: string; title: string; finished: boolean }[];
+    };
+    expect(sessions).toContainEqual(
+      expect.objectContaining({ command: 'lifecycle', title: 'Shelf gap detector', finished: true }),
+    );
+  });
+
   it('refuses an existing plan without --force (73) and writes nothing', async () => {
     const out = join(dir, 'exists');
     mkdirSync(out, { recursive: true });
