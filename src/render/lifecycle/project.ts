@@ -3,9 +3,9 @@
  * typed) and its python environment, pinned to the framework's current major line. A run is then
  * `mlflow run mlops/project -e main`, from a laptop or the retraining pipeline alike.
  */
-import { stringify } from 'yaml';
 import type { Artifact } from '../../output/artifacts.js';
 import type { Framework, LifecyclePlan } from '../../protocols/lifecycle/plan-types.js';
+import { commentedYaml } from './yaml-doc.js';
 
 /** The framework's package and the range its current major line allows. */
 const FRAMEWORK_PACKAGES: Readonly<Record<Framework, readonly string[]>> = {
@@ -20,12 +20,6 @@ const FRAMEWORK_PACKAGES: Readonly<Record<Framework, readonly string[]>> = {
 };
 
 export const PROJECT_DIR = 'mlops/project';
-
-/** A commented YAML file: the comment block first, then the value as the library writes it. */
-export function commented(path: string, comment: readonly string[], value: unknown): Artifact {
-  const header = comment.map((line) => (line === '' ? '#' : `# ${line}`)).join('\n');
-  return { path, content: `${header}\n${stringify(value, { lineWidth: 0 })}` };
-}
 
 export function projectFiles(plan: LifecyclePlan): Artifact[] {
   const { name, monitoring } = plan;
@@ -57,7 +51,7 @@ export function projectFiles(plan: LifecyclePlan): Artifact[] {
     dependencies: ['mlflow>=3.5,<4', ...FRAMEWORK_PACKAGES[plan.framework], 'pandas>=2.2,<3'],
   };
   return [
-    commented(
+    commentedYaml(
       `${PROJECT_DIR}/MLproject`,
       [
         `The MLflow project for ${plan.title}. Put validate_data.py and train.py beside this file`,
@@ -70,15 +64,15 @@ export function projectFiles(plan: LifecyclePlan): Artifact[] {
         `(${monitoring.lowerIsBetter ? 'lower' : 'higher'} is better; steps.py compares it with the production @champion's)`,
         'and the model under the artifact path "model" with its signature (mlflow.models.infer_signature).',
         'A fixed seed makes two runs on the same data give the same model.',
-      ],
+      ].join('\n'),
       mlproject,
     ),
-    commented(
+    commentedYaml(
       `${PROJECT_DIR}/python_env.yaml`,
       [
         "The run's environment. Ranges hold each package to its current major line: a new major",
         'version is an upgrade to test, not something a retraining run picks up on its own.',
-      ],
+      ].join('\n'),
       env,
     ),
   ];

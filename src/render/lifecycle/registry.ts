@@ -6,7 +6,7 @@
  */
 import type { Artifact } from '../../output/artifacts.js';
 import type { LifecyclePlan } from '../../protocols/lifecycle/plan-types.js';
-import { commented } from './project.js';
+import { commentedYaml } from './yaml-doc.js';
 
 export const REGISTRY_DIR = 'mlops/registry';
 export const PROMOTE = `${REGISTRY_DIR}/promote.py`;
@@ -124,13 +124,13 @@ export function registryPolicy(plan: LifecyclePlan) {
 
 export function registryFiles(plan: LifecyclePlan): Artifact[] {
   return [
-    commented(
+    commentedYaml(
       `${REGISTRY_DIR}/policy.yaml`,
       [
         `How versions of ${plan.title} move from training to serving. Read by promote.py and by`,
         'people. Serving follows the @champion alias (resolved to its artifacts when a release is',
         'deployed), so promotion and rollback start by moving an alias, never by writing a version number into a file.',
-      ],
+      ].join('\n'),
       registryPolicy(plan),
     ),
     { path: PROMOTE, content: mlflowScript(plan) },
