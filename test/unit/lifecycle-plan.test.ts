@@ -3,11 +3,13 @@
  * serving, scaling, rollout, tracking and retraining by rule; every conflict stops the plan naming
  * the question to change, and its near miss does not.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { checkLifecycleFiles, renderLifecycle } from '../../src/render/lifecycle/index.js';
 import { LIFECYCLE_STEPS } from '../../src/protocols/lifecycle/slots.js';
 import { conflictsOf, nameOf, planOf, type LifecycleInputs } from '../../src/protocols/lifecycle/plan.js';
 import type { QuestionSlot } from '../../src/protocol/types.js';
-import { INPUTS } from '../support/lifecycle-plans.js';
+import { INPUTS, PLANS } from '../support/lifecycle-plans.js';
 
 const slot = (id: string): QuestionSlot => {
   const found = LIFECYCLE_STEPS.find((step) => step.id === id);
@@ -237,5 +239,36 @@ describe('every conflict stops the plan naming the question to change; its near 
       modelType: 'generative',
     });
     expect(plan.aborts).toHaveLength(2);
+  });
+});
+
+describe('the product checks its files before writing them', () => {
+  const template = readFileSync(new URL('../../templates/mlops_plan.md', import.meta.url), 'utf8');
+
+  it('refuses an MLproject that lacks an entry point the retraining pipeline runs, and passes the real one', () => {
+    const files = renderLifecycle(template, PLANS.fraudKserve);
+    expect(checkLifecycleFiles(files)).toEqual([]);
+    const broken = files.map((file) =>
+      file.path.endsWith('MLproject')
+        ? { ...file, content: file.content.replace(/^ {2}validate_data:/m, '  check_data:') }
+        : file,
+    );
+    expect(checkLifecycleFiles(broken)).toEqual([
+      'MLproject: entry_points: the retraining pipeline runs "validate_data", which it does not define',
+    ]);
+  });
+
+  it('refuses a registry policy that names a stage', () => {
+    const files = renderLifecycle(template, PLANS.churnBatch).map((file) =>
+      file.path.endsWith('registry/policy.yaml')
+        ? {
+            ...file,
+            content: file.content.replace(/means: the candidate under evaluation.*$/m, 'means: Staging'),
+          }
+        : file,
+    );
+    expect(checkLifecycleFiles(files)).toEqual([
+      'registry/policy.yaml: (top): names a registry stage: stages are deprecated since MLflow 2.9, use aliases and tags',
+    ]);
   });
 });

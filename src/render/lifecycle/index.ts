@@ -13,7 +13,7 @@ import { trackingFiles } from './tracking.js';
 import { modelCardFiles } from './model-card.js';
 import { monitoringFiles } from './monitoring.js';
 import { checkOpsFiles } from './ops-checks.js';
-import { retrainingFiles } from './retraining.js';
+import { REQUIRED_ENTRY_POINTS, retrainingFiles } from './retraining.js';
 import { renderPlanDocument } from './plan-document.js';
 import { projectFiles } from './project.js';
 import { registryFiles } from './registry.js';
@@ -156,13 +156,29 @@ function zodProblems(artifacts: readonly Artifact[]): string[] {
   );
 }
 
+/** The retraining pipelines run these entry points: the MLproject must define each. */
+function entryPointProblems(artifacts: readonly Artifact[]): string[] {
+  if (!artifacts.some((artifact) => artifact.path.startsWith('mlops/retraining/'))) return [];
+  return load(artifacts, 'MLproject').flatMap((project) => {
+    const points = (project as { entry_points?: Record<string, unknown> }).entry_points ?? {};
+    return REQUIRED_ENTRY_POINTS.filter((point) => !(point in points)).map(
+      (point) => `MLproject: entry_points: the retraining pipeline runs "${point}", which it does not define`,
+    );
+  });
+}
+
 /** Every problem the files have; none is written while there is one. */
 export function checkLifecycleFiles(artifacts: readonly Artifact[]): string[] {
   const yaml = checkYaml(artifacts);
   return [
     ...yaml,
     ...(yaml.length === 0
-      ? [...zodProblems(artifacts), ...checkDeploymentFiles(artifacts), ...checkOpsFiles(artifacts)]
+      ? [
+          ...zodProblems(artifacts),
+          ...entryPointProblems(artifacts),
+          ...checkDeploymentFiles(artifacts),
+          ...checkOpsFiles(artifacts),
+        ]
       : []),
     ...checkSecrets(artifacts),
   ];

@@ -9,7 +9,7 @@ import type { Artifact } from '../../output/artifacts.js';
 import type { LifecyclePlan } from '../../protocols/lifecycle/plan-types.js';
 import { registeredModel } from './registry.js';
 
-export const MODEL_CARD = 'mlops/model_card.md';
+const MODEL_CARD = 'mlops/model_card.md';
 
 export function modelCardFiles(plan: LifecyclePlan): Artifact[] {
   if (!plan.writes.modelCard) return [];

@@ -16,7 +16,7 @@ export const DASHBOARD_PATH = 'mlops/monitoring/dashboard.json';
 /** The runbook every alert links to (relative to --out); its sections are the alert names. */
 export const OPS_RUNBOOK_PATH = 'mlops/runbook.md';
 /** A classic-model dashboard at the schema Grafana 12 writes; newer Grafanas migrate it on load. */
-export const GRAFANA_SCHEMA_VERSION = 41;
+const GRAFANA_SCHEMA_VERSION = 41;
 
 /**
  * Metrics the generated files read but do not record: what the model server, the drift and

@@ -8,13 +8,13 @@ import type { Artifact } from '../../output/artifacts.js';
 import type { LifecyclePlan } from '../../protocols/lifecycle/plan-types.js';
 import { commentedYaml } from './yaml-doc.js';
 
-export const REGISTRY_DIR = 'mlops/registry';
+const REGISTRY_DIR = 'mlops/registry';
 export const PROMOTE = `${REGISTRY_DIR}/promote.py`;
 
 export const registeredModel = (plan: LifecyclePlan, environment: 'staging' | 'production'): string =>
   `${plan.name}-${environment}`;
 
-export function registryPolicy(plan: LifecyclePlan) {
+function registryPolicy(plan: LifecyclePlan) {
   const staging = registeredModel(plan, 'staging');
   const production = registeredModel(plan, 'production');
   const script = `python ${PROMOTE}`;

@@ -10,7 +10,7 @@ import type { LifecyclePlan } from '../../protocols/lifecycle/plan-types.js';
 import { EDGE_ROLLOUT } from './deploy-edge.js';
 import { PROMOTE } from './registry.js';
 
-export const RELEASE = 'mlops/deploy/release.sh';
+const RELEASE = 'mlops/deploy/release.sh';
 
 const HEADER = (plan: LifecyclePlan, how: readonly string[]): string[] => [
   '#!/usr/bin/env bash',

@@ -14,12 +14,12 @@ import type { LifecyclePlan } from '../../protocols/lifecycle/plan-types.js';
 import { num, retrainTrigger } from './monitoring.js';
 import { commentedYaml } from './yaml-doc.js';
 
-export const RETRAIN_STEPS_PATH = 'mlops/retraining/steps.py';
+const RETRAIN_STEPS_PATH = 'mlops/retraining/steps.py';
 /** MLproject entry points the pipelines run; the MLproject must define them. */
 export const REQUIRED_ENTRY_POINTS = ['validate_data', 'train'] as const;
 /** Kubernetes objects the in-cluster pipelines read their MLflow settings from. */
-export const MLFLOW_CONFIGMAP = 'mlflow-client';
-export const MLFLOW_SECRET = 'mlflow-credentials';
+const MLFLOW_CONFIGMAP = 'mlflow-client';
+const MLFLOW_SECRET = 'mlflow-credentials';
 
 type Scheduled = Exclude<LifecyclePlan['retraining'], { format: 'none' }>;
 
