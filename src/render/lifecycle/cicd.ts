@@ -36,9 +36,21 @@ function sloGate(plan: LifecyclePlan): string[] {
   ];
 }
 
+/**
+ * The steps one CI run takes. Devices soak for days per stage (edge-rollout.yaml), longer than a CI
+ * job should wait: a run ships the first stage, and each next one is a release.sh run after its soak.
+ */
 function rolloutSteps(plan: LifecyclePlan): number[] {
-  return plan.gates.gradualRollout ? [...plan.rollout.steps] : [100];
+  if (!plan.gates.gradualRollout) return [100];
+  return plan.serving.kind === 'edge' ? plan.rollout.steps.slice(0, 1) : [...plan.rollout.steps];
 }
+
+/** Crowned in CI once the run reached 100%; a device rollout is crowned after its last stage, by hand. */
+const crownsInCi = (plan: LifecyclePlan): boolean => rolloutSteps(plan).includes(100);
+
+/** What a device rollout's later stages are, said where the CI file explains its rollout. */
+const EDGE_STAGES = (plan: LifecyclePlan): string =>
+  `Devices: this job ships the first stage (${String(plan.rollout.steps[0] ?? 100)}%); after each soak in mlops/deploy/edge-rollout.yaml run \`bash ${RELEASE_SCRIPT} production MODEL_URI PERCENT\` for the next stage (${plan.rollout.steps.slice(1).join(', ')}%), then \`python ${PROMOTE} crown\`.`;
 
 function modelTestEnv(plan: LifecyclePlan): Record<string, string> {
   const m = plan.monitoring;
@@ -132,10 +144,14 @@ function githubCd(plan: LifecyclePlan): Artifact {
         env: { MODEL_URI: '${{ steps.candidate.outputs.uri }}' },
         run: [...releaseLines(plan, 'production', percent), ...sloGate(plan)].join('\n'),
       })),
-      {
-        name: 'Crown the production @challenger (the old @champion becomes @previous_champion)',
-        run: `python ${PROMOTE} crown`,
-      },
+      ...(crownsInCi(plan)
+        ? [
+            {
+              name: 'Crown the production @challenger (the old @champion becomes @previous_champion)',
+              run: `python ${PROMOTE} crown`,
+            },
+          ]
+        : []),
       {
         name: 'Roll back to the previous @champion',
         if: 'failure()',
@@ -200,7 +216,9 @@ function githubCd(plan: LifecyclePlan): Artifact {
       : 'Production has no approval gate at this governance level; to add one, in Settings > Environments > production add required reviewers (and',
     'restrict it to the main branch). GitHub records who approved each deployment.',
     plan.gates.gradualRollout
-      ? `Rollout: ${steps.map((s) => `${String(s)}%`).join(' -> ')}, each held ${num(plan.monitoring.latency.minutes)} minutes (the p95 alert's window) with no critical alert firing.`
+      ? plan.serving.kind === 'edge'
+        ? EDGE_STAGES(plan)
+        : `Rollout: ${steps.map((s) => `${String(s)}%`).join(' -> ')}, each held ${num(plan.monitoring.latency.minutes)} minutes (the p95 alert's window) with no critical alert firing.`
       : 'Rollout: all at once, then the same SLO check.',
     'Any failed step rolls back to the @champion that was serving before; @champion moves only after 100%.',
     'Model tests read their thresholds from the job env; tests/model holds them, marked behavioural, invariance, performance, latency.',
@@ -258,7 +276,7 @@ function gitlabCd(plan: LifecyclePlan): Artifact {
         `export MODEL_URI="$(${URI_OF('production', 'challenger')})"`,
         `${URI_OF('production', 'champion')} > previous_model_uri || true`,
         ...steps.flatMap((percent) => [...releaseLines(plan, 'production', percent), ...sloGate(plan)]),
-        `python ${PROMOTE} crown`,
+        ...(crownsInCi(plan) ? [`python ${PROMOTE} crown`] : []),
       ],
       artifacts: { when: 'always', paths: ['previous_model_uri'] },
     },
@@ -281,7 +299,9 @@ function gitlabCd(plan: LifecyclePlan): Artifact {
     plan.gates.approval
       ? 'Protect the production environment (Settings > CI/CD > Protected environments) with required approvals, so only the named approvers can run it.'
       : 'Protect the production environment (Settings > CI/CD > Protected environments) to choose who may run it.',
-    `Rollout: ${steps.map((s) => `${String(s)}%`).join(' -> ')}, each held ${num(plan.monitoring.latency.minutes)} minutes with no critical alert firing; on failure rollback-production restores the previous @champion.`,
+    plan.serving.kind === 'edge' && plan.gates.gradualRollout
+      ? EDGE_STAGES(plan)
+      : `Rollout: ${steps.map((s) => `${String(s)}%`).join(' -> ')}, each held ${num(plan.monitoring.latency.minutes)} minutes with no critical alert firing; on failure rollback-production restores the previous @champion.`,
     'DEPLOY_IMAGE: an image with python 3.12 and mlflow, kubectl, curl and jq (the deploy jobs run in it).',
     'Variables (masked, protected, per environment): MLFLOW_TRACKING_URI, MLFLOW_TRACKING_USERNAME, MLFLOW_TRACKING_PASSWORD, KUBECONFIG (a file variable), K8S_NAMESPACE, PROMETHEUS_URL.',
   ].join('\n');
