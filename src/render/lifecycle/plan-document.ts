@@ -139,7 +139,7 @@ function deployment(plan: LifecyclePlan): string {
   const r = plan.resources;
   if (plan.serving.kind !== 'none' && plan.serving.kind !== 'edge')
     lines.push(
-      `Each replica requests ${r.cpuRequest} CPU and ${r.memoryRequest} (limits ${r.cpuLimit} and ${r.memoryLimit})${r.gpus > 0 ? ` and ${String(r.gpus)} GPU` : ''}${plan.modelSizeBytes !== undefined ? `: memory is twice the ${displayBytes(plan.modelSizeBytes)} of weights, for the loaded copy and a reload` : ''}.`,
+      `Each replica requests ${r.cpuRequest} CPU and ${r.memoryRequest} (limits ${r.cpuLimit} and ${r.memoryLimit})${r.gpus > 0 ? ` and ${String(r.gpus)} GPU` : ''}${plan.modelSizeBytes !== undefined ? `: memory covers twice the ${displayBytes(plan.modelSizeBytes)} of weights (the loaded copy and a reload during a rollout), 1Gi at least` : ''}.`,
     );
   const rollingOnly = plan.serving.kind === 'deployment' && plan.rollout.strategy === 'canary';
   lines.push(
