@@ -6,14 +6,12 @@
 import { badInput, usageError } from '../errors.js';
 import { carriedAnswers, carriedDocument } from '../protocols/lifecycle/carry.js';
 import type { ContextDocument, Protocol, QuestionSlot } from '../protocol/types.js';
-import { SessionStore } from '../session/store.js';
-
-const SESSION_ID = /^[a-z0-9-]{1,200}$/;
+import { SESSION_ID, SessionStore, shownId } from '../session/store.js';
 
 export function carryFrom(id: string, protocol: Protocol, say: (line: string) => void): ContextDocument {
   if (!SESSION_ID.test(id))
     throw usageError(
-      `--from: "${id.length > 60 ? `${id.slice(0, 40)}...` : id}" is not a session id (ids look like 20261122-115000-ab12)`,
+      `--from: "${shownId(id)}" is not a session id (ids look like 20261122-115000-ab12)`,
       'List them with: mlops-design sessions',
     );
   const loaded = new SessionStore().load(id);

@@ -7,6 +7,7 @@
  * where a phrase inside a longer phrase of another value gives way to it ("skip the cache" is not
  * a cache); then the items of the design the slot may pick (component names for a deep-dive).
  */
+import { capitalise } from '../lib/capitalise.js';
 import { CUSTOM, PICK } from './types.js';
 import type { Choice, DecisionItem, DecisionSlot, DecisionValue, Proposal, SessionState } from './types.js';
 
@@ -70,8 +71,6 @@ function read(slot: DecisionSlot, choice: Choice, label: string): Reading {
   const name = slot.values.find((value) => value.value === choice.value)?.name ?? label;
   return { kind: 'read', choice, name, label };
 }
-
-const capitalise = (text: string): string => `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`;
 
 /** How a value is shown in the design: the label of the option that proposed it, else its name. */
 export function valueLabel(value: DecisionValue, proposal: Proposal | undefined): string {

@@ -4,6 +4,7 @@
  * candidate's numbers against the engine's, time per phase, the verdict for the level, and what to
  * practise next. Pure: the review is computed by the interview's scoring.
  */
+import { capitalise } from '../lib/capitalise.js';
 import type { Metric } from '../estimation/index.js';
 import type { Dimension, Problem } from '../knowledge/problems.js';
 import { INTERVIEW_PHASES } from '../protocols/interview/index.js';
@@ -136,5 +137,3 @@ function numbersSection(input: FeedbackInput): string {
     `The engine's figures for this scale, with their calculations:\n\n${reference}`,
   ].join('\n\n');
 }
-
-const capitalise = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;

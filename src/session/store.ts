@@ -299,3 +299,11 @@ export function newSessionId(now: Date, random: () => number = Math.random): str
     .padStart(4, '0');
   return `${stamp}-${suffix}`;
 }
+
+/** What an id may be: a file name in the state folder, never a path, never longer than a name can be. */
+export const SESSION_ID = /^[a-z0-9-]{1,200}$/;
+
+/** A long id is shown by its start and length: the message is one line, whatever was typed. */
+export function shownId(id: string): string {
+  return id.length <= 60 ? id : `${id.slice(0, 40)}... (${String(id.length)} characters)`;
+}

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError, ExitCode, badInput, usageError } from '../../errors.js';
 import { CUSTOM, PICK, type Protocol, type SessionState } from '../../protocol/types.js';
 import { resumedState, type SessionRecord } from '../../session/record.js';
-import { SessionStore, type Loaded } from '../../session/store.js';
+import { SESSION_ID, SessionStore, shownId, type Loaded } from '../../session/store.js';
 import { adrFlags, flagValue, parseFlags, type GlobalOptions } from '../options.js';
 import { loadKind } from '../registry.js';
 import { runSessionCommand } from '../session-bootstrap.js';
@@ -56,14 +56,6 @@ function openSession(store: SessionStore, id: string | undefined, last: boolean)
   const loaded = store.load(chosen);
   if (!loaded.ok) throw invalidSession(store, chosen, loaded.problem);
   return loaded.record;
-}
-
-/** What an id may be: a file name in the state folder, never a path, never longer than a name can be. */
-const SESSION_ID = /^[a-z0-9-]{1,200}$/;
-
-/** A long id is shown by its start and length: the message is one line, whatever was typed. */
-function shownId(id: string): string {
-  return id.length <= 60 ? id : `${id.slice(0, 40)}... (${String(id.length)} characters)`;
 }
 
 function lastUnfinished(store: SessionStore): string {

@@ -368,8 +368,10 @@ function monitoringOf(inputs: LifecycleInputs): Monitoring {
 }
 
 /** The conflicts that stop the plan (on top of rules.ts's abortsOf): each names both sides. */
-export function conflictsOf(inputs: LifecycleInputs): Conflict[] {
-  const scaling = scalingOf(inputs, servingOf(inputs));
+export function conflictsOf(
+  inputs: LifecycleInputs,
+  scaling: Scaling | undefined = scalingOf(inputs, servingOf(inputs)),
+): Conflict[] {
   const conflicts = abortsOf({
     ...inputs,
     modelFormat: SERVER_FORMAT[inputs.framework],
@@ -441,7 +443,7 @@ export function planOf(inputs: LifecycleInputs): LifecyclePlan {
           : `chosen by you over the recommended tier ${String(recommended.tier)} (${recommended.why})`,
     },
     rules: [...stackRules(inputs), ...deploymentRules(inputs), ...gateRules],
-    aborts: conflictsOf(inputs).map((conflict) => conflict.says),
+    aborts: conflictsOf(inputs, scaling).map((conflict) => conflict.says),
     capabilities: capabilitiesOf(inputs, retraining, tracking),
     tracking,
     registry,

@@ -9,6 +9,7 @@ import type { ISecurityContext } from 'kubernetes-models/v1/SecurityContext';
 import { Document, isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Artifact } from '../../output/artifacts.js';
 import type { LifecyclePlan } from '../../protocols/lifecycle/plan-types.js';
+import { spaced as commentLines } from './yaml-doc.js';
 
 /** A Kubernetes object (or any YAML document) with the comments that explain it. */
 interface Doc {
@@ -17,13 +18,6 @@ interface Doc {
   readonly comment?: string;
   /** Above single keys, by their path from the document's root. */
   readonly notes?: readonly (readonly [readonly (string | number)[], string])[];
-}
-
-function commentLines(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => (line === '' ? '' : ` ${line}`))
-    .join('\n');
 }
 
 /** Sets a comment above the key (or list item) at `path`; a path that does not exist is a bug. */

@@ -3,6 +3,7 @@
  * and the sections a reviewer reads before approving a production version. Required at production
  * governance. The sections name what to write and the numbers that matter; the team fills them.
  */
+import { formatPercent } from '../../estimation/index.js';
 import { stringify } from 'yaml';
 import { headingText } from '../markdown-inline.js';
 import type { Artifact } from '../../output/artifacts.js';
@@ -40,7 +41,7 @@ export function modelCardFiles(plan: LifecyclePlan): Artifact[] {
     '## Evaluation',
     `The holdout (its window and size), ${monitoring.qualityMetric} (${direction}) overall and for every slice that matters: segments, regions, device types, and protected groups where the law or the policy asks for them. A model that is better on average and worse for one slice is not better.`,
     '## Monitoring',
-    `Feature drift is watched as PSI: ${String(monitoring.psi.monitor)} to ${String(monitoring.psi.investigate)} is watched, over ${String(monitoring.psi.investigate)} is investigated, over ${String(monitoring.psi.retrain)} triggers retraining. A drop in ${monitoring.qualityMetric} of more than ${percent(monitoring.accuracyDrop.investigate)} is investigated, more than ${percent(monitoring.accuracyDrop.retrain)} retrains at once.`,
+    `Feature drift is watched as PSI: ${String(monitoring.psi.monitor)} to ${String(monitoring.psi.investigate)} is watched, over ${String(monitoring.psi.investigate)} is investigated, over ${String(monitoring.psi.retrain)} triggers retraining. A drop in ${monitoring.qualityMetric} of more than ${formatPercent(monitoring.accuracyDrop.investigate)} is investigated, more than ${formatPercent(monitoring.accuracyDrop.retrain)} retrains at once.`,
     '## Ethical considerations',
     'Who could be harmed by an error, how errors are distributed across groups, and what mitigations were applied.',
     '## Limitations',
@@ -63,8 +64,6 @@ export function modelCardFiles(plan: LifecyclePlan): Artifact[] {
     },
   ];
 }
-
-const percent = (fraction: number): string => `${String(Math.round(fraction * 100))}%`;
 
 function servingWords(plan: LifecyclePlan): string {
   switch (plan.serving.kind) {

@@ -5,6 +5,7 @@
  * default); metric names are the contract the model server and the monitoring jobs export
  * (EXPORTED_METRICS).
  */
+import { formatPercent } from '../../estimation/index.js';
 import type { Artifact } from '../../output/artifacts.js';
 import { jsonArtifact } from '../../output/artifacts.js';
 import type { LifecyclePlan } from '../../protocols/lifecycle/plan-types.js';
@@ -109,10 +110,6 @@ interface Recording {
 /** A number as PromQL and promtool read it, without binary floating-point noise (0.1 * 3). */
 export function num(value: number): string {
   return String(Number(value.toPrecision(12)));
-}
-
-function percent(fraction: number): string {
-  return `${num(fraction * 100)}%`;
 }
 
 function selector(labels: Labels): string {
@@ -223,7 +220,7 @@ function servingAlerts(plan: LifecyclePlan): AlertSpec[] {
   const m = plan.monitoring;
   const model = plan.name;
   const budget = 1 - m.availability;
-  const slo = `${percent(m.availability)} availability over ${String(SLO_DAYS)} days`;
+  const slo = `${formatPercent(m.availability)} availability over ${String(SLO_DAYS)} days`;
   const own = { model };
   const alerts: AlertSpec[] = BURN_RATES.map((burn) => {
     const threshold = burn.rate * budget;
@@ -242,7 +239,7 @@ function servingAlerts(plan: LifecyclePlan): AlertSpec[] {
       expr: `model:request_errors:ratio_rate${burn.long}${selector(own)} > ${num(threshold)} and model:request_errors:ratio_rate${burn.short}${selector(own)} > ${num(threshold)}`,
       labels: { severity: burn.severity, action: burn.action, slo: 'availability' },
       summary: `${model} is spending its error budget ${num(burn.rate)}x too fast`,
-      description: `The 5xx ratio has been over ${num(burn.rate)}x the error budget (over ${percent(threshold)} of requests failing against a ${slo}) for both the last ${burn.long} and the last ${burn.short}: at this pace ${burn.budget} of the ${String(SLO_DAYS)}-day budget is gone within ${burn.long}.`,
+      description: `The 5xx ratio has been over ${num(burn.rate)}x the error budget (over ${formatPercent(threshold)} of requests failing against a ${slo}) for both the last ${burn.long} and the last ${burn.short}: at this pace ${burn.budget} of the ${String(SLO_DAYS)}-day budget is gone within ${burn.long}.`,
       scenarios: [
         {
           interval,
@@ -329,21 +326,21 @@ function servingAlerts(plan: LifecyclePlan): AlertSpec[] {
     expr: `model:request_errors:ratio_rate5m${selector(own)} > ${num(threshold)}`,
     for: '5m',
     labels: { severity, action },
-    summary: `${model} is failing over ${percent(threshold)} of requests`,
-    description: `More than ${percent(threshold)} of requests have returned a 5xx for 5 minutes: ${what}`,
+    summary: `${model} is failing over ${formatPercent(threshold)} of requests`,
+    description: `More than ${formatPercent(threshold)} of requests have returned a 5xx for 5 minutes: ${what}`,
     scenarios: [
       {
         interval: '1m',
         series: trafficSeries(model, threshold * 1.2, 30),
         at: '20m',
         fires: own,
-        why: `errors at ${percent(threshold * 1.2)}`,
+        why: `errors at ${formatPercent(threshold * 1.2)}`,
       },
       {
         interval: '1m',
         series: trafficSeries(model, threshold * 0.8, 30),
         at: '20m',
-        why: `near miss: errors at ${percent(threshold * 0.8)}`,
+        why: `near miss: errors at ${formatPercent(threshold * 0.8)}`,
       },
     ],
   });
@@ -465,21 +462,21 @@ function qualityAlerts(plan: LifecyclePlan): AlertSpec[] {
     alert,
     expr,
     labels: { severity, action },
-    summary: `${model} ${m.qualityMetric} has ${direction} over ${percent(threshold)} from its baseline`,
-    description: `The ${m.qualityMetric} on labelled production data has ${direction} more than ${percent(threshold)} relative to the champion's validation ${m.qualityMetric} (${m.lowerIsBetter ? 'lower' : 'higher'} is better): ${todo}`,
+    summary: `${model} ${m.qualityMetric} has ${direction} over ${formatPercent(threshold)} from its baseline`,
+    description: `The ${m.qualityMetric} on labelled production data has ${direction} more than ${formatPercent(threshold)} relative to the champion's validation ${m.qualityMetric} (${m.lowerIsBetter ? 'lower' : 'higher'} is better): ${todo}`,
     scenarios: [
       {
         interval: '1m',
         series: series(threshold + 0.01),
         at: '10m',
         fires: labels,
-        why: `a ${percent(threshold + 0.01)} drop`,
+        why: `a ${formatPercent(threshold + 0.01)} drop`,
       },
       {
         interval: '1m',
         series: series(threshold - 0.01),
         at: '10m',
-        why: `near miss: a ${percent(threshold - 0.01)} drop`,
+        why: `near miss: a ${formatPercent(threshold - 0.01)} drop`,
       },
     ],
   });
@@ -629,7 +626,7 @@ function rulesHeader(plan: LifecyclePlan): string {
   ];
   if (hasOnlineServing(plan))
     lines.push(
-      `Availability SLO ${percent(m.availability)} over ${String(SLO_DAYS)} days leaves an error budget of ${percent(1 - m.availability)} of requests.`,
+      `Availability SLO ${formatPercent(m.availability)} over ${String(SLO_DAYS)} days leaves an error budget of ${formatPercent(1 - m.availability)} of requests.`,
       'Burn-rate alerts page when the budget goes fast and stay quiet on short blips: each needs a long',
       'window (the trend) and a short one (still happening) over the same rate: 14.4x over 1h and 5m',
       '(2% of the budget in an hour), 6x over 6h and 30m (5% in six hours), 1x over 3d and 6h as a ticket.',
@@ -638,7 +635,7 @@ function rulesHeader(plan: LifecyclePlan): string {
     );
   lines.push(
     `Drift: PSI ${num(m.psi.monitor)}-${num(m.psi.investigate)} monitor, over ${num(m.psi.investigate)} investigate, over ${num(m.psi.retrain)} retrain.`,
-    `Quality (${m.qualityMetric}, ${m.lowerIsBetter ? 'lower' : 'higher'} is better): a drop over ${percent(m.accuracyDrop.investigate)} of the baseline investigate, over ${percent(m.accuracyDrop.retrain)} retrain.`,
+    `Quality (${m.qualityMetric}, ${m.lowerIsBetter ? 'lower' : 'higher'} is better): a drop over ${formatPercent(m.accuracyDrop.investigate)} of the baseline investigate, over ${formatPercent(m.accuracyDrop.retrain)} retrain.`,
     '',
     'Retraining trigger: route alerts labelled action="retrain" in Alertmanager to a webhook receiver',
     retrainTrigger(plan),
@@ -718,7 +715,7 @@ function dashboardPanels(plan: LifecyclePlan): Panel[] {
           { value: m.errorRate.alert, color: 'orange' },
           { value: m.errorRate.page, color: 'red' },
         ],
-        description: `Warning over ${percent(m.errorRate.alert)}, page over ${percent(m.errorRate.page)}; the SLO allows ${percent(1 - m.availability)}.`,
+        description: `Warning over ${formatPercent(m.errorRate.alert)}, page over ${formatPercent(m.errorRate.page)}; the SLO allows ${formatPercent(1 - m.availability)}.`,
       },
     );
   }
@@ -755,7 +752,7 @@ function dashboardPanels(plan: LifecyclePlan): Panel[] {
           legendFormat: 'baseline',
         },
       ],
-      description: `Investigate at a ${percent(m.accuracyDrop.investigate)} drop, retrain at ${percent(m.accuracyDrop.retrain)} (${m.lowerIsBetter ? 'lower' : 'higher'} is better).`,
+      description: `Investigate at a ${formatPercent(m.accuracyDrop.investigate)} drop, retrain at ${formatPercent(m.accuracyDrop.retrain)} (${m.lowerIsBetter ? 'lower' : 'higher'} is better).`,
     },
   );
   if (plan.serving.kind === 'kserve' || plan.serving.kind === 'deployment')

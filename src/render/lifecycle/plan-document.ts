@@ -4,6 +4,7 @@
  * specification contradicts itself, the tool for each capability, the order of work, the
  * thresholds, the gates, and every file written with what it is for.
  */
+import { capitalise } from '../../lib/capitalise.js';
 import { displayBytes, formatCount, formatDuration, formatPercent } from '../../estimation/index.js';
 import type { Artifact } from '../../output/artifacts.js';
 import type { LifecyclePlan } from '../../protocols/lifecycle/plan-types.js';
@@ -19,8 +20,6 @@ const numbered = (items: readonly string[]): string =>
 /** "an" before a vowel sound as these words are said (an xgboost, an nlp, an onnx). */
 const article = (word: string): string => (/^(?:[aeiou]|x|nlp)/i.test(word) ? 'an' : 'a');
 
-const capital = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
-
 const ms = (value: number): string => formatDuration(value / 1000);
 
 function summary(plan: LifecyclePlan): string {
@@ -31,7 +30,7 @@ function summary(plan: LifecyclePlan): string {
     plan.concurrentUsers !== undefined ? `${String(plan.concurrentUsers)} concurrent users` : undefined,
   ].filter((part): part is string => part !== undefined);
   return inline(
-    `${capital(article(plan.modelType))} ${plan.modelType} model in ${plan.framework}, ${plan.target} target, ${plan.governance} governance${plan.regulated ? ', regulated' : ''}, on ${plan.platform} with ${plan.stack === 'none' ? 'no existing ML stack' : plan.stack}, a team of ${String(plan.team)}${scale.length > 0 ? `; ${scale.join(', ')}` : ''}. Maturity level ${String(plan.maturity.level)}, tier ${String(plan.tier.tier)} (${TIER_NAMES[plan.tier.tier]}).`,
+    `${capitalise(article(plan.modelType))} ${plan.modelType} model in ${plan.framework}, ${plan.target} target, ${plan.governance} governance${plan.regulated ? ', regulated' : ''}, on ${plan.platform} with ${plan.stack === 'none' ? 'no existing ML stack' : plan.stack}, a team of ${String(plan.team)}${scale.length > 0 ? `; ${scale.join(', ')}` : ''}. Maturity level ${String(plan.maturity.level)}, tier ${String(plan.tier.tier)} (${TIER_NAMES[plan.tier.tier]}).`,
   );
 }
 

@@ -3,6 +3,7 @@
  * this plan's target, in the order they are run. Registry aliases move back with the traffic, so
  * the next deployment does not bring the bad version back.
  */
+import { formatPercent } from '../../estimation/index.js';
 import { headingText } from '../markdown-inline.js';
 import type { Artifact } from '../../output/artifacts.js';
 import type { LifecyclePlan } from '../../protocols/lifecycle/plan-types.js';
@@ -13,8 +14,6 @@ import { PROMOTE } from './registry.js';
 export { OPS_RUNBOOK_PATH as RUNBOOK } from './monitoring.js';
 
 const fence = (lines: readonly string[]): string => ['```bash', ...lines, '```'].join('\n');
-
-const percent = (fraction: number): string => `${String(Math.round(fraction * 1000) / 10)}%`;
 
 /** The commands that put traffic back on the previous version, for this serving kind. */
 function trafficBack(plan: LifecyclePlan): { readonly text: string; readonly commands: readonly string[] } {
@@ -126,8 +125,8 @@ export function runbookFiles(plan: LifecyclePlan): Artifact[] {
   const triggers = [
     ...(plan.serving.kind !== 'none' && plan.serving.kind !== 'edge'
       ? [
-          `The error-budget burn alert pages (14.4x over 1h and 5m, or 6x over 6h and 30m, against ${percent(m.availability)}).`,
-          `The error rate is over ${percent(m.errorRate.page)}.`,
+          `The error-budget burn alert pages (14.4x over 1h and 5m, or 6x over 6h and 30m, against ${formatPercent(m.availability)}).`,
+          `The error rate is over ${formatPercent(m.errorRate.page)}.`,
         ]
       : []),
     ...(m.latencyTargetMs !== undefined
@@ -135,7 +134,7 @@ export function runbookFiles(plan: LifecyclePlan): Artifact[] {
           `p95 latency stays over ${String(m.latencyTargetMs * m.latency.factor)} ms for ${String(m.latency.minutes)} minutes right after a release.`,
         ]
       : []),
-    `The model's ${m.qualityMetric} drops more than ${percent(m.accuracyDrop.retrain)} against the previous version on labelled samples.`,
+    `The model's ${m.qualityMetric} drops more than ${formatPercent(m.accuracyDrop.retrain)} against the previous version on labelled samples.`,
     'Any canary step alerts: the rollout stops and rolls back without waiting for a person.',
   ];
   const text = [
@@ -181,7 +180,7 @@ export function runbookFiles(plan: LifecyclePlan): Artifact[] {
 /** What the on-call engineer does first when an alert fires, by alert. */
 function alertGuide(plan: LifecyclePlan, alert: string): string {
   const m = plan.monitoring;
-  const budget = `${percent(1 - m.availability)} of requests, for the ${percent(m.availability)} SLO`;
+  const budget = `${formatPercent(1 - m.availability)} of requests, for the ${formatPercent(m.availability)} SLO`;
   const guides: Readonly<Record<string, string>> = {
     ModelErrorBudgetBurnFast: `The error budget is burning 14.4 times too fast over both the last hour and the last 5 minutes: at this rate the month's error budget (${budget}) is gone in about two days. If a release went out in the last few hours, roll back now (see Rollback). Otherwise look for a failing dependency: the feature store, an upstream service, the node pool.`,
     ModelErrorBudgetBurnSlow:
@@ -189,13 +188,13 @@ function alertGuide(plan: LifecyclePlan, alert: string): string {
     ModelErrorBudgetBurnTicket:
       'Errors over three days at the rate that spends exactly the whole budget in 30 days. Nothing to do tonight: open a ticket, find the recurring error, and plan the reliability work before the budget runs out.',
     ModelLatencyP95High: `p95 latency has stayed over ${String((m.latencyTargetMs ?? 0) * m.latency.factor)} ms (${String(m.latency.factor)}x the target) for ${String(m.latency.minutes)} minutes. Check whether the autoscaler is at its maximum (then raise the maximum or the requests), whether CPU is throttled at the limit, and whether a new version is slower: a release in the last hour is rolled back.`,
-    ModelErrorRateHigh: `Over ${percent(m.errorRate.alert)} of requests fail. Split by status code: 5xx after a release means roll back; 4xx means a caller sends what the model signature refuses, usually a changed schema upstream.`,
-    ModelErrorRateCritical: `Over ${percent(m.errorRate.page)} of requests fail: page-worthy. Roll back if anything was released today, then investigate.`,
+    ModelErrorRateHigh: `Over ${formatPercent(m.errorRate.alert)} of requests fail. Split by status code: 5xx after a release means roll back; 4xx means a caller sends what the model signature refuses, usually a changed schema upstream.`,
+    ModelErrorRateCritical: `Over ${formatPercent(m.errorRate.page)} of requests fail: page-worthy. Roll back if anything was released today, then investigate.`,
     ModelFeatureDriftMonitor: `A feature's PSI is between ${String(m.psi.monitor)} and ${String(m.psi.investigate)}: a shift worth watching, often seasonal. Note it; no action unless it keeps rising.`,
     ModelFeatureDriftInvestigate: `A feature's PSI is over ${String(m.psi.investigate)}. Open the drift report for that feature and find the cause: a broken upstream pipeline (nulls, a unit change, a renamed category) is fixed at the source; a real change in the world is a reason to retrain.`,
     ModelFeatureDriftRetrain: `A feature's PSI is over ${String(m.psi.retrain)}: retraining is triggered. ${retrainTrigger(plan)} Check the data first: retraining on a broken feed teaches the model the bug.`,
-    ModelQualityDegraded: `${m.qualityMetric} has moved more than ${percent(m.accuracyDrop.investigate)} the wrong way from its baseline on labelled samples. Check the label delay (late labels look like a drop), then which slices moved.`,
-    ModelQualityRetrain: `${m.qualityMetric} has moved more than ${percent(m.accuracyDrop.retrain)} the wrong way: retrain at once. If the current version is the one that dropped, roll back to @previous_champion while the new one trains.`,
+    ModelQualityDegraded: `${m.qualityMetric} has moved more than ${formatPercent(m.accuracyDrop.investigate)} the wrong way from its baseline on labelled samples. Check the label delay (late labels look like a drop), then which slices moved.`,
+    ModelQualityRetrain: `${m.qualityMetric} has moved more than ${formatPercent(m.accuracyDrop.retrain)} the wrong way: retrain at once. If the current version is the one that dropped, roll back to @previous_champion while the new one trains.`,
     ModelBatchScoringStale:
       "The last successful scoring run is older than the schedule allows: readers are using stale predictions. Look at the last run's logs, fix, and rerun it by hand (see Rollback, step 1, for the rerun command).",
   };

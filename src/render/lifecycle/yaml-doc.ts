@@ -10,7 +10,7 @@ import type { Artifact } from '../../output/artifacts.js';
 export type YamlPath = readonly (string | number)[];
 
 /** One space after each "#", as YAML comments are usually written. */
-function spaced(text: string): string {
+export function spaced(text: string): string {
   return text
     .split('\n')
     .map((line) => (line === '' ? '' : ` ${line}`))
