@@ -125,6 +125,29 @@ export const INPUTS = {
     regulated: false,
     team: 2,
   },
+  /** Hybrid recommendations on KServe Knative, the Triton runtime the team chose, Kubeflow, GitLab, staging. */
+  recsTriton: {
+    ...common,
+    title: 'Home feed recommendations',
+    modelType: 'recommendation',
+    framework: 'pytorch',
+    target: 'hybrid',
+    rps: 800,
+    latencyMs: 80,
+    modelSizeBytes: 1.5e9,
+    replicaRps: 120,
+    governance: 'staging',
+    regulated: false,
+    stack: 'kubeflow',
+    kserveMode: 'Knative',
+    server: 'triton',
+    orchestrator: 'kubeflow',
+    ci: 'gitlab',
+    team: 7,
+    training: 'pipeline',
+    deployment: 'scripted',
+    retraining: 'scheduled',
+  },
 } satisfies Record<string, LifecycleInputs>;
 
 export type PlanName = keyof typeof INPUTS;

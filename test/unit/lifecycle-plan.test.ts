@@ -127,6 +127,16 @@ describe('planOf decides by rule', () => {
     expect(planOf({ ...base, maxReplicas: 12 }).scaling?.maxReplicas).toBe(12);
   });
 
+  it('runs the server the team chose as its KServe runtime, and lets KServe pick by format otherwise', () => {
+    expect(planOf(INPUTS.recsTriton).serving).toEqual({
+      kind: 'kserve',
+      mode: 'Knative',
+      modelFormat: 'pytorch',
+      runtime: 'kserve-tritonserver',
+    });
+    expect(planOf(base).serving).toEqual({ kind: 'kserve', mode: 'Standard', modelFormat: 'xgboost' });
+  });
+
   it("scales on concurrency only in Knative mode, by Little's law", () => {
     expect(planOf({ ...base, kserveMode: 'Knative' }).scaling).toMatchObject({
       metric: 'concurrency',

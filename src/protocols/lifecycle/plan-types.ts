@@ -31,6 +31,8 @@ export type Serving =
       readonly mode: 'Standard' | 'Knative';
       /** KServe's modelFormat name (sklearn, xgboost, lightgbm, pytorch, tensorflow, onnx, huggingface). */
       readonly modelFormat: string;
+      /** The ServingRuntime the team chose (kserve-tritonserver...); absent, KServe picks by format. */
+      readonly runtime?: string;
     }
   /** A plain Kubernetes Deployment + Service + HPA + PodDisruptionBudget running an MLflow model server. */
   | { readonly kind: 'deployment' }

@@ -98,6 +98,13 @@ const KSERVE_FORMAT: Readonly<Record<Framework, string>> = {
   custom: 'mlflow',
 };
 
+/** The ServingRuntime KServe ships for a server the team has chosen; TFLite is a device runtime, not one. */
+const KSERVE_RUNTIME: Readonly<Partial<Record<ModelServer, string>>> = {
+  torchserve: 'kserve-torchserve',
+  'tensorflow-serving': 'kserve-tensorflow-serving',
+  triton: 'kserve-tritonserver',
+};
+
 /** Frameworks with a maintained path to a device format. */
 const EDGE_FORMAT: Readonly<Partial<Record<Framework, 'onnx' | 'tflite' | 'torchscript'>>> = {
   sklearn: 'onnx',
@@ -176,8 +183,15 @@ function servingOf(inputs: LifecycleInputs): Serving {
   if (target === 'batch') return { kind: 'none' };
   if (target === 'edge' || target === 'embedded')
     return { kind: 'edge', format: EDGE_FORMAT[framework] ?? 'onnx' };
-  if (platform === 'kubernetes-kserve')
-    return { kind: 'kserve', mode: inputs.kserveMode ?? 'Standard', modelFormat: KSERVE_FORMAT[framework] };
+  if (platform === 'kubernetes-kserve') {
+    const runtime = KSERVE_RUNTIME[inputs.server];
+    return {
+      kind: 'kserve',
+      mode: inputs.kserveMode ?? 'Standard',
+      modelFormat: KSERVE_FORMAT[framework],
+      ...(runtime === undefined ? {} : { runtime }),
+    };
+  }
   if (platform === 'kubernetes') return { kind: 'deployment' };
   if (platform === 'vms') return { kind: 'compose' };
   if (inputs.stack === 'databricks') return { kind: 'managed', cloud: 'databricks' };

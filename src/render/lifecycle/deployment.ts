@@ -51,13 +51,20 @@ function scalingOf(plan: LifecyclePlan): NonNullable<LifecyclePlan['scaling']> {
   );
 }
 
-function kserveFiles(plan: LifecyclePlan, mode: 'Standard' | 'Knative', modelFormat: string): Artifact {
+function kserveFiles(
+  plan: LifecyclePlan,
+  mode: 'Standard' | 'Knative',
+  modelFormat: string,
+  runtime: string | undefined,
+): Artifact {
   const scaling = scalingOf(plan);
   const scheme = artifactScheme(plan);
   const reader = `${plan.name}-model-reader`;
   const canary = canaryStep(plan);
   const model = (path: string): object => ({
     modelFormat: { name: modelFormat },
+    // The server the team chose; without it KServe picks the runtime that supports the format.
+    ...(runtime === undefined ? {} : { runtime }),
     storageUri: `${scheme}://\${${path}}`,
   });
   // Knative's autoscaler (KPA) scales on concurrency or rps only; Standard mode's HPA on cpu or
@@ -466,7 +473,7 @@ export function deploymentFiles(plan: LifecyclePlan): Artifact[] {
   const { serving } = plan;
   switch (serving.kind) {
     case 'kserve':
-      files.push(kserveFiles(plan, serving.mode, serving.modelFormat));
+      files.push(kserveFiles(plan, serving.mode, serving.modelFormat, serving.runtime));
       break;
     case 'deployment':
       files.push(plainServing(plan));

@@ -93,7 +93,7 @@ function deployment(plan: LifecyclePlan): string {
   switch (serving.kind) {
     case 'kserve':
       lines.push(
-        `A KServe InferenceService in ${serving.mode} mode, model format ${serving.modelFormat}.${serving.mode === 'Knative' ? ' Knative mode allows concurrency scaling and canaryTrafficPercent.' : ' Standard mode is plain Deployments with an HPA: it scales on CPU or memory only, and the canary is a spec.canary entry (its own predictor with fixed replicas and a trafficPercent), not canaryTrafficPercent.'}`,
+        `A KServe InferenceService in ${serving.mode} mode, model format ${serving.modelFormat}${serving.runtime === undefined ? '' : `, on the ${serving.runtime} runtime you chose`}.${serving.mode === 'Knative' ? ' Knative mode allows concurrency scaling and canaryTrafficPercent.' : ' Standard mode is plain Deployments with an HPA: it scales on CPU or memory only, and the canary is a spec.canary entry (its own predictor with fixed replicas and a trafficPercent), not canaryTrafficPercent.'}`,
       );
       break;
     case 'deployment':

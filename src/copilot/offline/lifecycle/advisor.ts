@@ -38,7 +38,10 @@ const PROS: Readonly<Record<Tier, readonly string[]>> = {
 
 const CONS: Readonly<Record<Tier, readonly string[]>> = {
   1: ['no alerts: a degraded model is found by its users', 'retraining stays a person running a script'],
-  2: ['no model card or audit trail beyond the CI log', 'a two-step canary only'],
+  2: [
+    'no model card or audit trail beyond the CI log',
+    'at production, a two-step canary (10%, then 100%) where tier 3 takes four',
+  ],
   3: [
     `a governance layer that takes about one engineer in ${String(THRESHOLDS.smallTeam)} to keep up`,
     'more files to own: alert tests, dashboards, the card',
