@@ -66,6 +66,18 @@ describe('stack selection', () => {
     expect(ids(stackRules(base))).toEqual(['open-source-on-premises']);
   });
 
+  it('says what integrating means where the stack is not a tracker and a registry itself', () => {
+    expect(stackRules({ ...base, stack: 'kubeflow' })[0]?.says).toContain(
+      'runs and the registry go to MLflow beside it',
+    );
+    expect(stackRules({ ...base, stack: 'wandb' })[0]?.says).toContain(
+      'runs stay where the team logs them today',
+    );
+    expect(stackRules({ ...base, stack: 'mlflow' })[0]?.says).toContain(
+      'a second tracker or registry splits the lineage',
+    );
+  });
+
   it('puts a team under 5 on MLflow, and a regulated model under governance', () => {
     expect(ids(stackRules({ ...base, team: 4 }))).toContain('small-team-mlflow');
     expect(ids(stackRules({ ...base, team: 5 }))).not.toContain('small-team-mlflow');

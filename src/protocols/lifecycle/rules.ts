@@ -109,6 +109,18 @@ export function tierOf(facts: LifecycleFacts): { readonly tier: Tier; readonly w
   };
 }
 
+/** How an existing stack is integrated, where it is not itself a tracker and a registry. */
+const INTEGRATE: Readonly<Partial<Record<Stack, string>>> = {
+  wandb:
+    'Integrate with wandb rather than replace it: runs stay where the team logs them today; only the registry that serving follows is added, so no run is logged twice.',
+  neptune:
+    'Integrate with neptune rather than replace it: runs stay where the team logs them today; only the registry that serving follows is added, so no run is logged twice.',
+  kubeflow:
+    'Integrate with kubeflow rather than replace it: its pipelines run the retraining; runs and the registry go to MLflow beside it, because Kubeflow Pipelines keeps pipeline lineage but no registry with aliases.',
+  vertex_ai:
+    'Integrate with vertex_ai rather than replace it: Vertex AI runs the pipelines and serves; runs and the registry go to MLflow, the same commands as every other target.',
+};
+
 /** Stack selection: integrate with what exists; small teams on MLflow; managed when cloud-native. */
 export function stackRules(facts: LifecycleFacts): Fired[] {
   const fired: Fired[] = [];
@@ -117,9 +129,8 @@ export function stackRules(facts: LifecycleFacts): Fired[] {
       id: 'integrate-existing-stack',
       threshold: 'an existing stack is named',
       says:
-        facts.stack === 'wandb' || facts.stack === 'neptune'
-          ? `Integrate with ${facts.stack} rather than replace it: runs stay where the team logs them today; only the registry that serving follows is added, so no run is logged twice.`
-          : `Integrate with ${facts.stack} rather than replace it: a second tracker or registry splits the lineage.`,
+        INTEGRATE[facts.stack] ??
+        `Integrate with ${facts.stack} rather than replace it: a second tracker or registry splits the lineage.`,
     });
   else if (facts.platform === 'cloud-managed')
     fired.push({
